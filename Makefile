@@ -1,0 +1,164 @@
+# faq - a terminal FAQ browser.  Plain GNU make, no autotools.
+#
+#   make            build ./faq
+#   make check      build and run every test (installs missing packages)
+#   make run        build and open the bundled content
+#   make asan       ASan + UBSan build, unit and golden tests under it
+#   make fuzz       run the libFuzzer driver (FUZZ_SECONDS, default 60)
+#   make install / make uninstall   (PREFIX, DESTDIR)
+#   make format     clang-format every source file
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/faq
+MANDIR = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
+	-Wno-format-nonliteral
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+# pkg-config is asked only when the build needs it, so that `make help`
+# and `make deps` work on a machine that has none of the packages yet.
+NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+MD4C_CFLAGS = $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS = $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+OPT ?= -O2 -g
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DFAQ_VERSION='"$(VERSION)"' -DFAQ_DATADIR='"$(DATADIR)"' \
+	-DFAQ_LOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(NCURSES_CFLAGS) $(MD4C_CFLAGS)
+LIBS = $(MD4C_LIBS) $(NCURSES_LIBS) -lunistring
+
+B ?= build
+SRC = $(wildcard src/*.c)
+LIB_SRC = $(filter-out src/main.c,$(SRC))
+LIB_OBJ = $(patsubst src/%.c,$(B)/obj/%.o,$(LIB_SRC))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+PO = $(wildcard po/*.po)
+MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
+
+.PHONY: all check run asan fuzz install uninstall format deps clean \
+	unit golden e2e lint check-curses bench help
+
+all: faq $(MO)
+
+faq: $(B)/obj/main.o $(B)/libfaq.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/libfaq.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/obj/%.o: src/%.c $(wildcard include/*.h) | $(B)/obj
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libfaq.a | $(B)/tests
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
+		$(B)/libfaq.a $(CMOCKA_LIBS) $(LIBS)
+
+$(B)/locale/%/LC_MESSAGES/faq.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(B)/obj $(B)/tests:
+	mkdir -p $@
+
+deps:
+	@sh scripts/install-deps.sh
+
+run: deps all
+	./faq content/
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+golden: all
+	@sh tests/golden/run
+
+e2e: all
+	@sh tests/e2e/run
+
+# Only the drawing module may include curses (STYLE.md).
+check-curses:
+	@bad=$$(grep -l -E '#[[:space:]]*include[[:space:]]*<n?curses' src/*.c include/*.h | grep -v '^src/tui\.c$$' || true); \
+	if [ -n "$$bad" ]; then echo "curses included outside src/tui.c: $$bad"; exit 1; fi
+
+# The bundled content keeps every sentence of the source FAQ and lints clean.
+lint: all
+	./faq --check content/
+	@if [ -x ../shared/tools/seed-coverage ] || [ -f ../shared/tools/seed-coverage ]; then \
+		python3 ../shared/tools/seed-coverage content/; \
+	else echo "seed-coverage: ../shared not present, skipped"; fi
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check-curses
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory golden
+	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory asan
+	@echo "make check: all tests passed"
+
+# A separate build tree so that sanitizer objects never mix with normal ones.
+asan:
+	@$(MAKE) --no-print-directory B=build-asan \
+		OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' \
+		faq build-asan/tests-built
+	@set -e; for t in build-asan/tests/test_*; do echo "== $$t"; \
+		ASAN_OPTIONS=detect_leaks=1 $$t; done
+	@FAQ=./build-asan/faq-asan ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
+
+build-asan/tests-built: $(UNIT_BIN)
+	cp faq build-asan/faq-asan
+	touch $@
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh tests/fuzz/run $(FUZZ_SECONDS)
+
+bench: all
+	@echo "benchmarks: see bench/README.md (e.g. sh bench/render.sh)"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 faq $(DESTDIR)$(BINDIR)/faq
+	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
+	install -m 644 man/faq.1 $(DESTDIR)$(MANDIR)/man1/faq.1
+	install -m 644 man/faq.5 $(DESTDIR)$(MANDIR)/man5/faq.5
+	@for mo in $(MO); do l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		echo install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/faq.mo; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/faq.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/faq $(DESTDIR)$(MANDIR)/man1/faq.1 \
+		$(DESTDIR)$(MANDIR)/man5/faq.5
+	rm -rf $(DESTDIR)$(DATADIR)
+	@for po in $(PO); do l=$$(basename $$po .po); \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/faq.mo; done
+
+format:
+	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
+
+clean:
+	rm -rf build build-asan build-fuzz faq
+
+help:
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'

@@ -1,0 +1,53 @@
+/*
+ * browser.h - the interactive browser as a pure state machine: key events
+ * in, screens of styled lines out.  No curses: tui.c feeds it real keys and
+ * paints its screens; --dump feeds it parsed --keys and prints them.
+ *
+ * Ownership: the browser borrows the doc and the search index (they must
+ * outlive it); a screen owns its lines (screen_free).
+ */
+#ifndef FAQ_BROWSER_H
+#define FAQ_BROWSER_H
+
+#include "doc.h"
+#include "keys.h"
+#include "sline.h"
+
+struct search_index;
+
+struct browser_opts {
+	int ambiguous;	  /* 1 or 2 */
+	int ascii;	  /* ASCII markers and lines */
+	int kiosk;	  /* locked down; see PRODUCT.md */
+	int allow_quit;	  /* with kiosk: q quits */
+	int mouse;	  /* clicks and wheel are acted on */
+	const char *lang; /* UI language: "ja" or "en" */
+	const char *search;  /* -s: start with this query, or NULL */
+	const char *open_id; /* -o: start in the pager at this entry, or NULL */
+	int expand_all;	     /* -a */
+};
+
+struct browser;
+
+/* A new browser at the start state; *err (malloc'd) and NULL when an option
+ * cannot be honoured (e.g. -o with an unknown id). */
+struct browser *browser_new(const struct doc *d, const struct search_index *ix,
+    const struct browser_opts *o, char **err);
+void browser_free(struct browser *b);
+
+enum browser_status { BROWSER_CONTINUE, BROWSER_QUIT };
+
+/* Applies one event. */
+enum browser_status browser_key(struct browser *b, const struct key_event *k);
+
+struct screen {
+	int w, h;
+	struct slines rows; /* exactly h lines, each exactly w columns */
+	int cursor_y, cursor_x; /* the selected row, for the hardware cursor */
+};
+
+/* Builds the screen for a w x h terminal (any size down to 1x1). */
+void browser_render(struct browser *b, int w, int h, struct screen *out);
+void screen_free(struct screen *s);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * diag.h - diagnostics: problems found in content, reported as
+ * "file:line:col: error|warning: message".
+ *
+ * The core never prints: it appends to a diag_list that the caller owns and
+ * prints (main.c) or inspects (tests).  Lines and columns are 1-based;
+ * columns count characters (code points), not bytes, so that an editor's
+ * column number finds the spot in Japanese text.
+ */
+#ifndef FAQ_DIAG_H
+#define FAQ_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+struct diag {
+	char *file; /* owned by the list */
+	unsigned line, col; /* 0 when not applicable (e.g. a file-level error) */
+	enum diag_severity severity;
+	char *msg; /* owned by the list; sanitised, one line */
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+};
+
+/* Appends a diagnostic; fmt is printf-like.  Never fails (aborts on OOM). */
+void diag_add(struct diag_list *l, const char *file, unsigned line,
+    unsigned col, enum diag_severity sev, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Number of entries of severity sev. */
+size_t diag_count(const struct diag_list *l, enum diag_severity sev);
+/* Writes every entry as "file:line:col: severity: message\n". */
+void diag_print(const struct diag_list *l, FILE *fp);
+/* Frees the entries; the list can be reused afterwards. */
+void diag_clear(struct diag_list *l);
+
+#endif

@@ -1,0 +1,156 @@
+/*
+ * doc.h - the document model: collections of sections of entries (question
+ * + answer), answers as blocks of inline spans.
+ *
+ * Ownership: a struct doc owns everything reachable from it (one arena);
+ * doc_free() releases it all.  Pointers into a doc stay valid until
+ * doc_free(), except that the arrays colls/secs/entries may move while
+ * files are still being loaded (doc_load_*); after doc_finish() nothing
+ * moves.
+ *
+ * Invariants after doc_finish():
+ * - every string is sanitised UTF-8 (sanitize.h): valid, no NUL, no C0
+ *   other than '\n' and '\t', no C1, no escape sequences, no bidi controls;
+ * - entries of a section are contiguous (secs[s].first .. first+n-1), and so
+ *   are sections of a collection; entries are in document order;
+ * - entry ids are unique in the whole doc;
+ * - entry->ref is -1 or the index of a non-reference entry.
+ *
+ * Text layout of an entry: all answer text (span text, code block text,
+ * table cells) lives in one buffer entry->text; spans and code blocks point
+ * into it by byte offset.  Search (search.h) matches on that same buffer and
+ * reports hits as byte ranges in it, which render.h turns into highlight
+ * attributes: that is how a hit lands on exactly its cells.  Blocks are
+ * separated in entry->text by '\n' bytes that no span covers.
+ *
+ * No curses here, and no I/O except doc_load_path().
+ */
+#ifndef FAQ_DOC_H
+#define FAQ_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+enum span_kind {
+	SPAN_TEXT,	/* text[off..off+len) */
+	SPAN_SOFTBREAK, /* a source line break inside a paragraph; len 0 */
+	SPAN_HARDBREAK, /* a forced line break; len 0 */
+};
+
+enum span_style {
+	STYLE_EM = 1 << 0,
+	STYLE_STRONG = 1 << 1,
+	STYLE_CODE = 1 << 2,
+	STYLE_LINK = 1 << 3,
+	STYLE_DEL = 1 << 4,
+};
+
+struct span {
+	uint32_t off, len; /* bytes in the owning entry's text */
+	uint8_t kind;	   /* enum span_kind */
+	uint8_t style;	   /* enum span_style bits; nesting is flattened */
+	const char *href;  /* link target, NUL-terminated, when STYLE_LINK */
+};
+
+enum block_kind {
+	BLOCK_PARA,    /* spans */
+	BLOCK_HEADING, /* spans, level: a heading inside an answer (#####) */
+	BLOCK_LIST,    /* children are BLOCK_ITEMs; ordered, start, tight */
+	BLOCK_ITEM,    /* children: the item's blocks (tight text is a PARA) */
+	BLOCK_QUOTE,   /* children */
+	BLOCK_CODE,    /* code_off, code_len: raw text, tabs kept, '\n' ends lines */
+	BLOCK_TABLE,   /* ncols, nrows, cells (row 0 is the header), align */
+	BLOCK_HR,      /* nothing */
+};
+
+enum cell_align { ALIGN_DEFAULT, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+struct cell {
+	const struct span *spans;
+	uint32_t nspans;
+};
+
+struct block {
+	uint8_t kind;	 /* enum block_kind */
+	uint8_t ordered; /* LIST: 1 for 1. 2. 3. */
+	uint8_t tight;	 /* LIST: no blank lines between items */
+	uint8_t level;	 /* HEADING: 1..6 */
+	uint32_t line;	 /* 1-based source line where the block starts */
+	uint32_t start;	 /* LIST, ordered: number of the first item */
+	const struct span *spans; /* PARA, HEADING */
+	uint32_t nspans;
+	const struct block *children; /* LIST, ITEM, QUOTE */
+	uint32_t nchildren;
+	uint32_t code_off, code_len; /* CODE */
+	uint32_t ncols, nrows;	     /* TABLE */
+	const struct cell *cells;    /* TABLE: nrows * ncols, row-major */
+	const uint8_t *align;	     /* TABLE: ncols x enum cell_align */
+};
+
+struct entry {
+	const char *id;	      /* unique; "{#id}" or a GitHub-style slug */
+	const char *question; /* plain text of the heading, markup removed */
+	uint32_t question_len;
+	const char *text; /* answer text buffer, see above */
+	uint32_t text_len;
+	const struct block *blocks;
+	uint32_t nblocks;
+	uint32_t line, col; /* position of the question heading */
+	uint32_t section;   /* index into doc->secs */
+	int32_t ref;	    /* a reference: index of the target entry, else -1 */
+};
+
+struct section {
+	const char *title; /* plain text */
+	const char *id;
+	uint32_t collection; /* index into doc->colls */
+	uint32_t first, n;   /* entries */
+	uint32_t line;
+};
+
+struct collection {
+	const char *path;  /* file it came from, as given */
+	const char *title; /* "# Title", front matter, else the file name */
+	const char *lang;  /* front matter "lang", else "" */
+	uint32_t first, n; /* sections */
+};
+
+struct doc {
+	struct collection *colls;
+	size_t ncolls;
+	struct section *secs;
+	size_t nsecs;
+	struct entry *entries;
+	size_t nentries;
+	struct arena *arena; /* owns all strings, spans and blocks */
+	void *priv;	     /* loader state and the id table */
+};
+
+/* An empty doc; aborts on OOM. */
+struct doc *doc_new(void);
+void doc_free(struct doc *d);
+
+/*
+ * Loads a file or a directory (every *.md in it, sorted by name) as one
+ * collection per file.  Problems go to diags.  Returns 0, or -1 when the
+ * path cannot be read at all (missing, unreadable, a directory without
+ * .md): then diags holds an error naming the path.
+ */
+int doc_load_path(struct doc *d, const char *path, struct diag_list *diags);
+/* Parses one Markdown buffer as a collection named name. Returns 0. */
+int doc_load_buffer(struct doc *d, const char *name, const char *buf,
+    size_t len, struct diag_list *diags);
+/*
+ * Resolves references and #id links, checks ids, builds the id table.
+ * Call once after the last doc_load_*.
+ */
+void doc_finish(struct doc *d, struct diag_list *diags);
+
+/* The entry with id, or NULL. */
+const struct entry *doc_entry_by_id(const struct doc *d, const char *id);
+/* The entry whose answer e shows: its reference target, or e itself. */
+const struct entry *doc_entry_answer(const struct doc *d, const struct entry *e);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * render.h - answer blocks and plain text to styled lines (sline.h) of at
+ * most opts->width columns, with Japanese line-break rules (wrap.h).  The
+ * same code serves the outline, the pager and --print.
+ *
+ * Highlights: hl lists byte ranges of the source text (entry->text for
+ * answers, the string itself for render_plain) to mark AT_HIGHLIGHT; they
+ * come from search.h.  Ranges are sorted and do not overlap.
+ */
+#ifndef FAQ_RENDER_H
+#define FAQ_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "sline.h"
+
+struct render_opts {
+	int width;     /* columns available, >= 1 */
+	int ambiguous; /* 1 or 2, see width.h */
+	int ascii;     /* ASCII-only markers, bullets and rules */
+};
+
+struct hl_range {
+	uint32_t start, end; /* bytes */
+};
+
+struct hl_set {
+	const struct hl_range *v;
+	size_t n;
+};
+
+/*
+ * Appends the answer of e as lines to out.  e is the entry whose blocks are
+ * drawn (the caller follows references with doc_entry_answer()).  Link spans
+ * get AT_LINK and a sline_link.  hl may be NULL.
+ */
+void render_answer(const struct entry *e, const struct render_opts *o,
+    const struct hl_set *hl, struct slines *out);
+
+/*
+ * Appends s[0..n), wrapped, to out: the first line starts with prefix1, the
+ * others with prefix_rest (same display width: a hanging indent); prefixes
+ * get prefix_attr, the text attr.  Used for questions, titles, messages.
+ */
+void render_plain(const char *s, size_t n, const char *prefix1,
+    const char *prefix_rest, uint16_t prefix_attr, uint16_t attr,
+    const struct render_opts *o, const struct hl_set *hl, struct slines *out);
+
+#endif

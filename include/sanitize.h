@@ -1,0 +1,33 @@
+/*
+ * sanitize.h - the one cleaning step every displayed string goes through
+ * (content, headings, file names, the search query, messages); see
+ * ../shared/docs/TEXT.md "Sanitise once, at load".
+ *
+ * - invalid UTF-8 and NUL become U+FFFD;
+ * - CRLF and lone CR become LF; LF is never removed (line numbers survive);
+ * - whole escape sequences are removed: CSI to its final byte, OSC, DCS,
+ *   APC, PM, SOS to BEL or ST (an unterminated one ends at the end of its
+ *   line), and the C1 forms U+009B, U+009D, U+0090, U+009E, U+009F;
+ * - other C0 except LF and TAB, DEL, U+0080-U+009F, U+2028, U+2029 and the
+ *   bidi controls U+202A-U+202E, U+2066-U+2069 become a visible one-column
+ *   placeholder (U+FFFD).
+ */
+#ifndef FAQ_SANITIZE_H
+#define FAQ_SANITIZE_H
+
+#include <stddef.h>
+
+/* Called once per problem: offset is the byte offset in the input, what a
+ * short English phrase ("invalid UTF-8", "escape sequence removed", ...). */
+typedef void (*sanitize_report_fn)(void *ctx, size_t offset,
+    const char *what);
+
+/*
+ * Returns a malloc'd, NUL-terminated clean copy of s[0..n) and stores its
+ * length in *outlen (may be NULL).  report may be NULL.  The result is never
+ * longer than 3 * n + 1 bytes.
+ */
+char *sanitize_text(const char *s, size_t n, size_t *outlen,
+    sanitize_report_fn report, void *ctx);
+
+#endif

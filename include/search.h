@@ -1,0 +1,54 @@
+/*
+ * search.h - incremental search over questions and answers.
+ *
+ * Matching folds NFKC, case and katakana -> hiragana and ignores white
+ * space; a query is space-separated terms (ASCII space or U+3000) that must
+ * all match, in any order.  The folded text of every entry is built once, by
+ * search_index_new(), in one contiguous buffer.  Hits are reported as byte
+ * ranges of the original strings (entry->question, and entry->text of the
+ * entry whose answer is shown), ready for render.h highlighting.
+ *
+ * Ownership: the index borrows the doc (which must outlive it); results
+ * and hit arrays are the caller's.
+ */
+#ifndef FAQ_SEARCH_H
+#define FAQ_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "render.h"
+
+struct search_index;
+struct search_query;
+
+struct search_index *search_index_new(const struct doc *d);
+void search_index_free(struct search_index *ix);
+
+/* Folds and splits q[0..n).  Never NULL; a query that folds to nothing has
+ * zero terms and matches every entry. */
+struct search_query *search_query_new(const char *q, size_t n);
+size_t search_query_nterms(const struct search_query *sq);
+void search_query_free(struct search_query *sq);
+
+/*
+ * Writes the indices of the matching entries, in document order, to out
+ * (room for d->nentries) and returns their number.  When within is not
+ * NULL only those entries (sorted) are tried: the hits of a query that this
+ * one extends.
+ */
+size_t search_run(const struct search_index *ix, const struct search_query *sq,
+    const uint32_t *within, size_t nwithin, uint32_t *out);
+
+/* Where the terms hit in entry i: ranges in its question and in the answer
+ * text shown for it.  Arrays are malloc'd (caller frees), sorted, merged. */
+struct search_hits {
+	struct hl_range *q, *a;
+	size_t nq, na;
+};
+void search_entry_hits(const struct search_index *ix,
+    const struct search_query *sq, uint32_t i, struct search_hits *out);
+void search_hits_free(struct search_hits *h);
+
+#endif

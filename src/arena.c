@@ -1,0 +1,102 @@
+/* arena.c - bump allocator; see arena.h. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Chunks grow so that a 78 MB corpus needs few mallocs, but a tiny FAQ
+ * does not pay for a huge first chunk. */
+#define ARENA_MIN_CHUNK (64 * 1024)
+#define ARENA_MAX_CHUNK (8 * 1024 * 1024)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+struct arena {
+	struct arena_chunk *head;
+	size_t next_size;
+	size_t used;
+};
+
+struct arena *
+arena_new(void)
+{
+	struct arena *a = calloc(1, sizeof *a);
+
+	if (a != NULL)
+		a->next_size = ARENA_MIN_CHUNK;
+	return a;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	const size_t align = alignof(max_align_t);
+	struct arena_chunk *c = a->head;
+	size_t size;
+	void *p;
+
+	n = (n + align - 1) & ~(align - 1);
+	if (c == NULL || c->size - c->used < n) {
+		size = a->next_size;
+		if (size < n)
+			size = n;
+		c = xmalloc(sizeof *c + size);
+		c->size = size;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+		if (a->next_size < ARENA_MAX_CHUNK)
+			a->next_size *= 2;
+	}
+	p = c->data + c->used;
+	c->used += n;
+	a->used += n;
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *
+arena_memdup(struct arena *a, const void *p, size_t n)
+{
+	void *q = arena_alloc(a, n ? n : 1);
+
+	if (n)
+		memcpy(q, p, n);
+	return q;
+}
+
+size_t
+arena_used(const struct arena *a)
+{
+	return a->used;
+}
