@@ -1,0 +1,22 @@
+/*
+ * i18n.h - UI strings through gettext.  Message ids are English; the
+ * Japanese catalogue is po/ja.po.  The UI language is chosen once at start
+ * (--lang, else the content's lang, else the locale) and does not depend on
+ * the locale's LC_MESSAGES, so `--dump` output is the same everywhere.
+ */
+#ifndef FAQ_I18N_H
+#define FAQ_I18N_H
+
+/* Selects "ja" or "en" (anything else is English).  Safe to call again. */
+void i18n_init(const char *lang);
+/* The translation of msgid in the selected language; never NULL, static
+ * (owned by the catalogue). */
+const char *i18n_text(const char *msgid);
+/* The selected language: "ja" or "en". */
+const char *i18n_lang(void);
+
+#define _(s) i18n_text(s)
+/* Marks a string for extraction without translating it here. */
+#define N_(s) (s)
+
+#endif
