@@ -29,8 +29,12 @@ void docload_add_link(struct doc *d, uint32_t coll, uint32_t line, uint32_t col,
 /* The doc takes p (from malloc) and frees it in doc_free(). */
 void docload_own(struct doc *d, void *p);
 
-/* parse.c: sanitises and parses buf as one new collection named name. */
-void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    struct diag_list *diags);
+/*
+ * parse.c: sanitises and parses buf as one new collection named name.
+ * own is NULL or the malloc'd block holding buf: then docload_parse()
+ * frees it, as early as it can (peak memory on big files).
+ */
+void docload_parse(struct doc *d, const char *name, const char *buf,
+    size_t len, char *own, struct diag_list *diags);
 
 #endif

@@ -179,9 +179,9 @@ docload_own(struct doc *d, void *p)
 
 /* Loading ---------------------------------------------------------------- */
 
-int
-doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
-    struct diag_list *diags)
+static int
+load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    char *own, struct diag_list *diags)
 {
 	char *clean = sanitize_text(name, strlen(name), NULL, NULL, NULL);
 
@@ -189,11 +189,19 @@ doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
 		diag_add(diags, clean, 0, 0, DIAG_ERROR,
 		    "file too large (more than %lu bytes)", DOC_MAX_FILE);
 		free(clean);
+		free(own);
 		return -1;
 	}
-	docload_parse(d, clean, buf, len, diags);
+	docload_parse(d, clean, buf, len, own, diags);
 	free(clean);
 	return 0;
+}
+
+int
+doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    struct diag_list *diags)
+{
+	return load_buffer(d, name, buf, len, NULL, diags);
 }
 
 /* Reads a regular file whole; on failure adds an error naming it. */
@@ -205,7 +213,7 @@ load_file(
 	char *buf;
 	size_t n = 0;
 	ssize_t r;
-	int fd, rc;
+	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
@@ -244,9 +252,7 @@ load_file(
 		n += (size_t)r;
 	}
 	close(fd);
-	rc = doc_load_buffer(d, shown, buf, n, diags);
-	free(buf);
-	return rc;
+	return load_buffer(d, shown, buf, n, buf, diags);
 }
 
 static int

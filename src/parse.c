@@ -46,9 +46,9 @@ struct open {
 	struct block b;
 };
 
-/* A top-level block or heading of the file, in order. */
+/* What the mapping needs to know about a top-level block or heading, next
+ * to the block itself in p->blk. */
 struct item {
-	struct block b;
 	uint32_t text_start, text_end; /* its slice of p->text */
 	uint32_t col;                  /* headings: column of the '#' */
 	const char *explicit_id;       /* headings: {#id}, else NULL */
@@ -70,6 +70,7 @@ struct parser {
 	uint32_t *lines; /* offsets of line starts in src */
 	size_t nlines;
 	size_t cc_line, cc_off, cc_col; /* column cache, see src_col() */
+	size_t lc_line;			/* line cache, see src_line() */
 
 	char *text; /* all span and code text of the file */
 	size_t tlen, tcap;
@@ -79,6 +80,9 @@ struct parser {
 	size_t nkids, kidscap;
 	struct open *open;
 	size_t nopen, opencap;
+	/* the top-level blocks and headings of the file, in order: entries
+	 * point into blk, which the doc owns in the end */
+	struct block *blk;
 	struct item *items;
 	size_t nitems, itemscap;
 
@@ -127,12 +131,25 @@ lines_index(struct parser *p)
 	}
 }
 
-/* 0-based line of src offset off. */
+/*
+ * 0-based line of src offset off.  Offsets arrive almost always in
+ * increasing order, so the search starts from the last answer.
+ */
 static size_t
-src_line(const struct parser *p, size_t off)
+src_line(struct parser *p, size_t off)
 {
 	size_t lo = 0, hi = p->nlines, mid;
 
+	if (p->lc_line < p->nlines && p->lines[p->lc_line] <= off) {
+		lo = p->lc_line;
+		while (lo + 1 < p->nlines && p->lines[lo + 1] <= off &&
+		    lo < p->lc_line + 8)
+			lo++;
+		if (lo + 1 >= p->nlines || p->lines[lo + 1] > off) {
+			p->lc_line = lo;
+			return lo;
+		}
+	}
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
 		if (p->lines[mid] <= off)
@@ -140,6 +157,7 @@ src_line(const struct parser *p, size_t off)
 		else
 			hi = mid;
 	}
+	p->lc_line = lo;
 	return lo;
 }
 
@@ -293,7 +311,7 @@ is_leaf(const struct open *o)
 /* The line of a block that has no text of its own (a rule, an empty code
  * block): the line after the last text seen is the best guess. */
 static uint32_t
-guess_line(const struct parser *p)
+guess_line(struct parser *p)
 {
 	return (uint32_t)src_line(p, p->last_pos) + 1;
 }
@@ -349,9 +367,15 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 	struct item *it;
 
 	if (p->nopen > 0 && p->open[p->nopen - 1].kind == O_DOC) {
-		GROW(p->items, p->nitems, p->itemscap, 1);
+		if (p->nitems == p->itemscap) {
+			size_t c = p->itemscap ? p->itemscap * 2 : 256;
+
+			p->items = xreallocarray(p->items, c, sizeof *p->items);
+			p->blk = xreallocarray(p->blk, c, sizeof *p->blk);
+			p->itemscap = c;
+		}
+		p->blk[p->nitems] = *b;
 		it = &p->items[p->nitems++];
-		it->b = *b;
 		it->text_start = (uint32_t)text_start;
 		it->text_end = (uint32_t)p->tlen;
 		it->col = col;
@@ -837,9 +861,9 @@ front_parse(struct parser *p)
 /* Mapping headings to the title, sections and questions ------------------ */
 
 static int
-item_is_heading(const struct item *it)
+item_is_heading(const struct parser *p, size_t i)
 {
-	return it->b.kind == BLOCK_HEADING;
+	return p->blk[i].kind == BLOCK_HEADING;
 }
 
 /* Plain text of spans (breaks as spaces), as an arena string. */
@@ -882,15 +906,13 @@ guess_question_level(const struct parser *p, size_t title)
 	int l, lv;
 
 	for (i = 0; i < p->nitems; i++) {
-		const struct item *it = &p->items[i];
-
-		if (!item_is_heading(it) || i == title)
+		if (!item_is_heading(p, i) || i == title)
 			continue;
-		lv = it->b.level;
+		lv = p->blk[i].level;
 		if (lv >= 2 && lv <= 4) {
 			n[lv]++;
 			if (i + 1 < p->nitems &&
-			    !item_is_heading(&p->items[i + 1]))
+			    !item_is_heading(p, i + 1))
 				body[lv]++;
 		}
 		/* the nearest open heading one level up gets a child */
@@ -944,16 +966,13 @@ set_body(struct parser *p, struct entry *e, size_t a, size_t b)
 {
 	struct block *v;
 	uint32_t base;
-	size_t i;
 
 	e->ref = -1;
 	if (a >= b) {
 		e->text = "";
 		return;
 	}
-	v = arena_alloc(p->d->arena, (b - a) * sizeof *v);
-	for (i = a; i < b; i++)
-		v[i - a] = p->items[i].b;
+	v = p->blk + a;
 	base = p->items[a].text_start;
 	rebase_blocks(v, b - a, base);
 	e->blocks = v;
@@ -976,7 +995,7 @@ make_intro(
 	e->question = title;
 	e->question_len = (uint32_t)strlen(title);
 	e->section = sec;
-	e->line = p->items[a].b.line;
+	e->line = p->blk[a].line;
 	e->col = 1;
 	set_body(p, e, a, b);
 	return e;
@@ -1059,7 +1078,7 @@ close_section(struct parser *p, struct mapper *m, int next)
 
 static void
 open_section(struct parser *p, struct mapper *m, const struct item *it,
-    const char *own_title, uint32_t line)
+    int level, const char *own_title, uint32_t line)
 {
 	struct doc *d = p->d;
 	struct section *s;
@@ -1077,11 +1096,11 @@ open_section(struct parser *p, struct mapper *m, const struct item *it,
 		s->title = own_title;
 	} else {
 		/* nested categories: "Billing / Invoices" */
-		for (l = 1; l <= it->b.level; l++)
+		for (l = 1; l <= level; l++)
 			if (m->stack[l] != NULL)
 				n += strlen(m->stack[l]) + 3;
 		q = title = arena_alloc(d->arena, n + 1);
-		for (l = 1; l <= it->b.level; l++) {
+		for (l = 1; l <= level; l++) {
 			if (m->stack[l] == NULL)
 				continue;
 			if (q != title) {
@@ -1098,7 +1117,7 @@ open_section(struct parser *p, struct mapper *m, const struct item *it,
 	            ? it->explicit_id
 	            : slug_make(d->arena, own_title, strlen(own_title));
 	m->sec = (int64_t)i;
-	m->sec_level = it != NULL ? it->b.level : 1;
+	m->sec_level = level;
 }
 
 static void
@@ -1115,13 +1134,12 @@ map_items(struct parser *p)
 	m.sec = -1;
 	/* The title is a # heading that opens the file; a # heading after
 	 * text is a section, so that the text before it is not lost. */
-	if (p->nitems > 0 && item_is_heading(&p->items[0]) &&
-	    p->items[0].b.level == 1)
+	if (p->nitems > 0 && item_is_heading(p, 0) && p->blk[0].level == 1)
 		m.title = 0;
 	if (p->fm.title != NULL && p->fm.title[0] != '\0')
 		c->title = p->fm.title;
 	else if (m.title != SIZE_MAX)
-		c->title = plain_text(p, &p->items[m.title].b, NULL);
+		c->title = plain_text(p, &p->blk[m.title], NULL);
 	else
 		c->title = file_title(p);
 	c->lang = p->fm.lang != NULL ? p->fm.lang : "";
@@ -1130,16 +1148,17 @@ map_items(struct parser *p)
 	m.body = 0;
 	for (i = 0; i < p->nitems; i++) {
 		const struct item *it = &p->items[i];
+		const struct block *hb = &p->blk[i];
 		const char *txt;
 		uint32_t len, k;
 		struct entry *e;
 
-		if (!item_is_heading(it))
+		if (!item_is_heading(p, i))
 			continue;
-		lv = it->b.level;
+		lv = hb->level;
 		if (prev > 0 && lv > prev + 1 &&
 		    !(prev >= 2 && prev < m.q && lv == m.q))
-			diag_add(p->diags, p->name, it->b.line, it->col,
+			diag_add(p->diags, p->name, hb->line, it->col,
 			    DIAG_WARNING,
 			    "heading level skipped (h%d after h%d)", lv, prev);
 		prev = lv;
@@ -1150,24 +1169,24 @@ map_items(struct parser *p)
 		if (lv > m.q)
 			continue; /* a heading inside an answer or intro */
 		flush_body(p, &m, i);
-		txt = plain_text(p, &it->b, &len);
+		txt = plain_text(p, hb, &len);
 		if (lv < m.q) {
 			close_section(p, &m, lv);
 			m.stack[lv] = txt;
 			for (k = (uint32_t)lv + 1; k < 7; k++)
 				m.stack[k] = NULL;
-			open_section(p, &m, it, txt, it->b.line);
+			open_section(p, &m, it, lv, txt, hb->line);
 			m.owner = OWN_SECTION;
 			m.body = i + 1;
 			continue;
 		}
 		if (m.sec < 0)
-			open_section(p, &m, NULL, c->title, it->b.line);
+			open_section(p, &m, NULL, 1, c->title, hb->line);
 		k = docload_add_entry(d, it->explicit_id != NULL);
 		e = &d->entries[k];
 		e->question = txt;
 		e->question_len = len;
-		e->line = it->b.line;
+		e->line = hb->line;
 		e->col = it->col;
 		e->section = (uint32_t)m.sec;
 		e->ref = -1;
@@ -1247,7 +1266,7 @@ san_diags(
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    struct diag_list *diags)
+    char *own, struct diag_list *diags)
 {
 	static const MD_PARSER md = {
 	    0,
@@ -1281,10 +1300,18 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	src = sanitize_text(buf, len, &srclen, san_collect, &rep);
-	san_diags(&p, buf, len, &rep);
-	free(rep.off);
-	free(rep.what);
+	if (sanitize_clean_len(buf, len) == len) {
+		/* the usual case: parse the bytes as they are, no copy */
+		src = (char *)(uintptr_t)buf;
+		srclen = len;
+	} else {
+		src = sanitize_text(buf, len, &srclen, san_collect, &rep);
+		san_diags(&p, buf, len, &rep);
+		free(rep.off);
+		free(rep.what);
+		free(own);
+		own = NULL;
+	}
 
 	p.src = src;
 	p.srclen = srclen;
@@ -1301,6 +1328,13 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		close_top(&p);
 	if (p.tlen < p.tcap)
 		p.text = xrealloc(p.text, p.tlen ? p.tlen : 1);
+	/* entries point into text and blk from map_items() on: shrink first */
+	if (p.blk != NULL) {
+		if (p.nitems < p.itemscap)
+			p.blk = xreallocarray(p.blk, p.nitems ? p.nitems : 1,
+			    sizeof *p.blk);
+		docload_own(d, p.blk);
+	}
 	map_items(&p);
 	docload_own(d, p.text);
 	free(p.lines);
@@ -1308,5 +1342,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	free(p.kids);
 	free(p.open);
 	free(p.items);
-	free(src);
+	if (own != NULL)
+		free(own);
+	else if (src != buf)
+		free(src);
 }

@@ -90,13 +90,6 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, size_t *bad)
 	return len;
 }
 
-/* Bytes that can be copied as they are, in a fast loop. */
-static int
-plain_byte(unsigned char c)
-{
-	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
-}
-
 /*
  * Skips a control string (OSC, DCS, APC, PM, SOS body) starting at i: up to
  * and including BEL, ESC \ or ST (U+009C, or its raw byte), else up to the
@@ -162,6 +155,36 @@ needs_placeholder(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+size_t
+sanitize_clean_len(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t j = 0, len, bad;
+	uint32_t cp;
+	unsigned char c;
+
+	/* hot: runs once over every byte of every file */
+	while (j < n) {
+		c = s[j];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
+			j++;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		if (c >= 0xe3 && c <= 0xec && j + 2 < n &&
+		    (s[j + 1] & 0xc0) == 0x80 && (s[j + 2] & 0xc0) == 0x80) {
+			j += 3; /* kana, kanji: no controls up here */
+			continue;
+		}
+		len = utf8_decode(s + j, n - j, &cp, &bad);
+		if (len == 0 || needs_placeholder(cp))
+			break;
+		j += len;
+	}
+	return j;
+}
+
 static void
 report_at(sanitize_report_fn report, void *ctx, size_t off, const char *what)
 {
@@ -184,18 +207,7 @@ sanitize_text(const char *str, size_t n, size_t *outlen,
 	while (i < n) {
 		/* The common case: a run of printable ASCII and valid,
 		 * harmless UTF-8, copied in one go. */
-		for (j = i; j < n;) {
-			if (plain_byte(s[j])) {
-				j++;
-				continue;
-			}
-			if (s[j] < 0x80)
-				break;
-			len = utf8_decode(s + j, n - j, &cp, &bad);
-			if (len == 0 || needs_placeholder(cp))
-				break;
-			j += len;
-		}
+		j = i + sanitize_clean_len(str + i, n - i);
 		if (j > i) {
 			out_put(&o, str + i, j - i);
 			i = j;

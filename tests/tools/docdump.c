@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "doc.h"
 
 static const char *kinds[] = {
@@ -75,6 +76,8 @@ main(int argc, char **argv)
 	if (quiet) {
 		printf("%zu collections, %zu sections, %zu entries\n",
 		    d->ncolls, d->nsecs, d->nentries);
+		printf("arena %zu bytes, %zu diagnostics\n",
+		    arena_used(d->arena), dl.n);
 		goto out;
 	}
 	for (c = 0; c < d->ncolls; c++) {
