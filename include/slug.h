@@ -11,8 +11,8 @@
 struct arena;
 
 /*
- * The GitHub-style slug of heading text s[0..n) (valid UTF-8): ASCII
- * letters lowercased, each ASCII space becomes '-', letters, marks, digits,
+ * The GitHub-style slug of heading text s[0..n) (valid UTF-8): letters
+ * lowercased, each ASCII space becomes '-', letters, marks, digits,
  * '_' and '-' kept (Japanese and other scripts included), everything else
  * (punctuation, symbols, other white space) dropped.  May be "" when
  * nothing is left.  The string belongs to the arena.

@@ -70,7 +70,7 @@ struct parser {
 	uint32_t *lines; /* offsets of line starts in src */
 	size_t nlines;
 	size_t cc_line, cc_off, cc_col; /* column cache, see src_col() */
-	size_t lc_line;			/* line cache, see src_line() */
+	size_t lc_line;                 /* line cache, see src_line() */
 
 	char *text; /* all span and code text of the file */
 	size_t tlen, tcap;
@@ -143,7 +143,7 @@ src_line(struct parser *p, size_t off)
 	if (p->lc_line < p->nlines && p->lines[p->lc_line] <= off) {
 		lo = p->lc_line;
 		while (lo + 1 < p->nlines && p->lines[lo + 1] <= off &&
-		    lo < p->lc_line + 8)
+		       lo < p->lc_line + 8)
 			lo++;
 		if (lo + 1 >= p->nlines || p->lines[lo + 1] > off) {
 			p->lc_line = lo;
@@ -308,11 +308,26 @@ is_leaf(const struct open *o)
 	               o->b.kind == BLOCK_CODE));
 }
 
-/* The line of a block that has no text of its own (a rule, an empty code
- * block): the line after the last text seen is the best guess. */
+/*
+ * The line of a block that has no text of its own (a rule, an empty
+ * heading or code block): the first line after the last text seen that
+ * starts with one of the characters that can open such a block.
+ */
 static uint32_t
-guess_line(struct parser *p)
+guess_line(struct parser *p, const char *openers)
 {
+	size_t ln = src_line(p, p->last_pos), i;
+
+	if (p->last_pos > 0 && p->src[p->last_pos - 1] != '\n')
+		ln++; /* that text's own line cannot hold this block */
+	for (; openers != NULL && ln < p->nlines; ln++) {
+		i = p->lines[ln];
+		while (i < p->srclen && (p->src[i] == ' ' || p->src[i] == '>'))
+			i++;
+		if (i < p->srclen && p->src[i] != '\n' &&
+		    strchr(openers, p->src[i]) != NULL)
+			return (uint32_t)ln + 1;
+	}
 	return (uint32_t)src_line(p, p->last_pos) + 1;
 }
 
@@ -394,7 +409,11 @@ close_top(struct parser *p)
 	uint32_t col = 0;
 
 	if (!o.has_line)
-		o.b.line = guess_line(p);
+		o.b.line = guess_line(p, o.kind != O_BLOCK           ? NULL
+		                         : o.b.kind == BLOCK_HEADING ? "#"
+		                         : o.b.kind == BLOCK_HR      ? "-*_"
+		                         : o.b.kind == BLOCK_CODE    ? "`~"
+		                                                     : NULL);
 	switch (o.kind) {
 	case O_DOC:
 	case O_SKIP:
@@ -476,7 +495,7 @@ warn_depth(struct parser *p)
 	if (p->depth_warned)
 		return;
 	p->depth_warned = 1;
-	diag_add(p->diags, p->name, guess_line(p), 1, DIAG_WARNING,
+	diag_add(p->diags, p->name, guess_line(p, NULL), 1, DIAG_WARNING,
 	    "blocks nested deeper than %d levels are flattened", DOC_MAX_DEPTH);
 }
 
@@ -911,8 +930,7 @@ guess_question_level(const struct parser *p, size_t title)
 		lv = p->blk[i].level;
 		if (lv >= 2 && lv <= 4) {
 			n[lv]++;
-			if (i + 1 < p->nitems &&
-			    !item_is_heading(p, i + 1))
+			if (i + 1 < p->nitems && !item_is_heading(p, i + 1))
 				body[lv]++;
 		}
 		/* the nearest open heading one level up gets a child */
@@ -1315,6 +1333,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 
 	p.src = src;
 	p.srclen = srclen;
+	p.cc_line = SIZE_MAX; /* no column cached yet */
 	lines_index(&p);
 	start = front_parse(&p);
 	p.last_pos = start;
@@ -1331,8 +1350,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	/* entries point into text and blk from map_items() on: shrink first */
 	if (p.blk != NULL) {
 		if (p.nitems < p.itemscap)
-			p.blk = xreallocarray(p.blk, p.nitems ? p.nitems : 1,
-			    sizeof *p.blk);
+			p.blk = xreallocarray(
+			    p.blk, p.nitems ? p.nitems : 1, sizeof *p.blk);
 		docload_own(d, p.blk);
 	}
 	map_items(&p);

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -37,8 +38,19 @@ slug_make(struct arena *a, const char *s, size_t n)
 		    uc_is_general_category(uc, UC_CATEGORY_M) ||
 		    uc_is_general_category(uc, UC_CATEGORY_N) ||
 		    uc_is_general_category(uc, UC_CATEGORY_Pc)) {
-			memcpy(out + k, u + i, (size_t)len);
-			k += (size_t)len;
+			/* GitHub lowercases every letter (Ü -> ü, Ａ -> ａ);
+			 * a simple mapping never gets longer in UTF-8 for
+			 * the letters where it matters, but check */
+			uint8_t low[6];
+			int ln = u8_uctomb(low, uc_tolower(uc), 6);
+
+			if (ln > 0 && ln <= len) {
+				memcpy(out + k, low, (size_t)ln);
+				k += (size_t)ln;
+			} else {
+				memcpy(out + k, u + i, (size_t)len);
+				k += (size_t)len;
+			}
 		}
 		i += (size_t)len;
 	}
