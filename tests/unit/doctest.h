@@ -14,7 +14,7 @@
 #include "doc.h"
 
 /* Loads md as one file called name and finishes the doc. */
-static struct doc *
+static inline struct doc *
 load_md(const char *name, const char *md, struct diag_list *dl)
 {
 	struct doc *d = doc_new();
@@ -26,7 +26,7 @@ load_md(const char *name, const char *md, struct diag_list *dl)
 
 /* The number of diagnostics of severity sev whose message contains what
  * (line 0: any line; col 0: any column). */
-static size_t
+static inline size_t
 count_diags(const struct diag_list *dl, enum diag_severity sev, unsigned line,
     unsigned col, const char *what)
 {
@@ -45,7 +45,7 @@ count_diags(const struct diag_list *dl, enum diag_severity sev, unsigned line,
 }
 
 /* Span text of spans[0..n) with breaks as '/', malloc'd. */
-static char *
+static inline char *
 spans_text(const char *text, const struct span *s, size_t n)
 {
 	size_t i, len = 1;
@@ -64,7 +64,7 @@ spans_text(const char *text, const struct span *s, size_t n)
 	return out;
 }
 
-static void
+static inline void
 assert_spans(const char *text, const struct span *s, size_t n, const char *want)
 {
 	char *got = spans_text(text, s, n);
@@ -75,7 +75,7 @@ assert_spans(const char *text, const struct span *s, size_t n, const char *want)
 
 /* A string doc.h promises is clean: valid UTF-8, no C0 but LF and TAB,
  * no DEL, no C1, no U+2028/9, no bidi controls. */
-static void
+static inline void
 assert_clean(const char *s, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)s, *e = p + n;
@@ -92,7 +92,7 @@ assert_clean(const char *s, size_t n)
 	}
 }
 
-static void
+static inline void
 check_spans(const struct entry *e, const struct span *s, size_t n)
 {
 	size_t i;
@@ -104,7 +104,7 @@ check_spans(const struct entry *e, const struct span *s, size_t n)
 	}
 }
 
-static void
+static inline void
 check_blocks(const struct entry *e, const struct block *b, size_t n, int depth)
 {
 	size_t i, c;
@@ -130,7 +130,7 @@ check_blocks(const struct entry *e, const struct block *b, size_t n, int depth)
 	}
 }
 
-static void
+static inline void
 check_entry(const struct entry *e)
 {
 	assert_non_null(e->id);
@@ -142,7 +142,7 @@ check_entry(const struct entry *e)
 }
 
 /* Every invariant of doc.h that can be checked from outside. */
-static void
+static inline void
 check_doc(const struct doc *d)
 {
 	size_t c, s, e, k, total = 0;
