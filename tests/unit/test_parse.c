@@ -697,6 +697,55 @@ test_diag_control_positions(void **state)
 	fx_free(f);
 }
 
+/* The example in man/faq.5 loads cleanly and does what the page says. */
+static void
+test_man_page_example(void **state)
+{
+	FILE *fp = fopen("man/faq.5", "r");
+	char line[512], *md, *p;
+	size_t cap = 1 << 16;
+	int in = 0;
+	struct fx *f;
+
+	(void)state;
+	if (fp == NULL) {
+		skip(); /* run from elsewhere than the repository root */
+		return;
+	}
+	p = md = calloc(1, cap);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		char *q;
+
+		if (strncmp(line, ".EX", 3) == 0) {
+			in = 1;
+			continue;
+		}
+		if (strncmp(line, ".EE", 3) == 0)
+			break;
+		if (!in)
+			continue;
+		for (q = line; *q; q++) {
+			if (q[0] == '\\' && q[1] == '-')
+				continue; /* roff's \- is a plain '-' */
+			*p++ = *q;
+		}
+	}
+	fclose(fp);
+	assert_true(in);
+	f = fx_load("billing.md", md);
+	assert_int_equal(f->dl.n, 0);
+	assert_string_equal(f->d->colls[0].title, "請求とお支払い");
+	assert_string_equal(f->d->colls[0].lang, "ja");
+	assert_non_null(f->d->colls[0].intro);
+	assert_int_equal(f->d->nsecs, 2);
+	assert_int_equal(f->d->nentries, 3);
+	assert_int_equal(E(f, 0)->ref, 1);
+	assert_string_equal(E(f, 1)->id, "invoice");
+	assert_string_equal(E(f, 2)->id, "支払い方法を変更するには");
+	fx_free(f);
+	free(md);
+}
+
 int
 main(void)
 {
@@ -730,6 +779,7 @@ main(void)
 	    cmocka_unit_test(test_diag_heading_levels),
 	    cmocka_unit_test(test_diag_empty_section),
 	    cmocka_unit_test(test_diag_control_positions),
+	    cmocka_unit_test(test_man_page_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
