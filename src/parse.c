@@ -1300,7 +1300,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	};
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
-	char *src;
+	char *src, *src_alloc = NULL;
 	size_t srclen, start;
 	uint32_t ci;
 
@@ -1323,7 +1323,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		src = (char *)(uintptr_t)buf;
 		srclen = len;
 	} else {
-		src = sanitize_text(buf, len, &srclen, san_collect, &rep);
+		src = src_alloc =
+		    sanitize_text(buf, len, &srclen, san_collect, &rep);
 		san_diags(&p, buf, len, &rep);
 		free(rep.off);
 		free(rep.what);
@@ -1331,6 +1332,22 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		own = NULL;
 	}
 
+	if (srclen > 0 && src[srclen - 1] != '\n') {
+		/* md4c 0.4.8 reads past the end of input whose last line has
+		 * no newline (a link cut short there made it report a text
+		 * of 3 GB); a final newline changes no Markdown meaning */
+		char *t = xmalloc(srclen + 2);
+
+		memcpy(t, src, srclen);
+		t[srclen++] = '\n';
+		t[srclen] = '\0';
+		free(src_alloc);
+		src = src_alloc = t;
+		if (own != NULL) {
+			free(own);
+			own = NULL;
+		}
+	}
 	p.src = src;
 	p.srclen = srclen;
 	p.cc_line = SIZE_MAX; /* no column cached yet */
@@ -1361,8 +1378,6 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	free(p.kids);
 	free(p.open);
 	free(p.items);
-	if (own != NULL)
-		free(own);
-	else if (src != buf)
-		free(src);
+	free(own);
+	free(src_alloc);
 }
