@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "frontmatter.h"
 #include "sanitize.h"
 #include "slug.h"
 #include "xalloc.h"
@@ -52,11 +53,6 @@ struct item {
 	uint32_t text_start, text_end; /* its slice of p->text */
 	uint32_t col;                  /* headings: column of the '#' */
 	const char *explicit_id;       /* headings: {#id}, else NULL */
-};
-
-struct front {
-	const char *title, *lang;
-	int qlevel;
 };
 
 struct parser {
@@ -99,7 +95,7 @@ struct parser {
 	uint32_t tcols, trows;
 	int32_t row, col;
 
-	struct front fm;
+	struct frontmatter fm;
 };
 
 #define GROW(p, n, cap, need)                                                  \
@@ -767,116 +763,6 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 	return 0;
 }
 
-/* Front matter ----------------------------------------------------------- */
-
-static int
-line_is(const char *s, size_t n, const char *what)
-{
-	size_t k = strlen(what);
-
-	if (n < k || memcmp(s, what, k) != 0)
-		return 0;
-	for (; k < n; k++)
-		if (s[k] != ' ' && s[k] != '\t')
-			return 0;
-	return 1;
-}
-
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
-static void
-front_key(struct parser *p, unsigned ln, const char *k, size_t kn,
-    const char *v, size_t vn)
-{
-	if (vn >= 2 && ((v[0] == '"' && v[vn - 1] == '"') ||
-	                   (v[0] == '\'' && v[vn - 1] == '\''))) {
-		v++;
-		vn -= 2;
-	}
-	if (kn == 5 && memcmp(k, "title", 5) == 0) {
-		p->fm.title = arena_strndup(p->d->arena, v, vn);
-	} else if (kn == 4 && memcmp(k, "lang", 4) == 0) {
-		p->fm.lang = arena_strndup(p->d->arena, v, vn);
-	} else if (kn == 14 && memcmp(k, "question-level", 14) == 0) {
-		if (vn == 1 && v[0] >= '2' && v[0] <= '4')
-			p->fm.qlevel = v[0] - '0';
-		else
-			diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
-			    "question-level must be 2, 3 or 4; ignored");
-	} else {
-		diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
-		    "unknown front-matter key '%.*s' ignored", (int)kn, k);
-	}
-}
-
-/* Reads a "---" block at the very start; returns where Markdown begins. */
-static size_t
-front_parse(struct parser *p)
-{
-	const char *s = p->src;
-	size_t n = p->srclen, i, e, ln, first;
-
-	e = 0;
-	while (e < n && s[e] != '\n')
-		e++;
-	if (!line_is(s, e, "---"))
-		return 0;
-	first = e + 1;
-	for (ln = 1, i = e + 1; i < n; ln++, i = e + 1) {
-		e = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		if (line_is(s + i, e - i, "---") ||
-		    line_is(s + i, e - i, "..."))
-			break;
-	}
-	if (i >= n) {
-		diag_add(p->diags, p->name, 1, 1, DIAG_WARNING,
-		    "front matter has no closing '---'; read as Markdown");
-		return 0;
-	}
-	for (ln = 2, i = first;; ln++, i = e + 1) {
-		const char *l = s + i, *colon, *k, *v;
-		size_t ll, kn, vn;
-
-		e = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		ll = e - i;
-		if (line_is(l, ll, "---") || line_is(l, ll, "..."))
-			break;
-		k = l;
-		kn = ll;
-		trim(&k, &kn);
-		if (kn == 0 || k[0] == '#')
-			continue;
-		colon = memchr(l, ':', ll);
-		if (colon == NULL) {
-			diag_add(p->diags, p->name, (unsigned)ln, 1,
-			    DIAG_WARNING,
-			    "front matter line is not 'key: value'; ignored");
-			continue;
-		}
-		k = l;
-		kn = (size_t)(colon - l);
-		trim(&k, &kn);
-		v = colon + 1;
-		vn = (size_t)(l + ll - v);
-		trim(&v, &vn);
-		front_key(p, (unsigned)ln, k, kn, v, vn);
-	}
-	return e < n ? e + 1 : n;
-}
-
 /* Mapping headings to the title, sections and questions ------------------ */
 
 static int
@@ -1178,7 +1064,8 @@ map_items(struct parser *p)
 	else
 		c->title = file_title(p);
 	c->lang = p->fm.lang != NULL ? p->fm.lang : "";
-	m.q = p->fm.qlevel ? p->fm.qlevel : guess_question_level(p, m.title);
+	m.q = p->fm.question_level ? p->fm.question_level
+	                           : guess_question_level(p, m.title);
 	m.owner = OWN_COLL;
 	m.body = 0;
 	for (i = 0; i < p->nitems; i++) {
@@ -1369,7 +1256,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	p.srclen = srclen;
 	p.cc_line = SIZE_MAX; /* no column cached yet */
 	lines_index(&p);
-	start = front_parse(&p);
+	start = frontmatter_parse(src, srclen, d->arena, p.name, diags, &p.fm);
 	p.last_pos = start;
 	p.text = xmalloc(4096);
 	p.tcap = 4096;
