@@ -37,13 +37,13 @@ enum open_kind {
 };
 
 struct open {
-	uint8_t kind;      /* enum open_kind */
-	uint8_t implicit;  /* a PARA opened around a tight list item's text */
-	uint8_t has_line;  /* b.line is known */
-	uint8_t container; /* counts towards the depth cap */
-	uint32_t kids;     /* its children start here on p->kids */
-	uint32_t spans;    /* its spans start here on p->spans */
-	uint32_t text;     /* its text starts here in p->text */
+	uint8_t kind;     /* enum open_kind */
+	uint8_t implicit; /* a PARA opened around a tight list item's text */
+	uint8_t has_line; /* b.line is known */
+	uint8_t fenced;   /* a fenced code block: it starts a line earlier */
+	uint32_t kids;    /* its children start here on p->kids */
+	uint32_t spans;   /* its spans start here on p->spans */
+	uint32_t text;    /* its text starts here in p->text */
 	struct block b;
 };
 
@@ -404,7 +404,9 @@ close_top(struct parser *p)
 	const char *id = NULL;
 	uint32_t col = 0;
 
-	if (!o.has_line)
+	if (o.has_line && o.fenced && o.b.line > 1)
+		o.b.line--; /* the opening fence, not the first line of code */
+	else if (!o.has_line)
 		o.b.line = guess_line(p, o.kind != O_BLOCK           ? NULL
 		                         : o.b.kind == BLOCK_HEADING ? "#"
 		                         : o.b.kind == BLOCK_HR      ? "-*_"
@@ -498,16 +500,13 @@ warn_depth(struct parser *p)
 static void
 open_container(struct parser *p, uint8_t bkind, unsigned need)
 {
-	struct open *o;
-
 	if (p->depth + need > DOC_MAX_DEPTH ||
 	    (bkind == BLOCK_ITEM && p->open[p->nopen - 1].kind == O_SKIP)) {
 		warn_depth(p);
 		open_push(p, O_SKIP, 0);
 		return;
 	}
-	o = open_push(p, O_BLOCK, bkind);
-	o->container = 1;
+	open_push(p, O_BLOCK, bkind);
 	p->depth++;
 }
 
@@ -549,7 +548,9 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		break;
 	case MD_BLOCK_CODE:
 	case MD_BLOCK_HTML: /* not sent with MD_FLAG_NOHTML; verbatim if so */
-		open_push(p, O_BLOCK, BLOCK_CODE);
+		o = open_push(p, O_BLOCK, BLOCK_CODE);
+		o->fenced = type == MD_BLOCK_CODE &&
+		            ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char != 0;
 		p->in_code = 1;
 		break;
 	case MD_BLOCK_P:

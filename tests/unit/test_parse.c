@@ -563,15 +563,17 @@ test_code_blocks(void **state)
 	(void)state;
 	assert_int_equal(e->nblocks, 3);
 	assert_int_equal(e->blocks[0].kind, BLOCK_CODE);
-	assert_int_equal(e->blocks[0].line, 4);
+	assert_int_equal(e->blocks[0].line, 3); /* the opening fence */
 	assert_int_equal(e->blocks[0].code_len, 22);
 	assert_memory_equal(
 	    e->text + e->blocks[0].code_off, "echo \"$HOME\"\n\n  x *y*\n", 22);
 	assert_int_equal(e->blocks[1].kind, BLOCK_CODE);
+	assert_int_equal(e->blocks[1].line, 9);
 	assert_memory_equal(
 	    e->text + e->blocks[1].code_off, "indented\ncode\n", 14);
 	assert_int_equal(e->blocks[2].kind, BLOCK_CODE);
 	assert_int_equal(e->blocks[2].code_len, 0);
+	assert_int_equal(e->blocks[2].line, 12);
 	fx_free(f);
 }
 
