@@ -1127,6 +1127,9 @@ map_items(struct parser *p)
 	close_section(p, &m, 0);
 	c = &d->colls[p->coll];
 	c->n = (uint32_t)(d->nsecs - c->first);
+	if (c->intro != NULL)
+		((struct entry *)c->intro)->section =
+		    c->n > 0 ? c->first : UINT32_MAX;
 	if (c->n == 0 || d->secs[c->first].first == d->nentries)
 		diag_add(p->diags, p->name, 0, 0, DIAG_WARNING,
 		    p->srclen == 0 ? "empty file" : "no questions found");

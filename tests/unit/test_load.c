@@ -486,6 +486,8 @@ test_unterminated_last_line(void **state)
 	check_doc(d);
 	assert_int_equal(d->ncolls, 2);
 	assert_true(d->colls[1].intro != NULL);
+	assert_int_equal(d->colls[1].n, 0);
+	assert_int_equal(d->colls[1].intro->section, UINT32_MAX);
 	assert_true(d->colls[1].intro->text_len < 100);
 	doc_free(d);
 	diag_clear(&dl);

@@ -185,6 +185,7 @@ test_intro_kept(void **state)
 	assert_spans(f->d->colls[0].intro->text,
 	    f->d->colls[0].intro->blocks[0].spans,
 	    f->d->colls[0].intro->blocks[0].nspans, "About this FAQ.");
+	assert_int_equal(f->d->colls[0].intro->section, 0);
 	assert_non_null(f->d->secs[0].intro);
 	assert_spans(f->d->secs[0].intro->text,
 	    f->d->secs[0].intro->blocks[0].spans,
