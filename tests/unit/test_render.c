@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print.h"
 #include "render.h"
 #include "width.h"
 
@@ -461,6 +462,96 @@ test_render_hr(void **state)
 	slines_free(&out);
 }
 
+/* --print and --list on a hand-built doc: titles, sections, questions,
+ * answers (a reference prints its target's), the only filter. */
+static void
+test_print_doc_and_list(void **state)
+{
+	struct block b[2];
+	struct entry ents[3];
+	struct section secs[2];
+	struct collection coll;
+	struct doc d;
+	struct render_opts o = {30, 1, 0};
+	uint8_t only[3] = {0, 0, 1};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	tb.len = tb.nspans = 0;
+	b[0] = para(sp("ルートユーザーでサインインします。", 0, NULL), 1);
+	b[1] = para(sp("See the billing console.", 0, NULL), 1);
+	memset(&d, 0, sizeof d);
+	ents[0] = entry_of(&b[0], 1);
+	ents[0].id = "signin";
+	ents[0].question = "サインインするには?";
+	ents[0].question_len = (uint32_t)strlen(ents[0].question);
+	ents[1] = entry_of(&b[1], 1);
+	ents[1].id = "bill";
+	ents[1].question = "Where\tis my bill?";
+	ents[1].question_len = (uint32_t)strlen(ents[1].question);
+	ents[1].section = 1;
+	ents[2] = entry_of(NULL, 0);
+	ents[2].id = "top1";
+	ents[2].question = "よくある質問：サインイン";
+	ents[2].question_len = (uint32_t)strlen(ents[2].question);
+	ents[2].section = 1;
+	ents[2].ref = 0;
+	secs[0] = (struct section){"アカウント", "account", 0, 0, 1, 1};
+	secs[1] = (struct section){"請求", "billing", 0, 1, 2, 5};
+	coll = (struct collection){"x.md", "FAQ テスト", "ja", 0, 2};
+	d.colls = &coll;
+	d.ncolls = 1;
+	d.secs = secs;
+	d.nsecs = 2;
+	d.entries = ents;
+	d.nentries = 3;
+
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	print_doc(fp, &d, &o, NULL);
+	fclose(fp);
+	assert_string_equal(buf, "FAQ テスト\n"
+	                         "==========\n"
+	                         "\n"
+	                         "アカウント\n"
+	                         "----------\n"
+	                         "\n"
+	                         "Q. サインインするには?\n"
+	                         "\n"
+	                         "   ルートユーザーでサインイン\n"
+	                         "   します。\n"
+	                         "\n"
+	                         "請求\n"
+	                         "----\n"
+	                         "\n"
+	                         "Q. Where is my bill?\n"
+	                         "\n"
+	                         "   See the billing console.\n"
+	                         "\n"
+	                         "Q. よくある質問：サインイン\n"
+	                         "\n"
+	                         "   ルートユーザーでサインイン\n"
+	                         "   します。\n");
+	free(buf);
+
+	fp = open_memstream(&buf, &len);
+	print_doc(fp, &d, &o, only);
+	fclose(fp);
+	assert_null(strstr(buf, "アカウント"));
+	assert_non_null(strstr(buf, "Q. よくある質問"));
+	free(buf);
+
+	fp = open_memstream(&buf, &len);
+	print_list(fp, &d, NULL);
+	fclose(fp);
+	assert_string_equal(buf, "signin\tアカウント\tサインインするには?\n"
+	                         "bill\t請求\tWhere is my bill?\n"
+	                         "top1\t請求\tよくある質問：サインイン\n");
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -474,6 +565,7 @@ main(void)
 	    cmocka_unit_test(test_render_plain_prefix),
 	    cmocka_unit_test(test_render_tiny_widths),
 	    cmocka_unit_test(test_render_hr),
+	    cmocka_unit_test(test_print_doc_and_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
