@@ -206,13 +206,21 @@ emit_prefix(
 	sline_append(l, p->s, i, c->pattr, w);
 }
 
+/*
+ * A new line with the prefix.  textw is the width of the text that will
+ * follow: when a single cluster is wider than the room left (a wide
+ * emoji sequence deep in a list at a tiny width), the prefix gives way so
+ * that the line still fits whenever the text alone does.
+ */
 static struct sline *
-ctx_line(struct ctx *c, int trim)
+ctx_line(struct ctx *c, int trim, int textw)
 {
 	struct sline *l = slines_push(c->out);
 	int width = c->o->width < 1 ? 1 : c->o->width;
 	int maxw = width - ctx_avail(c);
 
+	if (textw > ctx_avail(c))
+		maxw = width - textw;
 	emit_prefix(c, l, ctx_prefix(c), maxw < 0 ? 0 : maxw, trim);
 	return l;
 }
@@ -221,7 +229,7 @@ ctx_line(struct ctx *c, int trim)
 static void
 ctx_blank(struct ctx *c)
 {
-	(void)ctx_line(c, 1);
+	(void)ctx_line(c, 1, 0);
 }
 
 /* --- flattening spans ---------------------------------------------------- */
@@ -461,8 +469,8 @@ emit_wrapped(struct ctx *c, const struct flat *f)
 
 	wrap_text(f->s, f->len, ctx_avail(c), c->o->ambiguous, &c->wl);
 	for (i = 0; i < c->wl.n; i++) {
-		struct sline *l =
-		    ctx_line(c, c->wl.v[i].start == c->wl.v[i].end);
+		struct sline *l = ctx_line(
+		    c, c->wl.v[i].start == c->wl.v[i].end, c->wl.v[i].width);
 
 		emit_slice(c, l, f, c->wl.v[i].start, c->wl.v[i].end);
 	}
@@ -531,11 +539,13 @@ render_code(struct ctx *c, const struct block *b)
 		wrap_hard(
 		    c->fl.s, c->fl.len, piece, avail, c->o->ambiguous, &c->wl);
 		for (i = 0; i < c->wl.n; i++) {
-			struct sline *l = ctx_line(c, 0);
+			int more = i + 1 < c->wl.n && mark;
+			struct sline *l =
+			    ctx_line(c, 0, c->wl.v[i].width + (more ? mw : 0));
 
 			emit_slice(
 			    c, l, &c->fl, c->wl.v[i].start, c->wl.v[i].end);
-			if (i + 1 < c->wl.n && mark)
+			if (more)
 				sline_append(l, ch->cont, strlen(ch->cont),
 				    AT_CHROME, mw);
 		}
@@ -549,7 +559,7 @@ static void
 render_hr(struct ctx *c)
 {
 	const struct chrome *ch = ctx_chrome(c);
-	struct sline *l = ctx_line(c, 0);
+	struct sline *l = ctx_line(c, 0, 0);
 	int w = ctx_width(c, ch->hr), avail = ctx_avail(c), i;
 
 	for (i = 0; i + w <= avail; i += w)
@@ -574,7 +584,7 @@ static void
 table_rule(struct ctx *c, const struct chrome *ch, const int *colw,
     size_t ncols, const char *l, const char *m, const char *r)
 {
-	struct sline *line = ctx_line(c, 0);
+	struct sline *line = ctx_line(c, 0, 0);
 	size_t k;
 	int i;
 
@@ -593,7 +603,7 @@ static void
 table_row(struct ctx *c, const struct block *b, const struct chrome *ch,
     const int *colw, size_t r)
 {
-	struct sline *line = ctx_line(c, 0);
+	struct sline *line = ctx_line(c, 0, 0);
 	uint16_t base = r == 0 ? AT_STRONG : 0;
 	size_t k;
 
@@ -702,7 +712,7 @@ with_prefix(struct ctx *c, const char *s1, const char *s2, int w,
 	render_blocks(c, kids, nkids, tight);
 	if (c->pending || c->out->n == before) {
 		/* Nothing inside: the marker or bar still shows. */
-		(void)ctx_line(c, 1);
+		(void)ctx_line(c, 1, 0);
 	}
 	c->rest.len = rlen;
 	c->rest.w = rw;
