@@ -433,10 +433,10 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 
 /* --- emitting ------------------------------------------------------------ */
 
-/* Appends f[a, b) to l with its attributes and links. */
+/* Appends f[a, b) to l with its attributes and links; w is its width. */
 static void
-emit_slice(
-    struct ctx *c, struct sline *l, const struct flat *f, size_t a, size_t b)
+emit_slice(struct ctx *c, struct sline *l, const struct flat *f, size_t a,
+    size_t b, int w)
 {
 	size_t base = l->len, x = a, y, k;
 
@@ -444,8 +444,11 @@ emit_slice(
 		y = x + 1;
 		while (y < b && f->attr[y] == f->attr[x])
 			y++;
+		/* One run (most lines): its width is known. */
 		sline_append(l, f->s + x, y - x, f->attr[x],
-		    width_str(f->s + x, y - x, c->o->ambiguous));
+		    x == a && y == b
+		        ? w
+		        : width_str(f->s + x, y - x, c->o->ambiguous));
 		x = y;
 	}
 	for (k = 0; k < f->nlinks; k++) {
@@ -472,7 +475,8 @@ emit_wrapped(struct ctx *c, const struct flat *f)
 		struct sline *l = ctx_line(
 		    c, c->wl.v[i].start == c->wl.v[i].end, c->wl.v[i].width);
 
-		emit_slice(c, l, f, c->wl.v[i].start, c->wl.v[i].end);
+		emit_slice(c, l, f, c->wl.v[i].start, c->wl.v[i].end,
+		    c->wl.v[i].width);
 	}
 }
 
@@ -543,8 +547,8 @@ render_code(struct ctx *c, const struct block *b)
 			struct sline *l =
 			    ctx_line(c, 0, c->wl.v[i].width + (more ? mw : 0));
 
-			emit_slice(
-			    c, l, &c->fl, c->wl.v[i].start, c->wl.v[i].end);
+			emit_slice(c, l, &c->fl, c->wl.v[i].start,
+			    c->wl.v[i].end, c->wl.v[i].width);
 			if (more)
 				sline_append(l, ch->cont, strlen(ch->cont),
 				    AT_CHROME, mw);
@@ -617,7 +621,7 @@ table_row(struct ctx *c, const struct block *b, const struct chrome *ch,
 		       : align == ALIGN_CENTER ? (colw[k] - w) / 2
 		                               : 0;
 		sline_pad(line, 1 + left, 0);
-		emit_slice(c, line, &c->cell, 0, c->cell.len);
+		emit_slice(c, line, &c->cell, 0, c->cell.len, w);
 		sline_pad(line, colw[k] - w - left + 1, 0);
 		sline_append(line, ch->box_v, strlen(ch->box_v), AT_CHROME, 1);
 	}

@@ -13,6 +13,7 @@
 enum {
 	F_START = 1, /* a grapheme cluster starts at this byte */
 	F_BREAK = 2, /* a line may break before this byte */
+	F_SPACE = 4, /* the cluster here is a space (dropped at a break) */
 };
 
 static int
@@ -61,9 +62,16 @@ is_simple(uint32_t c)
 {
 	if (c < 0x300)
 		return c >= 0x20 || c == '\n' || c == '\t';
-	return (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
-	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A0 && c <= 0x30FF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF9D);
+	if (c >= 0x3000)
+		return (c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
+		       (c >= 0x3041 && c <= 0x3096) ||
+		       (c >= 0x30A0 && c <= 0x30FF) ||
+		       (c >= 0x4E00 && c <= 0x9FFF) ||
+		       (c >= 0xFF01 && c <= 0xFF9D);
+	/* Punctuation and symbols, but not ZWJ, ZWNJ or other format
+	 * characters. */
+	return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+	       (c >= 0x2100 && c <= 0x27BF);
 }
 
 /* Line-start-prohibited characters (gyoto kinsoku), for emergency breaks:
@@ -180,12 +188,6 @@ is_noend(uint32_t c)
 	}
 }
 
-static int
-is_space(uint32_t c)
-{
-	return c == ' ' || c == 0x3000;
-}
-
 int
 wrap_softbreak_joins(uint32_t before, uint32_t after)
 {
@@ -217,78 +219,111 @@ push_line(struct wrap_lines *wl, size_t start, size_t end, int width)
 }
 
 /*
- * Fills f[0..n) with F_START and F_BREAK: UAX #14, then the tailoring of
- * TEXT.md, then no break inside a cluster.  f needs 2 * n bytes (the upper
- * half is scratch for the cluster table).
+ * One pass over s fills the tables that the wrapping loops read instead of
+ * decoding again: f[i] (F_START, F_BREAK, F_SPACE) and wd[i], the width of
+ * the code point starting at byte i (0 on continuation bytes).  Breaks are
+ * UAX #14 with the tailoring of TEXT.md; no break inside a cluster.  lb is
+ * scratch of n bytes.  This runs for every paragraph on every redraw, so it
+ * decodes each code point once and asks u8_grapheme_breaks() only when the
+ * text holds something that can join a cluster.
  */
 static void
-compute_flags(const char *s, size_t n, unsigned char *f)
+compute_flags(const char *s, size_t n, int ambiguous, unsigned char *f,
+    signed char *wd, char *lb)
 {
-	char *lb = (char *)f;
-	char *gb = (char *)f + n;
+	const unsigned char *u = (const unsigned char *)s;
 	uint32_t c, pc = 0, ppc = 0;
-	size_t i = 0, pi = 0, ci;
+	size_t i = 0, pi = 0, ci, k;
 	int simple = 1;
 
-	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", lb);
+	u8_possible_linebreaks(u, n, "UTF-8", lb);
 	while (i < n) {
+		unsigned char fl = F_START;
+
 		ci = i;
-		c = wrap_decode(s, n, &i);
-		if (simple && !is_simple(c))
-			simple = 0;
-		/* Tailoring works on lb[] while it still holds UC_BREAK_*. */
-		if (lb[ci] == UC_BREAK_POSSIBLE) {
-			if (c == 0xFF5E ||
-			    (is_fw_digit(c) &&
-			        (is_fw_digit(pc) || is_fw_prefix(pc))) ||
-			    (c == 0xFF05 && is_fw_digit(pc)))
-				lb[ci] = UC_BREAK_PROHIBITED;
-		} else if (lb[ci] == UC_BREAK_PROHIBITED &&
-		           is_ambiguous_symbol(c) && is_ambiguous_symbol(pc))
-			lb[ci] = UC_BREAK_POSSIBLE;
-		if (is_fw_digit(c) && is_fw_separator(pc) && is_fw_digit(ppc)) {
-			lb[ci] = UC_BREAK_PROHIBITED;
-			lb[pi] = UC_BREAK_PROHIBITED;
+		if (u[i] < 0x80) {
+			c = u[i++];
+			if (c < 0x20 && c != '\n' && c != '\t')
+				simple = 0;
+			wd[ci] = 1;
+			if (c == ' ')
+				fl |= F_SPACE;
+		} else {
+			if ((u[i] & 0xF0) == 0xE0 && i + 2 < n &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80 &&
+			    (u[i] != 0xE0 || u[i + 1] >= 0xA0) &&
+			    (u[i] != 0xED || u[i + 1] < 0xA0)) {
+				/* Three bytes: all of Japanese. */
+				c = ((uint32_t)(u[i] & 0x0F) << 12) |
+				    ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+				    (u[i + 2] & 0x3F);
+				i += 3;
+			} else {
+				c = wrap_decode(s, n, &i);
+			}
+			if (simple && !is_simple(c))
+				simple = 0;
+			/* Kana and kanji (not U+3099-309A: combining). */
+			if ((c >= 0x3041 && c <= 0x3096) ||
+			    (c >= 0x30A1 && c <= 0x30FA) ||
+			    (c >= 0x4E00 && c <= 0x9FFF))
+				wd[ci] = 2;
+			else
+				wd[ci] = (signed char)width_char(c, ambiguous);
+			for (k = ci + 1; k < i; k++) {
+				f[k] = 0;
+				wd[k] = 0;
+			}
+			if (c == 0x3000)
+				fl |= F_SPACE;
 		}
+		/* Tailoring (all of it about characters above U+2000). */
+		if (c >= 0x2000 || pc >= 0x2000) {
+			if (lb[ci] == UC_BREAK_POSSIBLE) {
+				if (c == 0xFF5E ||
+				    (is_fw_digit(c) && (is_fw_digit(pc) ||
+				                           is_fw_prefix(pc))) ||
+				    (c == 0xFF05 && is_fw_digit(pc)))
+					lb[ci] = UC_BREAK_PROHIBITED;
+			} else if (lb[ci] == UC_BREAK_PROHIBITED &&
+			           is_ambiguous_symbol(c) &&
+			           is_ambiguous_symbol(pc))
+				lb[ci] = UC_BREAK_POSSIBLE;
+			if (is_fw_digit(c) && is_fw_separator(pc) &&
+			    is_fw_digit(ppc)) {
+				lb[ci] = UC_BREAK_PROHIBITED;
+				f[pi] &= (unsigned char)~F_BREAK;
+			}
+		}
+		if (ci > 0 && lb[ci] == UC_BREAK_POSSIBLE)
+			fl |= F_BREAK;
+		f[ci] = fl;
 		ppc = pc;
 		pc = c;
 		pi = ci;
 	}
-	if (!simple)
-		u8_grapheme_breaks((const uint8_t *)s, n, gb);
-	i = 0;
-	while (i < n) {
-		unsigned char fl;
-
-		ci = i;
-		(void)wrap_decode(s, n, &i);
-		fl = (simple || ci == 0 || gb[ci]) ? F_START : 0;
-		if (fl && ci > 0 && lb[ci] == UC_BREAK_POSSIBLE)
-			fl |= F_BREAK;
-		f[ci] = fl;
-		while (++ci < i)
-			f[ci] = 0;
+	if (!simple) {
+		/* lb is free again: reuse it for the cluster table. */
+		u8_grapheme_breaks(u, n, lb);
+		for (i = 1; i < n; i++)
+			if ((f[i] & F_START) && !lb[i])
+				f[i] = 0;
 	}
 }
 
-/* The cluster at s[i] (a start): its end, width and whether it is a space. */
+/* The cluster at s[i] (a start): its end, width and whether it is a
+ * space. */
 static size_t
-cluster_at(const char *s, size_t n, const unsigned char *f, size_t i,
-    int ambiguous, int *w, uint32_t *first)
+cluster_at(const unsigned char *f, const signed char *wd, size_t n, size_t i,
+    int *w, int *space)
 {
-	unsigned char b = (unsigned char)s[i];
-	uint32_t c;
+	int sum = wd[i];
 
-	if (b >= 0x20 && b < 0x7F && (i + 1 >= n || f[i + 1] & F_START)) {
-		*w = 1;
-		*first = b;
-		return i + 1;
-	}
-	c = wrap_decode(s, n, &i);
-	*first = c;
-	*w = width_char(c, ambiguous);
-	while (i < n && !(f[i] & F_START))
-		*w += width_char(wrap_decode(s, n, &i), ambiguous);
+	*space = f[i] & F_SPACE;
+	while (++i < n && !(f[i] & F_START))
+		sum += wd[i];
+	*w = sum;
 	return i;
 }
 
@@ -359,20 +394,20 @@ void
 wrap_text(
     const char *s, size_t n, int width, int ambiguous, struct wrap_lines *wl)
 {
-	unsigned char *f;
+	unsigned char *f = scratch_get(wl, 3 * n + 1);
+	signed char *wd = (signed char *)f + n;
 	size_t ls = 0;
 
 	wl->n = 0;
 	if (width < 1)
 		width = 1;
-	f = scratch_get(wl, 2 * n + 1);
 	if (n > 0)
-		compute_flags(s, n, f);
+		compute_flags(s, n, ambiguous, f, wd, (char *)f + 2 * n);
 	for (;;) {
 		size_t i = ls, ne = ls, ok = 0, ok_end = 0, j;
 		size_t end = ls, next = n;
 		int col = 0, nw = 0, ok_w = 0, w, lw = 0, done = 0, restart = 0;
-		uint32_t c;
+		int sp;
 
 		for (;;) {
 			if (i >= n) {
@@ -392,8 +427,8 @@ wrap_text(
 				ok_end = ne;
 				ok_w = nw;
 			}
-			j = cluster_at(s, n, f, i, ambiguous, &w, &c);
-			if (col + w > width && !is_space(c)) {
+			j = cluster_at(f, wd, n, i, &w, &sp);
+			if (col + w > width && !sp) {
 				if (ok > ls) {
 					end = ok_end;
 					lw = ok_w;
@@ -416,7 +451,7 @@ wrap_text(
 				break;
 			}
 			col += w;
-			if (!is_space(c)) {
+			if (!sp) {
 				ne = j;
 				nw = col;
 			}
@@ -451,25 +486,25 @@ void
 wrap_hard(const char *s, size_t n, int width, int last_width, int ambiguous,
     struct wrap_lines *wl)
 {
-	unsigned char *f;
+	unsigned char *f = scratch_get(wl, 3 * n + 1);
+	signed char *wd = (signed char *)f + n;
 	size_t ls = 0, i, j;
-	int col, w, rest;
-	uint32_t c;
+	int col, w, rest = 0, sp;
 
 	wl->n = 0;
 	if (width < 1)
 		width = 1;
 	if (last_width < width)
 		last_width = width;
-	f = scratch_get(wl, 2 * n + 1);
 	if (n > 0)
-		compute_flags(s, n, f);
-	rest = width_str(s, n, ambiguous);
+		compute_flags(s, n, ambiguous, f, wd, (char *)f + 2 * n);
+	for (i = 0; i < n; i++)
+		rest += wd[i];
 	while (rest > last_width) {
 		col = 0;
 		i = ls;
 		while (i < n) {
-			j = cluster_at(s, n, f, i, ambiguous, &w, &c);
+			j = cluster_at(f, wd, n, i, &w, &sp);
 			if (col + w > width && i > ls)
 				break;
 			col += w;
