@@ -1,0 +1,361 @@
+/* fold.c - text folded for matching, with a map back; see fold.h. */
+#include "fold.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+
+#include "xalloc.h"
+
+/* Code point sentinels, above U+10FFFF. */
+#define FOLD_BAD 0xFFFFFFFFu  /* an invalid byte */
+#define FOLD_SLOW 0xFFFFFFFEu /* needs the normaliser */
+#define FOLD_DROP 0xFFFFFFFDu /* white space: folds to nothing */
+#define FOLD_NONE 0xFFFFFFFCu /* end of input */
+
+/* Full-width forms of U+FF61..U+FF9F, as NFKC maps them. */
+static const uint16_t fold_halfwidth[0x3F] = {
+    0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3, /* FF61 */
+    0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC, /* FF69 */
+    0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, /* FF71 */
+    0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, /* FF79 */
+    0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, /* FF81 */
+    0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF, /* FF89 */
+    0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA, /* FF91 */
+    0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,         /* FF99 */
+};
+
+void
+fold_init(struct fold *f, int want_map)
+{
+	memset(f, 0, sizeof *f);
+	if (want_map)
+		f->map = xmalloc(sizeof *f->map); /* marks "wanted" */
+}
+
+void
+fold_clear(struct fold *f)
+{
+	f->len = 0;
+}
+
+void
+fold_free(struct fold *f)
+{
+	free(f->s);
+	free(f->map);
+	memset(f, 0, sizeof *f);
+}
+
+void
+fold_reserve(struct fold *f, size_t extra)
+{
+	size_t need = f->len + extra, cap;
+
+	if (need <= f->cap)
+		return;
+	cap = f->cap * 2 > need ? f->cap * 2 : need;
+	if (cap < 64)
+		cap = 64;
+	f->s = xrealloc(f->s, cap);
+	if (f->map != NULL)
+		f->map = xreallocarray(f->map, cap, sizeof *f->map);
+	f->cap = cap;
+}
+
+/* Decodes the code point at s[i] (i < n); an invalid byte is FOLD_BAD. */
+static inline size_t
+fold_decode(const unsigned char *s, size_t n, size_t i, uint32_t *c)
+{
+	unsigned b = s[i];
+	uint32_t v;
+
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	if (b >= 0xE0 && b < 0xF0) {
+		if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			v = (uint32_t)(b & 0x0F) << 12 |
+			    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+			    (s[i + 2] & 0x3F);
+			if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+				*c = v;
+				return 3;
+			}
+		}
+	} else if (b >= 0xC2 && b < 0xE0) {
+		if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			*c = (uint32_t)(b & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			return 2;
+		}
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		if (i + 3 < n && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
+			v = (uint32_t)(b & 0x07) << 18 |
+			    (uint32_t)(s[i + 1] & 0x3F) << 12 |
+			    (uint32_t)(s[i + 2] & 0x3F) << 6 |
+			    (s[i + 3] & 0x3F);
+			if (v >= 0x10000 && v <= 0x10FFFF) {
+				*c = v;
+				return 4;
+			}
+		}
+	}
+	*c = FOLD_BAD;
+	return 1;
+}
+
+static inline uint32_t
+fold_kana(uint32_t c)
+{
+	return c >= 0x30A1 && c <= 0x30F6 ? c - 0x60 : c;
+}
+
+/*
+ * The fold of c when it needs no normaliser: characters that NFKC and case
+ * folding leave alone (or map by a fixed rule) and that never combine with
+ * a neighbour.  tests/unit/test_fold.c checks every BMP code point against
+ * libunistring, so this table cannot drift silently.
+ */
+static inline uint32_t
+fold_fast(uint32_t c)
+{
+	if (c < 0x80) {
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			return FOLD_DROP;
+		if (c >= 'A' && c <= 'Z')
+			return c + 32;
+		return c;
+	}
+	if (c < 0x2190)
+		return FOLD_SLOW;
+	if (c < 0x3000)
+		return (c <= 0x21FF || (c >= 0x2500 && c <= 0x27BF))
+		           ? c
+		           : FOLD_SLOW;
+	if (c <= 0x30FE) {
+		if (c == 0x3000)
+			return FOLD_DROP;
+		if (c <= 0x3035 || (c >= 0x3041 && c <= 0x3096) ||
+		    c == 0x309D || c == 0x309E || c >= 0x30A1)
+			return fold_kana(c);
+		return FOLD_SLOW;
+	}
+	if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF))
+		return c;
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		c -= 0xFEE0;
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	if (c >= 0xFF61 && c <= 0xFF9F)
+		return fold_kana(fold_halfwidth[c - 0xFF61]);
+	return FOLD_SLOW;
+}
+
+/*
+ * Whether c can combine with the character before it under NFKC: marks
+ * (ccc != 0), the half-width sound marks, Hangul vowel and final jamo, and
+ * the few starters that compose with a preceding starter.
+ */
+static int
+fold_is_joiner(uint32_t c)
+{
+	if (c < 0x300 || c > 0x10FFFF)
+		return 0;
+	if (c == 0xFF9E || c == 0xFF9F || c == 0x3099 || c == 0x309A)
+		return 1;
+	if (fold_fast(c) != FOLD_SLOW)
+		return 0;
+	if (c >= 0x1161 && c <= 0x11C2)
+		return 1;
+	switch (c) {
+	case 0x0B3E:
+	case 0x0BBE:
+	case 0x0CC2:
+	case 0x0CD5:
+	case 0x0CD6:
+	case 0x0D3E:
+	case 0x0D57:
+	case 0x0DCF:
+	case 0x0DDF:
+	case 0x102E:
+	case 0x1B35:
+	case 0x110BA:
+	case 0x11127:
+	case 0x1133E:
+	case 0x11357:
+	case 0x114B0:
+	case 0x114BA:
+	case 0x114BD:
+	case 0x115AF:
+	case 0x11930:
+		return 1;
+	}
+	return uc_combining_class(c) != 0;
+}
+
+/* The katakana that ﾞ (mark 0x3099) or ﾟ (0x309A) composes k into, or 0. */
+static uint32_t
+fold_voice(uint32_t k, uint32_t mark)
+{
+	int hrow = k >= 0x30CF && k <= 0x30DB && (k - 0x30CF) % 3 == 0;
+
+	if (mark == 0x309A)
+		return hrow ? k + 2 : 0;
+	if (hrow || (k >= 0x30AB && k <= 0x30C1 && (k & 1)) || k == 0x30C4 ||
+	    k == 0x30C6 || k == 0x30C8)
+		return k + 1;
+	if (k == 0x30A6)
+		return 0x30F4;
+	if (k == 0x30EF)
+		return 0x30F7;
+	if (k == 0x30F2)
+		return 0x30FA;
+	return 0;
+}
+
+/* Appends code point c mapped to [start, end); room is reserved. */
+static inline void
+fold_put(struct fold *f, uint32_t c, uint32_t start, uint32_t end)
+{
+	char *p = f->s + f->len;
+	size_t k, n;
+
+	if (c < 0x80) {
+		p[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		p[0] = (char)(0xC0 | c >> 6);
+		p[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		p[0] = (char)(0xE0 | c >> 12);
+		p[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		p[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		p[0] = (char)(0xF0 | c >> 18);
+		p[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		p[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		p[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	if (f->map != NULL)
+		for (k = 0; k < n; k++) {
+			f->map[f->len + k].start = start;
+			f->map[f->len + k].end = end;
+		}
+	f->len += n;
+}
+
+/* Folds one unit (a character and its marks) with libunistring. */
+static void
+fold_slow(struct fold *f, const unsigned char *s, size_t n, uint32_t start,
+    uint32_t end)
+{
+	uint8_t stackbuf[128];
+	size_t outn = sizeof stackbuf, i, cl;
+	uint8_t *out;
+	uint32_t c;
+
+	out = u8_casefold(s, n, NULL, UNINORM_NFKC, stackbuf, &outn);
+	if (out == NULL) { /* cannot happen on valid input; keep the bytes */
+		out = stackbuf;
+		outn = n < sizeof stackbuf ? n : sizeof stackbuf;
+		memcpy(out, s, outn);
+	}
+	fold_reserve(f, outn);
+	for (i = 0; i < outn; i += cl) {
+		cl = fold_decode(out, outn, i, &c);
+		if (c == FOLD_BAD) {
+			fold_reserve(f, 1);
+			if (f->map != NULL) {
+				f->map[f->len].start = start;
+				f->map[f->len].end = end;
+			}
+			f->s[f->len++] = (char)out[i];
+			continue;
+		}
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		fold_put(f, fold_kana(c), start, end);
+	}
+	if (out != stackbuf)
+		free(out);
+}
+
+void
+fold_append(struct fold *f, const char *str, size_t n, uint32_t base)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, j, k, cl, ncl = 0;
+	uint32_t c, nc = FOLD_NONE, fc, x, comp;
+
+	/* The fast path never makes text longer; the slow one reserves. */
+	fold_reserve(f, n);
+	if (n == 0)
+		return;
+	cl = fold_decode(s, n, 0, &c);
+	while (i < n) {
+		j = i + cl;
+		if (j < n)
+			ncl = fold_decode(s, n, j, &nc);
+		else
+			nc = FOLD_NONE;
+		if (c == FOLD_BAD) {
+			if (f->map != NULL) {
+				f->map[f->len].start = base + (uint32_t)i;
+				f->map[f->len].end = base + (uint32_t)j;
+			}
+			f->s[f->len++] = (char)s[i];
+			goto next;
+		}
+		if (c >= 0xFF61 && c <= 0xFF9D &&
+		    (nc == 0xFF9E || nc == 0xFF9F)) {
+			/* ｶﾞ -> ガ, as NFKC composes it, when nothing follows
+			 * that could reorder the marks. */
+			comp = fold_voice(fold_halfwidth[c - 0xFF61],
+			    nc == 0xFF9E ? 0x3099 : 0x309A);
+			k = j + ncl;
+			x = FOLD_NONE;
+			if (k < n)
+				(void)fold_decode(s, n, k, &x);
+			if (comp != 0 && !fold_is_joiner(x)) {
+				fold_put(f, fold_kana(comp), base + (uint32_t)i,
+				    base + (uint32_t)k);
+				i = k;
+				if (i < n)
+					cl = fold_decode(s, n, i, &c);
+				continue;
+			}
+		} else if ((fc = fold_fast(c)) != FOLD_SLOW &&
+		           !fold_is_joiner(nc)) {
+			if (fc != FOLD_DROP)
+				fold_put(f, fc, base + (uint32_t)i,
+				    base + (uint32_t)j);
+			goto next;
+		}
+		/* Slow: c and every mark that may combine with it. */
+		k = j;
+		while (k < n && fold_is_joiner(nc)) {
+			k += ncl;
+			if (k < n)
+				ncl = fold_decode(s, n, k, &nc);
+		}
+		fold_slow(
+		    f, s + i, k - i, base + (uint32_t)i, base + (uint32_t)k);
+		i = k;
+		if (i < n)
+			cl = fold_decode(s, n, i, &c);
+		continue;
+	next:
+		i = j;
+		c = nc;
+		cl = ncl;
+	}
+}
