@@ -33,10 +33,18 @@ size_t search_query_nterms(const struct search_query *sq);
 void search_query_free(struct search_query *sq);
 
 /*
+ * Whether every entry that sq matches is also matched by prev: each term of
+ * prev is part of a term of sq.  Typing more usually extends the query, but
+ * not always: ｶ folds to か and ｶﾞ to が, which is not an extension.
+ */
+int search_query_extends(
+    const struct search_query *sq, const struct search_query *prev);
+
+/*
  * Writes the indices of the matching entries, in document order, to out
  * (room for d->nentries) and returns their number.  When within is not
- * NULL only those entries (sorted) are tried: the hits of a query that this
- * one extends.
+ * NULL only those entries (sorted) are tried: pass the hits of prev only
+ * when search_query_extends(sq, prev).
  */
 size_t search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out);

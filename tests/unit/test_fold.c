@@ -23,7 +23,8 @@ folded(const char *s, size_t n)
 	fold_append(&f, s, n, 0);
 	r = malloc(f.len + 1);
 	assert_non_null(r);
-	memcpy(r, f.s, f.len);
+	if (f.len > 0)
+		memcpy(r, f.s, f.len);
 	r[f.len] = '\0';
 	fold_free(&f);
 	return r;
