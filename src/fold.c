@@ -141,12 +141,13 @@ fold_fast(uint32_t c)
 	if (c <= 0x30FE) {
 		if (c == 0x3000)
 			return FOLD_DROP;
-		if (c <= 0x3035 || (c >= 0x3041 && c <= 0x3096) ||
-		    c == 0x309D || c == 0x309E || c >= 0x30A1)
+		if (c <= 0x3029 || (c >= 0x3030 && c <= 0x3035) ||
+		    (c >= 0x3041 && c <= 0x3096) || c == 0x309D ||
+		    c == 0x309E || c >= 0x30A1)
 			return fold_kana(c);
 		return FOLD_SLOW;
 	}
-	if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF))
+	if (c >= 0x3400 && c <= 0x9FFF) /* CJK ext. A, Yijing, unified */
 		return c;
 	if (c >= 0xFF01 && c <= 0xFF5E) {
 		c -= 0xFEE0;
@@ -253,6 +254,18 @@ fold_put(struct fold *f, uint32_t c, uint32_t start, uint32_t end)
 	f->len += n;
 }
 
+/* Maps the k bytes just written (not yet counted) to [start, start+k). */
+static inline void
+fold_put_map(struct fold *f, size_t k, uint32_t start)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		f->map[f->len + i].start = start;
+		f->map[f->len + i].end = start + (uint32_t)k;
+	}
+}
+
 /* Folds one unit (a character and its marks) with libunistring. */
 static void
 fold_slow(struct fold *f, const unsigned char *s, size_t n, uint32_t start,
@@ -289,73 +302,146 @@ fold_slow(struct fold *f, const unsigned char *s, size_t n, uint32_t start,
 		free(out);
 }
 
+/*
+ * Whether the character at s[j] certainly does not combine with the one
+ * before it; answered from the lead bytes for the common cases.
+ */
+static inline int
+fold_next_safe(const unsigned char *s, size_t n, size_t j)
+{
+	unsigned b;
+	uint32_t c;
+
+	if (j >= n)
+		return 1;
+	b = s[j];
+	if (b < 0xCC || (b >= 0xE4 && b <= 0xE9))
+		return 1; /* below U+0300, or U+4000..U+9FFF */
+	if (b == 0xE3 && j + 2 < n) {
+		/* U+3000..U+3FFF: the marks are U+302A..302F, U+3099/309A */
+		if (s[j + 1] == 0x80)
+			return s[j + 2] < 0xAA || s[j + 2] > 0xAF;
+		if (s[j + 1] == 0x82)
+			return s[j + 2] != 0x99 && s[j + 2] != 0x9A;
+		return 1;
+	}
+	(void)fold_decode(s, n, j, &c);
+	return !fold_is_joiner(c);
+}
+
+/* Folds the unit at s[i] the careful way; returns where the next starts. */
+static size_t
+fold_unit(
+    struct fold *f, const unsigned char *s, size_t n, size_t i, uint32_t base)
+{
+	size_t cl, ncl = 0, j, k;
+	uint32_t c, nc = FOLD_NONE, fc, x, comp;
+
+	cl = fold_decode(s, n, i, &c);
+	j = i + cl;
+	if (j < n)
+		ncl = fold_decode(s, n, j, &nc);
+	if (c == FOLD_BAD) {
+		fold_reserve(f, 1);
+		if (f->map != NULL) {
+			f->map[f->len].start = base + (uint32_t)i;
+			f->map[f->len].end = base + (uint32_t)j;
+		}
+		f->s[f->len++] = (char)s[i];
+		return j;
+	}
+	if (c >= 0xFF61 && c <= 0xFF9D && (nc == 0xFF9E || nc == 0xFF9F)) {
+		/* ｶﾞ -> ガ, as NFKC composes it, when nothing follows that
+		 * could reorder the marks. */
+		comp = fold_voice(
+		    fold_halfwidth[c - 0xFF61], nc == 0xFF9E ? 0x3099 : 0x309A);
+		k = j + ncl;
+		x = FOLD_NONE;
+		if (k < n)
+			(void)fold_decode(s, n, k, &x);
+		if (comp != 0 && !fold_is_joiner(x)) {
+			fold_reserve(f, 4);
+			fold_put(f, fold_kana(comp), base + (uint32_t)i,
+			    base + (uint32_t)k);
+			return k;
+		}
+	} else if ((fc = fold_fast(c)) != FOLD_SLOW && !fold_is_joiner(nc)) {
+		fold_reserve(f, 4);
+		if (fc != FOLD_DROP)
+			fold_put(f, fc, base + (uint32_t)i, base + (uint32_t)j);
+		return j;
+	}
+	/* Slow: c and every mark that may combine with it. */
+	k = j;
+	while (k < n && fold_is_joiner(nc)) {
+		k += ncl;
+		if (k < n)
+			ncl = fold_decode(s, n, k, &nc);
+	}
+	fold_slow(f, s + i, k - i, base + (uint32_t)i, base + (uint32_t)k);
+	return k;
+}
+
 void
 fold_append(struct fold *f, const char *str, size_t n, uint32_t base)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, j, k, cl, ncl = 0;
-	uint32_t c, nc = FOLD_NONE, fc, x, comp;
+	size_t i = 0;
+	uint32_t c, fc;
+	unsigned b;
+	char *o;
 
-	/* The fast path never makes text longer; the slow one reserves. */
+	/* The fast loop never makes text longer; fold_unit() reserves. */
 	fold_reserve(f, n);
-	if (n == 0)
-		return;
-	cl = fold_decode(s, n, 0, &c);
 	while (i < n) {
-		j = i + cl;
-		if (j < n)
-			ncl = fold_decode(s, n, j, &nc);
-		else
-			nc = FOLD_NONE;
-		if (c == FOLD_BAD) {
-			if (f->map != NULL) {
-				f->map[f->len].start = base + (uint32_t)i;
-				f->map[f->len].end = base + (uint32_t)j;
-			}
-			f->s[f->len++] = (char)s[i];
-			goto next;
-		}
-		if (c >= 0xFF61 && c <= 0xFF9D &&
-		    (nc == 0xFF9E || nc == 0xFF9F)) {
-			/* ｶﾞ -> ガ, as NFKC composes it, when nothing follows
-			 * that could reorder the marks. */
-			comp = fold_voice(fold_halfwidth[c - 0xFF61],
-			    nc == 0xFF9E ? 0x3099 : 0x309A);
-			k = j + ncl;
-			x = FOLD_NONE;
-			if (k < n)
-				(void)fold_decode(s, n, k, &x);
-			if (comp != 0 && !fold_is_joiner(x)) {
-				fold_put(f, fold_kana(comp), base + (uint32_t)i,
-				    base + (uint32_t)k);
-				i = k;
-				if (i < n)
-					cl = fold_decode(s, n, i, &c);
+		b = s[i];
+		o = f->s + f->len;
+		if (b < 0x80) {
+			if (!fold_next_safe(s, n, i + 1))
+				goto careful;
+			if (b == ' ' || (b >= '\t' && b <= '\r')) {
+				i++;
 				continue;
 			}
-		} else if ((fc = fold_fast(c)) != FOLD_SLOW &&
-		           !fold_is_joiner(nc)) {
+			if (f->map != NULL) {
+				f->map[f->len].start = base + (uint32_t)i;
+				f->map[f->len].end = base + (uint32_t)i + 1;
+			}
+			*o = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			f->len++;
+			i++;
+			continue;
+		}
+		if (b >= 0xE3 && b <= 0xE9 && i + 2 < n &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			if (!fold_next_safe(s, n, i + 3))
+				goto careful;
+			if (b >= 0xE4) { /* U+4000..U+9FFF: kept as is */
+				o[0] = (char)b;
+				o[1] = (char)s[i + 1];
+				o[2] = (char)s[i + 2];
+				if (f->map != NULL) {
+					fold_put_map(f, 3, base + (uint32_t)i);
+				}
+				f->len += 3;
+				i += 3;
+				continue;
+			}
+			c = (uint32_t)(b & 0x0F) << 12 |
+			    (uint32_t)(s[i + 1] & 0x3F) << 6 |
+			    (s[i + 2] & 0x3F);
+			fc = fold_fast(c);
+			if (fc == FOLD_SLOW)
+				goto careful;
 			if (fc != FOLD_DROP)
 				fold_put(f, fc, base + (uint32_t)i,
-				    base + (uint32_t)j);
-			goto next;
+				    base + (uint32_t)i + 3);
+			i += 3;
+			continue;
 		}
-		/* Slow: c and every mark that may combine with it. */
-		k = j;
-		while (k < n && fold_is_joiner(nc)) {
-			k += ncl;
-			if (k < n)
-				ncl = fold_decode(s, n, k, &nc);
-		}
-		fold_slow(
-		    f, s + i, k - i, base + (uint32_t)i, base + (uint32_t)k);
-		i = k;
-		if (i < n)
-			cl = fold_decode(s, n, i, &c);
-		continue;
-	next:
-		i = j;
-		c = nc;
-		cl = ncl;
+	careful:
+		i = fold_unit(f, s, n, i, base);
+		/* The slow path may lengthen: keep room for the rest. */
+		fold_reserve(f, n - i);
 	}
 }

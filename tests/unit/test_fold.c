@@ -151,6 +151,30 @@ test_fast_path_matches_library(void **state)
 	}
 }
 
+/* Common characters followed by every BMP code point: the fast path must
+ * see every mark that combines with what came before. */
+static void
+test_followers_match_library(void **state)
+{
+	static const char *const bases[] = {
+	    "a", "か", "カ", "漢", "ｶ", "Ａ", "\xe3\x80\x80"};
+	uint8_t buf[16];
+	size_t b, k;
+	ucs4_t c;
+	int n;
+
+	(void)state;
+	for (b = 0; b < sizeof bases / sizeof bases[0]; b++)
+		for (c = 1; c < 0x10000; c++) {
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			k = strlen(bases[b]);
+			memcpy(buf, bases[b], k);
+			n = u8_uctomb(buf + k, c, 8);
+			assert_like_reference((const char *)buf, k + (size_t)n);
+		}
+}
+
 /* Pairs where NFKC composes or reorders across characters. */
 static void
 test_pairs_match_library(void **state)
@@ -175,6 +199,15 @@ test_pairs_match_library(void **state)
 			assert_like_reference((const char *)buf, (size_t)n);
 		}
 	}
+	/* A high-class mark then a sound mark: NFKC reorders them and
+	 * composes the sound mark onto the kana before both. */
+	for (c = 0x302A; c <= 0x302F; c++) {
+		n = u8_uctomb(buf, 0x304B, 8); /* か */
+		n += u8_uctomb(buf + n, c, 8);
+		n += u8_uctomb(buf + n, 0x3099, 8);
+		assert_like_reference((const char *)buf, (size_t)n);
+	}
+	assert_like_reference("c\xcc\x81\xcc\xa7", 5); /* c + acute + cedilla */
 	/* Hangul L + V + T composes to one syllable. */
 	assert_like_reference("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 9);
 	/* A kana, a low-class mark, then a sound mark (reordering). */
@@ -254,6 +287,7 @@ main(void)
 	    cmocka_unit_test(test_folds_to_nothing),
 	    cmocka_unit_test(test_fast_path_matches_library),
 	    cmocka_unit_test(test_pairs_match_library),
+	    cmocka_unit_test(test_followers_match_library),
 	    cmocka_unit_test(test_map_back),
 	    cmocka_unit_test(test_invalid_bytes_kept),
 	};
