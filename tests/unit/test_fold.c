@@ -12,15 +12,25 @@
 
 #include "fold.h"
 
-/* The fold of s as a NUL-terminated string the caller frees. */
+/*
+ * The fold of s as a NUL-terminated string the caller frees.  The index
+ * folds without a map (a fast loop), highlighting with one (one unit at a
+ * time): both must give the same bytes, or hits would not be found again.
+ */
 static char *
 folded(const char *s, size_t n)
 {
-	struct fold f;
+	struct fold f, g;
 	char *r;
 
 	fold_init(&f, 0);
 	fold_append(&f, s, n, 0);
+	fold_init(&g, 1);
+	fold_append(&g, s, n, 0);
+	assert_int_equal(f.len, g.len);
+	if (f.len > 0)
+		assert_memory_equal(f.s, g.s, f.len);
+	fold_free(&g);
 	r = malloc(f.len + 1);
 	assert_non_null(r);
 	if (f.len > 0)
@@ -149,6 +159,28 @@ test_fast_path_matches_library(void **state)
 		assert_true(n > 0);
 		assert_like_reference((const char *)buf, (size_t)n);
 	}
+}
+
+/* Long mixed text, where the fast loop takes 16 ASCII bytes at a time. */
+static void
+test_long_text_matches_library(void **state)
+{
+	static const char *const texts[] = {
+	    "The Quick\tBrown Fox Jumps Over The Lazy Dog, AWS アカウント",
+	    "abcdefghijklmnop\xcc\x81 and abcdefghijklmnopq\xcc\x81",
+	    "abcdefghijklmnopか\xe3\x82\x99" "ABCDEFGHIJKLMNOPQRSTｶﾞ①②",
+	    "https://console.aws.amazon.com/billing/home#/CHECK/93 から確認",
+	    "料金は１，２８０円（税込）からご利用いただけます。ｸﾚｼﾞｯﾄｶｰﾄﾞ",
+	    "ＡＷＳ　Ｏｒｇａｎｉｚａｔｉｏｎｓ\n\n  MFA デバイス ㍻ ﬁ Ⅻ ㈱",
+	    "0123456789ABCDEF\xe3\x80\xaa\xe3\x82\x99 trailing   ",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		assert_like_reference(texts[i], strlen(texts[i]));
+	assert_fold("The Quick\tBrown Fox Jumps Over The Lazy Dog",
+	    "thequickbrownfoxjumpsoverthelazydog");
 }
 
 /* Common characters followed by every BMP code point: the fast path must
@@ -288,6 +320,7 @@ main(void)
 	    cmocka_unit_test(test_fast_path_matches_library),
 	    cmocka_unit_test(test_pairs_match_library),
 	    cmocka_unit_test(test_followers_match_library),
+	    cmocka_unit_test(test_long_text_matches_library),
 	    cmocka_unit_test(test_map_back),
 	    cmocka_unit_test(test_invalid_bytes_kept),
 	};
