@@ -32,6 +32,15 @@ static const uint16_t fold_halfwidth[0x3F] = {
     0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x3099, 0x309A,         /* FF99 */
 };
 
+/* Bit c - 0x3000 is set when fold_fast() keeps c or maps it to hiragana
+ * (U+3000..U+30FF; generated from fold_fast(), checked by the tests). */
+static const uint64_t fold_plain30[4] = {
+    0x003f03fffffffffeull,
+    0xfffffffffffffffeull,
+    0xfffffffe607fffffull,
+    0x7fffffffffffffffull,
+};
+
 void
 fold_init(struct fold *f, int want_map)
 {
@@ -444,34 +453,34 @@ fold_run_nomap(struct fold *f, const unsigned char *s, size_t n, size_t i)
 			i++;
 			continue;
 		}
-		if (b < 0xE3 || b > 0xE9 || i + 2 >= n)
+		/* Kanji and kana: few branches, as they alternate at random. */
+		if (b - 0xE3u > 6u || i + 2 >= n)
 			break;
 		b1 = s[i + 1];
 		b2 = s[i + 2];
-		if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
+		if (((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0)
+			break;
+		c = (uint32_t)(b & 0x0F) << 12 | (b1 & 0x3Fu) << 6 |
+		    (b2 & 0x3Fu);
+		if (c < 0x3400 &&
+		    (c >= 0x3100 ||
+		        !(fold_plain30[c >> 6 & 3] >> (c & 63) & 1)))
 			break;
 		nb = i + 3 < n ? s[i + 3] : 0;
-		if (nb >= 0xCC && (nb < 0xE4 || nb > 0xE9) &&
-		    !fold_next_safe(s, n, i + 3))
-			break;
-		if (b >= 0xE4) { /* U+4000..U+9FFF: kept as is */
-			o[0] = (char)b;
-			o[1] = (char)b1;
-			o[2] = (char)b2;
-			o += 3;
-			i += 3;
-			continue;
+		if (nb >= 0xCC) { /* the next character may be a mark */
+			if (nb - 0xE3u > 6u) {
+				if (!fold_next_safe(s, n, i + 3))
+					break;
+			} else if (nb == 0xE3 && i + 4 < n &&
+			           (s[i + 4] | 2) == 0x82 &&
+			           !fold_next_safe(s, n, i + 3))
+				break;
 		}
-		c = 0x3000u | (b1 & 0x3F) << 6 | (b2 & 0x3F);
-		c = fold_fast(c);
-		if (c == FOLD_SLOW)
-			break;
-		if (c != FOLD_DROP) {
-			o[0] = (char)(0xE0 | c >> 12);
-			o[1] = (char)(0x80 | (c >> 6 & 0x3F));
-			o[2] = (char)(0x80 | (c & 0x3F));
-			o += 3;
-		}
+		c -= (uint32_t)(c - 0x30A1u <= 0x30F6u - 0x30A1u) * 0x60;
+		o[0] = (char)(0xE0 | c >> 12);
+		o[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		o += 3;
 		i += 3;
 	}
 	f->len = (size_t)(o - f->s);
