@@ -252,12 +252,50 @@ search_entry_matches(const struct search_index *ix,
 	return 1;
 }
 
+/*
+ * The term to scan the whole buffer for: the one with the fewest hits in a
+ * sample of the buffer (then the longest), since the other terms are only
+ * tested in the entries it hits.  "あかうんと 削" scans for 削.
+ */
+static size_t
+search_rarest_term(const struct search_index *ix, const struct search_query *sq)
+{
+	const size_t slice = 64 * 1024, nslices = 4;
+	size_t t, best = 0, bestn = (size_t)-1, k, cnt, from, to;
+	const char *h;
+
+	if (sq->nterms == 1)
+		return 0;
+	for (t = 0; t < sq->nterms; t++) {
+		const char *term = sq->buf + sq->off[t];
+		size_t tn = sq->off[t + 1] - sq->off[t];
+
+		cnt = 0;
+		for (k = 0; k < nslices; k++) {
+			from = ix->len / nslices * k;
+			to = from + slice < ix->len ? from + slice : ix->len;
+			while (
+			    from < to && (h = search_find(ix->buf + from,
+			                      to - from, term, tn)) != NULL) {
+				cnt++;
+				from = (size_t)(h - ix->buf) + tn;
+			}
+		}
+		if (cnt < bestn ||
+		    (cnt == bestn && tn > sq->off[best + 1] - sq->off[best])) {
+			best = t;
+			bestn = cnt;
+		}
+	}
+	return best;
+}
+
 size_t
 search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out)
 {
 	const struct doc *d = ix->d;
-	size_t n = d->nentries, nout = 0, t, best = 0, p = 0, k = 0, i;
+	size_t n = d->nentries, nout = 0, best = 0, p = 0, k = 0, i;
 	const char *term, *h;
 	size_t tn;
 	uint8_t *mark;
@@ -284,10 +322,7 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	 * rarest), skipping to the end of a region at its first hit; the
 	 * other terms are then tested only in the candidate entries.
 	 */
-	for (t = 1; t < sq->nterms; t++)
-		if (sq->off[t + 1] - sq->off[t] >
-		    sq->off[best + 1] - sq->off[best])
-			best = t;
+	best = search_rarest_term(ix, sq);
 	term = sq->buf + sq->off[best];
 	tn = sq->off[best + 1] - sq->off[best];
 	mark = xcalloc(n ? n : 1, 1);
