@@ -339,6 +339,19 @@ test_within_equals_full(void **state)
 		search_query_free(prevq);
 	}
 	assert_true(checked > 12);
+	/* Filtering in place (out == within) gives the same. */
+	sq = search_query_new("bi 請求", strlen("bi 請求"));
+	nfull = search_run(ix, sq, NULL, 0, full);
+	for (len = 0; len < t->d.nentries; len++)
+		cur[len] = (uint32_t)len;
+	ncur = search_run(ix, sq, cur, t->d.nentries, cur);
+	assert_int_equal(ncur, nfull);
+	assert_memory_equal(cur, full, nfull * sizeof *full);
+	memcpy(cur, full, nfull * sizeof *full);
+	ncur = search_run(ix, sq, cur, nfull, cur);
+	assert_int_equal(ncur, nfull);
+	assert_memory_equal(cur, full, nfull * sizeof *full);
+	search_query_free(sq);
 	/* Narrowing from every entry takes the full-scan path. */
 	sq = search_query_new("請求", strlen("請求"));
 	for (len = 0; len < t->d.nentries; len++)
