@@ -19,31 +19,31 @@ struct key_name {
 /* Names without arguments; several spellings of the same key are accepted
  * because people write them from memory (vim and tmux disagree). */
 static const struct key_name key_names[] = {
-	{"Up", K_UP, 0},
-	{"Down", K_DOWN, 0},
-	{"Left", K_LEFT, 0},
-	{"Right", K_RIGHT, 0},
-	{"PgUp", K_PGUP, 0},
-	{"PageUp", K_PGUP, 0},
-	{"PgDn", K_PGDN, 0},
-	{"PageDown", K_PGDN, 0},
-	{"Home", K_HOME, 0},
-	{"End", K_END, 0},
-	{"Enter", K_ENTER, 0},
-	{"CR", K_ENTER, 0},
-	{"Return", K_ENTER, 0},
-	{"Esc", K_ESC, 0},
-	{"Escape", K_ESC, 0},
-	{"Tab", K_TAB, 0},
-	{"S-Tab", K_BTAB, 0},
-	{"BTab", K_BTAB, 0},
-	{"BS", K_BACKSPACE, 0},
-	{"Backspace", K_BACKSPACE, 0},
-	{"Del", K_DELETE, 0},
-	{"Delete", K_DELETE, 0},
-	{"Space", K_CHAR, ' '},
-	{"lt", K_CHAR, '<'},
-	{"Idle", K_IDLE, 0},
+    {"Up", K_UP, 0},
+    {"Down", K_DOWN, 0},
+    {"Left", K_LEFT, 0},
+    {"Right", K_RIGHT, 0},
+    {"PgUp", K_PGUP, 0},
+    {"PageUp", K_PGUP, 0},
+    {"PgDn", K_PGDN, 0},
+    {"PageDown", K_PGDN, 0},
+    {"Home", K_HOME, 0},
+    {"End", K_END, 0},
+    {"Enter", K_ENTER, 0},
+    {"CR", K_ENTER, 0},
+    {"Return", K_ENTER, 0},
+    {"Esc", K_ESC, 0},
+    {"Escape", K_ESC, 0},
+    {"Tab", K_TAB, 0},
+    {"S-Tab", K_BTAB, 0},
+    {"BTab", K_BTAB, 0},
+    {"BS", K_BACKSPACE, 0},
+    {"Backspace", K_BACKSPACE, 0},
+    {"Del", K_DELETE, 0},
+    {"Delete", K_DELETE, 0},
+    {"Space", K_CHAR, ' '},
+    {"lt", K_CHAR, '<'},
+    {"Idle", K_IDLE, 0},
 };
 
 struct parser {
@@ -119,7 +119,8 @@ parse_name(struct parser *p, const char *name)
 	}
 	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
 	    name[2] != '\0' && name[3] == '\0') {
-		unsigned char c = (unsigned char)tolower((unsigned char)name[2]);
+		unsigned char c =
+		    (unsigned char)tolower((unsigned char)name[2]);
 
 		if ((c >= 'a' && c <= 'z') || c == '\\') {
 			e = parser_push(p, K_CTRL);
@@ -136,9 +137,9 @@ parse_name(struct parser *p, const char *name)
 
 		if (parse_pair(arg, ',', 0, &x, &y) == -1)
 			return -1;
-		button = tolower((unsigned char)name[0]) == 'c' ? 1
-		    : tolower((unsigned char)name[5]) == 'u'	 ? 4
-								 : 5;
+		button = tolower((unsigned char)name[0]) == 'c'   ? 1
+		         : tolower((unsigned char)name[5]) == 'u' ? 4
+		                                                  : 5;
 		e = parser_push(p, K_MOUSE);
 		e->x = x;
 		e->y = y;
@@ -179,17 +180,17 @@ keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 
 			if (close == NULL) {
 				*err = xasprintf("--keys: unterminated '<' at "
-						 "offset %zu (write <lt> for a "
-						 "literal '<')",
+				                 "offset %zu (write <lt> for a "
+				                 "literal '<')",
 				    i);
 				goto fail;
 			}
-			name = xstrndup(spec + i + 1,
-			    (size_t)(close - (spec + i + 1)));
+			name = xstrndup(
+			    spec + i + 1, (size_t)(close - (spec + i + 1)));
 			r = parse_name(&p, name);
 			if (r == -1) {
 				*err = xasprintf("--keys: unknown key <%s> at "
-						 "offset %zu",
+				                 "offset %zu",
 				    name, i);
 				free(name);
 				goto fail;
@@ -199,14 +200,15 @@ keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 			continue;
 		}
 		m = u8_mbtouc(&c, s + i, len - i);
-		if (c == 0xFFFD && (m < 3 || memcmp(s + i, "\xEF\xBF\xBD", 3))) {
-			*err = xasprintf("--keys: invalid UTF-8 at offset %zu",
-			    i);
+		if (c == 0xFFFD &&
+		    (m < 3 || memcmp(s + i, "\xEF\xBF\xBD", 3))) {
+			*err =
+			    xasprintf("--keys: invalid UTF-8 at offset %zu", i);
 			goto fail;
 		}
 		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
 			*err = xasprintf("--keys: control character 0x%02X at "
-					 "offset %zu (use a <name>)",
+			                 "offset %zu (use a <name>)",
 			    (unsigned)c, i);
 			goto fail;
 		}

@@ -67,22 +67,12 @@ test_all_names(void **state)
 		const char *s;
 		enum key k;
 	} t[] = {
-		{"<Up>", K_UP},
-		{"<Down>", K_DOWN},
-		{"<Left>", K_LEFT},
-		{"<Right>", K_RIGHT},
-		{"<PgUp>", K_PGUP},
-		{"<PgDn>", K_PGDN},
-		{"<Home>", K_HOME},
-		{"<End>", K_END},
-		{"<Enter>", K_ENTER},
-		{"<Esc>", K_ESC},
-		{"<Tab>", K_TAB},
-		{"<S-Tab>", K_BTAB},
-		{"<BS>", K_BACKSPACE},
-		{"<Del>", K_DELETE},
-		{"<Idle>", K_IDLE},
-		{"<enter>", K_ENTER}, /* names are case-insensitive */
+	    {"<Up>", K_UP}, {"<Down>", K_DOWN}, {"<Left>", K_LEFT},
+	    {"<Right>", K_RIGHT}, {"<PgUp>", K_PGUP}, {"<PgDn>", K_PGDN},
+	    {"<Home>", K_HOME}, {"<End>", K_END}, {"<Enter>", K_ENTER},
+	    {"<Esc>", K_ESC}, {"<Tab>", K_TAB}, {"<S-Tab>", K_BTAB},
+	    {"<BS>", K_BACKSPACE}, {"<Del>", K_DELETE}, {"<Idle>", K_IDLE},
+	    {"<enter>", K_ENTER}, /* names are case-insensitive */
 	};
 	size_t i, n;
 
@@ -119,9 +109,8 @@ static void
 test_mouse_resize(void **state)
 {
 	size_t n;
-	struct key_event *v =
-	    parse_ok("<Click 3,4><WheelUp 0,0><WheelDown 10,2><Resize 40x12>",
-		&n);
+	struct key_event *v = parse_ok(
+	    "<Click 3,4><WheelUp 0,0><WheelDown 10,2><Resize 40x12>", &n);
 
 	(void)state;
 	assert_int_equal(n, 4);
@@ -174,13 +163,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_literals_and_names),
-		cmocka_unit_test(test_japanese),
-		cmocka_unit_test(test_all_names),
-		cmocka_unit_test(test_space_lt_ctrl),
-		cmocka_unit_test(test_mouse_resize),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_literals_and_names),
+	    cmocka_unit_test(test_japanese),
+	    cmocka_unit_test(test_all_names),
+	    cmocka_unit_test(test_space_lt_ctrl),
+	    cmocka_unit_test(test_mouse_resize),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_empty),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
