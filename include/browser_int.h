@@ -27,6 +27,10 @@
 
 #define NO_ITEM ((size_t)-1)
 
+/* Until search.h on main has it (the search helper adds it). */
+int search_query_extends(
+    const struct search_query *sq, const struct search_query *prev);
+
 enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY };
 
 struct item {
@@ -76,24 +80,26 @@ struct page {
 	size_t nmarks;
 };
 
-/* Incremental search state (issue 5). */
+/* Incremental search state (issue 5); see searchui.c. */
 struct bsearch {
 	int active;    /* the field on the status line has the keys */
 	int filtering; /* the outline shows only hits */
 	char *q;       /* the query, NUL-terminated */
 	size_t qlen, qcap;
-	struct search_query *sq;
-	uint32_t *hits; /* matching entries, document order */
+	struct search_query *sq; /* of q, while filtering */
+	uint32_t *hits;          /* matching entries, document order */
 	size_t nhits;
+	uint32_t *tmp;     /* room for a search_run result */
 	uint8_t *is_hit;   /* per entry */
 	uint32_t *sechits; /* per section: hits in it */
-	char *lastq;       /* the query the hits belong to */
-	/* The view before `/`, restored by Esc. */
+	/* The view before the filter started, restored when it ends. */
 	uint8_t *save_sec, *save_ent;
 	size_t save_sel;
 	struct pos save_top;
-	int save_filtering;
-	char *save_q;
+	/* The query and place before the current `/`, for Esc. */
+	char *edit_q;
+	size_t edit_sel;
+	struct pos edit_top;
 };
 
 struct browser {
@@ -160,6 +166,7 @@ void outline_reset(struct browser *b);
 void outline_select(struct browser *b, size_t item);
 void outline_ensure_head(struct browser *b);
 void outline_fix(struct browser *b);
+void outline_ensure_fits(struct browser *b);
 void outline_click(struct browser *b, int x, int y);
 void outline_render(struct browser *b, struct screen *scr);
 int outline_sec_all_open(const struct browser *b, uint32_t sec);
@@ -177,6 +184,22 @@ void pager_follow(struct browser *b);
 void pager_click(struct browser *b, int x, int y);
 void pager_render(struct browser *b, struct screen *scr);
 void page_free(struct page *p);
+
+/* searchui.c */
+int searchui_available(struct browser *b);
+void searchui_begin(struct browser *b);
+void searchui_type(struct browser *b, uint32_t ch);
+void searchui_erase(struct browser *b, int how);
+void searchui_accept(struct browser *b);
+void searchui_cancel(struct browser *b);
+int searchui_clear(struct browser *b);
+void searchui_reset(struct browser *b);
+void searchui_step(struct browser *b, int dir);
+void searchui_free(struct browser *b);
+/* Hits of entry e under the current filter (h zeroed and 0 when none);
+ * free with search_hits_free. */
+int searchui_entry_hits(
+    const struct browser *b, uint32_t e, struct search_hits *h);
 
 /* help.c */
 void help_lines(const struct browser *b, int w, struct slines *out);
@@ -210,12 +233,17 @@ enum action {
 	ACT_FOLLOW,
 	ACT_SEARCH,
 	ACT_SEARCH_TYPE,
+	ACT_SEARCH_BS,
+	ACT_SEARCH_WORD,
+	ACT_SEARCH_KILL,
+	ACT_SEARCH_ACCEPT,
+	ACT_SEARCH_CANCEL,
 	ACT_NEXT_HIT,
 	ACT_PREV_HIT,
 	ACT_ESC,
 };
 
-enum { MB_OUTLINE = 1, MB_PAGER = 2, MB_HELP = 4 };
+enum { MB_OUTLINE = 1, MB_PAGER = 2, MB_HELP = 4, MB_SEARCH = 8 };
 
 enum binding_flag {
 	KF_EXIT = 1 << 0,   /* leaves the program: kiosk drops it */

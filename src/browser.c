@@ -27,49 +27,68 @@
 /* Order matters: the first active binding that matches wins, so the
  * kiosk-only Ctrl-C comes before the ordinary one and the kiosk catch-all
  * for printable keys comes last. */
+/* clang-format off */
 const struct binding browser_bindings[] = {
-    {K_UP, 0, MB_ALL, ACT_UP, 0, N_("Move up")},
-    {K_CHAR, 'k', MB_ALL, ACT_UP, KF_LETTER, N_("Move up")},
-    {K_DOWN, 0, MB_ALL, ACT_DOWN, 0, N_("Move down")},
-    {K_CHAR, 'j', MB_ALL, ACT_DOWN, KF_LETTER, N_("Move down")},
-    {K_PGUP, 0, MB_ALL, ACT_PGUP, 0, N_("Page up")},
-    {K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
-    {K_PGDN, 0, MB_ALL, ACT_PGDN, 0, N_("Page down")},
-    {K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
-    {K_HOME, 0, MB_ALL, ACT_TOP, 0, N_("Go to the top")},
-    {K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER, N_("Go to the top")},
-    {K_END, 0, MB_ALL, ACT_BOTTOM, 0, N_("Go to the end")},
-    {K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER, N_("Go to the end")},
-    {K_ENTER, 0, MB_OUTLINE, ACT_ENTER, 0,
-        N_("Open; on an open answer or section: the pager")},
-    {K_RIGHT, 0, MB_OUTLINE, ACT_OPEN, 0, N_("Open")},
-    {K_CHAR, 'l', MB_OUTLINE, ACT_OPEN, KF_LETTER, N_("Open")},
-    {K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0, N_("Close, or go to the section")},
-    {K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
-        N_("Close, or go to the section")},
-    {K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
-        N_("Expand or collapse all answers of the section")},
-    {K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
-        N_("Expand or collapse everything")},
-    {K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, 0, N_("Next section")},
-    {K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, 0, N_("Previous section")},
-    {K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER, N_("Read in the pager")},
-    {K_CHAR, ']', MB_PAGER, ACT_NEXT_ENTRY, 0, N_("Next question")},
-    {K_CHAR, '[', MB_PAGER, ACT_PREV_ENTRY, 0, N_("Previous question")},
-    {K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
-    {K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
-    {K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
-    {K_BACKSPACE, 0, MB_VIEW, ACT_BACK, 0, N_("Back")},
-    {K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-    {K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-    {K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-    {K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
-    {K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
-    {K_CTRL, 'c', MB_ALL, ACT_HOME, KF_KIOSK, N_("Back to the start")},
-    {K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
-    {K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
-    {K_ESC, 0, MB_OUTLINE, ACT_ESC, KF_NOHELP, NULL},
+	{K_UP, 0, MB_ALL | MB_SEARCH, ACT_UP, 0, N_("Move up")},
+	{K_CHAR, 'k', MB_ALL, ACT_UP, KF_LETTER, N_("Move up")},
+	{K_DOWN, 0, MB_ALL | MB_SEARCH, ACT_DOWN, 0, N_("Move down")},
+	{K_CHAR, 'j', MB_ALL, ACT_DOWN, KF_LETTER, N_("Move down")},
+	{K_PGUP, 0, MB_ALL | MB_SEARCH, ACT_PGUP, 0, N_("Page up")},
+	{K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
+	{K_PGDN, 0, MB_ALL | MB_SEARCH, ACT_PGDN, 0, N_("Page down")},
+	{K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
+	{K_HOME, 0, MB_ALL, ACT_TOP, 0, N_("Go to the top")},
+	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER, N_("Go to the top")},
+	{K_END, 0, MB_ALL, ACT_BOTTOM, 0, N_("Go to the end")},
+	{K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER, N_("Go to the end")},
+	{K_ENTER, 0, MB_OUTLINE, ACT_ENTER, 0,
+	    N_("Open; on an open answer or section: the pager")},
+	{K_RIGHT, 0, MB_OUTLINE, ACT_OPEN, 0, N_("Open")},
+	{K_CHAR, 'l', MB_OUTLINE, ACT_OPEN, KF_LETTER, N_("Open")},
+	{K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0, N_("Close, or go to the section")},
+	{K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
+	    N_("Close, or go to the section")},
+	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
+	    N_("Expand or collapse all answers of the section")},
+	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
+	    N_("Expand or collapse everything")},
+	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, 0, N_("Next section")},
+	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, 0, N_("Previous section")},
+	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER, N_("Read in the pager")},
+	{K_CHAR, '/', MB_OUTLINE, ACT_SEARCH, 0, N_("Search as you type")},
+	{K_CHAR, 'n', MB_OUTLINE, ACT_NEXT_HIT, KF_LETTER,
+	    N_("Next search hit")},
+	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER,
+	    N_("Previous search hit")},
+	{K_ESC, 0, MB_OUTLINE, ACT_ESC, 0, N_("Clear the search")},
+	{K_ENTER, 0, MB_SEARCH, ACT_SEARCH_ACCEPT, 0,
+	    N_("Keep the results and move into them")},
+	{K_ESC, 0, MB_SEARCH, ACT_SEARCH_CANCEL, 0,
+	    N_("Cancel: back to the view from before")},
+	{K_BACKSPACE, 0, MB_SEARCH, ACT_SEARCH_BS, 0, N_("Delete a character")},
+	{K_CTRL, 'w', MB_SEARCH, ACT_SEARCH_WORD, 0, N_("Delete a word")},
+	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0, N_("Clear the query")},
+	{K_CHAR, 0, MB_SEARCH, ACT_SEARCH_TYPE, KF_NOHELP, NULL},
+	{K_CHAR, ']', MB_PAGER, ACT_NEXT_ENTRY, 0, N_("Next question")},
+	{K_CHAR, '[', MB_PAGER, ACT_PREV_ENTRY, 0, N_("Previous question")},
+	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
+	{K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
+	{K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
+	{K_BACKSPACE, 0, MB_VIEW, ACT_BACK, 0, N_("Back")},
+	{K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
+	{K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_CTRL, 'c', MB_ALL | MB_SEARCH, ACT_HOME, KF_KIOSK,
+	    N_("Back to the start")},
+	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
+	{K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
+	{K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
+	/* Kiosk: a visitor just types; any other printable key searches. */
+	{K_CHAR, 0, MB_OUTLINE, ACT_SEARCH_TYPE, KF_KIOSK | KF_NOHELP, NULL},
 };
+/* clang-format on */
 const size_t browser_nbindings =
     sizeof browser_bindings / sizeof browser_bindings[0];
 
@@ -100,7 +119,8 @@ browser_lookup(
 
 		if (e->key != k->key || !(e->modes & mode))
 			continue;
-		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != k->ch)
+		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != 0 &&
+		    e->ch != k->ch)
 			continue;
 		if (!browser_binding_active(b, e))
 			continue;
@@ -231,6 +251,21 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	outline_init(b);
 	if (o->expand_all)
 		memset(b->ent_open, 1, d->nentries);
+	if (o->search != NULL && *o->search != '\0' && searchui_available(b)) {
+		const char *p = o->search;
+
+		searchui_begin(b);
+		while (*p != '\0') {
+			ucs4_t c;
+			int m = u8_strmbtouc(&c, (const uint8_t *)p);
+
+			if (m <= 0)
+				break;
+			searchui_type(b, c);
+			p += m;
+		}
+		searchui_accept(b);
+	}
 	if (o->open_id != NULL) {
 		const struct entry *e = doc_entry_by_id(d, o->open_id);
 
@@ -256,6 +291,7 @@ browser_free(struct browser *b)
 	free(b->sec_open);
 	free(b->ent_open);
 	free(b->hist);
+	searchui_free(b);
 	page_free(&b->page);
 	free(b->rows);
 	free(b->msg);
@@ -269,14 +305,28 @@ browser_home(struct browser *b)
 {
 	b->mode = MODE_OUTLINE;
 	b->nhist = 0;
+	searchui_reset(b);
 	outline_reset(b);
 }
 
 static enum browser_status
-browser_act(struct browser *b, const struct binding *k)
+browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 {
 	int pager = b->mode == MODE_PAGER;
 
+	switch (k->action) {
+	case ACT_ENTER:
+	case ACT_OPEN:
+	case ACT_CLOSE:
+	case ACT_SECTION_ALL:
+	case ACT_PAGER:
+		/* Nothing to act on (a search without hits). */
+		if (!outline_item_selectable(b, b->sel))
+			return BROWSER_CONTINUE;
+		break;
+	default:
+		break;
+	}
 	switch (k->action) {
 	case ACT_QUIT:
 		return BROWSER_QUIT;
@@ -359,6 +409,30 @@ browser_act(struct browser *b, const struct binding *k)
 	case ACT_FOLLOW:
 		pager_follow(b);
 		break;
+	case ACT_SEARCH:
+		searchui_begin(b);
+		break;
+	case ACT_SEARCH_TYPE:
+		searchui_type(b, kc);
+		break;
+	case ACT_SEARCH_BS:
+	case ACT_SEARCH_WORD:
+	case ACT_SEARCH_KILL:
+		searchui_erase(b, k->action - ACT_SEARCH_BS);
+		break;
+	case ACT_SEARCH_ACCEPT:
+		searchui_accept(b);
+		break;
+	case ACT_SEARCH_CANCEL:
+		searchui_cancel(b);
+		break;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		searchui_step(b, k->action == ACT_NEXT_HIT ? 1 : -1);
+		break;
+	case ACT_ESC:
+		searchui_clear(b);
+		break;
 	default:
 		break;
 	}
@@ -416,13 +490,14 @@ browser_key(struct browser *b, const struct key_event *k)
 	default:
 		break;
 	}
-	mode = b->mode == MODE_OUTLINE ? MB_OUTLINE
-	       : b->pv.kind == PV_HELP ? MB_HELP
-	                               : MB_PAGER;
+	mode = b->s.active               ? MB_SEARCH
+	       : b->mode == MODE_OUTLINE ? MB_OUTLINE
+	       : b->pv.kind == PV_HELP   ? MB_HELP
+	                                 : MB_PAGER;
 	bd = browser_lookup(b, k, mode);
 	if (bd == NULL)
 		return BROWSER_CONTINUE;
-	return browser_act(b, bd);
+	return browser_act(b, bd, k->ch);
 }
 
 /* Below this the screen only says so (every row still exactly w wide). */

@@ -135,6 +135,8 @@ help_lines(const struct browser *b, int w, struct slines *out)
 	help_mode(b, MB_OUTLINE, _("In the list"), w, out);
 	slines_push(out);
 	help_mode(b, MB_PAGER, _("In the pager"), w, out);
+	slines_push(out);
+	help_mode(b, MB_SEARCH, _("In the search field"), w, out);
 	if (b->o.mouse) {
 		const char *m = _("Mouse: a click opens or closes a section, "
 		                  "a question or the Expand all label; the "

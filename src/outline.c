@@ -13,6 +13,8 @@
 #include "doc.h"
 #include "i18n.h"
 #include "render.h"
+#include "search.h"
+#include "width.h"
 #include "xalloc.h"
 
 /* Where an item's lines are: how many head rows (the ones the selection
@@ -235,25 +237,92 @@ section_lines(
 	free(rest);
 }
 
+/*
+ * A one-line excerpt of the answer around its first hit, for an entry
+ * whose hits are all in its (closed) answer: the hit starts a third of the
+ * way in, on its own line of the answer text, highlighted.
+ */
+static void
+snippet_line(struct browser *b, const struct entry *a,
+    const struct search_hits *h, int indent, int cw, struct slines *out)
+{
+	const char *t = a->text;
+	uint32_t hs = h->a[0].start, s = hs, e = hs, lim;
+	struct hl_range *r;
+	struct hl_set hl;
+	struct render_opts ro = browser_ropts(b, cw - indent);
+	struct slines tmp = {0};
+	const char *dots = b->o.ascii ? "..." : "\xe2\x80\xa6"; /* … */
+	int budget = (cw - indent) / 3, wsum = 0;
+	size_t i, n = 0;
+
+	/* Back a third of the width, not past the start of the block. */
+	while (s > 0 && t[s - 1] != '\n') {
+		uint32_t p = s - 1;
+
+		while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--;
+		wsum += width_str(t + p, s - p, b->o.ambiguous);
+		if (wsum > budget)
+			break;
+		s = p;
+	}
+	lim = a->text_len;
+	while (e < lim && t[e] != '\n')
+		e++;
+	r = xcalloc(h->na, sizeof *r);
+	for (i = 0; i < h->na; i++) {
+		if (h->a[i].start < s || h->a[i].end > e)
+			continue;
+		r[n].start = h->a[i].start - s;
+		r[n].end = h->a[i].end - s;
+		n++;
+	}
+	hl.v = r;
+	hl.n = n;
+	{
+		char *pre = xasprintf("%*s%s", indent, "", s > 0 ? dots : "");
+
+		render_plain(
+		    t + s, e - s, pre, pre, AT_DIM, AT_DIM, &ro, &hl, &tmp);
+		free(pre);
+	}
+	if (tmp.n > 0) {
+		struct sline *l = slines_push(out);
+
+		sline_copy(l, &tmp.v[0]);
+	}
+	slines_free(&tmp);
+	free(r);
+}
+
 static void
 entry_lines(
     struct browser *b, uint32_t e, int cw, struct slines *out, struct geom *g)
 {
 	const struct entry *en = &b->d->entries[e];
+	const struct entry *an = doc_entry_answer(b->d, en);
 	char *mk = xasprintf("  %s", marker(b, b->ent_open[e]));
 	char *rest = blanks_like(b, mk);
 	struct render_opts ro = browser_ropts(b, cw);
+	struct search_hits h;
+	struct hl_set qhl, ahl;
+	int hits = searchui_entry_hits(b, e, &h);
+	int indent = cw > 8 ? 4 : 0;
 	size_t first = out->n, i;
 
+	qhl.v = h.q;
+	qhl.n = h.nq;
+	ahl.v = h.a;
+	ahl.n = h.na;
 	render_plain(en->question, en->question_len, mk, rest, AT_CHROME,
-	    AT_HEADING, &ro, NULL, out);
+	    AT_HEADING, &ro, hits ? &qhl : NULL, out);
 	g->head = (int)(out->n - first);
 	if (b->ent_open[e]) {
 		struct slines ans = {0};
-		int indent = cw > 8 ? 4 : 0;
 
 		ro = browser_ropts(b, cw - indent);
-		render_answer(doc_entry_answer(b->d, en), &ro, NULL, &ans);
+		render_answer(an, &ro, hits ? &ahl : NULL, &ans);
 		for (i = 0; i < ans.n; i++) {
 			struct sline *l = slines_push(out);
 
@@ -262,7 +331,10 @@ entry_lines(
 		}
 		slines_free(&ans);
 		slines_push(out); /* a blank line ends the answer */
+	} else if (hits && h.nq == 0 && h.na > 0) {
+		snippet_line(b, an, &h, indent, cw, out);
 	}
+	search_hits_free(&h);
 	free(mk);
 	free(rest);
 }
@@ -467,8 +539,8 @@ outline_ensure_head(struct browser *b)
 }
 
 /* After opening sel: show as much of it as fits, head first. */
-static void
-ensure_item_fits(struct browser *b)
+void
+outline_ensure_fits(struct browser *b)
 {
 	int vh = outline_view_h(b), r, h;
 
@@ -612,7 +684,7 @@ outline_open(struct browser *b, int enter)
 	if (it->kind == ITEM_SECTION) {
 		if (!b->sec_open[it->idx]) {
 			b->sec_open[it->idx] = 1;
-			ensure_item_fits(b);
+			outline_ensure_fits(b);
 		} else if (enter) {
 			pager_open(b, PV_SECTION, it->idx);
 		} else {
@@ -629,7 +701,7 @@ outline_open(struct browser *b, int enter)
 		return;
 	if (!b->ent_open[it->idx]) {
 		b->ent_open[it->idx] = 1;
-		ensure_item_fits(b);
+		outline_ensure_fits(b);
 	} else if (enter) {
 		pager_open(b, PV_ENTRY, it->idx);
 	}
@@ -736,7 +808,7 @@ outline_click(struct browser *b, int x, int y)
 		if (r->line < head) {
 			b->ent_open[it->idx] = !b->ent_open[it->idx];
 			if (b->ent_open[it->idx])
-				ensure_item_fits(b);
+				outline_ensure_fits(b);
 			else
 				outline_ensure_head(b);
 			return;
@@ -749,8 +821,47 @@ static const char *
 outline_hints(const struct browser *b)
 {
 	if (b->o.kiosk)
-		return _("Up/Down: move  Enter: open  ?: help");
-	return _("j/k: move  Enter: open  a: all  p: pager  ?: help  q: quit");
+		return _("Type to search  Up/Down: move  Enter: open  ?: help");
+	return _("j/k: move  Enter: open  a: all  /: search  ?: help  q: quit");
+}
+
+/* The status row: the search field while typing (its tail when it is wider
+ * than the room, with the hardware cursor at its end), else a message or
+ * the key hints, and the hit count at the right. */
+static void
+outline_status(struct browser *b, struct screen *scr)
+{
+	const struct bsearch *s = &b->s;
+	char *right = NULL, *left;
+	int w = b->w;
+
+	if (s->filtering)
+		right = xasprintf(_("%lu matches"), (unsigned long)s->nhits);
+	if (s->active) {
+		int room = w - (right ? str_width(b, right) + 1 : 0) - 2;
+		const char *q = s->q;
+
+		while (*q != '\0' && str_width(b, q) > room) {
+			q++;
+			while (((unsigned char)*q & 0xC0) == 0x80)
+				q++;
+		}
+		left = xasprintf("/%s", q);
+		scr->cursor_y = b->h - 1;
+		scr->cursor_x = str_width(b, left);
+		if (scr->cursor_x >= w)
+			scr->cursor_x = w - 1;
+	} else if (b->msg != NULL) {
+		left = xstrdup(b->msg);
+	} else if (s->filtering) {
+		left = xasprintf(
+		    "/%s  %s", s->q, _("n/N: next/previous hit  Esc: clear"));
+	} else {
+		left = xstrdup(outline_hints(b));
+	}
+	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
+	free(left);
+	free(right);
 }
 
 void
@@ -817,8 +928,18 @@ outline_render(struct browser *b, struct screen *scr)
 		skip = 0;
 		i = outline_next_visible(b, i);
 	}
+	if (b->s.filtering && b->s.nhits == 0 && row < vh) {
+		struct sline t = {0};
+		char *m = xasprintf(_("No match for %s"), b->s.q);
+
+		sline_pad(&t, 2, 0);
+		sline_append(&t, m, strlen(m), AT_DIM, str_width(b, m));
+		row_fit(slines_push(&scr->rows), &t, w, b->o.ambiguous, 0);
+		sline_free(&t);
+		free(m);
+		row++;
+	}
 	for (; row < vh; row++)
 		sline_pad(slines_push(&scr->rows), w, 0);
-	row_status(slines_push(&scr->rows), b->msg ? b->msg : outline_hints(b),
-	    NULL, w, b->o.ambiguous);
+	outline_status(b, scr);
 }

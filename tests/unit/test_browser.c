@@ -13,6 +13,7 @@
 #include "dump.h"
 #include "i18n.h"
 #include "keys.h"
+#include "search.h"
 #include "width.h"
 
 /* The fixture: one collection, two sections. */
@@ -131,6 +132,7 @@ fixture_free(struct fixture *f)
 
 struct t {
 	struct fixture *f;
+	struct search_index *ix;
 	struct browser *b;
 	struct browser_opts o;
 	struct screen scr;
@@ -153,7 +155,8 @@ t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
 	t->o.lang = "en";
 	t->w = 80;
 	t->h = 24;
-	t->b = browser_new(&t->f->d, NULL, &t->o, &err);
+	t->ix = search_index_new(&t->f->d);
+	t->b = browser_new(&t->f->d, t->ix, &t->o, &err);
 	assert_non_null(t->b);
 	assert_null(err);
 }
@@ -169,6 +172,7 @@ t_end(struct t *t)
 {
 	screen_free(&t->scr);
 	browser_free(t->b);
+	search_index_free(t->ix);
 	fixture_free(t->f);
 }
 
@@ -241,6 +245,20 @@ row_text(const struct t *t, int y)
 {
 	assert_true(y >= 0 && (size_t)y < t->scr.rows.n);
 	return t->scr.rows.v[y].text;
+}
+
+/* Row y equals s, trailing spaces aside. */
+static int
+row_is(const struct t *t, int y, const char *s)
+{
+	const char *r = row_text(t, y);
+	size_t n = strlen(s);
+
+	if (strncmp(r, s, n) != 0)
+		return 0;
+	for (r += n; *r == ' '; r++)
+		;
+	return *r == '\0';
 }
 
 /* Is row y marked as the selection: the '>' at column 0, AT_SELECTED. */
@@ -588,14 +606,19 @@ test_kiosk(void **state)
 
 	(void)state;
 	t_start(&t, 1, 1);
-	/* q does not quit, Ctrl-C goes home and closes everything. */
+	/* q does not quit (it starts a search, Esc cancels it), Ctrl-C
+	 * goes home and closes everything. */
 	assert_int_equal(t_keys(&t, "<Down><Enter>q"), BROWSER_CONTINUE);
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/q ", 3), 0);
+	t_keys(&t, "<Esc>");
 	assert_true(row_with(&t, "リセット") > 0);
 	assert_int_equal(t_keys(&t, "<C-c>"), BROWSER_CONTINUE);
 	assert_int_equal(row_with(&t, "リセット"), -1);
 	assert_true(row_selected(&t, row_with(&t, "アカウント")));
-	/* Letters are not commands in kiosk mode. */
+	/* Letters are not commands in kiosk mode: they search. */
 	t_keys(&t, "j");
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/j ", 3), 0);
+	t_keys(&t, "<Esc>");
 	assert_true(row_selected(&t, row_with(&t, "アカウント")));
 	/* The idle timeout goes home from the pager too. */
 	t_keys(&t, "<Down><Enter><Enter>");
@@ -759,6 +782,179 @@ test_ascii(void **state)
 	t_end(&t);
 }
 
+/* Columns of row y that carry attribute a. */
+static int
+cells_with(const struct t *t, int y, uint16_t a, const char *sub)
+{
+	const struct sline *l = &t->scr.rows.v[y];
+	const char *p = strstr(l->text, sub);
+	size_t i, n = strlen(sub);
+
+	if (p == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(l->attr[(size_t)(p - l->text) + i] & a))
+			return 0;
+	return 1;
+}
+
+static void
+test_search_filter(void **state)
+{
+	struct t t;
+	int y;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/請");
+	/* The field on the status line, the count, and only the hit. */
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/請", 4), 0);
+	assert_non_null(strstr(row_text(&t, t.h - 1), "1 matches"));
+	assert_int_equal(t.scr.cursor_y, t.h - 1);
+	assert_int_equal(t.scr.cursor_x, 3);
+	t_keys(&t, "求");
+	y = row_with(&t, "請求書はどこで");
+	assert_true(y > 0);
+	assert_true(cells_with(&t, y, AT_HIGHLIGHT, "請求"));
+	assert_false(cells_with(&t, y, AT_HIGHLIGHT, "書"));
+	assert_int_equal(row_with(&t, "パスワードを忘れました"), -1);
+	assert_int_equal(row_with(&t, "お支払い"), -1);
+	/* Enter keeps the filter and selects the first hit. */
+	t_keys(&t, "<Enter>");
+	assert_true(row_selected(&t, row_with(&t, "請求書はどこで")));
+	assert_non_null(strstr(row_text(&t, t.h - 1), "/請求"));
+	/* Esc on the filtered list brings the whole outline back. */
+	t_keys(&t, "<Esc>");
+	assert_true(row_with(&t, "パスワードを忘れました") > 0);
+	assert_null(strstr(row_text(&t, t.h - 1), "matches"));
+	t_end(&t);
+}
+
+static void
+test_search_snippet(void **state)
+{
+	struct t t;
+	int y;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/コンソール");
+	y = row_with(&t, "請求書はどこで");
+	assert_true(y > 0);
+	/* The hit is only in the answer: one snippet line under it. */
+	assert_int_equal(row_with(&t, "コンソール"), y + 1);
+	assert_true(cells_with(&t, y + 1, AT_HIGHLIGHT, "コンソール"));
+	assert_false(cells_with(&t, y + 1, AT_HIGHLIGHT, "請求書は"));
+	t_end(&t);
+}
+
+static void
+test_search_esc_restores(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "j<Enter>");
+	assert_true(row_with(&t, "リセットの手順") > 0);
+	t_keys(&t, "/請求");
+	assert_int_equal(row_with(&t, "リセットの手順"), -1);
+	t_keys(&t, "<Esc>");
+	/* The view from before: the answer open, the selection on it. */
+	assert_true(row_with(&t, "リセットの手順") > 0);
+	assert_true(row_selected(&t, row_with(&t, "パスワードを忘れました")));
+	assert_null(strstr(row_text(&t, t.h - 1), "matches"));
+	t_end(&t);
+}
+
+static void
+test_search_next_prev(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/回答<Enter>");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "5 matches"));
+	assert_true(row_selected(&t, row_with(&t, "支払い方法を変えたい")));
+	/* n opens the next hit's answer, where the hit is. */
+	t_keys(&t, "n");
+	assert_true(row_selected(&t, row_with(&t, "領収書は出ますか")));
+	assert_non_null(
+	    strstr(row_text(&t, row_with(&t, "▼ 領収書は") + 1), "回答です。"));
+	t_keys(&t, "N");
+	assert_true(row_selected(&t, row_with(&t, "支払い方法を変えたい")));
+	/* N from the first wraps to the last. */
+	t_keys(&t, "N");
+	assert_true(row_selected(&t, row_with(&t, "最後の質問")));
+	assert_non_null(strstr(row_text(&t, t.h - 1), "wrapped"));
+	t_end(&t);
+}
+
+static void
+test_search_no_match_and_editing(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/zz");
+	assert_true(row_with(&t, "No match for zz") > 0);
+	assert_non_null(strstr(row_text(&t, t.h - 1), "0 matches"));
+	/* Keys that need a selection do nothing, and do not crash. */
+	t_keys(&t, "<Down><Up><PgDn>");
+	t_keys(&t, "<BS>");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "/z"));
+	t_keys(&t, "<BS>");
+	/* An empty query shows everything again. */
+	assert_true(row_with(&t, "パスワードを忘れました") > 0);
+	t_keys(&t, "請求 zz<C-w>");
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/請求 ", 8), 0);
+	assert_true(row_with(&t, "請求書はどこで") > 0);
+	t_keys(&t, "<C-u>");
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/ ", 2), 0);
+	t_keys(&t, "zz<Enter>");
+	assert_true(row_with(&t, "No match for zz") > 0);
+	t_keys(&t, "<Enter>jhap");
+	t_end(&t);
+}
+
+static void
+test_search_field_scrolls(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t.w = 20;
+	t.h = 6;
+	t_keys(&t, "<Resize 20x6>/あいうえおかきくけこさしすせそ");
+	/* The end of the query shows; the cursor is inside the row. */
+	assert_non_null(strstr(row_text(&t, t.h - 1), "せそ"));
+	assert_true(t.scr.cursor_x < t.w);
+	t_end(&t);
+}
+
+static void
+test_search_kiosk(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 1, 1);
+	/* A visitor just types: letters and kana search. */
+	t_keys(&t, "請求");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "/請求"));
+	assert_int_equal(row_with(&t, "パスワードを忘れました"), -1);
+	t_keys(&t, "<Enter><Idle>");
+	/* Idle: no trace of the query. */
+	assert_true(row_with(&t, "パスワードを忘れました") > 0);
+	assert_null(strstr(row_text(&t, t.h - 1), "請求"));
+	t_keys(&t, "/");
+	assert_true(row_is(&t, t.h - 1, "/"));
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -781,6 +977,13 @@ main(void)
 	    cmocka_unit_test(test_open_id_and_expand_all),
 	    cmocka_unit_test(test_japanese_ui),
 	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_search_filter),
+	    cmocka_unit_test(test_search_snippet),
+	    cmocka_unit_test(test_search_esc_restores),
+	    cmocka_unit_test(test_search_next_prev),
+	    cmocka_unit_test(test_search_no_match_and_editing),
+	    cmocka_unit_test(test_search_field_scrolls),
+	    cmocka_unit_test(test_search_kiosk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
