@@ -73,6 +73,7 @@ struct page {
 	uint8_t kind;
 	uint32_t idx;
 	int w;
+	unsigned gen; /* of the pager's query (highlights) */
 	struct slines head, body;
 	struct plink *links;
 	size_t nlinks;
@@ -96,6 +97,14 @@ struct bsearch {
 	uint8_t *save_sec, *save_ent;
 	size_t save_sel;
 	struct pos save_top;
+	/* The pager's own query (`/` in the pager): highlights, n/N. */
+	int in_pager; /* the field edits the pager's query */
+	char *pq;
+	size_t pqlen, pqcap;
+	struct search_query *psq; /* NULL when pq has no terms */
+	unsigned pgen;            /* bumped when psq changes */
+	char *pedit_q;
+	int pedit_top;
 	/* The query and place before the current `/`, for Esc. */
 	char *edit_q;
 	size_t edit_sel;
@@ -183,6 +192,7 @@ void pager_next_link(struct browser *b, int dir);
 void pager_follow(struct browser *b);
 void pager_click(struct browser *b, int x, int y);
 void pager_render(struct browser *b, struct screen *scr);
+void pager_next_hit(struct browser *b, int dir, int from_top);
 void page_free(struct page *p);
 
 /* searchui.c */
@@ -196,6 +206,16 @@ int searchui_clear(struct browser *b);
 void searchui_reset(struct browser *b);
 void searchui_step(struct browser *b, int dir);
 void searchui_free(struct browser *b);
+/* The search field on the status row (its tail when wider than the room,
+ * the hardware cursor at its end), with right at the right end. */
+void searchui_status(
+    struct browser *b, struct screen *scr, const char *q, const char *right);
+/* The pager's query, or NULL. */
+const struct search_query *searchui_pager_query(const struct browser *b);
+/* Drops the pager's query (leaving the pager). */
+void searchui_pager_reset(struct browser *b);
+/* Copies the outline's filter to the pager (opening it from results). */
+void searchui_pager_inherit(struct browser *b);
 /* Hits of entry e under the current filter (h zeroed and 0 when none);
  * free with search_hits_free. */
 int searchui_entry_hits(

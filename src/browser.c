@@ -69,6 +69,10 @@ const struct binding browser_bindings[] = {
 	{K_CTRL, 'w', MB_SEARCH, ACT_SEARCH_WORD, 0, N_("Delete a word")},
 	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0, N_("Clear the query")},
 	{K_CHAR, 0, MB_SEARCH, ACT_SEARCH_TYPE, KF_NOHELP, NULL},
+	{K_CHAR, '/', MB_PAGER, ACT_SEARCH, 0, N_("Search this page")},
+	{K_CHAR, 'n', MB_PAGER, ACT_NEXT_HIT, KF_LETTER, N_("Next search hit")},
+	{K_CHAR, 'N', MB_PAGER, ACT_PREV_HIT, KF_LETTER,
+	    N_("Previous search hit")},
 	{K_CHAR, ']', MB_PAGER, ACT_NEXT_ENTRY, 0, N_("Next question")},
 	{K_CHAR, '[', MB_PAGER, ACT_PREV_ENTRY, 0, N_("Previous question")},
 	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
@@ -428,7 +432,11 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 		break;
 	case ACT_NEXT_HIT:
 	case ACT_PREV_HIT:
-		searchui_step(b, k->action == ACT_NEXT_HIT ? 1 : -1);
+		if (pager)
+			pager_next_hit(
+			    b, k->action == ACT_NEXT_HIT ? 1 : -1, 0);
+		else
+			searchui_step(b, k->action == ACT_NEXT_HIT ? 1 : -1);
 		break;
 	case ACT_ESC:
 		searchui_clear(b);

@@ -838,26 +838,22 @@ outline_status(struct browser *b, struct screen *scr)
 	if (s->filtering)
 		right = xasprintf(_("%lu matches"), (unsigned long)s->nhits);
 	if (s->active) {
-		int room = w - (right ? str_width(b, right) + 1 : 0) - 2;
-		const char *q = s->q;
-
-		while (*q != '\0' && str_width(b, q) > room) {
-			q++;
-			while (((unsigned char)*q & 0xC0) == 0x80)
-				q++;
-		}
-		left = xasprintf("/%s", q);
-		scr->cursor_y = b->h - 1;
-		scr->cursor_x = str_width(b, left);
-		if (scr->cursor_x >= w)
-			scr->cursor_x = w - 1;
+		searchui_status(b, scr, s->q, right);
+		free(right);
+		return;
 	} else if (b->msg != NULL) {
 		left = xstrdup(b->msg);
 	} else if (s->filtering) {
 		left = xasprintf(
 		    "/%s  %s", s->q, _("n/N: next/previous hit  Esc: clear"));
 	} else {
-		left = xstrdup(outline_hints(b));
+		const char *hint = outline_hints(b);
+
+		/* A hint cut short says less than a short hint. */
+		if (str_width(b, hint) > w)
+			hint = b->o.kiosk ? _("Type to search  ?: help")
+			                  : _("/: search  ?: help  q: quit");
+		left = xstrdup(hint);
 	}
 	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
 	free(left);

@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "render.h"
+#include "search.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -24,15 +25,31 @@ page_free(struct page *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* The pager query's hits in entry i (zeroed when there is no query). */
+static void
+page_hits(struct browser *b, uint32_t i, struct search_hits *h,
+    struct hl_set *q, struct hl_set *a)
+{
+	const struct search_query *sq = searchui_pager_query(b);
+
+	memset(h, 0, sizeof *h);
+	if (sq != NULL && b->ix != NULL)
+		search_entry_hits(b->ix, sq, i, h);
+	q->v = h->q;
+	q->n = h->nq;
+	a->v = h->a;
+	a->n = h->na;
+}
+
 static void
 page_add_answer(struct browser *b, const struct entry *e, int indent, int w,
-    struct slines *out)
+    const struct hl_set *hl, struct slines *out)
 {
 	struct slines ans = {0};
 	struct render_opts ro = browser_ropts(b, w - indent);
 	size_t i;
 
-	render_answer(doc_entry_answer(b->d, e), &ro, NULL, &ans);
+	render_answer(doc_entry_answer(b->d, e), &ro, hl, &ans);
 	for (i = 0; i < ans.n; i++) {
 		struct sline *l = slines_push(out);
 
@@ -52,20 +69,26 @@ page_get(struct browser *b)
 	struct render_opts ro = browser_ropts(b, w);
 	size_t i, j;
 
+	struct search_hits h;
+	struct hl_set qh, ah;
+
 	if (p->valid && p->kind == b->pv.kind && p->idx == b->pv.idx &&
-	    p->w == w)
+	    p->w == w && p->gen == b->s.pgen)
 		return p;
 	page_free(p);
 	p->valid = 1;
+	p->gen = b->s.pgen;
 	p->kind = b->pv.kind;
 	p->idx = b->pv.idx;
 	p->w = w;
 	if (p->kind == PV_ENTRY) {
 		const struct entry *e = &d->entries[p->idx];
 
+		page_hits(b, p->idx, &h, &qh, &ah);
 		render_plain(e->question, e->question_len, "", "", 0,
-		    AT_HEADING | AT_STRONG, &ro, NULL, &p->head);
-		page_add_answer(b, e, w > 20 ? 1 : 0, w, &p->body);
+		    AT_HEADING | AT_STRONG, &ro, &qh, &p->head);
+		page_add_answer(b, e, w > 20 ? 1 : 0, w, &ah, &p->body);
+		search_hits_free(&h);
 	} else if (p->kind == PV_SECTION) {
 		const struct section *s = &d->secs[p->idx];
 		const char *bullet =
@@ -82,10 +105,12 @@ page_get(struct browser *b)
 			const struct entry *e = &d->entries[s->first + k];
 
 			p->marks[p->nmarks++] = (int)p->body.n;
+			page_hits(b, s->first + k, &h, &qh, &ah);
 			render_plain(e->question, e->question_len, bullet, rest,
-			    AT_CHROME, AT_HEADING | AT_STRONG, &ro, NULL,
+			    AT_CHROME, AT_HEADING | AT_STRONG, &ro, &qh,
 			    &p->body);
-			page_add_answer(b, e, w > 20 ? 2 : 0, w, &p->body);
+			page_add_answer(b, e, w > 20 ? 2 : 0, w, &ah, &p->body);
+			search_hits_free(&h);
 			if (k + 1 < s->n)
 				slines_push(&p->body);
 		}
@@ -166,6 +191,8 @@ pager_open(struct browser *b, uint8_t kind, uint32_t idx)
 		b->hist[b->nhist++] = b->pv;
 	} else {
 		b->nhist = 0;
+		searchui_pager_reset(b);
+		searchui_pager_inherit(b);
 	}
 	b->mode = MODE_PAGER;
 	b->pv.kind = kind;
@@ -180,6 +207,7 @@ pager_close(struct browser *b)
 {
 	b->mode = MODE_OUTLINE;
 	b->nhist = 0;
+	searchui_pager_reset(b);
 }
 
 void
@@ -297,6 +325,40 @@ pager_next_link(struct browser *b, int dir)
 	else if (p->links[i].line >= b->pv.top + L.vh)
 		b->pv.top = p->links[i].line - L.vh + 1;
 	pager_clamp(b);
+}
+
+static int
+line_has_hit(const struct sline *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++)
+		if (l->attr[i] & AT_HIGHLIGHT)
+			return 1;
+	return 0;
+}
+
+/* n/N: the next body line with a hit goes to the top (as in less);
+ * from_top: the top line itself counts. */
+void
+pager_next_hit(struct browser *b, int dir, int from_top)
+{
+	const struct page *p = page_get(b);
+	int i = b->pv.top + (from_top ? 0 : dir);
+
+	if (searchui_pager_query(b) == NULL) {
+		browser_set_msg(b, "%s", _("No search hits"));
+		return;
+	}
+	for (; i >= 0 && i < (int)p->body.n; i += dir) {
+		if (line_has_hit(&p->body.v[i])) {
+			b->pv.top = i;
+			pager_clamp(b);
+			return;
+		}
+	}
+	browser_set_msg(b, "%s",
+	    dir > 0 ? _("No more hits below") : _("No more hits above"));
 }
 
 static void
@@ -427,10 +489,21 @@ pager_render(struct browser *b, struct screen *scr)
 		}
 	}
 	pager_hint(b, p, L, pos, sizeof pos);
-	row_status(slines_push(&scr->rows),
-	    b->msg               ? b->msg
-	    : p->kind == PV_HELP ? _("q: back")
-	                         : _("q: back  Tab: link  ]/[: next/previous "
-	                             "question  ?: help"),
-	    pos, w, b->o.ambiguous);
+	if (b->s.active && b->s.in_pager) {
+		searchui_status(b, scr, b->s.pq ? b->s.pq : "", pos);
+		return;
+	}
+	{
+		const char *hint = p->kind == PV_HELP
+		                       ? _("q: back")
+		                       : _("q: back  Tab: link  ]/[: "
+		                           "next/previous question  ?: "
+		                           "help");
+
+		/* A hint cut short says less than a short hint. */
+		if (str_width(b, hint) + str_width(b, pos) + 1 > w)
+			hint = _("q: back  ?: help");
+		row_status(slines_push(&scr->rows), b->msg ? b->msg : hint, pos,
+		    w, b->o.ambiguous);
+	}
 }

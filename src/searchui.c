@@ -31,6 +31,114 @@ q_set(struct bsearch *s, const char *q, size_t n)
 	s->qlen = n;
 }
 
+/* The buffer the field edits: the outline's query or the pager's. */
+static void
+field_buf(struct browser *b, char ***q, size_t **len, size_t **cap)
+{
+	struct bsearch *s = &b->s;
+
+	if (s->in_pager) {
+		*q = &s->pq;
+		*len = &s->pqlen;
+		*cap = &s->pqcap;
+	} else {
+		*q = &s->q;
+		*len = &s->qlen;
+		*cap = &s->qcap;
+	}
+}
+
+static void
+buf_set(char **q, size_t *len, size_t *cap, const char *src, size_t n)
+{
+	if (n + 1 > *cap) {
+		*cap = n + 64;
+		*q = xrealloc(*q, *cap);
+	}
+	memcpy(*q, src, n);
+	(*q)[n] = '\0';
+	*len = n;
+}
+
+/* The pager's query changed: new highlights, and (while typing) the view
+ * moves to the first hit at or after where the search started. */
+static void
+pager_requery(struct browser *b, int jump)
+{
+	struct bsearch *s = &b->s;
+	struct search_query *sq =
+	    search_query_new(s->pq ? s->pq : "", s->pqlen);
+
+	search_query_free(s->psq);
+	s->psq = NULL;
+	if (search_query_nterms(sq) > 0)
+		s->psq = sq;
+	else
+		search_query_free(sq);
+	s->pgen++;
+	if (jump) {
+		b->pv.top = s->pedit_top;
+		if (s->psq != NULL)
+			pager_next_hit(b, 1, 1);
+	}
+}
+
+const struct search_query *
+searchui_pager_query(const struct browser *b)
+{
+	return b->s.psq;
+}
+
+void
+searchui_pager_reset(struct browser *b)
+{
+	struct bsearch *s = &b->s;
+
+	search_query_free(s->psq);
+	s->psq = NULL;
+	if (s->pq != NULL)
+		s->pq[0] = '\0';
+	s->pqlen = 0;
+	s->pgen++;
+	if (s->in_pager) {
+		s->active = 0;
+		s->in_pager = 0;
+	}
+}
+
+void
+searchui_pager_inherit(struct browser *b)
+{
+	struct bsearch *s = &b->s;
+
+	if (!s->filtering)
+		return;
+	buf_set(&s->pq, &s->pqlen, &s->pqcap, s->q, s->qlen);
+	pager_requery(b, 0);
+}
+
+void
+searchui_status(
+    struct browser *b, struct screen *scr, const char *q, const char *right)
+{
+	int w = b->w;
+	int room = w - (right ? str_width(b, right) + 1 : 0) - 2;
+	char *left;
+
+	while (*q != '\0' && str_width(b, q) > room) {
+		q++;
+		while (((unsigned char)*q & 0xC0) == 0x80)
+			q++;
+	}
+	left = xasprintf("/%s", q);
+	scr->cursor_y = b->h - 1;
+	scr->cursor_x = str_width(b, left);
+	if (scr->cursor_x >= w)
+		scr->cursor_x = w - 1;
+	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
+	free(left);
+}
+
 static void
 searchui_alloc(struct browser *b)
 {
@@ -63,6 +171,9 @@ searchui_free(struct browser *b)
 	free(s->save_sec);
 	free(s->save_ent);
 	free(s->edit_q);
+	free(s->pq);
+	free(s->pedit_q);
+	search_query_free(s->psq);
 	memset(s, 0, sizeof *s);
 }
 
@@ -162,6 +273,17 @@ searchui_begin(struct browser *b)
 	if (!searchui_available(b))
 		return;
 	searchui_alloc(b);
+	if (b->mode == MODE_PAGER) {
+		if (b->pv.kind == PV_HELP)
+			return;
+		s->in_pager = 1;
+		free(s->pedit_q);
+		s->pedit_q = xstrdup(s->pq ? s->pq : "");
+		s->pedit_top = b->pv.top;
+		s->active = 1;
+		return;
+	}
+	s->in_pager = 0;
 	free(s->edit_q);
 	s->edit_q = xstrdup(s->q);
 	s->edit_sel = b->sel;
@@ -189,14 +311,23 @@ searchui_type(struct browser *b, uint32_t ch)
 	n = u8_uctomb(buf, ch, sizeof buf);
 	if (n <= 0)
 		return;
-	if (s->qlen + (size_t)n + 1 > s->qcap) {
-		s->qcap = (s->qlen + (size_t)n + 1) * 2;
-		s->q = xrealloc(s->q, s->qcap);
+	{
+		char **q;
+		size_t *len, *cap;
+
+		field_buf(b, &q, &len, &cap);
+		if (*len + (size_t)n + 1 > *cap) {
+			*cap = (*len + (size_t)n + 1) * 2;
+			*q = xrealloc(*q, *cap);
+		}
+		memcpy(*q + *len, buf, (size_t)n);
+		*len += (size_t)n;
+		(*q)[*len] = '\0';
 	}
-	memcpy(s->q + s->qlen, buf, (size_t)n);
-	s->qlen += (size_t)n;
-	s->q[s->qlen] = '\0';
-	refilter(b);
+	if (s->in_pager)
+		pager_requery(b, 1);
+	else
+		refilter(b);
 }
 
 /* Backspace: one character; Ctrl-W: back to the previous word; Ctrl-U:
@@ -205,25 +336,35 @@ void
 searchui_erase(struct browser *b, int how)
 {
 	struct bsearch *s = &b->s;
-	size_t n = s->qlen;
+	char **qp;
+	size_t *len, *cap, n;
+	char *q;
 
+	field_buf(b, &qp, &len, &cap);
+	q = *qp;
+	n = *len;
+	if (q == NULL)
+		return;
 	if (how == 2) {
 		n = 0;
 	} else if (how == 1) {
-		while (n > 0 && s->q[n - 1] == ' ')
+		while (n > 0 && q[n - 1] == ' ')
 			n--;
-		while (n > 0 && s->q[n - 1] != ' ')
+		while (n > 0 && q[n - 1] != ' ')
 			n--;
 	} else if (n > 0) {
 		ucs4_t c;
-		const uint8_t *p = u8_prev(
-		    &c, (const uint8_t *)s->q + n, (const uint8_t *)s->q);
+		const uint8_t *p =
+		    u8_prev(&c, (const uint8_t *)q + n, (const uint8_t *)q);
 
-		n = p != NULL ? (size_t)(p - (const uint8_t *)s->q) : n - 1;
+		n = p != NULL ? (size_t)(p - (const uint8_t *)q) : n - 1;
 	}
-	s->qlen = n;
-	s->q[n] = '\0';
-	refilter(b);
+	*len = n;
+	q[n] = '\0';
+	if (s->in_pager)
+		pager_requery(b, 1);
+	else
+		refilter(b);
 }
 
 /* Enter: keep the filter and move into the results. */
@@ -233,6 +374,12 @@ searchui_accept(struct browser *b)
 	struct bsearch *s = &b->s;
 
 	s->active = 0;
+	if (s->in_pager) {
+		s->in_pager = 0;
+		if (s->psq != NULL && b->pv.top == s->pedit_top)
+			pager_next_hit(b, 1, 1);
+		return;
+	}
 	if (s->filtering && s->nhits > 0) {
 		b->sel = b->ent_item[s->hits[0]];
 		outline_ensure_head(b);
@@ -248,6 +395,15 @@ searchui_cancel(struct browser *b)
 	struct bsearch *s = &b->s;
 
 	s->active = 0;
+	if (s->in_pager) {
+		const char *o = s->pedit_q ? s->pedit_q : "";
+
+		buf_set(&s->pq, &s->pqlen, &s->pqcap, o, strlen(o));
+		pager_requery(b, 0);
+		b->pv.top = s->pedit_top;
+		s->in_pager = 0;
+		return;
+	}
 	q_set(s, s->edit_q ? s->edit_q : "", s->edit_q ? strlen(s->edit_q) : 0);
 	refilter(b);
 	if (s->filtering) {
@@ -277,6 +433,7 @@ searchui_reset(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
+	searchui_pager_reset(b);
 	if (s->is_hit == NULL)
 		return;
 	clear_hits(b);

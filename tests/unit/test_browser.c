@@ -955,6 +955,74 @@ test_search_kiosk(void **state)
 	t_end(&t);
 }
 
+static int
+rows_with_attr(const struct t *t, uint16_t a)
+{
+	size_t y, i;
+	int n = 0;
+
+	for (y = 0; y < t->scr.rows.n; y++) {
+		const struct sline *l = &t->scr.rows.v[y];
+
+		for (i = 0; i < l->len; i++)
+			if (l->attr[i] & a) {
+				n++;
+				break;
+			}
+	}
+	return n;
+}
+
+static void
+test_pager_search(void **state)
+{
+	struct t t;
+	char pos1[64];
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t.w = 40;
+	t.h = 12;
+	t_keys(&t, "<Resize 40x12><Tab>jjjjp");
+	assert_non_null(strstr(row_text(&t, 0), "長い回答の質問"));
+	assert_int_equal(rows_with_attr(&t, AT_HIGHLIGHT), 0);
+	t_keys(&t, "/文で");
+	/* The field on the status line, hits highlighted on the page. */
+	assert_int_equal(strncmp(row_text(&t, t.h - 1), "/文で", 7), 0);
+	assert_true(rows_with_attr(&t, AT_HIGHLIGHT) > 0);
+	t_keys(&t, "<Enter>");
+	snprintf(pos1, sizeof pos1, "%s", row_text(&t, t.h - 1));
+	t_keys(&t, "n");
+	assert_int_not_equal(strcmp(pos1, row_text(&t, t.h - 1)), 0);
+	t_keys(&t, "N");
+	assert_int_equal(strcmp(pos1, row_text(&t, t.h - 1)), 0);
+	/* Esc while typing goes back to the top it started from. */
+	t_keys(&t, "g/zz<Esc>");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "1-"));
+	assert_true(rows_with_attr(&t, AT_HIGHLIGHT) > 0);
+	/* Leaving the pager forgets its query. */
+	t_keys(&t, "qp");
+	assert_int_equal(rows_with_attr(&t, AT_HIGHLIGHT), 0);
+	t_end(&t);
+}
+
+static void
+test_pager_inherits_filter(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/コンソール<Enter>p");
+	assert_non_null(strstr(row_text(&t, 0), "請求書はどこで"));
+	assert_true(cells_with(
+	    &t, row_with(&t, "コンソール"), AT_HIGHLIGHT, "コンソール"));
+	t_keys(&t, "q");
+	/* Back in the outline, the filter is still there. */
+	assert_non_null(strstr(row_text(&t, t.h - 1), "1 matches"));
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -984,6 +1052,8 @@ main(void)
 	    cmocka_unit_test(test_search_no_match_and_editing),
 	    cmocka_unit_test(test_search_field_scrolls),
 	    cmocka_unit_test(test_search_kiosk),
+	    cmocka_unit_test(test_pager_search),
+	    cmocka_unit_test(test_pager_inherits_filter),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
