@@ -114,6 +114,7 @@ struct bsearch {
 struct browser {
 	const struct doc *d;
 	const struct search_index *ix;
+	const struct doc *help; /* the help FAQ, or NULL */
 	struct browser_opts o;
 	char *lang; /* owned copy of o.lang */
 
@@ -223,6 +224,7 @@ int searchui_entry_hits(
 
 /* help.c */
 void help_lines(const struct browser *b, int w, struct slines *out);
+void help_doc_lines(const struct browser *b, int w, struct slines *out);
 
 /* The key table, for help.c. */
 enum action {

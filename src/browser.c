@@ -285,6 +285,13 @@ browser_new(const struct doc *d, const struct search_index *ix,
 }
 
 void
+browser_set_help(struct browser *b, const struct doc *help)
+{
+	b->help = help;
+	b->page.valid = 0;
+}
+
+void
 browser_free(struct browser *b)
 {
 	if (b == NULL)

@@ -127,6 +127,43 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 	}
 }
 
+/* The help FAQ (help/help.LANG.md, given by main.c): every section with
+ * every question and its answer, open, as a section pager shows them. */
+void
+help_doc_lines(const struct browser *b, int w, struct slines *out)
+{
+	const struct doc *h = b->help;
+	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ra = browser_ropts(b, w - 2);
+	const char *bullet = b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
+	char *rest = xasprintf("%*s", str_width(b, bullet), "");
+	size_t s, e, i;
+
+	for (s = 0; s < h->nsecs; s++) {
+		const struct section *sec = &h->secs[s];
+
+		render_plain(sec->title, strlen(sec->title), "", "", 0,
+		    AT_HEADING | AT_STRONG, &ro, NULL, out);
+		for (e = sec->first; e < sec->first + sec->n; e++) {
+			const struct entry *en = &h->entries[e];
+			struct slines ans = {0};
+
+			render_plain(en->question, en->question_len, bullet,
+			    rest, AT_CHROME, AT_HEADING, &ro, NULL, out);
+			render_answer(doc_entry_answer(h, en), &ra, NULL, &ans);
+			for (i = 0; i < ans.n; i++) {
+				struct sline *l = slines_push(out);
+
+				sline_pad(l, 2, 0);
+				sline_copy(l, &ans.v[i]);
+			}
+			slines_free(&ans);
+		}
+		slines_push(out);
+	}
+	free(rest);
+}
+
 void
 help_lines(const struct browser *b, int w, struct slines *out)
 {

@@ -118,8 +118,17 @@ page_get(struct browser *b)
 	} else {
 		const char *t = _("Keys");
 
+		if (b->help != NULL && b->help->ncolls > 0)
+			t = b->help->colls[0].title;
 		render_plain(t, strlen(t), "", "", 0, AT_HEADING | AT_STRONG,
 		    &ro, NULL, &p->head);
+		if (b->help != NULL) {
+			const char *k = _("Keys");
+
+			help_doc_lines(b, w, &p->body);
+			render_plain(k, strlen(k), "", "", 0,
+			    AT_HEADING | AT_STRONG, &ro, NULL, &p->body);
+		}
 		help_lines(b, w, &p->body);
 	}
 	for (i = 0; i < p->body.n; i++) {
@@ -368,6 +377,9 @@ follow_href(struct browser *b, const char *href)
 
 	if (href == NULL)
 		return;
+	if (b->pv.kind == PV_HELP) {
+		return; /* ids of the help FAQ are not the content's */
+	}
 	if (href[0] != '#') {
 		/* Never start a browser: show where it points. */
 		browser_set_msg(b, _("Link: %s"), href);

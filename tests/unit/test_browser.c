@@ -1023,6 +1023,30 @@ test_pager_inherits_filter(void **state)
 	t_end(&t);
 }
 
+static void
+test_help_faq(void **state)
+{
+	struct t t;
+	struct fixture *help = fixture_new();
+
+	(void)state;
+	help->coll.title = "faq の使い方";
+	t_start(&t, 0, 1);
+	browser_set_help(t.b, &help->d);
+	t_keys(&t, "?");
+	/* The help FAQ's title on top, its questions and answers open. */
+	assert_non_null(strstr(row_text(&t, 0), "faq の使い方"));
+	assert_true(row_with(&t, "パスワードを忘れました") > 0);
+	assert_true(row_with(&t, "リセットの手順はこちら。") > 0);
+	/* The generated key listing follows it. */
+	t_keys(&t, "G");
+	assert_true(row_with(&t, "Clear the query") > 0);
+	t_keys(&t, "q");
+	assert_true(row_selected(&t, row_with(&t, "アカウント")));
+	t_end(&t);
+	fixture_free(help);
+}
+
 int
 main(void)
 {
@@ -1054,6 +1078,7 @@ main(void)
 	    cmocka_unit_test(test_search_kiosk),
 	    cmocka_unit_test(test_pager_search),
 	    cmocka_unit_test(test_pager_inherits_filter),
+	    cmocka_unit_test(test_help_faq),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
