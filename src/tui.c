@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "termenv.h"
+#include "width.h"
 #include "xalloc.h"
 
 /* Esc must take effect in under 100 ms (PRODUCT.md); 25 ms still lets a
@@ -52,6 +53,7 @@ struct tui {
 	SCREEN *scr;
 	int colors;      /* colour pairs are set up */
 	int dim_pair;    /* PAIR_DIM is set up (256 colours) */
+	int ascii;       /* the locale is not UTF-8: draw only ASCII */
 	attr_t dim_attr; /* A_DIM when the terminal has it, else 0 */
 	struct timespec last_input;
 	int idle_fired; /* K_IDLE sent since the last input */
@@ -259,7 +261,9 @@ tui_flush_run(struct tui *t, size_t n, uint16_t a)
  * Paints one row: runs of equal attributes through the wide-character
  * functions.  The browser's rows already fit (no wide character in the last
  * column, nothing past the width); the column count is kept only so that a
- * row that did not fit could never wrap onto the next one.
+ * row that did not fit could never wrap onto the next one.  Without a UTF-8
+ * locale curses cannot measure or encode Japanese, so each non-ASCII
+ * character becomes as many '?' as it has columns and the layout holds.
  */
 static void
 tui_paint_row(struct tui *t, int y, const struct sline *l)
@@ -269,8 +273,8 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 	uint16_t run = 0;
 	int col = 0;
 
-	if (t->wcap < l->len + 1) {
-		t->wcap = l->len + 1;
+	if (t->wcap < 2 * l->len + 1) {
+		t->wcap = 2 * l->len + 1;
 		t->wbuf = xreallocarray(t->wbuf, t->wcap, sizeof *t->wbuf);
 	}
 	move(y, 0);
@@ -280,8 +284,9 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 		int w;
 
 		i += tui_utf8_next(s + i, l->len - i, &c);
-		w = wcwidth((wchar_t)c);
-		if (w < 0)
+		if (t->ascii && c >= 0x80)
+			w = width_char(c, 1);
+		else if ((w = wcwidth((wchar_t)c)) < 0)
 			w = 1;
 		if (col + w > COLS)
 			break;
@@ -291,7 +296,11 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 			n = 0;
 		}
 		run = a;
-		t->wbuf[n++] = (wchar_t)c;
+		if (t->ascii && c >= 0x80)
+			while (w-- > 0)
+				t->wbuf[n++] = L'?';
+		else
+			t->wbuf[n++] = (wchar_t)c;
 	}
 	tui_flush_run(t, n, run);
 }
@@ -632,6 +641,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	memset(&t, 0, sizeof t);
 	t.b = b;
 	t.o = o;
+	t.ascii = !termenv_locale_is_utf8();
 	tui_sig = 0;
 	/* Before newterm, so that curses keeps our handlers instead of
 	 * installing its own (it only replaces SIG_DFL). */
