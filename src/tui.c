@@ -135,30 +135,27 @@ tui_want_color(const struct tui_opts *o)
 static void
 tui_setup_colors(struct tui *t)
 {
-	short bg = -1, fg = -1;
+	short bg = -1;
 
 	t->dim_attr = (termattrs() & A_DIM) ? A_DIM : 0;
 	if (!tui_want_color(t->o) || !has_colors() || start_color() != OK)
 		return;
-	/* The terminal's own background (and foreground where a pair does
-	 * not set one), so light and dark themes both keep working. */
-	if (use_default_colors() != OK) {
+	/* The terminal's own background, so light and dark themes both keep
+	 * working; black where the terminal cannot say. */
+	if (use_default_colors() != OK)
 		bg = COLOR_BLACK;
-		fg = COLOR_WHITE;
-	}
 	init_pair(PAIR_HEADING, COLOR_BLUE, bg);
 	init_pair(PAIR_LINK, COLOR_CYAN, bg);
 	init_pair(PAIR_CODE, COLOR_GREEN, bg);
-	/* Drawn reversed: a yellow background behind the hit. */
-	init_pair(PAIR_HIGHLIGHT, COLOR_YELLOW, bg == -1 ? -1 : COLOR_BLACK);
-	/* Drawn reversed too: the status line is a blue bar. */
+	/* Drawn reversed (see tui_attr): a yellow background behind a hit,
+	 * and a blue bar for the status line. */
+	init_pair(PAIR_HIGHLIGHT, COLOR_YELLOW, bg);
 	init_pair(PAIR_STATUS, COLOR_BLUE, bg);
 	init_pair(PAIR_CHROME, COLOR_MAGENTA, bg);
 	if (COLORS >= 256 && COLOR_PAIRS > PAIR_DIM) {
 		init_pair(PAIR_DIM, 244, bg); /* grey */
 		t->dim_pair = 1;
 	}
-	(void)fg;
 	t->colors = 1;
 }
 
