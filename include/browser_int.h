@@ -51,6 +51,11 @@ struct rowinfo {
 };
 
 enum bmode { MODE_OUTLINE, MODE_PAGER };
+
+struct jump {
+	size_t sel;
+	struct pos top;
+};
 enum pview_kind { PV_ENTRY, PV_SECTION, PV_HELP };
 
 struct pview {
@@ -137,6 +142,9 @@ struct browser {
 	struct rowinfo *rows;
 	int nrows;
 
+	struct jump *jumps; /* where jumps in the outline came from */
+	size_t njumps, capjumps;
+
 	struct bsearch s;
 	char *msg; /* a one-shot status message, cleared by the next key */
 };
@@ -178,6 +186,8 @@ void outline_ensure_head(struct browser *b);
 void outline_fix(struct browser *b);
 void outline_ensure_fits(struct browser *b);
 void outline_click(struct browser *b, int x, int y);
+void outline_jump_push(struct browser *b);
+void outline_jump_back(struct browser *b);
 void outline_render(struct browser *b, struct screen *scr);
 int outline_sec_all_open(const struct browser *b, uint32_t sec);
 
@@ -272,6 +282,7 @@ enum binding_flag {
 	KF_KIOSK = 1 << 1,  /* only in kiosk mode */
 	KF_LETTER = 1 << 2, /* a letter command: in kiosk, letters search */
 	KF_NOHELP = 1 << 3, /* not listed on the help screen */
+	KF_JUMP = 1 << 4,   /* a jump in the outline: Backspace comes back */
 };
 
 struct binding {

@@ -817,6 +817,42 @@ outline_click(struct browser *b, int x, int y)
 	outline_fix(b);
 }
 
+/* Jumps (g, G, Tab, n, ...) remember where they left; Backspace returns.
+ * The oldest are dropped past JUMPS_MAX. */
+#define JUMPS_MAX 100
+
+void
+outline_jump_push(struct browser *b)
+{
+	if (b->njumps == JUMPS_MAX) {
+		memmove(
+		    b->jumps, b->jumps + 1, (JUMPS_MAX - 1) * sizeof *b->jumps);
+		b->njumps--;
+	}
+	if (b->njumps == b->capjumps) {
+		b->capjumps = b->capjumps ? b->capjumps * 2 : 8;
+		b->jumps =
+		    xreallocarray(b->jumps, b->capjumps, sizeof *b->jumps);
+	}
+	b->jumps[b->njumps].sel = b->sel;
+	b->jumps[b->njumps].top = b->top;
+	b->njumps++;
+}
+
+void
+outline_jump_back(struct browser *b)
+{
+	if (b->njumps == 0) {
+		browser_set_msg(b, "%s", _("Nothing to go back to"));
+		return;
+	}
+	b->njumps--;
+	b->sel = b->jumps[b->njumps].sel;
+	b->top = b->jumps[b->njumps].top;
+	outline_fix(b);
+	outline_ensure_head(b);
+}
+
 static const char *
 outline_hints(const struct browser *b)
 {

@@ -284,6 +284,24 @@ nselected(const struct t *t)
 	return n;
 }
 
+/* The selected rows (if any) are one block: one item is selected. */
+static int
+selection_contiguous(const struct t *t)
+{
+	int y, first = -1, last = -1;
+
+	for (y = 0; y < (int)t->scr.rows.n; y++) {
+		if (row_selected(t, y)) {
+			if (first < 0)
+				first = y;
+			else if (last != y - 1)
+				return 0;
+			last = y;
+		}
+	}
+	return 1;
+}
+
 static void
 test_start_screen(void **state)
 {
@@ -1047,6 +1065,56 @@ test_help_faq(void **state)
 	fixture_free(help);
 }
 
+/* Any sequence of events at any size keeps the screen well formed: h rows
+ * of exactly w columns, the cursor inside, at most one selected item. */
+static void
+test_random_events(void **state)
+{
+	static const char *const alphabet[] = {"j", "k", "<Enter>", "<Left>",
+	    "<Right>", "a", "A", "<Tab>", "<S-Tab>", "p", "?", "q", "<Esc>",
+	    "<BS>", "G", "g", "<PgDn>", "<PgUp>", " ", "b", "]", "[", "n", "N",
+	    "/", "回", "答", "請", "z", "<C-w>", "<C-u>", "<Idle>",
+	    "<Click 5,3>", "<Click 70,2>", "<WheelDown 1,1>", "<WheelUp 1,1>",
+	    "<Resize 1x1>", "<Resize 40x12>", "<Resize 20x5>", "<Resize 80x24>",
+	    "<Resize 7x30>", "<Resize 120x40>", "<Click 0,0>", "h", "l"};
+	int round;
+
+	(void)state;
+	for (round = 0; round < 4; round++) {
+		struct t t;
+		unsigned seed = 12345u + (unsigned)round;
+		int i;
+
+		t_start_full(&t, round & 1, 1, 0, round >> 1);
+		for (i = 0; i < 400; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t_keys(&t,
+			    alphabet[(seed >> 16) %
+			             (sizeof alphabet / sizeof alphabet[0])]);
+			assert_true(selection_contiguous(&t));
+		}
+		t_end(&t);
+	}
+}
+
+static void
+test_outline_back(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "jj<Tab>G");
+	assert_true(row_selected(&t, row_with(&t, "最後の質問")));
+	t_keys(&t, "<BS>");
+	assert_true(row_selected(&t, row_with(&t, "お支払い")));
+	t_keys(&t, "<BS>");
+	assert_true(row_selected(&t, row_with(&t, "請求書はどこで")));
+	t_keys(&t, "<BS>");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "Nothing to go back"));
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -1079,6 +1147,8 @@ main(void)
 	    cmocka_unit_test(test_pager_search),
 	    cmocka_unit_test(test_pager_inherits_filter),
 	    cmocka_unit_test(test_help_faq),
+	    cmocka_unit_test(test_random_events),
+	    cmocka_unit_test(test_outline_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
