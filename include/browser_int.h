@@ -27,10 +27,6 @@
 
 #define NO_ITEM ((size_t)-1)
 
-/* Until search.h on main has it (the search helper adds it). */
-int search_query_extends(
-    const struct search_query *sq, const struct search_query *prev);
-
 enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY };
 
 struct item {

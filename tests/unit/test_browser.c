@@ -16,117 +16,61 @@
 #include "search.h"
 #include "width.h"
 
-/* The fixture: one collection, two sections. */
-#define NENT 8
-
+/* The fixture: one collection, two sections, loaded from Markdown. */
 struct fixture {
-	struct doc d;
-	struct collection coll;
-	struct section secs[2];
-	struct entry ent[NENT];
-	struct block blk[NENT];
-	struct span spans[NENT][2];
-	char *text[NENT];
+	struct doc *d;
 };
 
-static const char *const questions[NENT] = {
-    "パスワードを忘れました",
-    "請求書はどこで見られますか",
-    "トップ: パスワード",
-    "支払い方法を変えたい",
-    "領収書は出ますか",
-    "解約するには",
-    "長い回答の質問",
-    "最後の質問",
-};
-
-static void
-set_answer(struct fixture *f, int i, const char *body, const char *link,
-    const char *href)
+static struct fixture *
+fixture_load(const char *title)
 {
-	size_t bl = strlen(body), ll = link ? strlen(link) : 0;
-	struct entry *e = &f->ent[i];
+	struct fixture *f = calloc(1, sizeof *f);
+	struct diag_list dl = {0};
+	char *md, *p;
+	size_t cap = 8192;
+	int i;
 
-	free(f->text[i]);
-	f->text[i] = malloc(bl + ll + 1);
-	memcpy(f->text[i], body, bl);
-	if (link)
-		memcpy(f->text[i] + bl, link, ll);
-	f->text[i][bl + ll] = '\0';
-	memset(f->spans[i], 0, sizeof f->spans[i]);
-	f->spans[i][0].off = 0;
-	f->spans[i][0].len = (uint32_t)bl;
-	f->spans[i][0].kind = SPAN_TEXT;
-	f->spans[i][1].off = (uint32_t)bl;
-	f->spans[i][1].len = (uint32_t)ll;
-	f->spans[i][1].kind = SPAN_TEXT;
-	f->spans[i][1].style = STYLE_LINK;
-	f->spans[i][1].href = href;
-	memset(&f->blk[i], 0, sizeof f->blk[i]);
-	f->blk[i].kind = BLOCK_PARA;
-	f->blk[i].spans = f->spans[i];
-	f->blk[i].nspans = link ? 2 : 1;
-	e->text = f->text[i];
-	e->text_len = (uint32_t)(bl + ll);
-	e->blocks = &f->blk[i];
-	e->nblocks = 1;
+	md = malloc(cap);
+	p = md;
+	p += sprintf(p,
+	    "# %s\n\n"
+	    "## アカウント {#account}\n\n"
+	    "### パスワードを忘れました {#pw}\n\n"
+	    "リセットの手順はこちら。\n\n"
+	    "### 請求書はどこで見られますか {#invoice}\n\n"
+	    "請求書はコンソールにあります。[パスワードの件](#pw)\n\n"
+	    "### トップ: パスワード {#top-pw}\n\n"
+	    "[パスワード](#pw)\n\n"
+	    "## お支払い {#payment}\n\n"
+	    "### 支払い方法を変えたい {#pay}\n\n回答です。\n\n"
+	    "### 領収書は出ますか {#receipt}\n\n回答です。\n\n"
+	    "### 解約するには {#close}\n\n回答です。\n\n"
+	    "### 長い回答の質問 {#long}\n\n",
+	    title);
+	for (i = 0; i < 40; i++)
+		p += sprintf(p, "これは長い回答の文です。");
+	p += sprintf(p, "\n\n### 最後の質問 {#last}\n\n回答です。\n");
+	f->d = doc_new();
+	doc_load_buffer(f->d, "test.md", md, (size_t)(p - md), &dl);
+	doc_finish(f->d, &dl);
+	assert_int_equal(diag_count(&dl, DIAG_ERROR), 0);
+	assert_int_equal(f->d->nentries, 8);
+	assert_int_equal(f->d->entries[2].ref, 0);
+	diag_clear(&dl);
+	free(md);
+	return f;
 }
-
-static char long_answer[4096];
 
 static struct fixture *
 fixture_new(void)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	int i;
-	static const char *const ids[NENT] = {"pw", "invoice", "top-pw", "pay",
-	    "receipt", "close", "long", "last"};
-
-	long_answer[0] = '\0';
-	for (i = 0; i < 40; i++)
-		strcat(long_answer, "これは長い回答の文です。");
-	f->coll.path = "test.md";
-	f->coll.title = "テストFAQ";
-	f->coll.lang = "ja";
-	f->coll.first = 0;
-	f->coll.n = 2;
-	f->secs[0].title = "アカウント";
-	f->secs[0].id = "account";
-	f->secs[0].first = 0;
-	f->secs[0].n = 3;
-	f->secs[1].title = "お支払い";
-	f->secs[1].id = "payment";
-	f->secs[1].first = 3;
-	f->secs[1].n = 5;
-	for (i = 0; i < NENT; i++) {
-		f->ent[i].id = ids[i];
-		f->ent[i].question = questions[i];
-		f->ent[i].question_len = (uint32_t)strlen(questions[i]);
-		f->ent[i].section = i < 3 ? 0 : 1;
-		f->ent[i].ref = -1;
-		set_answer(f, i, "回答です。", NULL, NULL);
-	}
-	set_answer(f, 0, "リセットの手順はこちら。", NULL, NULL);
-	set_answer(
-	    f, 1, "請求書はコンソールにあります。", "パスワードの件", "#pw");
-	f->ent[2].ref = 0;
-	set_answer(f, 6, long_answer, NULL, NULL);
-	f->d.colls = &f->coll;
-	f->d.ncolls = 1;
-	f->d.secs = f->secs;
-	f->d.nsecs = 2;
-	f->d.entries = f->ent;
-	f->d.nentries = NENT;
-	return f;
+	return fixture_load("テストFAQ");
 }
 
 static void
 fixture_free(struct fixture *f)
 {
-	int i;
-
-	for (i = 0; i < NENT; i++)
-		free(f->text[i]);
+	doc_free(f->d);
 	free(f);
 }
 
@@ -155,8 +99,8 @@ t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
 	t->o.lang = "en";
 	t->w = 80;
 	t->h = 24;
-	t->ix = search_index_new(&t->f->d);
-	t->b = browser_new(&t->f->d, t->ix, &t->o, &err);
+	t->ix = search_index_new(t->f->d);
+	t->b = browser_new(t->f->d, t->ix, &t->o, &err);
 	assert_non_null(t->b);
 	assert_null(err);
 }
@@ -724,12 +668,12 @@ test_open_id_and_expand_all(void **state)
 	o.ambiguous = 1;
 	o.lang = "en";
 	o.open_id = "nope";
-	assert_null(browser_new(&f->d, NULL, &o, &err));
+	assert_null(browser_new(f->d, NULL, &o, &err));
 	assert_non_null(strstr(err, "nope"));
 	free(err);
 	o.open_id = "receipt";
 	o.expand_all = 1;
-	b = browser_new(&f->d, NULL, &o, &err);
+	b = browser_new(f->d, NULL, &o, &err);
 	assert_non_null(b);
 	browser_render(b, 60, 10, &s);
 	assert_non_null(strstr(s.rows.v[0].text, "領収書は出ますか"));
@@ -1045,12 +989,11 @@ static void
 test_help_faq(void **state)
 {
 	struct t t;
-	struct fixture *help = fixture_new();
+	struct fixture *help = fixture_load("faq の使い方");
 
 	(void)state;
-	help->coll.title = "faq の使い方";
 	t_start(&t, 0, 1);
-	browser_set_help(t.b, &help->d);
+	browser_set_help(t.b, help->d);
 	t_keys(&t, "?");
 	/* The help FAQ's title on top, its questions and answers open. */
 	assert_non_null(strstr(row_text(&t, 0), "faq の使い方"));
