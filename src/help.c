@@ -104,7 +104,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 				strcat(keys, ", ");
 			strcat(keys, label);
 		}
-		pw = str_width(b, keys) + 2;
+		pw = str_width(b, keys) + 3;
 		if (pw < kw)
 			pw = kw;
 		prefix =
@@ -139,6 +139,18 @@ help_doc_lines(const struct browser *b, int w, struct slines *out)
 	char *rest = xasprintf("%*s", str_width(b, bullet), "");
 	size_t s, e, i;
 
+	for (s = 0; s < h->ncolls; s++) {
+		const struct entry *in = h->colls[s].intro;
+		struct slines ans = {0};
+
+		if (in == NULL)
+			continue;
+		render_answer(in, &ro, NULL, &ans);
+		for (i = 0; i < ans.n; i++)
+			sline_copy(slines_push(out), &ans.v[i]);
+		slines_free(&ans);
+		slines_push(out);
+	}
 	for (s = 0; s < h->nsecs; s++) {
 		const struct section *sec = &h->secs[s];
 

@@ -179,6 +179,31 @@ blanks_like(const struct browser *b, const char *s)
 	return p;
 }
 
+/* The text before the first section or question (an intro: a
+ * pseudo-entry of the doc), rendered like an answer, indented. */
+static void
+intro_lines(struct browser *b, const struct entry *intro, int indent, int cw,
+    struct slines *out)
+{
+	struct slines ls = {0};
+	struct render_opts ro;
+	size_t i;
+
+	if (intro == NULL)
+		return;
+	if (cw - indent < 8)
+		indent = 0;
+	ro = browser_ropts(b, cw - indent);
+	render_answer(intro, &ro, NULL, &ls);
+	for (i = 0; i < ls.n; i++) {
+		struct sline *l = slines_push(out);
+
+		sline_pad(l, indent, 0);
+		sline_copy(l, &ls.v[i]);
+	}
+	slines_free(&ls);
+}
+
 static void
 title_lines(struct browser *b, uint32_t c, int cw, struct slines *out)
 {
@@ -189,6 +214,10 @@ title_lines(struct browser *b, uint32_t c, int cw, struct slines *out)
 		slines_push(out);
 	render_plain(col->title, strlen(col->title), "", "", 0,
 	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	if (col->intro != NULL && !b->s.filtering) {
+		slines_push(out);
+		intro_lines(b, col->intro, 0, cw, out);
+	}
 	slines_push(out);
 }
 
@@ -202,28 +231,38 @@ section_lines(
 	    outline_sec_all_open(b, s) ? _("Collapse all") : _("Expand all");
 	char *count = xasprintf(
 	    _("(%u)"), (unsigned)(b->s.filtering ? b->s.sechits[s] : sec->n));
-	char *head = xasprintf("%s %s", sec->title, count);
 	char *rest = blanks_like(b, mk);
 	int lw = str_width(b, label), mw = str_width(b, mk);
-	int avail = cw - lw - 1;
+	int avail = cw - lw - 1, narrow = avail < mw + 10;
 	size_t first = out->n;
 	struct render_opts ro;
 	struct sline *l;
 
-	g->head = 0;
-	if (avail >= mw + 4) {
-		ro = browser_ropts(b, avail);
-		render_plain(head, strlen(head), mk, rest, AT_CHROME,
-		    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	/* The name wraps; the count stays whole, after it or on a line of
+	 * its own (a count split as "（2" / "件）" reads badly). */
+	ro = browser_ropts(b, narrow ? cw : avail);
+	render_plain(sec->title, strlen(sec->title), mk, rest, AT_CHROME,
+	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	{
+		int cwid = str_width(b, count) + 1;
+
+		l = &out->v[out->n - 1];
+		if (l->width + cwid > ro.width) {
+			l = slines_push(out);
+			sline_append(l, rest, strlen(rest), 0, mw);
+		} else {
+			sline_pad(l, 1, 0);
+			cwid--;
+		}
+		sline_append(l, count, strlen(count), AT_DIM, cwid);
+	}
+	if (!narrow) {
 		l = &out->v[first];
 		sline_pad(l, avail - l->width, 0);
 		sline_pad(l, 1, 0);
 		g->label_line = 0;
 	} else {
 		/* Too narrow for both: the label gets a row of its own. */
-		ro = browser_ropts(b, cw);
-		render_plain(head, strlen(head), mk, rest, AT_CHROME,
-		    AT_HEADING | AT_STRONG, &ro, NULL, out);
 		l = slines_push(out);
 		sline_pad(l, cw - lw > 0 ? cw - lw : 0, 0);
 		g->label_line = (int)(out->n - first - 1);
@@ -232,8 +271,9 @@ section_lines(
 	sline_append(l, label, strlen(label), AT_LINK, lw);
 	g->lx1 = l->width;
 	g->head = (int)(out->n - first);
+	if (b->sec_open[s] && sec->intro != NULL && !b->s.filtering)
+		intro_lines(b, sec->intro, 2, cw, out);
 	free(count);
-	free(head);
 	free(rest);
 }
 

@@ -4,6 +4,7 @@
  * indicator on the status line.  Links to #id can be selected (Tab) and
  * followed (Enter); Backspace walks back through a history of pages.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,6 +234,7 @@ pager_back(struct browser *b)
 void
 pager_scroll(struct browser *b, int lines)
 {
+	pager_clamp(b);
 	b->pv.top += lines;
 	pager_clamp(b);
 }
@@ -248,9 +250,9 @@ pager_page(struct browser *b, int dir)
 void
 pager_edge(struct browser *b, int end)
 {
-	const struct page *p = page_get(b);
-
-	b->pv.top = end ? max_top(b, p) : 0;
+	/* The end is wherever the last line is at render time: the top is
+	 * clamped then, so a resize after G still shows the end. */
+	b->pv.top = end ? INT_MAX / 2 : 0;
 }
 
 void
@@ -259,6 +261,7 @@ pager_next_entry(struct browser *b, int dir)
 	const struct page *p = page_get(b);
 	size_t i;
 
+	pager_clamp(b);
 	if (b->pv.kind == PV_ENTRY) {
 		long n = (long)b->pv.idx + dir;
 
@@ -306,6 +309,7 @@ pager_next_link(struct browser *b, int dir)
 	struct playout L = pager_layout(b, p);
 	int n = b->pv.link, i;
 
+	pager_clamp(b);
 	if (p->nlinks == 0) {
 		browser_set_msg(b, "%s", _("No links on this page"));
 		return;
@@ -355,6 +359,7 @@ pager_next_hit(struct browser *b, int dir, int from_top)
 	const struct page *p = page_get(b);
 	int i = b->pv.top + (from_top ? 0 : dir);
 
+	pager_clamp(b);
 	if (searchui_pager_query(b) == NULL) {
 		browser_set_msg(b, "%s", _("No search hits"));
 		return;
