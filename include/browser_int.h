@@ -59,6 +59,7 @@ struct pview {
 	uint32_t idx;
 	int top;  /* first body line shown */
 	int link; /* selected link (index into the page's links), or -1 */
+	int hit;  /* body line of the search hit n/N went to, or -1 */
 };
 
 struct plink {

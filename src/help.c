@@ -104,20 +104,28 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 				strcat(keys, ", ");
 			strcat(keys, label);
 		}
-		pw = str_width(b, keys) + 3;
-		if (pw < kw)
-			pw = kw;
-		prefix =
-		    xasprintf("  %s%*s", keys, pw - 2 - str_width(b, keys), "");
+		/* The descriptions line up at column kw; keys wider than
+		 * that get their own line, as they do when the screen is
+		 * too narrow for two columns. */
+		pw = kw;
+		prefix = xasprintf("  %s%*s", keys,
+		    pw - 2 - str_width(b, keys) > 0
+		        ? pw - 2 - str_width(b, keys)
+		        : 0,
+		    "");
 		rest = xmalloc((size_t)pw + 1);
 		memset(rest, ' ', (size_t)pw);
 		rest[pw] = '\0';
 		if (pw + 8 > w) {
-			/* Narrow: the description on its own lines. */
 			render_plain(keys, strlen(keys), "  ", "  ", 0,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), "    ",
 			    "    ", 0, 0, &ro, NULL, out);
+		} else if (str_width(b, keys) + 3 > pw) {
+			render_plain(keys, strlen(keys), "  ", "  ", 0,
+			    AT_STRONG, &ro, NULL, out);
+			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
+			    0, 0, &ro, NULL, out);
 		} else {
 			render_plain(_(k->help), strlen(_(k->help)), prefix,
 			    rest, AT_STRONG, 0, &ro, NULL, out);

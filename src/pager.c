@@ -209,6 +209,7 @@ pager_open(struct browser *b, uint8_t kind, uint32_t idx)
 	b->pv.idx = idx;
 	b->pv.top = 0;
 	b->pv.link = -1;
+	b->pv.hit = -1;
 }
 
 /* Back to the outline exactly as it was left. */
@@ -274,6 +275,7 @@ pager_next_entry(struct browser *b, int dir)
 		b->pv.idx = (uint32_t)n;
 		b->pv.top = 0;
 		b->pv.link = -1;
+		b->pv.hit = -1;
 		return;
 	}
 	if (b->pv.kind != PV_SECTION || p->nmarks == 0)
@@ -357,15 +359,24 @@ void
 pager_next_hit(struct browser *b, int dir, int from_top)
 {
 	const struct page *p = page_get(b);
-	int i = b->pv.top + (from_top ? 0 : dir);
+	int vh = pager_layout(b, p).vh, i;
 
 	pager_clamp(b);
 	if (searchui_pager_query(b) == NULL) {
 		browser_set_msg(b, "%s", _("No search hits"));
 		return;
 	}
+	/* Step from the last hit while it is on screen (near the end the
+	 * top cannot follow it), else from the top line. */
+	if (from_top)
+		i = b->pv.top;
+	else if (b->pv.hit >= b->pv.top && b->pv.hit < b->pv.top + vh)
+		i = b->pv.hit + dir;
+	else
+		i = b->pv.top + dir;
 	for (; i >= 0 && i < (int)p->body.n; i += dir) {
 		if (line_has_hit(&p->body.v[i])) {
+			b->pv.hit = i;
 			b->pv.top = i;
 			pager_clamp(b);
 			return;

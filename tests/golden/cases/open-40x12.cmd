@@ -1,0 +1,1 @@
+--dump 40x12 --keys '<Resize 40x12>j<Enter>' content/
