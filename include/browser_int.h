@@ -87,6 +87,7 @@ struct page {
 struct bsearch {
 	int active;    /* the field on the status line has the keys */
 	int filtering; /* the outline shows only hits */
+	int dirty;     /* q changed since the last search (searchui_sync) */
 	char *q;       /* the query, NUL-terminated */
 	size_t qlen, qcap;
 	struct search_query *sq; /* of q, while filtering */
@@ -208,6 +209,7 @@ int searchui_available(struct browser *b);
 void searchui_begin(struct browser *b);
 void searchui_type(struct browser *b, uint32_t ch);
 void searchui_erase(struct browser *b, int how);
+void searchui_sync(struct browser *b);
 void searchui_accept(struct browser *b);
 void searchui_cancel(struct browser *b);
 int searchui_clear(struct browser *b);

@@ -345,6 +345,9 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	default:
 		break;
 	}
+	if (k->action != ACT_SEARCH_TYPE && k->action != ACT_SEARCH_BS &&
+	    k->action != ACT_SEARCH_WORD && k->action != ACT_SEARCH_KILL)
+		searchui_sync(b);
 	if ((k->flags & KF_JUMP) && !pager)
 		outline_jump_push(b);
 	switch (k->action) {
@@ -473,6 +476,7 @@ browser_mouse(struct browser *b, const struct key_event *k)
 
 	if (!b->o.mouse)
 		return;
+	searchui_sync(b);
 	if (k->button == 4 || k->button == 5) {
 		int n = k->button == 4 ? -3 : 3;
 
@@ -560,6 +564,7 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		w = 1;
 	if (h < 1)
 		h = 1;
+	searchui_sync(b);
 	memset(out, 0, sizeof *out);
 	out->w = w;
 	out->h = h;
