@@ -84,14 +84,15 @@ struct t {
 };
 
 static void
-t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
+t_start_full(
+    struct t *t, int kiosk, int mouse, int allow_quit, int ascii, int ambiguous)
 {
 	char *err = NULL;
 
 	i18n_init("en");
 	memset(t, 0, sizeof *t);
 	t->f = fixture_new();
-	t->o.ambiguous = 1;
+	t->o.ambiguous = ambiguous;
 	t->o.mouse = mouse;
 	t->o.kiosk = kiosk;
 	t->o.allow_quit = allow_quit;
@@ -108,7 +109,7 @@ t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
 static void
 t_start(struct t *t, int kiosk, int mouse)
 {
-	t_start_full(t, kiosk, mouse, 0, 0);
+	t_start_full(t, kiosk, mouse, 0, 0, 1);
 }
 
 static void
@@ -122,7 +123,7 @@ t_end(struct t *t)
 
 /* Every row of a screen is exactly w columns, and there are h rows. */
 static void
-check_geometry(const struct screen *s, int w, int h)
+check_geometry(const struct screen *s, int w, int h, int ambiguous)
 {
 	size_t y;
 
@@ -130,7 +131,7 @@ check_geometry(const struct screen *s, int w, int h)
 	for (y = 0; y < s->rows.n; y++) {
 		const struct sline *l = &s->rows.v[y];
 
-		assert_int_equal(width_str(l->text, l->len, 1), w);
+		assert_int_equal(width_str(l->text, l->len, ambiguous), w);
 		assert_int_equal(l->width, w);
 	}
 	assert_true(s->cursor_y >= 0 && s->cursor_y < h);
@@ -142,7 +143,7 @@ t_render(struct t *t)
 {
 	screen_free(&t->scr);
 	browser_render(t->b, t->w, t->h, &t->scr);
-	check_geometry(&t->scr, t->w, t->h);
+	check_geometry(&t->scr, t->w, t->h, t->o.ambiguous);
 	if (getenv("SHOW_SCREENS") != NULL) {
 		dump_screen(stderr, &t->scr, 1);
 		fputs("----\n", stderr);
@@ -594,7 +595,7 @@ test_kiosk(void **state)
 	t_end(&t);
 
 	/* With --allow-quit, q quits; Ctrl-C still only goes home. */
-	t_start_full(&t, 1, 1, 1, 0);
+	t_start_full(&t, 1, 1, 1, 0, 1);
 	assert_int_equal(t_keys(&t, "<C-c>"), BROWSER_CONTINUE);
 	assert_int_equal(t_keys(&t, "q"), BROWSER_QUIT);
 	t_end(&t);
@@ -640,7 +641,7 @@ test_mouse(void **state)
 	assert_non_null(strstr(row_text(&t, row_with(&t, "お支払い")), "▶"));
 	/* Clicks below the content do nothing; the wheel scrolls. */
 	t_keys(&t, "<Click 3,20><WheelDown 1,1>");
-	check_geometry(&t.scr, t.w, t.h);
+	check_geometry(&t.scr, t.w, t.h, 1);
 	t_end(&t);
 
 	/* --no-mouse: clicks are ignored. */
@@ -726,7 +727,7 @@ test_ascii(void **state)
 	size_t y, i;
 
 	(void)state;
-	t_start_full(&t, 0, 1, 0, 1);
+	t_start_full(&t, 0, 1, 0, 1, 1);
 	t_keys(&t, "j<Enter>p");
 	t_keys(&t, "q");
 	assert_non_null(strstr(row_text(&t, row_with(&t, "アカウント")), "- "));
@@ -1023,12 +1024,13 @@ test_random_events(void **state)
 	int round;
 
 	(void)state;
-	for (round = 0; round < 4; round++) {
+	for (round = 0; round < 8; round++) {
 		struct t t;
 		unsigned seed = 12345u + (unsigned)round;
 		int i;
 
-		t_start_full(&t, round & 1, 1, 0, round >> 1);
+		t_start_full(
+		    &t, round & 1, 1, 0, (round >> 1) & 1, 1 + (round >> 2));
 		for (i = 0; i < 400; i++) {
 			seed = seed * 1103515245u + 12345u;
 			t_keys(&t,
