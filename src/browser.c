@@ -332,6 +332,11 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 {
 	int pager = b->mode == MODE_PAGER;
 
+	/* An empty document (no collection at all) has no outline to act
+	 * on; help and quit still work. */
+	if (!pager && b->nitems == 0 && k->action != ACT_QUIT &&
+	    k->action != ACT_HELP)
+		return BROWSER_CONTINUE;
 	switch (k->action) {
 	case ACT_ENTER:
 	case ACT_OPEN:
@@ -474,7 +479,7 @@ browser_mouse(struct browser *b, const struct key_event *k)
 {
 	struct screen scr;
 
-	if (!b->o.mouse)
+	if (!b->o.mouse || (b->mode == MODE_OUTLINE && b->nitems == 0))
 		return;
 	searchui_sync(b);
 	if (k->button == 4 || k->button == 5) {

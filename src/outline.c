@@ -480,10 +480,14 @@ scroll_down(struct browser *b, int n)
 		}
 		n -= left;
 		done += left;
-		b->top.item = outline_next_visible(b, b->top.item);
-		b->top.line = 0;
-		if (b->top.item == NO_ITEM) /* cannot happen: avail said so */
-			abort();
+		{
+			size_t nx = outline_next_visible(b, b->top.item);
+
+			if (nx == NO_ITEM) /* avail said there is more */
+				break;
+			b->top.item = nx;
+			b->top.line = 0;
+		}
 	}
 	return done;
 }

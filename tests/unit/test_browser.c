@@ -1060,6 +1060,60 @@ test_outline_back(void **state)
 	t_end(&t);
 }
 
+/* Documents with nothing to select: every key is harmless. */
+static void
+test_empty_docs(void **state)
+{
+	static const char *const srcs[] = {NULL, "", "# Only a title\n",
+	    "## A section without questions\n\ntext\n",
+	    "# T\n\n## S\n\n### Q\n"};
+	static const char *const keys[] = {"j", "k", "<Enter>", "<Left>", "a",
+	    "A", "<Tab>", "p", "?", "q", "<Esc>", "<BS>", "G", "g", "<PgDn>",
+	    "n", "/", "x", "<Enter>", "n", "<Click 3,3>", "<WheelDown 1,1>",
+	    "<Resize 20x5>", "<Idle>", "<C-c>"};
+	size_t i, k;
+
+	(void)state;
+	i18n_init("en");
+	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+		struct doc *d = doc_new();
+		struct diag_list dl = {0};
+		struct search_index *ix;
+		struct browser_opts o;
+		struct browser *b;
+		struct screen scr;
+		char *err = NULL;
+
+		if (srcs[i] != NULL) /* NULL: no file at all */
+			doc_load_buffer(
+			    d, "e.md", srcs[i], strlen(srcs[i]), &dl);
+		doc_finish(d, &dl);
+		ix = search_index_new(d);
+		memset(&o, 0, sizeof o);
+		o.ambiguous = 1;
+		o.mouse = 1;
+		o.lang = "en";
+		b = browser_new(d, ix, &o, &err);
+		assert_non_null(b);
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			struct key_event *v;
+			size_t n, j;
+
+			assert_int_equal(keys_parse(keys[k], &v, &n, &err), 0);
+			for (j = 0; j < n; j++)
+				browser_key(b, &v[j]);
+			free(v);
+			browser_render(b, 40, 12, &scr);
+			check_geometry(&scr, 40, 12, 1);
+			screen_free(&scr);
+		}
+		browser_free(b);
+		search_index_free(ix);
+		doc_free(d);
+		diag_clear(&dl);
+	}
+}
+
 int
 main(void)
 {
@@ -1094,6 +1148,7 @@ main(void)
 	    cmocka_unit_test(test_help_faq),
 	    cmocka_unit_test(test_random_events),
 	    cmocka_unit_test(test_outline_back),
+	    cmocka_unit_test(test_empty_docs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
