@@ -818,7 +818,11 @@ outline_next_section(struct browser *b, int dir)
 		if (b->items[i].kind == ITEM_SECTION)
 			break;
 	}
+	/* The section goes to the top of the screen, its questions below
+	 * it (at the end, outline_fix fills the screen again). */
 	b->sel = i;
+	b->top.item = i;
+	b->top.line = 0;
 	outline_ensure_head(b);
 }
 
