@@ -88,6 +88,7 @@ struct bsearch {
 	int active;    /* the field on the status line has the keys */
 	int filtering; /* the outline shows only hits */
 	int dirty;     /* q changed since the last search (searchui_sync) */
+	unsigned qgen; /* bumped whenever the hits or highlights change */
 	char *q;       /* the query, NUL-terminated */
 	size_t qlen, qcap;
 	struct search_query *sq; /* of q, while filtering */
@@ -114,6 +115,39 @@ struct bsearch {
 	struct pos edit_top;
 };
 
+/* Where an item's lines are: how many head rows (the ones the selection
+ * marks) and which line holds the すべて開く label, at which columns. */
+struct geom {
+	int head;
+	int label_line, lx0, lx1;
+};
+
+/* The laid-out lines of an item (outline.c item_cached), for the few items
+ * on screen: a long open answer is laid out once, not on every key. */
+struct lslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned qgen;
+	struct slines ls;
+	struct geom g;
+};
+
+#define LCACHE_SLOTS 8
+
+/* A cached item height (outline.c item_height). */
+struct hslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned qgen;
+	int height, head;
+};
+
+#define HCACHE_SLOTS 128
+
 struct browser {
 	const struct doc *d;
 	const struct search_index *ix;
@@ -139,6 +173,8 @@ struct browser {
 
 	struct rowinfo *rows;
 	int nrows;
+	struct hslot hcache[HCACHE_SLOTS];
+	struct lslot lcache[LCACHE_SLOTS];
 
 	struct jump *jumps; /* where jumps in the outline came from */
 	size_t njumps, capjumps;
@@ -163,6 +199,7 @@ int str_width(const struct browser *b, const char *s);
 
 /* outline.c */
 void outline_init(struct browser *b);
+void outline_free(struct browser *b);
 int outline_view_h(const struct browser *b);
 int outline_item_selectable(const struct browser *b, size_t i);
 int outline_item_visible(const struct browser *b, size_t i);

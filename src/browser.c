@@ -301,6 +301,7 @@ browser_free(struct browser *b)
 {
 	if (b == NULL)
 		return;
+	outline_free(b);
 	free(b->items);
 	free(b->sec_item);
 	free(b->ent_item);

@@ -17,13 +17,6 @@
 #include "width.h"
 #include "xalloc.h"
 
-/* Where an item's lines are: how many head rows (the ones the selection
- * marks) and which line holds the すべて開く label, at which columns. */
-struct geom {
-	int head;
-	int label_line, lx0, lx1;
-};
-
 int
 outline_view_h(const struct browser *b)
 {
@@ -402,19 +395,86 @@ item_lines(struct browser *b, size_t i, struct slines *out, struct geom *g)
 	}
 }
 
+/* What an item's lines depend on besides the width and the query: a
+ * height cached under another signature is stale. */
+static uint32_t
+item_sig(const struct browser *b, size_t i)
+{
+	const struct item *it = &b->items[i];
+	uint32_t f = b->s.filtering ? 1 : 0;
+
+	switch (it->kind) {
+	case ITEM_ENTRY:
+		return f | (uint32_t)b->ent_open[it->idx] << 1 |
+		       (uint32_t)(f && b->s.is_hit[it->idx]) << 2;
+	case ITEM_SECTION:
+		return f | (uint32_t)b->sec_open[it->idx] << 1 |
+		       (uint32_t)outline_sec_all_open(b, it->idx) << 2 |
+		       (f ? b->s.sechits[it->idx] << 3 : 0);
+	default:
+		return f;
+	}
+}
+
+/*
+ * Lines of item i at the current width, and its head rows.  Scrolling asks
+ * for the same heights many times per key; an answer of thousands of lines
+ * would be laid out each time, so heights are cached by item, width, state
+ * signature and query generation.
+ */
+static const struct slines *
+item_cached(struct browser *b, size_t i, struct geom *g)
+{
+	struct lslot *c = &b->lcache[i % LCACHE_SLOTS];
+	uint32_t sig = item_sig(b, i);
+
+	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
+	        c->qgen == b->s.qgen)) {
+		slines_clear(&c->ls);
+		item_lines(b, i, &c->ls, &c->g);
+		c->valid = 1;
+		c->item = i;
+		c->w = b->w;
+		c->sig = sig;
+		c->qgen = b->s.qgen;
+	}
+	*g = c->g;
+	return &c->ls;
+}
+
+void
+outline_free(struct browser *b)
+{
+	size_t k;
+
+	for (k = 0; k < LCACHE_SLOTS; k++)
+		slines_free(&b->lcache[k].ls);
+}
+
 static int
 item_height(struct browser *b, size_t i, int *head)
 {
-	struct slines ls = {0};
+	struct hslot *c = &b->hcache[i % HCACHE_SLOTS];
+	uint32_t sig = item_sig(b, i);
 	struct geom g;
 	int n;
 
-	item_lines(b, i, &ls, &g);
-	n = ls.n > 0 ? (int)ls.n : 1;
-	slines_free(&ls);
+	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
+	        c->qgen == b->s.qgen)) {
+		const struct slines *ls = item_cached(b, i, &g);
+
+		n = ls->n > 0 ? (int)ls->n : 1;
+		c->valid = 1;
+		c->item = i;
+		c->w = b->w;
+		c->sig = sig;
+		c->qgen = b->s.qgen;
+		c->height = n;
+		c->head = g.head < n ? (g.head > 0 ? g.head : 1) : n;
+	}
 	if (head != NULL)
-		*head = g.head < n ? (g.head > 0 ? g.head : 1) : n;
-	return n;
+		*head = c->head;
+	return c->height;
 }
 
 /* Moves p back n lines (not before the first line); returns lines moved. */
@@ -977,12 +1037,11 @@ outline_render(struct browser *b, struct screen *scr)
 	i = b->nitems > 0 ? b->top.item : NO_ITEM;
 	skip = b->top.line;
 	while (row < vh && i != NO_ITEM) {
-		struct slines ls = {0};
 		struct geom g;
+		const struct slines *ls = item_cached(b, i, &g);
 		int l;
 
-		item_lines(b, i, &ls, &g);
-		for (l = skip; l < (int)ls.n && row < vh; l++, row++) {
+		for (l = skip; l < (int)ls->n && row < vh; l++, row++) {
 			struct sline *dst = slines_push(&scr->rows);
 			int marked = i == b->sel && l < g.head;
 			uint16_t at = marked ? AT_SELECTED : 0;
@@ -992,7 +1051,7 @@ outline_render(struct browser *b, struct screen *scr)
 				    dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
 			else
 				sline_pad(dst, 1, 0);
-			row_fit(dst, &ls.v[l], w - 1, b->o.ambiguous, at);
+			row_fit(dst, &ls->v[l], w - 1, b->o.ambiguous, at);
 			b->rows[row].item = i;
 			b->rows[row].line = l;
 			if (l == g.label_line) {
@@ -1004,7 +1063,6 @@ outline_render(struct browser *b, struct screen *scr)
 			    scr->cursor_y == 0)
 				scr->cursor_y = row;
 		}
-		slines_free(&ls);
 		skip = 0;
 		i = outline_next_visible(b, i);
 	}

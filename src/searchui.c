@@ -210,6 +210,7 @@ refilter(struct browser *b)
 	const uint32_t *within = NULL;
 	size_t n, i;
 
+	s->qgen++;
 	if (search_query_nterms(sq) == 0) {
 		search_query_free(sq);
 		if (s->filtering) {
@@ -453,6 +454,7 @@ searchui_reset(struct browser *b)
 
 	searchui_pager_reset(b);
 	s->dirty = 0;
+	s->qgen++;
 	if (s->is_hit == NULL)
 		return;
 	clear_hits(b);
