@@ -277,7 +277,13 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	}
 	if (o->open_id != NULL) {
 		const struct entry *e = doc_entry_by_id(d, o->open_id);
+		const struct section *sec = doc_section_by_id(d, o->open_id);
 
+		if (e == NULL && sec != NULL) {
+			outline_select(b, b->sec_item[sec - d->secs]);
+			pager_open(b, PV_SECTION, (uint32_t)(sec - d->secs));
+			return b;
+		}
 		if (e == NULL) {
 			*err = xasprintf("no entry with id '%s'", o->open_id);
 			browser_free(b);

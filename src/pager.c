@@ -403,7 +403,13 @@ follow_href(struct browser *b, const char *href)
 	}
 	e = doc_entry_by_id(b->d, href + 1);
 	if (e == NULL) {
-		browser_set_msg(b, _("No entry with id %s"), href + 1);
+		/* Sections and entries share one id space. */
+		const struct section *sec = doc_section_by_id(b->d, href + 1);
+
+		if (sec != NULL)
+			pager_open(b, PV_SECTION, (uint32_t)(sec - b->d->secs));
+		else
+			browser_set_msg(b, _("No entry with id %s"), href + 1);
 		return;
 	}
 	pager_open(b, PV_ENTRY, (uint32_t)(e - b->d->entries));

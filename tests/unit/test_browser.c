@@ -672,6 +672,15 @@ test_open_id_and_expand_all(void **state)
 	assert_null(browser_new(f->d, NULL, &o, &err));
 	assert_non_null(strstr(err, "nope"));
 	free(err);
+	/* A section id opens the section in the pager. */
+	o.open_id = "payment";
+	b = browser_new(f->d, NULL, &o, &err);
+	assert_non_null(b);
+	browser_render(b, 60, 10, &s);
+	assert_non_null(strstr(s.rows.v[0].text, "お支払い"));
+	assert_non_null(strstr(s.rows.v[2].text, "支払い方法を変えたい"));
+	screen_free(&s);
+	browser_free(b);
 	o.open_id = "receipt";
 	o.expand_all = 1;
 	b = browser_new(f->d, NULL, &o, &err);
