@@ -391,6 +391,16 @@ run_dump(const struct options *o, struct browser *b)
 		free(err);
 		return 2;
 	}
+	/* The terminal tells the browser its size before the first key; so
+	 * must the dump, or keys would act on a screen of another size. */
+	{
+		struct key_event size = { 0 };
+
+		size.key = K_RESIZE;
+		size.w = w;
+		size.h = h;
+		browser_key(b, &size);
+	}
 	for (i = 0; i < nkeys; i++) {
 		if (keys[i].key == K_RESIZE) {
 			w = keys[i].w;

@@ -1,1 +1,1 @@
---ascii --dump 40x12 --keys '<Resize 40x12>j<Enter>' content/
+--ascii --dump 40x12 --keys 'j<Enter>' content/

@@ -1,1 +1,1 @@
---dump 40x12 --keys '<Resize 40x12>j<Enter>' content/
+--dump 40x12 --keys 'j<Enter>' content/
