@@ -61,7 +61,16 @@ all: $(BIN) $(MO)
 $(BIN): $(B)/obj/main.o $(B)/libfaq.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/libfaq.a: $(LIB_OBJ)
+# The help FAQs are compiled in, so the help screen needs no file at run
+# time (kiosk mode opens nothing but the content) and cannot go missing.
+HELP_MD = $(wildcard help/help.*.md)
+# (gcc and clang take strings longer than C11's minimum of 4095 bytes.)
+$(B)/obj/help_data.o: $(B)/help_data.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+$(B)/help_data.c: $(HELP_MD) scripts/embed.sh | $(B)/obj
+	sh scripts/embed.sh $(HELP_MD) >$@
+
+$(B)/libfaq.a: $(LIB_OBJ) $(B)/obj/help_data.o
 	rm -f $@
 	$(AR) rcs $@ $^
 
