@@ -95,6 +95,30 @@ test_no_utf8_locale_says_ascii(void **state)
 	assert_int_equal(r, R_ASCII);
 }
 
+/* The check the browser's "ASCII-only" notice rests on. */
+static void
+test_locale_is_utf8(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int ok = setlocale(LC_CTYPE, "C") != NULL &&
+		         !termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+		         termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "POSIX") != NULL &&
+		         !termenv_locale_is_utf8();
+		_exit(ok ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 static void
 test_term_usable(void **state)
 {
@@ -168,6 +192,7 @@ main(void)
 	    cmocka_unit_test(test_c_and_unset_fall_back_to_utf8),
 	    cmocka_unit_test(test_one_bad_category_keeps_ctype),
 	    cmocka_unit_test(test_no_utf8_locale_says_ascii),
+	    cmocka_unit_test(test_locale_is_utf8),
 	    cmocka_unit_test(test_term_usable),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
