@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "termenv.h"
+#include "tui.h"
 
 extern char **environ;
 
@@ -132,6 +133,30 @@ test_term_usable(void **state)
 	assert_true(termenv_term_usable("dumbterm")); /* not "dumb" */
 }
 
+/* tui_term_usable() adds the terminal database to termenv_term_usable(): an
+ * unknown TERM prints instead of failing; terminals PRODUCT.md names work. */
+static void
+test_tui_term_usable(void **state)
+{
+	static const char *const good[] = {
+	    "xterm-256color", "screen", "tmux-256color", "linux", "vt100"};
+	static const char *const bad[] = {
+	    "dumb", "", "no-such-terminal-xyz", "../../etc/passwd"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		setenv("TERM", good[i], 1);
+		assert_true(tui_term_usable());
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("TERM", bad[i], 1);
+		assert_false(tui_term_usable());
+	}
+	unsetenv("TERM");
+	assert_false(tui_term_usable());
+}
+
 static void
 test_kiosk_scrub_keeps_only_terminal_vars(void **state)
 {
@@ -194,6 +219,7 @@ main(void)
 	    cmocka_unit_test(test_no_utf8_locale_says_ascii),
 	    cmocka_unit_test(test_locale_is_utf8),
 	    cmocka_unit_test(test_term_usable),
+	    cmocka_unit_test(test_tui_term_usable),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
 	};
