@@ -275,6 +275,12 @@ browser_new(const struct doc *d, const struct search_index *ix,
 		}
 		searchui_accept(b);
 	}
+	/* In English on purpose: without UTF-8 a Japanese message would
+	 * itself show as '?'. */
+	if (o->no_utf8)
+		browser_set_msg(b, "%s",
+		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
+		    "UTF-8 locale)");
 	if (o->open_id != NULL) {
 		const struct entry *e = doc_entry_by_id(d, o->open_id);
 		const struct section *sec = doc_section_by_id(d, o->open_id);

@@ -424,12 +424,12 @@ main(int argc, char **argv)
 	struct diag_list diags = { 0 };
 	struct doc *d;
 	char *bundled = NULL;
-	int i, status = 0, nwarn;
+	int i, status = 0, nwarn, utf8;
 
 	parse_options(argc, argv, &o);
 	if (o.kiosk)
 		termenv_kiosk_scrub();
-	termenv_setup_locale();
+	utf8 = termenv_setup_locale();
 
 	d = doc_new();
 	if (optind >= argc) {
@@ -476,7 +476,7 @@ main(int argc, char **argv)
 		}
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
-		ro.ascii = o.ascii;
+		ro.ascii = o.ascii || !utf8;
 		if (o.mode == MODE_LIST)
 			print_list(stdout, d, only);
 		else
@@ -495,7 +495,8 @@ main(int argc, char **argv)
 		char *err = NULL;
 
 		bo.ambiguous = o.ambiguous;
-		bo.ascii = o.ascii;
+		bo.ascii = o.ascii || !utf8;
+		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;
 		bo.allow_quit = o.allow_quit;
 		bo.mouse = o.mouse;

@@ -754,6 +754,29 @@ test_ascii(void **state)
 	t_end(&t);
 }
 
+/* Without a UTF-8 locale the status line says why Japanese shows as '?',
+ * and the next key clears the notice. */
+static void
+test_no_utf8_notice(void **state)
+{
+	struct t t;
+	char *err = NULL;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_render(&t);
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), -1);
+	browser_free(t.b);
+	t.o.no_utf8 = 1;
+	t.b = browser_new(t.f->d, t.ix, &t.o, &err);
+	assert_non_null(t.b);
+	t_render(&t);
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), t.h - 1);
+	t_keys(&t, "j");
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), -1);
+	t_end(&t);
+}
+
 /* Columns of row y that carry attribute a. */
 static int
 cells_with(const struct t *t, int y, uint16_t a, const char *sub)
@@ -1145,6 +1168,7 @@ main(void)
 	    cmocka_unit_test(test_open_id_and_expand_all),
 	    cmocka_unit_test(test_japanese_ui),
 	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_no_utf8_notice),
 	    cmocka_unit_test(test_search_filter),
 	    cmocka_unit_test(test_search_snippet),
 	    cmocka_unit_test(test_search_esc_restores),
