@@ -57,8 +57,9 @@ struct item {
 	/* its text starts here in p->text and runs up to the next item's
 	 * (text is only ever added inside a block, so nothing lies between) */
 	uint32_t text_start;
-	uint32_t col;            /* headings: column of the '#' */
-	const char *explicit_id; /* headings: {#id}, else NULL */
+	uint16_t col;  /* headings: column of the '#' (at most 4) */
+	uint16_t xpad; /* (keeps the record at 12 bytes) */
+	uint32_t xid;  /* headings: 1 + index of the {#id} in p->xids, or 0 */
 };
 
 struct parser {
@@ -87,6 +88,8 @@ struct parser {
 	struct block *blk;
 	struct item *items;
 	size_t nitems, itemscap;
+	const char **xids; /* the {#id}s of top-level headings */
+	size_t nxids, xidscap;
 
 	unsigned depth; /* open model containers */
 	int depth_warned;
@@ -421,8 +424,14 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 		p->blk[p->nitems] = *b;
 		it = &p->items[p->nitems++];
 		it->text_start = (uint32_t)text_start;
-		it->col = col;
-		it->explicit_id = explicit_id;
+		it->col = (uint16_t)(col < UINT16_MAX ? col : UINT16_MAX);
+		it->xpad = 0;
+		it->xid = 0;
+		if (explicit_id != NULL) {
+			GROW(p->xids, p->nxids, p->xidscap, 1);
+			p->xids[p->nxids++] = explicit_id;
+			it->xid = (uint32_t)p->nxids;
+		}
 		return;
 	}
 	GROW(p->kids, p->nkids, p->kidscap, 1);
@@ -1067,7 +1076,7 @@ open_section(struct parser *p, struct mapper *m, const struct item *it,
 	size_t n = 0;
 	int l;
 
-	i = docload_add_section(d, it != NULL && it->explicit_id != NULL);
+	i = docload_add_section(d, it != NULL && it->xid != 0);
 	s = &d->secs[i];
 	s->collection = p->coll;
 	s->first = (uint32_t)d->nentries;
@@ -1093,8 +1102,8 @@ open_section(struct parser *p, struct mapper *m, const struct item *it,
 		*q = '\0';
 		s->title = title;
 	}
-	s->id = it != NULL && it->explicit_id != NULL
-	            ? it->explicit_id
+	s->id = it != NULL && it->xid != 0
+	            ? p->xids[it->xid - 1]
 	            : slug_make(d->arena, own_title, strlen(own_title));
 	m->sec = (int64_t)i;
 	m->sec_level = level;
@@ -1163,7 +1172,7 @@ map_items(struct parser *p)
 		}
 		if (m.sec < 0)
 			open_section(p, &m, NULL, 1, c->title, hb->line);
-		k = docload_add_entry(d, it->explicit_id != NULL);
+		k = docload_add_entry(d, it->xid != 0);
 		e = &d->entries[k];
 		e->question = txt;
 		e->question_len = len;
@@ -1172,8 +1181,8 @@ map_items(struct parser *p)
 		e->section = (uint32_t)m.sec;
 		e->ref = -1;
 		e->text = "";
-		e->id = it->explicit_id != NULL ? it->explicit_id
-		                                : slug_make(d->arena, txt, len);
+		e->id = it->xid != 0 ? p->xids[it->xid - 1]
+		                     : slug_make(d->arena, txt, len);
 		d->secs[m.sec].n++;
 		if (len == 0)
 			diag_add(p->diags, p->name, e->line, e->col,
@@ -1194,119 +1203,6 @@ map_items(struct parser *p)
 }
 
 /* Loading ---------------------------------------------------------------- */
-
-/*
- * Is the line at s[0..n) an ATX heading ("#" to "######" then a blank or
- * the end of the line) at column 0?  Such a line closes every open block
- * (lists, quotes, paragraphs, tables: none continues lazily into it), so
- * the Markdown before it and from it on parse the same apart.
- */
-static int
-is_cut_line(const char *s, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n && k < 7 && s[k] == '#')
-		k++;
-	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
-}
-
-/* A fence line (up to three spaces, then ``` or ~~~ or longer): its
- * character and length, or 0. */
-static size_t
-fence_of(const char *s, size_t n, char *ch)
-{
-	size_t i = 0, k;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	if (i >= n || (s[i] != '`' && s[i] != '~'))
-		return 0;
-	*ch = s[i];
-	for (k = i; k < n && s[k] == *ch; k++)
-		;
-	if (k - i < 3)
-		return 0;
-	if (*ch == '`' && memchr(s + k, '`', n - k) != NULL)
-		return 0; /* inline code, not a fence */
-	return k - i;
-}
-
-/*
- * Can s[0..n) be parsed in runs (see next_cut())?  Not when it may hold a
- * link reference definition ("[x]: url", usable anywhere in the file), nor
- * when it has a run of ``` or ~~~ anywhere but at the start of a line: a
- * fence inside a list item or a quote, after which md4c's reading can
- * depend on what came before (found by comparing runs with one parse on
- * random input).
- */
-static int
-can_chunk(const char *s, size_t n)
-{
-	const char *q = s, *e = s + n;
-	size_t i, run = 0;
-
-	while ((q = memchr(q, ']', (size_t)(e - q))) != NULL && q + 1 < e) {
-		if (q[1] == ':')
-			return 0;
-		q++;
-	}
-	for (i = 0; i < n; i++) {
-		if (s[i] != '`' && s[i] != '~')
-			run = 0;
-		else if (run > 0 && s[i] == s[i - 1])
-			run++;
-		else
-			run = 1;
-		/* the run started at i - 2: fine only at a line start */
-		if (run == 3 && i >= 3 && s[i - 3] != '\n')
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Where the md4c run that starts at start should end: the start of a
- * heading line (see is_cut_line()) outside fenced code, at least
- * chunk bytes on, else the end.  Fences (only at column 0, see
- * can_chunk()) are followed to their end.  md4c holds every line and
- * block of its input until it returns; runs of a megabyte keep that small
- * (it was 15 MB on a 78 MB file, 5% of the peak).
- */
-static size_t
-next_cut(const char *src, size_t n, size_t start, size_t chunk)
-{
-	size_t i = start, e, flen = 0, k;
-	char fch = 0, ch;
-	const char *q;
-
-	if (n - start <= chunk)
-		return n;
-	for (; i < n; i = e + 1) {
-		q = memchr(src + i, '\n', n - i);
-		e = q != NULL ? (size_t)(q - src) : n;
-		if (flen > 0) {
-			/* inside a fence: only a longer or equal run of the
-			 * same character, alone on its line, closes it */
-			k = fence_of(src + i, e - i, &ch);
-			if (k >= flen && ch == fch) {
-				const char *t = memchr(src + i, ch, e - i);
-
-				t += k;
-				while (t < src + e && (*t == ' ' || *t == '\t'))
-					t++;
-				if (t == src + e)
-					flen = 0;
-			}
-			continue;
-		}
-		if (i > start && i - start >= chunk &&
-		    is_cut_line(src + i, e - i))
-			return i;
-		flen = fence_of(src + i, e - i, &fch);
-	}
-	return n;
-}
 
 struct san_report {
 	size_t *off;
@@ -1363,7 +1259,7 @@ san_diags(
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    char *own, size_t chunk, struct diag_list *diags)
+    char *own, struct diag_list *diags)
 {
 	static const MD_PARSER md = {
 	    0,
@@ -1380,8 +1276,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
 	char *src, *src_alloc = NULL;
-	size_t srclen, start, end;
-	int chunked;
+	size_t srclen, start;
 	uint32_t ci;
 
 	memset(&p, 0, sizeof p);
@@ -1435,17 +1330,9 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	p.last_pos = start;
 	p.text = xmalloc(4096);
 	p.tcap = 4096;
-	chunked = can_chunk(src + start, srclen - start);
-	for (; start < srclen; start = end) {
-		end = chunked ? next_cut(src, srclen, start, chunk) : srclen;
-		if (md_parse(src + start, (MD_SIZE)(end - start), &md, &p) !=
-		    0) {
-			diag_add(diags, p.name, 0, 0, DIAG_ERROR,
-			    "the Markdown parser failed; content may be "
-			    "missing");
-			break;
-		}
-	}
+	if (md_parse(src + start, (MD_SIZE)(srclen - start), &md, &p) != 0)
+		diag_add(diags, p.name, 0, 0, DIAG_ERROR,
+		    "the Markdown parser failed; content may be missing");
 	/* after an md4c failure, close what is still open */
 	while (p.nopen > 0)
 		close_top(&p);
@@ -1469,4 +1356,5 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	map_items(&p);
 	docload_own(d, p.text);
 	free(p.items);
+	free(p.xids);
 }
