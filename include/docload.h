@@ -34,7 +34,7 @@ void docload_own(struct doc *d, void *p);
  * own is NULL or the malloc'd block holding buf: then docload_parse()
  * frees it, as early as it can (peak memory on big files).
  */
-void docload_parse(struct doc *d, const char *name, const char *buf,
-    size_t len, char *own, struct diag_list *diags);
+void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
+    char *own, struct diag_list *diags);
 
 #endif

@@ -19,8 +19,7 @@
 
 /* Called once per problem: offset is the byte offset in the input, what a
  * short English phrase ("invalid UTF-8", "escape sequence removed", ...). */
-typedef void (*sanitize_report_fn)(void *ctx, size_t offset,
-    const char *what);
+typedef void (*sanitize_report_fn)(void *ctx, size_t offset, const char *what);
 
 /*
  * Returns a malloc'd, NUL-terminated clean copy of s[0..n) and stores its

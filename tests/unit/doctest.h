@@ -117,8 +117,8 @@ check_blocks(const struct entry *e, const struct block *b, size_t n, int depth)
 			check_spans(e, b[i].spans, b[i].nspans);
 			break;
 		case BLOCK_CODE:
-			assert_true(b[i].code_off + b[i].code_len <=
-			    e->text_len);
+			assert_true(
+			    b[i].code_off + b[i].code_len <= e->text_len);
 			break;
 		case BLOCK_TABLE:
 			for (c = 0; c < (size_t)b[i].nrows * b[i].ncols; c++)
@@ -127,13 +127,13 @@ check_blocks(const struct entry *e, const struct block *b, size_t n, int depth)
 			break;
 		case BLOCK_LIST:
 			for (c = 0; c < b[i].nchildren; c++)
-				assert_int_equal(b[i].children[c].kind,
-				    BLOCK_ITEM);
+				assert_int_equal(
+				    b[i].children[c].kind, BLOCK_ITEM);
 			/* FALLTHROUGH */
 		case BLOCK_ITEM:
 		case BLOCK_QUOTE:
-			check_blocks(e, b[i].children, b[i].nchildren,
-			    depth + 1);
+			check_blocks(
+			    e, b[i].children, b[i].nchildren, depth + 1);
 			break;
 		case BLOCK_HR:
 			break;

@@ -56,7 +56,8 @@ static void
 test_clean_text_unchanged(void **state)
 {
 	struct reports r;
-	const char *s = "請求書は\tコンソールで。\nAWS ａｂｃ 👨‍👩‍👧 "
+	const char *s = "請求書は\tコンソールで。\nAWS ａｂｃ "
+	                "👨‍👩‍👧 "
 	                "e\xcc\x81";
 
 	(void)state;
