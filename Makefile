@@ -54,9 +54,11 @@ MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
 .PHONY: all check run asan fuzz install uninstall format deps clean \
 	unit golden e2e lint check-curses bench help
 
-all: faq $(MO)
+BIN ?= faq
 
-faq: $(B)/obj/main.o $(B)/libfaq.a
+all: $(BIN) $(MO)
+
+$(BIN): $(B)/obj/main.o $(B)/libfaq.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/libfaq.a: $(LIB_OBJ)
@@ -119,14 +121,8 @@ asan:
 	@$(MAKE) --no-print-directory B=build-asan \
 		OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' \
-		faq build-asan/tests-built
-	@set -e; for t in build-asan/tests/test_*; do echo "== $$t"; \
-		ASAN_OPTIONS=detect_leaks=1 $$t; done
-	@FAQ=./build-asan/faq-asan ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
-
-build-asan/tests-built: $(UNIT_BIN)
-	cp faq build-asan/faq-asan
-	touch $@
+		BIN=build-asan/faq build-asan/faq unit
+	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
 
 FUZZ_SECONDS ?= 60
 fuzz:

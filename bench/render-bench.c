@@ -1,0 +1,85 @@
+/*
+ * render-bench.c - times faq's renderer alone: loads FILE (untimed), then
+ * renders every entry's question (render_plain) and answer (render_answer)
+ * at WIDTH columns, REPEAT times, and prints the median and the fastest
+ * pass in milliseconds.  Built and run by bench/render.sh.
+ *
+ *   render-bench FILE [WIDTH [REPEAT]]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "render.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct doc *d = doc_new();
+	struct diag_list diags = {0};
+	struct slines out = {0};
+	struct render_opts o = {80, 1, 0};
+	int repeat = 15, r;
+	double *t;
+	size_t i, lines = 0;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: render-bench FILE [WIDTH [REPEAT]]\n");
+		return 2;
+	}
+	if (argc > 2)
+		o.width = atoi(argv[2]);
+	if (argc > 3)
+		repeat = atoi(argv[3]);
+	if (repeat < 1)
+		repeat = 1;
+	if (doc_load_path(d, argv[1], &diags) != 0) {
+		diag_print(&diags, stderr);
+		return 2;
+	}
+	doc_finish(d, &diags);
+	t = calloc((size_t)repeat, sizeof *t);
+	for (r = 0; r < repeat; r++) {
+		double t0 = now_ms();
+
+		lines = 0;
+		for (i = 0; i < d->nentries; i++) {
+			const struct entry *e = &d->entries[i];
+
+			render_plain(e->question, e->question_len, "▶ ", "  ",
+			    AT_CHROME, AT_HEADING, &o, NULL, &out);
+			render_answer(doc_entry_answer(d, e), &o, NULL, &out);
+			lines += out.n;
+			slines_clear(&out);
+		}
+		t[r] = now_ms() - t0;
+	}
+	qsort(t, (size_t)repeat, sizeof *t, cmp_double);
+	printf("render: %zu entries, %zu lines, median %.2f ms, min %.2f ms "
+	       "(%d passes)\n",
+	    d->nentries, lines, t[repeat / 2], t[0], repeat);
+	free(t);
+	slines_free(&out);
+	diag_clear(&diags);
+	doc_free(d);
+	return 0;
+}

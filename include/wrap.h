@@ -1,0 +1,108 @@
+/*
+ * wrap.h - where lines break: UAX #14 opportunities from libunistring,
+ * tailored for Japanese (../shared/docs/TEXT.md), never inside a grapheme
+ * cluster, measured with the one width oracle (width.h).
+ *
+ * The wrapper only decides where lines start and end; it never copies or
+ * changes text.  Its input is one run of sanitised UTF-8 (sanitize.h): '\n'
+ * is a hard break, ' ' and U+3000 are spaces (dropped at a break), tabs are
+ * the caller's business (prose turns them into spaces, code expands them).
+ *
+ * Invariant of every result line: width <= the width asked for, except a
+ * single grapheme cluster wider than the whole line (a width-2 character at
+ * width 1, a ZWJ emoji sequence whose code points sum past a tiny width):
+ * such a cluster is put alone on its line and that line is wider.  Clusters
+ * are never split, because a terminal cannot draw half of one.
+ *
+ * struct wrap_lines holds the result and the scratch memory of the
+ * computation; reuse it across calls (the result is overwritten) and
+ * release it with wrap_lines_free().
+ */
+#ifndef FAQ_WRAP_H
+#define FAQ_WRAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct wrap_line {
+	size_t start, end; /* bytes of the input shown on this line */
+	int width;         /* display columns of [start, end) */
+};
+
+struct wrap_lines {
+	struct wrap_line *v;
+	size_t n, cap;
+	char *scratch; /* private: break and cluster tables */
+	size_t scratchcap;
+};
+
+/*
+ * Breaks s[0..n) into lines of at most width columns (width >= 1).  Spaces
+ * at a break are left out of both lines; a '\n' ends a line and is in
+ * neither.  Always at least one line, possibly empty.
+ */
+void wrap_text(
+    const char *s, size_t n, int width, int ambiguous, struct wrap_lines *out);
+
+/*
+ * Hard-wraps one line s[0..n) (code: no word rules, no '\n') at grapheme
+ * cluster boundaries: every piece but the last has at most width columns;
+ * the last may have up to last_width (>= width) - room the caller keeps for
+ * a continuation mark on the others.  Nothing is dropped, spaces included.
+ */
+void wrap_hard(const char *s, size_t n, int width, int last_width,
+    int ambiguous, struct wrap_lines *out);
+
+void wrap_lines_free(struct wrap_lines *wl);
+
+/*
+ * Whether a Markdown soft line break between code points before and after
+ * joins the two lines with nothing (both sides are wide, i.e. Japanese)
+ * rather than with a space (Latin words).
+ */
+int wrap_softbreak_joins(uint32_t before, uint32_t after);
+
+/*
+ * Decodes the code point at s[*i] (s has n bytes) and advances *i past it.
+ * Invalid or truncated sequences yield U+FFFD and advance one byte, so a
+ * loop over any bytes terminates.
+ */
+static inline uint32_t
+wrap_decode(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = n - *i;
+	uint32_t c;
+
+	if (p[0] < 0x80) {
+		*i += 1;
+		return p[0];
+	}
+	if (p[0] >= 0xC2 && p[0] < 0xE0 && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		*i += 2;
+		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		c = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*i += 3;
+			return c;
+		}
+	} else if (p[0] >= 0xF0 && p[0] < 0xF5 && left >= 4 &&
+	           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	           (p[3] & 0xC0) == 0x80) {
+		c = ((uint32_t)(p[0] & 0x07) << 18) |
+		    ((uint32_t)(p[1] & 0x3F) << 12) |
+		    ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+		if (c >= 0x10000 && c <= 0x10FFFF) {
+			*i += 4;
+			return c;
+		}
+	}
+	*i += 1;
+	return 0xFFFD;
+}
+
+#endif

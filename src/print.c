@@ -1,0 +1,162 @@
+/*
+ * print.c - --print and --list; see print.h.
+ *
+ * --print lays the content out for reading on paper or in a pager: the
+ * collection title underlined with '=', each section underlined with '-',
+ * each question as "Q. " with a hanging indent and its answer indented
+ * under it.  Everything is built as styled lines by render.h (the same
+ * wrapping as on screen) and written as plain text: attributes are
+ * dropped, and no escape sequence is ever written.
+ */
+#include "print.h"
+
+#include <string.h>
+
+#define ANSWER_INDENT 3
+
+/* Writes every line without trailing spaces and without attributes. */
+static void
+print_lines(FILE *fp, const struct slines *ls, int indent)
+{
+	size_t i, n;
+
+	for (i = 0; i < ls->n; i++) {
+		n = ls->v[i].len;
+		while (n > 0 && ls->v[i].text[n - 1] == ' ')
+			n--;
+		if (n > 0)
+			fprintf(fp, "%*s", indent, "");
+		fwrite(ls->v[i].text, 1, n, fp);
+		fputc('\n', fp);
+	}
+}
+
+/* A heading and a rule of c under it, as wide as the heading's widest
+ * line. */
+static void
+print_heading(FILE *fp, const char *s, char c, const struct render_opts *o)
+{
+	struct slines ls = {0};
+	size_t i;
+	int w = 0;
+
+	render_plain(s, strlen(s), "", "", 0, AT_HEADING, o, NULL, &ls);
+	print_lines(fp, &ls, 0);
+	for (i = 0; i < ls.n; i++)
+		if (ls.v[i].width > w)
+			w = ls.v[i].width;
+	while (w-- > 0)
+		fputc(c, fp);
+	fputc('\n', fp);
+	slines_free(&ls);
+}
+
+static int
+entry_wanted(const uint8_t *only, size_t i)
+{
+	return only == NULL || only[i] != 0;
+}
+
+static const struct entry *
+answer_of(const struct doc *d, const struct entry *e)
+{
+	if (e->ref >= 0 && (size_t)e->ref < d->nentries)
+		return &d->entries[e->ref];
+	return e;
+}
+
+static void
+print_entry(FILE *fp, const struct doc *d, const struct entry *e,
+    const struct render_opts *o)
+{
+	struct slines ls = {0};
+	struct render_opts ao = *o;
+	int indent = o->width >= 2 * ANSWER_INDENT + 10 ? ANSWER_INDENT : 0;
+
+	render_plain(e->question, e->question_len, "Q. ", "   ", AT_CHROME,
+	    AT_HEADING, o, NULL, &ls);
+	print_lines(fp, &ls, 0);
+	slines_clear(&ls);
+	ao.width = o->width - indent;
+	render_answer(answer_of(d, e), &ao, NULL, &ls);
+	if (ls.n > 0) {
+		fputc('\n', fp);
+		print_lines(fp, &ls, indent);
+	}
+	slines_free(&ls);
+}
+
+void
+print_doc(FILE *fp, const struct doc *d, const struct render_opts *o,
+    const uint8_t *only)
+{
+	size_t c, s, i;
+	int printed = 0;
+
+	for (c = 0; c < d->ncolls; c++) {
+		const struct collection *cl = &d->colls[c];
+		int title_done = 0;
+
+		for (s = cl->first; s < cl->first + cl->n; s++) {
+			const struct section *sec = &d->secs[s];
+			int sec_done = 0;
+
+			for (i = sec->first; i < sec->first + sec->n; i++) {
+				if (!entry_wanted(only, i))
+					continue;
+				if (!title_done) {
+					if (printed)
+						fputc('\n', fp);
+					print_heading(fp, cl->title, '=', o);
+					title_done = printed = 1;
+				}
+				if (!sec_done && sec->title != NULL &&
+				    sec->title[0] != '\0') {
+					fputc('\n', fp);
+					print_heading(fp, sec->title, '-', o);
+					sec_done = 1;
+				}
+				fputc('\n', fp);
+				print_entry(fp, d, &d->entries[i], o);
+			}
+		}
+	}
+}
+
+/* Writes s[0..n) with tabs and newlines as spaces: one TSV field. */
+static void
+print_field(FILE *fp, const char *s, size_t n)
+{
+	size_t i, a = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			fwrite(s + a, 1, i - a, fp);
+			fputc(' ', fp);
+			a = i + 1;
+		}
+	}
+	fwrite(s + a, 1, n - a, fp);
+}
+
+void
+print_list(FILE *fp, const struct doc *d, const uint8_t *only)
+{
+	size_t i;
+
+	for (i = 0; i < d->nentries; i++) {
+		const struct entry *e = &d->entries[i];
+		const char *sec = "";
+
+		if (!entry_wanted(only, i))
+			continue;
+		if (e->section < d->nsecs && d->secs[e->section].title != NULL)
+			sec = d->secs[e->section].title;
+		print_field(fp, e->id, strlen(e->id));
+		fputc('\t', fp);
+		print_field(fp, sec, strlen(sec));
+		fputc('\t', fp);
+		print_field(fp, e->question, e->question_len);
+		fputc('\n', fp);
+	}
+}

@@ -1,0 +1,108 @@
+/*
+ * fuzz_render.c - libFuzzer driver: parse (sanitise included), resolve and
+ * render every entry, print and list, at a width and ambiguous setting
+ * taken from the first two bytes of the input.  Besides the sanitizers, it
+ * traps when an output line breaks an invariant a terminal relies on:
+ * valid UTF-8, no control byte, a width field that is the real width, and
+ * no line wider than the width unless the line is one lone cluster.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unigbrk.h>
+#include <unistr.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "print.h"
+#include "render.h"
+#include "width.h"
+#include "wrap.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int
+one_cluster(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *e = p + n;
+	size_t lead = 0;
+
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	p += lead;
+	if (p == e)
+		return 1;
+	return u8_grapheme_next(p, e) == e;
+}
+
+static void
+check(const struct slines *ls, int width, int amb)
+{
+	size_t i, j;
+
+	for (i = 0; i < ls->n; i++) {
+		const struct sline *l = &ls->v[i];
+
+		if (u8_check((const uint8_t *)l->text, l->len) != NULL)
+			__builtin_trap();
+		for (j = 0; j < l->len;) {
+			uint32_t c = wrap_decode(l->text, l->len, &j);
+
+			if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+				__builtin_trap();
+		}
+		if (l->width != width_str(l->text, l->len, amb))
+			__builtin_trap();
+		if (l->width > width) {
+			/* Only a lone cluster wider than the line may be;
+			 * chrome before it (prefix bytes) is cut to fit. */
+			size_t a = 0;
+
+			while (a < l->len && (l->attr[a] & AT_CHROME))
+				a++;
+			if (!one_cluster(l->text + a, l->len - a))
+				__builtin_trap();
+		}
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *devnull;
+	struct doc *d;
+	struct diag_list diags = {0};
+	struct slines out = {0};
+	struct render_opts o;
+	size_t i;
+
+	if (size < 2)
+		return 0;
+	if (devnull == NULL)
+		devnull = fopen("/dev/null", "w");
+	o.width = 1 + data[0] % 160;
+	o.ambiguous = 1 + (data[1] & 1);
+	o.ascii = (data[1] >> 1) & 1;
+	d = doc_new();
+	doc_load_buffer(d, "fuzz.md", (const char *)data + 2, size - 2, &diags);
+	doc_finish(d, &diags);
+	for (i = 0; i < d->nentries; i++) {
+		const struct entry *e = &d->entries[i];
+
+		slines_clear(&out);
+		render_answer(doc_entry_answer(d, e), &o, NULL, &out);
+		check(&out, o.width, o.ambiguous);
+		slines_clear(&out);
+		render_plain(e->question, e->question_len, "▶ ", "  ",
+		    AT_CHROME, AT_HEADING, &o, NULL, &out);
+		check(&out, o.width, o.ambiguous);
+	}
+	if (devnull != NULL) {
+		print_doc(devnull, d, &o, NULL);
+		print_list(devnull, d, NULL);
+	}
+	slines_free(&out);
+	diag_clear(&diags);
+	doc_free(d);
+	return 0;
+}

@@ -1,0 +1,322 @@
+/* test_wrap.c - Japanese line breaking: each gap of TEXT.md, clusters,
+ * emergency breaks, tiny widths. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "width.h"
+#include "wrap.h"
+
+/* The lines of s wrapped at width, joined with '|', and checked: each
+ * line's width is what width_str says. */
+static char *
+wrapped(const char *s, int width, int amb)
+{
+	struct wrap_lines wl = {0};
+	size_t i, len = 0, n = strlen(s);
+	char *out = malloc(2 * n + 64);
+
+	assert_non_null(out);
+	wrap_text(s, n, width, amb, &wl);
+	for (i = 0; i < wl.n; i++) {
+		size_t a = wl.v[i].start, b = wl.v[i].end;
+
+		assert_true(a <= b && b <= n);
+		assert_int_equal(wl.v[i].width, width_str(s + a, b - a, amb));
+		if (i > 0)
+			out[len++] = '|';
+		memcpy(out + len, s + a, b - a);
+		len += b - a;
+	}
+	out[len] = '\0';
+	wrap_lines_free(&wl);
+	return out;
+}
+
+static void
+expect(const char *s, int width, int amb, const char *want)
+{
+	char *got = wrapped(s, width, amb);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Like expect() for an input checked at every width in [lo, hi]: no line
+ * wider than the width, and the non-space bytes all kept in order. */
+static void
+check_widths(const char *s, int lo, int hi, int amb)
+{
+	struct wrap_lines wl = {0};
+	size_t n = strlen(s), i;
+	int w;
+
+	for (w = lo; w <= hi; w++) {
+		char *kept = malloc(n + 1), *want = malloc(n + 1);
+		size_t k = 0, m = 0;
+
+		wrap_text(s, n, w, amb, &wl);
+		for (i = 0; i < wl.n; i++) {
+			size_t b;
+
+			assert_true(wl.v[i].width <= w);
+			for (b = wl.v[i].start; b < wl.v[i].end; b++)
+				if (s[b] != ' ')
+					kept[k++] = s[b];
+		}
+		for (i = 0; i < n; i++)
+			if (s[i] != ' ' && s[i] != '\n')
+				want[m++] = s[i];
+		kept[k] = want[m] = '\0';
+		assert_string_equal(kept, want);
+		free(kept);
+		free(want);
+	}
+	wrap_lines_free(&wl);
+}
+
+static void
+test_wrap_latin(void **state)
+{
+	(void)state;
+	expect("the quick brown fox", 10, 1, "the quick|brown fox");
+	/* Spaces at a break are dropped, a space run inside is kept. */
+	expect("aaa   bbb", 5, 1, "aaa|bbb");
+	expect("aaa  bb", 10, 1, "aaa  bb");
+	expect("", 10, 1, "");
+	/* A hard break is a new line; an empty line is kept. */
+	expect("ab\n\ncd", 10, 1, "ab||cd");
+	check_widths("The quick brown fox jumps over the lazy dog.", 1, 50, 1);
+}
+
+static void
+test_wrap_japanese(void **state)
+{
+	(void)state;
+	/* Unspaced Japanese breaks between any two ideographs or kana. */
+	expect("アカウントを作成します", 10, 1, "アカウント|を作成しま|す");
+	/* 。 never starts a line: the break moves one character back. */
+	expect("作成しました。", 12, 1, "作成しまし|た。");
+	/* 「 never ends a line. */
+	expect("ああああ「いい」", 10, 1, "ああああ|「いい」");
+}
+
+/* ～ (U+FF5E): libunistring allows a break before it; we do not. */
+static void
+test_wrap_wave_dash(void **state)
+{
+	(void)state;
+	expect("あいうえお～かきくけこ", 10, 1, "あいうえ|お～かきく|けこ");
+}
+
+/* Full-width numbers stay whole: １，２８０ / ３．１４ / ＃１２. */
+static void
+test_wrap_fullwidth_numbers(void **state)
+{
+	(void)state;
+	expect("価格は１，２８０円です", 10, 1, "価格は|１，２８０|円です");
+	expect("円周率は３．１４です", 12, 1, "円周率は|３．１４です");
+	expect("問題＃１２の件", 8, 1, "問題|＃１２の|件");
+	expect("料金は１００％です", 10, 1, "料金は|１００％で|す");
+}
+
+/* Runs of ambiguous symbols may break between characters. */
+static void
+test_wrap_ambiguous_runs(void **state)
+{
+	(void)state;
+	expect("ab ①②③④⑤⑥", 6, 1, "ab ①②③|④⑤⑥");
+	expect("ab ※※※※※※", 6, 1, "ab ※※※|※※※");
+	expect("ab ──────", 6, 1, "ab ───|───");
+	/* The same with ambiguous = 2: each symbol is two columns. */
+	expect("①②③④⑤⑥", 6, 2, "①②③|④⑤⑥");
+}
+
+static void
+test_wrap_kinsoku_everywhere(void **state)
+{
+	static const char *const texts[] = {
+	    "アカウントを作成しました。請求書は「請求ダッシュボード」から"
+	    "ダウンロードできます。ちょっと待ってください、ジョブキュー"
+	    "（ジョブ）が「完了」になるまで、しばらくお待ちください。",
+	    "ユーザー、グループ、ロール・ポリシー『設定』（オプション）。",
+	};
+	static const char *const nostart[] = {"。", "、", "」", "』", "）",
+	    "・", "ー", "ょ", "ゃ", "っ", "ュ", "ョ", "ッ", NULL};
+	static const char *const noend[] = {"「", "『", "（", NULL};
+	struct wrap_lines wl = {0};
+	size_t t, i, k;
+	int w;
+
+	(void)state;
+	for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		const char *s = texts[t];
+		size_t n = strlen(s);
+
+		/* From 6: ちょっ (no break inside) needs 6 columns. */
+		for (w = 6; w <= 60; w++) {
+			wrap_text(s, n, w, 1, &wl);
+			for (i = 0; i < wl.n; i++) {
+				const char *a = s + wl.v[i].start;
+				size_t len = wl.v[i].end - wl.v[i].start;
+
+				assert_true(wl.v[i].width <= w);
+				for (k = 0; nostart[k] != NULL && i > 0; k++)
+					if (strncmp(a, nostart[k], 3) == 0)
+						fail_msg("width %d line %zu "
+						         "starts with %s",
+						    w, i, nostart[k]);
+				for (k = 0; noend[k] != NULL; k++)
+					if (len >= 3 && strncmp(a + len - 3,
+					                    noend[k], 3) == 0)
+						fail_msg("width %d line %zu "
+						         "ends with %s",
+						    w, i, noend[k]);
+			}
+		}
+		check_widths(s, 2, 60, 1);
+		check_widths(s, 2, 60, 2);
+	}
+	wrap_lines_free(&wl);
+}
+
+/* 24 × ※ is wider than the line: broken at a cluster boundary, never
+ * over 20 columns (libunistring alone gives one 24-column line). */
+static void
+test_wrap_emergency_kome(void **state)
+{
+	char s[24 * 3 + 1];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 24; i++)
+		memcpy(s + 3 * i, "※", 3);
+	s[72] = '\0';
+	expect(s, 20, 1, "※※※※※※※※※※※※※※※※※※※※|※※※※");
+	expect(s, 20, 2, "※※※※※※※※※※|※※※※※※※※※※|※※※※");
+}
+
+/* A 300-character URL at 80 columns: split, nothing lost, fits. */
+static void
+test_wrap_long_url(void **state)
+{
+	char url[400], text[500];
+	struct wrap_lines wl = {0};
+	size_t i, n;
+	int len;
+
+	(void)state;
+	len = snprintf(url, sizeof url, "https://docs.aws.amazon.com/");
+	for (; len < 300; len++)
+		url[len] = "abcdefghij0123456789-_/"[len % 23];
+	url[len] = '\0';
+	n = (size_t)snprintf(text, sizeof text, "詳しくは %s を参照。", url);
+	wrap_text(text, n, 80, 1, &wl);
+	assert_true(wl.n >= 4);
+	for (i = 0; i < wl.n; i++)
+		assert_true(wl.v[i].width <= 80);
+	wrap_lines_free(&wl);
+	check_widths(text, 2, 100, 1);
+}
+
+/* Grapheme clusters are never split, whatever the width. */
+static void
+test_wrap_clusters(void **state)
+{
+	(void)state;
+	/* か + U+3099 (combining dakuten). */
+	expect("かか\xE3\x82\x99か", 3, 1, "か|か\xE3\x82\x99|か");
+	expect("かか\xE3\x82\x99か", 4, 1, "かか\xE3\x82\x99|か");
+	expect("かか\xE3\x82\x99", 2, 1, "か|か\xE3\x82\x99");
+	/* Half-width ｶ + ﾞ is one cluster of two columns. */
+	expect("ｱｲｶﾞ", 3, 1, "ｱｲ|ｶﾞ");
+	/* e + combining acute. */
+	expect("cafe\xCC\x81 ok", 4, 1, "cafe\xCC\x81|ok");
+	/* A flag is two regional indicators. */
+	expect("ab🇯🇵", 3, 1, "ab|🇯🇵");
+	expect("🇯🇵🇯🇵", 2, 1, "🇯🇵|🇯🇵");
+	/* A ZWJ family: width 6 by the code points, never split. */
+	expect("abcd👨‍👩‍👧", 10, 1, "abcd👨‍👩‍👧");
+	expect("abcd👨‍👩‍👧", 8, 1, "abcd|👨‍👩‍👧");
+	expect("ab👨‍👩‍👧cd", 7, 1, "ab|👨‍👩‍👧|cd");
+	check_widths("か\xE3\x82\x99ｶﾞ🇯🇵👨‍👩‍👧e\xCC\x81",
+	    6, 30, 1);
+}
+
+/* Width 1 and 2: a cluster wider than the line is alone on its line (the
+ * documented exception); nothing else overflows. */
+static void
+test_wrap_tiny(void **state)
+{
+	(void)state;
+	expect("abc", 1, 1, "a|b|c");
+	expect("あいう", 1, 1, "あ|い|う");
+	expect("あいう", 2, 1, "あ|い|う");
+	expect("aあb", 2, 1, "a|あ|b");
+	expect("a b", 1, 1, "a|b");
+	expect("  あ", 1, 1, "あ");
+	expect("①②", 1, 2, "①|②");
+	check_widths("Aあ①ｶﾞ、。「x」 y", 2, 20, 1);
+}
+
+static void
+test_wrap_hard(void **state)
+{
+	struct wrap_lines wl = {0};
+	const char *s = "int x = 0;\tあいうえお";
+	size_t n = strlen(s);
+
+	(void)state;
+	/* Pieces of 7 columns, the last may take 8 (room for a mark). */
+	wrap_hard("abcdefghijklmnop", 16, 7, 8, 1, &wl);
+	assert_int_equal(wl.n, 3);
+	assert_int_equal(wl.v[0].end, 7);
+	assert_int_equal(wl.v[1].end, 14);
+	assert_int_equal(wl.v[2].end, 16);
+	wrap_hard("abcdefgh", 8, 7, 8, 1, &wl);
+	assert_int_equal(wl.n, 1);
+	/* Wide characters never straddle a piece boundary. */
+	wrap_hard("あいうえお", strlen("あいうえお"), 3, 3, 1, &wl);
+	assert_int_equal(wl.n, 5);
+	assert_int_equal(wl.v[0].width, 2);
+	/* Spaces are kept: code keeps every byte. */
+	wrap_hard(s, n, 5, 5, 1, &wl);
+	assert_int_equal(wl.v[wl.n - 1].end, n);
+	assert_int_equal(wl.v[0].end, 5);
+	assert_int_equal(wl.v[1].start, 5);
+	wrap_lines_free(&wl);
+}
+
+static void
+test_wrap_softbreak(void **state)
+{
+	(void)state;
+	assert_true(wrap_softbreak_joins(0x3059, 0x3067)); /* す で */
+	assert_true(wrap_softbreak_joins(0x3002, 0x4ECA)); /* 。 今 */
+	assert_false(wrap_softbreak_joins('a', 'b'));
+	assert_false(wrap_softbreak_joins(0x3059, 'A'));
+	assert_false(wrap_softbreak_joins('.', 0x3042));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_wrap_latin),
+	    cmocka_unit_test(test_wrap_japanese),
+	    cmocka_unit_test(test_wrap_wave_dash),
+	    cmocka_unit_test(test_wrap_fullwidth_numbers),
+	    cmocka_unit_test(test_wrap_ambiguous_runs),
+	    cmocka_unit_test(test_wrap_kinsoku_everywhere),
+	    cmocka_unit_test(test_wrap_emergency_kome),
+	    cmocka_unit_test(test_wrap_long_url),
+	    cmocka_unit_test(test_wrap_clusters),
+	    cmocka_unit_test(test_wrap_tiny),
+	    cmocka_unit_test(test_wrap_hard),
+	    cmocka_unit_test(test_wrap_softbreak),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
