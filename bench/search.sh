@@ -33,6 +33,9 @@ fi
 if nm build/libfaq.a 2>/dev/null | grep -q ' T render_plain$'; then
 	defs="$defs -DHAVE_RENDER"
 fi
+if nm build/libfaq.a 2>/dev/null | grep -q ' T browser_render$'; then
+	defs="$defs -DHAVE_BROWSER"
+fi
 libs="$(pkg-config --libs md4c 2>/dev/null || echo -lmd4c) \
 $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring"
 CC=${CC:-cc}
@@ -89,7 +92,14 @@ for n in sizes:
     mm = float(kv(r + ".memmem")["memmem_ms"][0][2])
     fz, fze = hmed(r + ".fzf.json")
     w3m = hmed(r + ".w3m.json")[0]
-    one = max(float(x[2]) for x in s["one_char"])
+    if "one_char" in s:
+        one = max(float(x[2]) for x in s["one_char"])
+    else:  # the first keystroke of each typed query
+        seen, one = set(), 0.0
+        for x in s["key"]:
+            if x[0] not in seen:
+                seen.add(x[0])
+                one = max(one, float(x[-1]))
     rows.append([n, "%.1f" % size,
         "%.0f (%.0f + %.0f)" % (li, ld, ix), "%.0f" % w3m, "%.3f" % (li / w3m),
         "%.2f" % float(s["typing_median_ms"][0][0]), "%.1f" % float(s["typing_max_ms"][0][0]),
