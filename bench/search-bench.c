@@ -22,6 +22,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sys/resource.h>
+
 #include <unistr.h>
 
 #include "browser.h"
@@ -41,6 +43,16 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Peak resident set size so far, in KiB. */
+static long
+peak_rss_kb(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
 }
 
 static int
@@ -355,6 +367,7 @@ main(int argc, char **argv)
 	static const char *const one[] = {"請", "b", "ｶ"};
 	const char *path;
 	int reps = 7, load_only = 0;
+	long rss_load;
 	double t0, t_load, t_index, t2[4096], t1[256], t;
 	size_t nt2 = 0, nt1 = 0, i, nhits = 0;
 	struct search_index *ix;
@@ -381,6 +394,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	t_load = now_ms() - t0;
+	rss_load = peak_rss_kb();
 	t0 = now_ms();
 	ix = search_index_new(d);
 	t_index = now_ms() - t0;
@@ -398,6 +412,8 @@ main(int argc, char **argv)
 	printf("screen hits-only\n");
 #endif
 	printf("load_ms %.1f\nindex_ms %.1f\n", t_load, t_index);
+	printf("rss_after_load_kb %ld\nrss_after_index_kb %ld\n", rss_load,
+	    peak_rss_kb());
 	if (load_only)
 		return 0;
 	a = malloc((d->nentries + 1) * sizeof *a);

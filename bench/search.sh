@@ -88,6 +88,7 @@ for n in sizes:
     ld = statistics.median(float(l["load_ms"][0][0]) for l in loads)
     ix = statistics.median(float(l["index_ms"][0][0]) for l in loads)
     rss = max(int(kv(r + ".time%d" % i)["maxrss_kb"][0][0]) for i in (1, 2, 3)) / 1024
+    rss_load = max(int(l["rss_after_load_kb"][0][0]) for l in loads) / 1024
     size = os.path.getsize(os.path.join(d, "c%s.md" % n)) / 2**20
     mm = float(kv(r + ".memmem")["memmem_ms"][0][2])
     fz, fze = hmed(r + ".fzf.json")
@@ -105,11 +106,13 @@ for n in sizes:
         "%.2f" % float(s["typing_median_ms"][0][0]), "%.1f" % float(s["typing_max_ms"][0][0]),
         "%.1f" % one, "%.1f" % float(s["fresh3_ms"][0][0]), "%.1f" % mm,
         "%.2f" % (float(s["fresh3_ms"][0][0]) / mm),
-        "%.0f" % fz, "%.0f" % fze, "%.0f" % rss, "%.2f" % (rss / size)])
-hdr = ["entries", "corpus MB", "load+index ms (load + index)", "w3m -dump ms",
+        "%.0f" % fz, "%.0f" % fze, "%.0f (%.0f)" % (rss, rss_load),
+        "%.2f" % (rss / size)])
+hdr = ["entries", "corpus MiB", "load+index ms (load + index)", "w3m -dump ms",
        "ratio (< 0.1)", "keystroke median ms (< 16.7)", "keystroke max ms",
        "1-char query ms (< 33)", "fresh 3-char ms", "bare memmem ms",
-       "ratio (<= 1.5)", "fzf --filter ms", "fzf --exact ms", "peak RSS MB",
+       "ratio (<= 1.5)", "fzf --filter ms", "fzf --exact ms",
+       "peak RSS MiB (of loading alone)",
        "RSS / corpus (<= 3)"]
 print("loader: %s; screen: %s" % (first["loader"][0][0], first["screen"][0][0]))
 print()
