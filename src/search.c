@@ -380,15 +380,116 @@ search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 	return best;
 }
 
+/*
+ * Half of a search, run on either thread: scan regions [k0, k1) of the
+ * buffer for one term and mark the entries hit (bit 0: question, bit 1:
+ * own answer), or test entries [from, to) of within (or all entries) with
+ * every term but skip, keeping those marked when mark is set.
+ */
+struct search_job {
+	void (*fn)(struct search_job *);
+	const struct search_index *ix;
+	const struct search_query *sq;
+	uint8_t *mark;
+	size_t term, k0, k1;
+	const uint32_t *within;
+	size_t from, to, skip;
+	uint32_t *out;
+	size_t nout;
+};
+
+static void
+search_job_scan(struct search_job *j)
+{
+	const struct search_index *ix = j->ix;
+	const char *term = j->sq->buf + j->sq->off[j->term], *h;
+	size_t tn = j->sq->off[j->term + 1] - j->sq->off[j->term];
+	size_t p = ix->pos[j->k0], end = ix->pos[j->k1], k = j->k0, at;
+
+	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
+	                       term, tn)) != NULL) {
+		at = (size_t)(h - ix->buf);
+		while (ix->pos[k + 1] <= at)
+			k++;
+		j->mark[k >> 1] |= (k & 1) ? 2 : 1;
+		p = ix->pos[k + 1]; /* the rest of this region adds nothing */
+	}
+}
+
+static void
+search_job_test(struct search_job *j)
+{
+	const struct doc *d = j->ix->d;
+	size_t i;
+
+	j->nout = 0;
+	for (i = j->from; i < j->to; i++) {
+		uint32_t e = j->within != NULL ? j->within[i] : (uint32_t)i;
+
+		if (e >= d->nentries)
+			continue;
+		if (j->mark != NULL && !(j->mark[e] & 1) &&
+		    !(j->mark[search_answer_of(d, e)] & 2))
+			continue;
+		if (search_entry_matches(j->ix, j->sq, e, j->skip))
+			j->out[j->nout++] = e;
+	}
+}
+
+static void *
+search_job_thread(void *arg)
+{
+	struct search_job *j = arg;
+
+	j->fn(j);
+	return NULL;
+}
+
+/* Runs a and b, on two threads when parallel and a thread can start. */
+static void
+search_jobs_run(struct search_job *a, struct search_job *b, int parallel)
+{
+	pthread_t t;
+	int threaded =
+	    parallel && pthread_create(&t, NULL, search_job_thread, b) == 0;
+
+	a->fn(a);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		b->fn(b);
+}
+
+/*
+ * Tests entries [0, total) of within (or all) in two halves; the second
+ * half's hits go to scratch, then after the first's, so out may be within.
+ */
+static size_t
+search_test_halves(struct search_job *tmpl, size_t total, int parallel)
+{
+	struct search_job a = *tmpl, b = *tmpl;
+	uint32_t *second;
+
+	a.fn = b.fn = search_job_test;
+	a.from = 0;
+	a.to = b.from = total / 2;
+	b.to = total;
+	second = xreallocarray(NULL, total - total / 2 + 1, sizeof *second);
+	b.out = second;
+	search_jobs_run(&a, &b, parallel);
+	memmove(a.out + a.nout, second, b.nout * sizeof *second);
+	free(second);
+	return a.nout + b.nout;
+}
+
 size_t
 search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out)
 {
 	const struct doc *d = ix->d;
-	size_t n = d->nentries, nout = 0, best = 0, p = 0, k = 0, i;
-	const char *term, *h;
-	size_t tn;
-	uint8_t *mark;
+	size_t n = d->nentries, i, nout;
+	int big = ix->len >= SEARCH_THREAD_MIN;
+	struct search_job tmpl, a, b;
 
 	if (sq->nterms == 0) {
 		if (within != NULL) {
@@ -399,50 +500,33 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 			out[i] = (uint32_t)i;
 		return n;
 	}
+	memset(&tmpl, 0, sizeof tmpl);
+	tmpl.ix = ix;
+	tmpl.sq = sq;
+	tmpl.within = within;
+	tmpl.out = out;
+	tmpl.skip = (size_t)-1;
 	/* A query that extends the last one: few entries, test each. */
-	if (within != NULL && nwithin < n / 2) {
-		for (i = 0; i < nwithin; i++)
-			if (within[i] < n &&
-			    search_entry_matches(ix, sq, within[i], (size_t)-1))
-				out[nout++] = within[i];
-		return nout;
-	}
+	if (within != NULL && nwithin < n / 2)
+		return search_test_halves(
+		    &tmpl, nwithin, big && nwithin > 1024);
 	/*
-	 * One scan of the whole buffer for the longest term (likely the
-	 * rarest), skipping to the end of a region at its first hit; the
-	 * other terms are then tested only in the candidate entries.
+	 * One scan of the whole buffer (in two halves) for the rarest term,
+	 * skipping to the end of a region at its first hit; the other terms
+	 * are then tested only in the candidate entries.
 	 */
-	best = search_rarest_term(ix, sq);
-	term = sq->buf + sq->off[best];
-	tn = sq->off[best + 1] - sq->off[best];
-	mark = xcalloc(n ? n : 1, 1);
-	while (p < ix->len &&
-	       (h = search_find(ix->buf + p, ix->len - p, term, tn)) != NULL) {
-		size_t at = (size_t)(h - ix->buf);
-
-		while (ix->pos[k + 1] <= at)
-			k++;
-		mark[k >> 1] |= (k & 1) ? 2 : 1;
-		p = ix->pos[k + 1];
-	}
-	if (within != NULL) {
-		for (i = 0; i < nwithin; i++) {
-			uint32_t e = within[i];
-
-			if (e < n &&
-			    ((mark[e] & 1) ||
-			        (mark[search_answer_of(d, e)] & 2)) &&
-			    search_entry_matches(ix, sq, e, best))
-				out[nout++] = e;
-		}
-	} else {
-		for (i = 0; i < n; i++)
-			if (((mark[i] & 1) ||
-			        (mark[search_answer_of(d, (uint32_t)i)] & 2)) &&
-			    search_entry_matches(ix, sq, (uint32_t)i, best))
-				out[nout++] = (uint32_t)i;
-	}
-	free(mark);
+	tmpl.mark = xcalloc(n ? n : 1, 1);
+	tmpl.term = search_rarest_term(ix, sq);
+	tmpl.skip = tmpl.term;
+	a = b = tmpl;
+	a.fn = b.fn = search_job_scan;
+	a.k0 = 0;
+	a.k1 = b.k0 = 2 * (n / 2);
+	b.k1 = 2 * n;
+	search_jobs_run(&a, &b, big);
+	nout = search_test_halves(
+	    &tmpl, within != NULL ? nwithin : n, big && sq->nterms > 1);
+	free(tmpl.mark);
 	return nout;
 }
 
