@@ -28,10 +28,13 @@ struct search_index {
 	size_t *pos; /* 2 * nentries + 1 */
 };
 
-/* Parts the index is folded in (half on a second thread), and the corpus
- * size below which a thread is not worth starting. */
+/* Parts the index is folded in (half on a second thread), and the folded
+ * sizes below which a second thread is not worth starting: for building
+ * the index, and per keystroke (where a thread that starts late on a busy
+ * machine costs more than the half scan it saves on 8 MB). */
 #define SEARCH_NPARTS 8
 #define SEARCH_THREAD_MIN (4u << 20)
+#define SEARCH_RUN_THREAD_MIN (32u << 20)
 
 struct search_query {
 	char *buf;   /* folded terms, back to back */
@@ -488,7 +491,7 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 {
 	const struct doc *d = ix->d;
 	size_t n = d->nentries, i, nout;
-	int big = ix->len >= SEARCH_THREAD_MIN;
+	int big = ix->len >= SEARCH_RUN_THREAD_MIN;
 	struct search_job tmpl, a, b;
 
 	if (sq->nterms == 0) {
