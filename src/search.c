@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <unigbrk.h>
 
 #if defined(__SSE2__)
@@ -384,105 +385,116 @@ search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 }
 
 /*
- * Half of a search, run on either thread: scan regions [k0, k1) of the
- * buffer for one term and mark the entries hit (bit 0: question, bit 1:
- * own answer), or test entries [from, to) of within (or all entries) with
- * every term but skip, keeping those marked when mark is set.
+ * A search split into SEARCH_CHUNKS chunks that two threads take in turn
+ * (so that a thread the scheduler starts late on a busy machine just takes
+ * fewer): either scan entries' regions for one term and mark the entries
+ * hit (bit 0: question, bit 1: own answer), or test entries of within (or
+ * all entries) with every term but skip, keeping only marked ones when
+ * mark is set; chunk c's hits go to tmp + its first index, count[c] many.
  */
-struct search_job {
-	void (*fn)(struct search_job *);
+#define SEARCH_CHUNKS 16
+
+struct search_work {
 	const struct search_index *ix;
 	const struct search_query *sq;
+	int scan;
 	uint8_t *mark;
-	size_t term, k0, k1;
+	size_t term, skip;
 	const uint32_t *within;
-	size_t from, to, skip;
-	uint32_t *out;
-	size_t nout;
+	size_t total; /* entries to scan or test */
+	uint32_t *tmp;
+	size_t count[SEARCH_CHUNKS];
+	atomic_size_t next;
 };
 
 static void
-search_job_scan(struct search_job *j)
+search_chunk_scan(struct search_work *w, size_t e0, size_t e1)
 {
-	const struct search_index *ix = j->ix;
-	const char *term = j->sq->buf + j->sq->off[j->term], *h;
-	size_t tn = j->sq->off[j->term + 1] - j->sq->off[j->term];
-	size_t p = ix->pos[j->k0], end = ix->pos[j->k1], k = j->k0, at;
+	const struct search_index *ix = w->ix;
+	const char *term = w->sq->buf + w->sq->off[w->term], *h;
+	size_t tn = w->sq->off[w->term + 1] - w->sq->off[w->term];
+	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at;
 
 	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
 	                       term, tn)) != NULL) {
 		at = (size_t)(h - ix->buf);
 		while (ix->pos[k + 1] <= at)
 			k++;
-		j->mark[k >> 1] |= (k & 1) ? 2 : 1;
+		w->mark[k >> 1] |= (k & 1) ? 2 : 1;
 		p = ix->pos[k + 1]; /* the rest of this region adds nothing */
 	}
 }
 
-static void
-search_job_test(struct search_job *j)
+static size_t
+search_chunk_test(struct search_work *w, size_t from, size_t to)
 {
-	const struct doc *d = j->ix->d;
-	size_t i;
+	const struct doc *d = w->ix->d;
+	uint32_t *out = w->tmp + from;
+	size_t i, n = 0;
 
-	j->nout = 0;
-	for (i = j->from; i < j->to; i++) {
-		uint32_t e = j->within != NULL ? j->within[i] : (uint32_t)i;
+	for (i = from; i < to; i++) {
+		uint32_t e = w->within != NULL ? w->within[i] : (uint32_t)i;
 
 		if (e >= d->nentries)
 			continue;
-		if (j->mark != NULL && !(j->mark[e] & 1) &&
-		    !(j->mark[search_answer_of(d, e)] & 2))
+		if (w->mark != NULL && !(w->mark[e] & 1) &&
+		    !(w->mark[search_answer_of(d, e)] & 2))
 			continue;
-		if (search_entry_matches(j->ix, j->sq, e, j->skip))
-			j->out[j->nout++] = e;
+		if (search_entry_matches(w->ix, w->sq, e, w->skip))
+			out[n++] = e;
 	}
+	return n;
 }
 
 static void *
-search_job_thread(void *arg)
+search_work_do(void *arg)
 {
-	struct search_job *j = arg;
+	struct search_work *w = arg;
+	size_t c, from, to;
 
-	j->fn(j);
+	while ((c = atomic_fetch_add(&w->next, 1)) < SEARCH_CHUNKS) {
+		from = w->total * c / SEARCH_CHUNKS;
+		to = w->total * (c + 1) / SEARCH_CHUNKS;
+		if (w->scan)
+			search_chunk_scan(w, from, to);
+		else
+			w->count[c] = search_chunk_test(w, from, to);
+	}
 	return NULL;
 }
 
-/* Runs a and b, on two threads when parallel and a thread can start. */
+/* Runs every chunk of w, on two threads when parallel. */
 static void
-search_jobs_run(struct search_job *a, struct search_job *b, int parallel)
+search_work_run(struct search_work *w, int parallel)
 {
 	pthread_t t;
-	int threaded =
-	    parallel && pthread_create(&t, NULL, search_job_thread, b) == 0;
+	int threaded;
 
-	a->fn(a);
+	atomic_init(&w->next, 0);
+	threaded = parallel && pthread_create(&t, NULL, search_work_do, w) == 0;
+	search_work_do(w);
 	if (threaded)
 		pthread_join(t, NULL);
-	else
-		b->fn(b);
 }
 
-/*
- * Tests entries [0, total) of within (or all) in two halves; the second
- * half's hits go to scratch, then after the first's, so out may be within.
- */
+/* Tests entries [0, total) of within (or all); hits in order to out,
+ * which may be within. */
 static size_t
-search_test_halves(struct search_job *tmpl, size_t total, int parallel)
+search_test(struct search_work *w, size_t total, uint32_t *out, int parallel)
 {
-	struct search_job a = *tmpl, b = *tmpl;
-	uint32_t *second;
+	size_t c, n = 0;
 
-	a.fn = b.fn = search_job_test;
-	a.from = 0;
-	a.to = b.from = total / 2;
-	b.to = total;
-	second = xreallocarray(NULL, total - total / 2 + 1, sizeof *second);
-	b.out = second;
-	search_jobs_run(&a, &b, parallel);
-	memmove(a.out + a.nout, second, b.nout * sizeof *second);
-	free(second);
-	return a.nout + b.nout;
+	w->scan = 0;
+	w->total = total;
+	w->tmp = xreallocarray(NULL, total ? total : 1, sizeof *w->tmp);
+	search_work_run(w, parallel);
+	for (c = 0; c < SEARCH_CHUNKS; c++) {
+		memmove(out + n, w->tmp + total * c / SEARCH_CHUNKS,
+		    w->count[c] * sizeof *out);
+		n += w->count[c];
+	}
+	free(w->tmp);
+	return n;
 }
 
 size_t
@@ -492,7 +504,7 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	const struct doc *d = ix->d;
 	size_t n = d->nentries, i, nout;
 	int big = ix->len >= SEARCH_RUN_THREAD_MIN;
-	struct search_job tmpl, a, b;
+	struct search_work w;
 
 	if (sq->nterms == 0) {
 		if (within != NULL) {
@@ -503,33 +515,28 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 			out[i] = (uint32_t)i;
 		return n;
 	}
-	memset(&tmpl, 0, sizeof tmpl);
-	tmpl.ix = ix;
-	tmpl.sq = sq;
-	tmpl.within = within;
-	tmpl.out = out;
-	tmpl.skip = (size_t)-1;
+	memset(&w, 0, sizeof w);
+	w.ix = ix;
+	w.sq = sq;
+	w.within = within;
+	w.skip = (size_t)-1;
 	/* A query that extends the last one: few entries, test each. */
 	if (within != NULL && nwithin < n / 2)
-		return search_test_halves(
-		    &tmpl, nwithin, big && nwithin > 1024);
+		return search_test(&w, nwithin, out, big && nwithin > 1024);
 	/*
-	 * One scan of the whole buffer (in two halves) for the rarest term,
-	 * skipping to the end of a region at its first hit; the other terms
-	 * are then tested only in the candidate entries.
+	 * One scan of the whole buffer for the rarest term, skipping to the
+	 * end of a region at its first hit; the other terms are then tested
+	 * only in the candidate entries.
 	 */
-	tmpl.mark = xcalloc(n ? n : 1, 1);
-	tmpl.term = search_rarest_term(ix, sq);
-	tmpl.skip = tmpl.term;
-	a = b = tmpl;
-	a.fn = b.fn = search_job_scan;
-	a.k0 = 0;
-	a.k1 = b.k0 = 2 * (n / 2);
-	b.k1 = 2 * n;
-	search_jobs_run(&a, &b, big);
-	nout = search_test_halves(
-	    &tmpl, within != NULL ? nwithin : n, big && sq->nterms > 1);
-	free(tmpl.mark);
+	w.mark = xcalloc(n ? n : 1, 1);
+	w.term = search_rarest_term(ix, sq);
+	w.skip = w.term;
+	w.scan = 1;
+	w.total = n;
+	search_work_run(&w, big);
+	nout = search_test(
+	    &w, within != NULL ? nwithin : n, out, big && sq->nterms > 1);
+	free(w.mark);
 	return nout;
 }
 
