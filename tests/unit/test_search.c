@@ -370,6 +370,23 @@ test_within_equals_full(void **state)
 	tdoc_free(t);
 }
 
+/* Ranges are sorted, apart, inside s[0..n) and on character boundaries. */
+static void
+assert_ranges_sane(const struct hl_range *r, size_t nr, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		assert_true(r[i].start < r[i].end);
+		assert_true(r[i].end <= n);
+		assert_true(((unsigned char)s[r[i].start] & 0xC0) != 0x80);
+		assert_true(r[i].end == n ||
+		            ((unsigned char)s[r[i].end] & 0xC0) != 0x80);
+		if (i > 0)
+			assert_true(r[i].start > r[i - 1].end);
+	}
+}
+
 /* Whether folded term (tn bytes) is in the fold of s[0..n). */
 static int
 oracle_has(const char *s, size_t n, const char *term, size_t tn)
@@ -449,8 +466,14 @@ check_full_scan_equals_per_entry(
 		assert_memory_equal(one, full, nfull * sizeof *full);
 		/* Every entry found has a range to highlight. */
 		for (i = 0; i < nfull; i += 1 + nfull / 50) {
+			const struct entry *e = &t->e[full[i]];
+			const struct entry *a = e->ref >= 0 ? &t->e[e->ref] : e;
+
 			search_entry_hits(ix, sq, full[i], &h);
 			assert_true(h.nq + h.na > 0);
+			assert_ranges_sane(
+			    h.q, h.nq, e->question, e->question_len);
+			assert_ranges_sane(h.a, h.na, a->text, a->text_len);
 			search_hits_free(&h);
 		}
 		search_query_free(sq);
