@@ -97,7 +97,8 @@ bench_browser(const struct doc *d, const struct search_index *ix)
 	o.lang = "ja";
 	b = browser_new(d, ix, &o, &err);
 	if (b == NULL) {
-		fprintf(stderr, "search-bench: %s\n", err ? err : "browser_new");
+		fprintf(
+		    stderr, "search-bench: %s\n", err ? err : "browser_new");
 		exit(1);
 	}
 	browser_render(b, 80, 24, &scr);
@@ -192,7 +193,7 @@ standin_load(const char *path)
 		    line[1] == ' ')
 			line += 2;
 		else if (nl - line > 3 && line[0] >= '0' && line[0] <= '9' &&
-		    line[1] == '.' && line[2] == ' ')
+		         line[1] == '.' && line[2] == ' ')
 			line += 3;
 		if (line == nl)
 			continue;
@@ -276,9 +277,9 @@ prefixes(const char *q, size_t *len)
  * t2 and of the first keystroke (a 1-character query) to t1.
  */
 static void
-bench_typing(const struct search_index *ix, const struct doc *d,
-    const char *q, int reps, double *t2, size_t *nt2, double *t1,
-    size_t *nt1, double *c2, uint32_t *a, uint32_t *b)
+bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
+    int reps, double *t2, size_t *nt2, double *t1, size_t *nt1, double *c2,
+    uint32_t *a, uint32_t *b)
 {
 	size_t len[MAXKEYS], nk = prefixes(q, len), k;
 	double per[MAXKEYS][64];
@@ -297,7 +298,8 @@ bench_typing(const struct search_index *ix, const struct doc *d,
 			ucs4_t ch;
 			double t0, c0;
 
-			u8_mbtouc(&ch, (const uint8_t *)q + from, len[k] - from);
+			u8_mbtouc(
+			    &ch, (const uint8_t *)q + from, len[k] - from);
 			c0 = cpu_ms();
 			t0 = now_ms();
 			bench_key(br, ch);
@@ -306,8 +308,7 @@ bench_typing(const struct search_index *ix, const struct doc *d,
 			if (k >= 1) {
 				c2[*nt2] = cpu_ms() - c0;
 				t2[(*nt2)++] = per[k][r];
-			}
-			else
+			} else
 				t1[(*nt1)++] = per[k][r];
 		}
 		browser_free(br);
@@ -318,8 +319,8 @@ bench_typing(const struct search_index *ix, const struct doc *d,
 		for (k = 0; k < nk; k++) {
 			double c0 = cpu_ms(), t0 = now_ms();
 			struct search_query *sq = search_query_new(q, len[k]);
-			int narrow = prev != NULL &&
-			    search_query_extends(sq, prev);
+			int narrow =
+			    prev != NULL && search_query_extends(sq, prev);
 			size_t n = keystroke(ix, d, sq, narrow ? a : NULL,
 			    narrow ? nprev : 0, b);
 			uint32_t *tmp = a;
@@ -334,8 +335,7 @@ bench_typing(const struct search_index *ix, const struct doc *d,
 			if (k >= 1) {
 				c2[*nt2] = cpu_ms() - c0;
 				t2[(*nt2)++] = per[k][r];
-			}
-			else
+			} else
 				t1[(*nt1)++] = per[k][r];
 		}
 		search_query_free(prev);
@@ -378,8 +378,8 @@ bench_fresh(const struct search_index *ix, const struct doc *d, const char *q,
 int
 main(int argc, char **argv)
 {
-	static const char *const typed[] = {"請求書", "billing",
-	    "クレジットカード", "ｱｶｳﾝﾄ 削除"};
+	static const char *const typed[] = {
+	    "請求書", "billing", "クレジットカード", "ｱｶｳﾝﾄ 削除"};
 	static const char *const one[] = {"請", "b", "ｶ"};
 	const char *path;
 	int reps = 7, load_only = 0;
@@ -397,7 +397,7 @@ main(int argc, char **argv)
 	}
 	if (argc < 2) {
 		fprintf(stderr, "usage: search-bench [--load-only] FILE.md "
-				"[REPS]\n");
+		                "[REPS]\n");
 		return 2;
 	}
 	path = argv[1];

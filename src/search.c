@@ -236,7 +236,7 @@ search_index_free(struct search_index *ix)
 	free(ix);
 }
 
-/* Whether the query splits at c (one code point starting at q[i]). */
+/* Bytes of term-splitting white space at q[i] (0: none). */
 static size_t
 search_space_len(const char *q, size_t n, size_t i)
 {
