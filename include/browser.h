@@ -25,6 +25,7 @@ struct browser_opts {
 	const char *search;  /* -s: start with this query, or NULL */
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
 	int expand_all;	     /* -a */
+	int no_utf8; /* the locale is not UTF-8: say so on the status line */
 };
 
 struct browser;
@@ -35,9 +36,18 @@ struct browser *browser_new(const struct doc *d, const struct search_index *ix,
     const struct browser_opts *o, char **err);
 void browser_free(struct browser *b);
 
+/* The help screen (`?`) shows this FAQ (help/help.LANG.md in the UI
+ * language, loaded by the caller; borrowed, must outlive b) above the key
+ * listing generated from the key table.  Without it, only the listing. */
+void browser_set_help(struct browser *b, const struct doc *help);
+
 enum browser_status { BROWSER_CONTINUE, BROWSER_QUIT };
 
-/* Applies one event. */
+/*
+ * Applies one event.  Keys act on the size of the last K_RESIZE or
+ * browser_render (80x24 before either): a front end renders first or
+ * sends a K_RESIZE with the real size before the first key.
+ */
 enum browser_status browser_key(struct browser *b, const struct key_event *k);
 
 struct screen {

@@ -14,7 +14,10 @@
  * - entries of a section are contiguous (secs[s].first .. first+n-1), and so
  *   are sections of a collection; entries are in document order;
  * - entry ids are unique in the whole doc;
- * - entry->ref is -1 or the index of a non-reference entry.
+ * - entry->ref is -1 or the index of a non-reference entry;
+ * - blocks nest at most DOC_MAX_DEPTH containers (LIST, ITEM, QUOTE) deep,
+ *   so recursive walks are safe: deeper input is flattened into the
+ *   innermost container allowed (with a warning), never dropped.
  *
  * Text layout of an entry: all answer text (span text, code block text,
  * table cells) lives in one buffer entry->text; spans and code blocks point
@@ -32,6 +35,8 @@
 #include <stdint.h>
 
 #include "diag.h"
+
+#define DOC_MAX_DEPTH 32
 
 enum span_kind {
 	SPAN_TEXT,	/* text[off..off+len) */
@@ -108,6 +113,9 @@ struct section {
 	uint32_t collection; /* index into doc->colls */
 	uint32_t first, n;   /* entries */
 	uint32_t line;
+	/* Text between the section heading and its first question, or NULL.
+	 * An entry outside doc->entries: id "", question = title, ref -1. */
+	const struct entry *intro;
 };
 
 struct collection {
@@ -115,6 +123,9 @@ struct collection {
 	const char *title; /* "# Title", front matter, else the file name */
 	const char *lang;  /* front matter "lang", else "" */
 	uint32_t first, n; /* sections */
+	/* Text between the title and the first section, or NULL; like
+	 * section.intro (section is the collection's first section, if any). */
+	const struct entry *intro;
 };
 
 struct doc {
@@ -148,8 +159,11 @@ int doc_load_buffer(struct doc *d, const char *name, const char *buf,
  */
 void doc_finish(struct doc *d, struct diag_list *diags);
 
-/* The entry with id, or NULL. */
+/* The entry with id, or NULL.  id may be percent-encoded (as links to
+ * Japanese ids often are: "%E8%AB%8B..."). */
 const struct entry *doc_entry_by_id(const struct doc *d, const char *id);
+/* The section with id (sections and entries share one id space), or NULL. */
+const struct section *doc_section_by_id(const struct doc *d, const char *id);
 /* The entry whose answer e shows: its reference target, or e itself. */
 const struct entry *doc_entry_answer(const struct doc *d, const struct entry *e);
 

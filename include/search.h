@@ -7,6 +7,11 @@
  * search_index_new(), in one contiguous buffer.  Hits are reported as byte
  * ranges of the original strings (entry->question, and entry->text of the
  * entry whose answer is shown), ready for render.h highlighting.
+ * A reference entry matches on its own question and its target's answer.
+ *
+ * Cost: the index holds the folded text (about the size of the text: 76 MB
+ * for a 78 MB corpus) and no offset maps; search_entry_hits() folds one
+ * entry again with a map, so call it for the entries on screen only.
  *
  * Ownership: the index borrows the doc (which must outlive it); results
  * and hit arrays are the caller's.
@@ -33,16 +38,31 @@ size_t search_query_nterms(const struct search_query *sq);
 void search_query_free(struct search_query *sq);
 
 /*
+ * Whether every entry that sq matches is also matched by prev: each term of
+ * prev is part of a term of sq.  Typing more usually extends the query, but
+ * not always: ｶ folds to か and ｶﾞ to が, which is not an extension.
+ */
+int search_query_extends(
+    const struct search_query *sq, const struct search_query *prev);
+
+/*
  * Writes the indices of the matching entries, in document order, to out
  * (room for d->nentries) and returns their number.  When within is not
- * NULL only those entries (sorted) are tried: the hits of a query that this
- * one extends.
+ * NULL only those entries (sorted) are tried: pass the hits of prev only
+ * when search_query_extends(sq, prev).  out may be within (filters in
+ * place).
  */
 size_t search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out);
 
-/* Where the terms hit in entry i: ranges in its question and in the answer
- * text shown for it.  Arrays are malloc'd (caller frees), sorted, merged. */
+/*
+ * Where the terms hit in entry i: ranges in its question and in the answer
+ * text shown for it (the target's text for a reference).  Arrays are
+ * malloc'd (caller frees), sorted, merged; every occurrence of every term.
+ * A range covers whole grapheme clusters (ｶﾞ for が, か + U+3099) and, as
+ * white space is ignored, any spaces or block separators ('\n') between
+ * the matched characters.  No terms: no ranges.
+ */
 struct search_hits {
 	struct hl_range *q, *a;
 	size_t nq, na;

@@ -19,9 +19,29 @@ struct tui_opts {
 	int idle_seconds; /* kiosk: return home after this long idle */
 };
 
-/* Runs the browser until it quits, a signal ends it or the terminal is
- * lost.  Returns the exit status for main (0, or 2 with *err set when the
- * terminal could not be set up). */
+/*
+ * Runs the browser until it quits, a signal ends it or the terminal is
+ * lost, and restores the terminal on every path (an atexit hook covers
+ * xalloc's exit(2)).  The browser is rendered once after every event, at
+ * the terminal's current size.  Returns the exit status for main:
+ *   0        the browser quit (q, or the kiosk --allow-quit);
+ *   128+sig  SIGHUP (129), SIGINT outside kiosk mode (130), SIGQUIT outside
+ *            kiosk mode (131) or SIGTERM (143) ended it, as a shell reports
+ *            a process killed by that signal;
+ *   2        *err set (malloc'd): the terminal could not be set up, or it
+ *            was lost (end of input or a read error).
+ * Expects the locale set up already (termenv_setup_locale()); installs its
+ * own SIGHUP, SIGTERM, SIGINT and SIGQUIT handlers for the duration (in kiosk
+ * mode the terminal is raw, so Ctrl-C reaches the browser as K_CTRL 'c' and
+ * Ctrl-Z and Ctrl-\ do nothing).
+ */
 int tui_run(struct browser *b, const struct tui_opts *o, char **err);
+
+/*
+ * 1 when $TERM names a terminal the browser can drive: not unset, empty or
+ * "dumb", known to terminfo, and able to address the cursor.  Otherwise
+ * main prints as --print does.  Reads the terminal database only.
+ */
+int tui_term_usable(void);
 
 #endif

@@ -1,16 +1,538 @@
-/* main.c - command line, modes, exit status.  The only file that prints
- * errors and exits. */
+/*
+ * main.c - the command line: options, content loading, choice of mode
+ * (browser, --print, --list, --check, --dump) and exit status.  The only
+ * file that prints errors and exits (STYLE.md); it runs before curses
+ * starts and after it ends, never during.
+ *
+ * Exit status: 0 success; 1 no match (-s with --print/--list) or content
+ * errors (--check); 2 usage or I/O errors, each with one line on stderr.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "browser.h"
+#include "diag.h"
+#include "doc.h"
+#include "dump.h"
+#include "embed.h"
+#include "i18n.h"
+#include "keys.h"
+#include "print.h"
+#include "render.h"
+#include "sanitize.h"
+#include "search.h"
+#include "termenv.h"
+#include "tui.h"
+#include "xalloc.h"
+
+enum mode { MODE_BROWSE, MODE_PRINT, MODE_LIST, MODE_CHECK, MODE_DUMP };
+
+struct options {
+	enum mode mode;
+	int print_forced; /* -p given: print even on a terminal */
+	const char *search;
+	const char *open_id;
+	int expand_all;
+	int width; /* --width, 0 = terminal width or 80 */
+	int dump_w, dump_h;
+	const char *keys;
+	int dump_attrs;
+	int kiosk, allow_quit, idle;
+	int ambiguous, ascii, mouse;
+	enum tui_color color;
+	const char *lang;
+};
+
+enum {
+	OPT_LIST = 256,
+	OPT_CHECK,
+	OPT_DUMP,
+	OPT_KEYS,
+	OPT_DUMP_ATTRS,
+	OPT_KIOSK,
+	OPT_ALLOW_QUIT,
+	OPT_IDLE,
+	OPT_AMBIGUOUS,
+	OPT_ASCII,
+	OPT_COLOR,
+	OPT_NO_MOUSE,
+	OPT_LANG,
+};
+
+static const struct option long_options[] = {
+	{ "search", required_argument, NULL, 's' },
+	{ "open", required_argument, NULL, 'o' },
+	{ "expand-all", no_argument, NULL, 'a' },
+	{ "print", no_argument, NULL, 'p' },
+	{ "width", required_argument, NULL, 'w' },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "dump", required_argument, NULL, OPT_DUMP },
+	{ "keys", required_argument, NULL, OPT_KEYS },
+	{ "dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS },
+	{ "kiosk", no_argument, NULL, OPT_KIOSK },
+	{ "allow-quit", no_argument, NULL, OPT_ALLOW_QUIT },
+	{ "idle", required_argument, NULL, OPT_IDLE },
+	{ "ambiguous", required_argument, NULL, OPT_AMBIGUOUS },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char usage_text[] =
+    "usage: faq [OPTIONS] [FILE|DIR]...\n"
+    "Browse FAQ content written in Markdown; with no FILE or DIR, the\n"
+    "bundled FAQ.\n"
+    "\n"
+    "  -s, --search QUERY     start with QUERY searched\n"
+    "  -o, --open ID          start in the pager at entry ID\n"
+    "  -a, --expand-all       start with every answer open\n"
+    "  -p, --print            write the rendered content as plain text and exit\n"
+    "  -w, --width N          width for --print (default: terminal width, else 80)\n"
+    "      --list             one line per entry: id, section, question (TSV)\n"
+    "      --check            lint the content, exit 1 on errors\n"
+    "      --dump WxH         print the screen the browser would show at W x H\n"
+    "      --keys KEYS        with --dump: keys to apply first (e.g. 'jj<Enter>')\n"
+    "      --dump-attrs       with --dump: also show highlights and selection\n"
+    "      --kiosk            locked-down mode for public terminals\n"
+    "      --allow-quit       with --kiosk: q quits (for SSH ForceCommand)\n"
+    "      --idle SECONDS     with --kiosk: return home after SECONDS idle\n"
+    "                         (default 300)\n"
+    "      --ambiguous=1|2    width of East Asian Ambiguous characters\n"
+    "      --ascii            ASCII-only markers and lines\n"
+    "      --color=auto|always|never   colours (NO_COLOR is honoured)\n"
+    "      --no-mouse         ignore the mouse\n"
+    "      --lang ja|en       UI language (default: content's, then locale's)\n"
+    "  -h, --help             show this help\n"
+    "  -V, --version          show the version\n"
+    "\n"
+    "When standard output is not a terminal, faq behaves as --print.\n"
+    "Exit status: 0 success, 1 no match or content errors, 2 usage or I/O\n"
+    "errors.  See faq(1) for keys and faq(5) for the content format.\n";
+
+/* Prints one line naming the problem and exits 2. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("faq: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (see 'faq --help')\n", stderr);
+	exit(2);
+}
+
+/* A whole decimal number in [lo, hi], else a usage error naming opt. */
+static int
+parse_int(const char *opt, const char *s, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		usage_error("%s: '%s' is not a number from %ld to %ld", opt, s,
+		    lo, hi);
+	return (int)v;
+}
+
+static void
+parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a, b;
+
+	errno = 0;
+	a = strtol(s, &end, 10);
+	if (errno || end == s || (*end != 'x' && *end != 'X'))
+		usage_error("--dump: '%s' is not a size like 80x24", s);
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || a < 1 || b < 1 || a > 10000 ||
+	    b > 10000)
+		usage_error("--dump: '%s' is not a size like 80x24", s);
+	*w = (int)a;
+	*h = (int)b;
+}
+
+static void
+parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->ambiguous = 1;
+	o->mouse = 1;
+	o->idle = 300;
+	o->color = TUI_COLOR_AUTO;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":s:o:apw:hV", long_options,
+		    NULL)) != -1) {
+		switch (c) {
+		case 's':
+			o->search = optarg;
+			break;
+		case 'o':
+			o->open_id = optarg;
+			break;
+		case 'a':
+			o->expand_all = 1;
+			break;
+		case 'p':
+			o->mode = MODE_PRINT;
+			o->print_forced = 1;
+			break;
+		case 'w':
+			o->width = parse_int("--width", optarg, 1, 10000);
+			break;
+		case OPT_LIST:
+			o->mode = MODE_LIST;
+			break;
+		case OPT_CHECK:
+			o->mode = MODE_CHECK;
+			break;
+		case OPT_DUMP:
+			o->mode = MODE_DUMP;
+			parse_size(optarg, &o->dump_w, &o->dump_h);
+			break;
+		case OPT_KEYS:
+			o->keys = optarg;
+			break;
+		case OPT_DUMP_ATTRS:
+			o->dump_attrs = 1;
+			break;
+		case OPT_KIOSK:
+			o->kiosk = 1;
+			break;
+		case OPT_ALLOW_QUIT:
+			o->allow_quit = 1;
+			break;
+		case OPT_IDLE:
+			o->idle = parse_int("--idle", optarg, 1, 86400 * 365);
+			break;
+		case OPT_AMBIGUOUS:
+			o->ambiguous = parse_int("--ambiguous", optarg, 1, 2);
+			break;
+		case OPT_ASCII:
+			o->ascii = 1;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = TUI_COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = TUI_COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = TUI_COLOR_NEVER;
+			else
+				usage_error("--color: '%s' is not auto, always "
+					    "or never",
+				    optarg);
+			break;
+		case OPT_NO_MOUSE:
+			o->mouse = 0;
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0)
+				usage_error("--lang: '%s' is not ja or en",
+				    optarg);
+			o->lang = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(0);
+		case 'V':
+			printf("faq %s\n", FAQ_VERSION);
+			exit(0);
+		case ':':
+			usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (optopt != 0)
+				usage_error("unknown option '-%c'", optopt);
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o->keys != NULL && o->mode != MODE_DUMP)
+		usage_error("--keys needs --dump");
+	if (o->dump_attrs && o->mode != MODE_DUMP)
+		usage_error("--dump-attrs needs --dump");
+	if (o->allow_quit && !o->kiosk)
+		usage_error("--allow-quit needs --kiosk");
+}
+
+/* The bundled content: beside the binary in a source tree (./content), else
+ * the installed copy.  Returns a malloc'd path. */
+static char *
+bundled_content(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	struct stat st;
+	char *slash, *p;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			p = xasprintf("%s/content", exe);
+			if (stat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    access(p, R_OK | X_OK) == 0) {
+				/* Only a source tree has a Makefile beside
+				 * the binary: an installed faq in /usr/bin
+				 * must not pick up some /usr/bin/content. */
+				char *mk = xasprintf("%s/Makefile", exe);
+				int ok = access(mk, R_OK) == 0;
+
+				free(mk);
+				if (ok)
+					return p;
+			}
+			free(p);
+		}
+	}
+	return xasprintf("%s/content", FAQ_DATADIR);
+}
+
+/* "ja" when the content or the locale says Japanese, else "en". */
+static const char *
+choose_lang(const struct options *o, const struct doc *d)
+{
+	const char *v;
+
+	if (o->lang != NULL)
+		return o->lang;
+	if (d->ncolls > 0 && d->colls[0].lang[0] != '\0')
+		return strncmp(d->colls[0].lang, "ja", 2) == 0 ? "ja" : "en";
+	v = getenv("LC_ALL");
+	if (v == NULL || *v == '\0')
+		v = getenv("LC_MESSAGES");
+	if (v == NULL || *v == '\0')
+		v = getenv("LANG");
+	return v != NULL && strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Marks the entries that match query; returns how many do. */
+static size_t
+filter_entries(const struct doc *d, const char *query, uint8_t *only)
+{
+	struct search_index *ix = search_index_new(d);
+	struct search_query *sq = search_query_new(query, strlen(query));
+	uint32_t *hits = xcalloc(d->nentries ? d->nentries : 1, sizeof *hits);
+	size_t n = search_run(ix, sq, NULL, 0, hits), i;
+
+	for (i = 0; i < n; i++)
+		only[hits[i]] = 1;
+	free(hits);
+	search_query_free(sq);
+	search_index_free(ix);
+	return n;
+}
+
+/* The help FAQ in the UI language, from the copy compiled into the binary;
+ * NULL if it is missing (the help screen then shows the key listing). */
+static struct doc *
+load_help(const char *lang)
+{
+	char name[32];
+	const struct embed_file *f;
+	struct diag_list diags = { 0 };
+	struct doc *h;
+
+	snprintf(name, sizeof name, "help.%s.md", lang);
+	f = embed_find(name);
+	if (f == NULL)
+		return NULL;
+	h = doc_new();
+	doc_load_buffer(h, name, f->data, f->len, &diags);
+	doc_finish(h, &diags);
+	diag_clear(&diags);
+	return h;
+}
+
+static int
+run_dump(const struct options *o, struct browser *b)
+{
+	struct key_event *keys = NULL;
+	size_t nkeys = 0, i;
+	char *err = NULL;
+	struct screen scr;
+	int w = o->dump_w, h = o->dump_h;
+
+	if (o->keys != NULL && keys_parse(o->keys, &keys, &nkeys, &err) != 0) {
+		fprintf(stderr, "faq: --keys: %s\n", err);
+		free(err);
+		return 2;
+	}
+	/* The terminal tells the browser its size before the first key; so
+	 * must the dump, or keys would act on a screen of another size. */
+	{
+		struct key_event size = { 0 };
+
+		size.key = K_RESIZE;
+		size.w = w;
+		size.h = h;
+		browser_key(b, &size);
+	}
+	for (i = 0; i < nkeys; i++) {
+		if (keys[i].key == K_RESIZE) {
+			w = keys[i].w;
+			h = keys[i].h;
+		}
+		if (browser_key(b, &keys[i]) == BROWSER_QUIT)
+			break;
+	}
+	free(keys);
+	memset(&scr, 0, sizeof scr);
+	browser_render(b, w, h, &scr);
+	dump_screen(stdout, &scr, o->dump_attrs);
+	screen_free(&scr);
+	return 0;
+}
 
 int
 main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("faq %s\n", FAQ_VERSION);
-		return 0;
+	struct options o;
+	struct diag_list diags = { 0 };
+	struct doc *d;
+	char *bundled = NULL;
+	int i, status = 0, nwarn, utf8;
+
+	parse_options(argc, argv, &o);
+	if (o.kiosk)
+		termenv_kiosk_scrub();
+	utf8 = termenv_setup_locale();
+
+	d = doc_new();
+	if (optind >= argc) {
+		bundled = bundled_content();
+		if (doc_load_path(d, bundled, &diags) != 0)
+			status = 2;
 	}
-	fprintf(stderr, "faq: not built yet\n");
-	return 2;
+	for (i = optind; i < argc; i++)
+		if (doc_load_path(d, argv[i], &diags) != 0)
+			status = 2;
+	free(bundled);
+	if (status == 0)
+		doc_finish(d, &diags);
+
+	if (o.mode == MODE_CHECK || status != 0) {
+		/* --check reports everything; an I/O error ends every mode
+		 * with its messages. */
+		diag_print(&diags, o.mode == MODE_CHECK ? stdout : stderr);
+		if (status == 0 && diag_count(&diags, DIAG_ERROR) > 0)
+			status = 1;
+		goto out;
+	}
+	nwarn = (int)diags.n;
+	if (nwarn > 0)
+		fprintf(stderr,
+		    "faq: %d problem%s in the content (see 'faq --check')\n",
+		    nwarn, nwarn == 1 ? "" : "s");
+
+	i18n_init(choose_lang(&o, d));
+
+	if (o.mode == MODE_BROWSE &&
+	    (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
+		!tui_term_usable()))
+		o.mode = MODE_PRINT;
+
+	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
+		uint8_t *only = NULL;
+		struct render_opts ro = { 0 };
+
+		if (o.search != NULL) {
+			only = xcalloc(d->nentries ? d->nentries : 1, 1);
+			if (filter_entries(d, o.search, only) == 0)
+				status = 1;
+		}
+		ro.width = o.width > 0 ? o.width : terminal_width();
+		ro.ambiguous = o.ambiguous;
+		ro.ascii = o.ascii || !utf8;
+		if (o.mode == MODE_LIST)
+			print_list(stdout, d, only);
+		else
+			print_doc(stdout, d, &ro, only);
+		free(only);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "faq: standard output: %s\n",
+			    strerror(errno));
+			status = 2;
+		}
+	} else {
+		struct search_index *ix = search_index_new(d);
+		struct browser_opts bo = { 0 };
+		struct browser *b;
+		struct doc *help = load_help(i18n_lang());
+		char *err = NULL;
+
+		bo.ambiguous = o.ambiguous;
+		bo.ascii = o.ascii || !utf8;
+		bo.no_utf8 = !utf8;
+		bo.kiosk = o.kiosk;
+		bo.allow_quit = o.allow_quit;
+		bo.mouse = o.mouse;
+		bo.lang = i18n_lang();
+		bo.search = o.search;
+		bo.open_id = o.open_id;
+		bo.expand_all = o.expand_all;
+		b = browser_new(d, ix, &bo, &err);
+		if (b != NULL && help != NULL)
+			browser_set_help(b, help);
+		if (b == NULL) {
+			fprintf(stderr, "faq: %s\n", err);
+			free(err);
+			status = 2;
+		} else if (o.mode == MODE_DUMP) {
+			status = run_dump(&o, b);
+		} else {
+			struct tui_opts to = { 0 };
+
+			to.color = o.color;
+			to.mouse = o.mouse;
+			to.kiosk = o.kiosk;
+			to.allow_quit = o.allow_quit;
+			to.idle_seconds = o.idle;
+			status = tui_run(b, &to, &err);
+			if (err != NULL) {
+				fprintf(stderr, "faq: %s\n", err);
+				free(err);
+			}
+		}
+		browser_free(b);
+		doc_free(help);
+		search_index_free(ix);
+	}
+out:
+	diag_clear(&diags);
+	doc_free(d);
+	return status;
 }

@@ -1,0 +1,52 @@
+/*
+ * fold.h - text folded for matching: NFKC, case fold, katakana -> hiragana
+ * (U+30A1-U+30F6 -> U+3041-U+3096, half-width kana included) and white
+ * space removed, so that ＡＷＳ/aws/AWS, ｱｶｳﾝﾄ/アカウント/あかうんと and
+ * "AWS アカウント"/"AWSアカウント" fold to the same bytes.
+ *
+ * The common characters (ASCII, hiragana, katakana, kanji, CJK
+ * punctuation, full-width ASCII, half-width kana with ﾞ/ﾟ) take a fast path;
+ * only the rest goes through libunistring (u8_casefold with UNINORM_NFKC),
+ * one small unit at a time: a character and the combining marks that
+ * follow it.
+ *
+ * With a map, every folded byte records the original bytes [start, end) it
+ * came from: a whole character on the fast path, a whole unit (character +
+ * marks) on the slow path, so a match never maps to half a character.
+ *
+ * Invariants: folded text never contains ASCII white space (search.h uses
+ * '\n' as a separator that no folded term can match across); input need
+ * not be valid UTF-8 (an invalid byte is copied as itself).
+ *
+ * Ownership: a struct fold owns s and map; fold_free() releases them.
+ */
+#ifndef FAQ_FOLD_H
+#define FAQ_FOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct fold_src {
+	uint32_t start, end; /* original bytes, offset by the base given */
+};
+
+struct fold {
+	char *s; /* folded bytes, not NUL-terminated */
+	size_t len, cap;
+	struct fold_src *map; /* NULL, or one entry per byte of s */
+};
+
+/* An empty fold; with want_map, fold_append() also fills map. */
+void fold_init(struct fold *f, int want_map);
+/* Forgets the content, keeps the memory (for reuse). */
+void fold_clear(struct fold *f);
+void fold_free(struct fold *f);
+/* Makes room for extra more folded bytes. */
+void fold_reserve(struct fold *f, size_t extra);
+/*
+ * Appends the fold of s[0..n).  Map entries are offsets in s plus base
+ * (so that several strings can be folded into one buffer).
+ */
+void fold_append(struct fold *f, const char *s, size_t n, uint32_t base);
+
+#endif

@@ -1,0 +1,608 @@
+/*
+ * browser.c - the browser state, the key table and dispatch; see
+ * browser.h and browser_int.h.  Screens: outline.c, pager.c, help.c.
+ *
+ * Every key goes through one table (browser_bindings): key -> action, with
+ * the modes it applies in and flags that kiosk mode filters on, so that no
+ * `if (kiosk)` is scattered through the actions and the help screen is
+ * generated from the same table it documents.
+ */
+#include "browser.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "browser_int.h"
+#include "i18n.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define MB_VIEW (MB_PAGER | MB_HELP)
+#define MB_ALL (MB_OUTLINE | MB_PAGER | MB_HELP)
+
+/* Order matters: the first active binding that matches wins, so the
+ * kiosk-only Ctrl-C comes before the ordinary one and the kiosk catch-all
+ * for printable keys comes last. */
+/* clang-format off */
+const struct binding browser_bindings[] = {
+	{K_UP, 0, MB_ALL | MB_SEARCH, ACT_UP, 0, N_("Move up")},
+	{K_CHAR, 'k', MB_ALL, ACT_UP, KF_LETTER, N_("Move up")},
+	{K_DOWN, 0, MB_ALL | MB_SEARCH, ACT_DOWN, 0, N_("Move down")},
+	{K_CHAR, 'j', MB_ALL, ACT_DOWN, KF_LETTER, N_("Move down")},
+	{K_PGUP, 0, MB_ALL | MB_SEARCH, ACT_PGUP, 0, N_("Page up")},
+	{K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
+	{K_PGDN, 0, MB_ALL | MB_SEARCH, ACT_PGDN, 0, N_("Page down")},
+	{K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
+	{K_HOME, 0, MB_ALL, ACT_TOP, KF_JUMP, N_("Go to the top")},
+	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER | KF_JUMP,
+	    N_("Go to the top")},
+	{K_END, 0, MB_ALL, ACT_BOTTOM, KF_JUMP, N_("Go to the end")},
+	{K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER | KF_JUMP,
+	    N_("Go to the end")},
+	{K_ENTER, 0, MB_OUTLINE, ACT_ENTER, 0,
+	    N_("Open; on an open answer or section: the pager")},
+	{K_RIGHT, 0, MB_OUTLINE, ACT_OPEN, 0, N_("Open")},
+	{K_CHAR, 'l', MB_OUTLINE, ACT_OPEN, KF_LETTER, N_("Open")},
+	{K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0,
+	    N_("Close, or go to the section")},
+	{K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
+	    N_("Close, or go to the section")},
+	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
+	    N_("Expand or collapse all answers of the section")},
+	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
+	    N_("Expand or collapse everything")},
+	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, KF_JUMP, N_("Next section")},
+	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, KF_JUMP,
+	    N_("Previous section")},
+	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER,
+	    N_("Read in the pager")},
+	{K_CHAR, '/', MB_OUTLINE, ACT_SEARCH, 0, N_("Search as you type")},
+	{K_CHAR, 'n', MB_OUTLINE, ACT_NEXT_HIT, KF_LETTER | KF_JUMP,
+	    N_("Next search hit")},
+	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER | KF_JUMP,
+	    N_("Previous search hit")},
+	{K_ESC, 0, MB_OUTLINE, ACT_ESC, 0, N_("Clear the search")},
+	{K_ENTER, 0, MB_SEARCH, ACT_SEARCH_ACCEPT, 0,
+	    N_("Keep the results and move into them")},
+	{K_ESC, 0, MB_SEARCH, ACT_SEARCH_CANCEL, 0,
+	    N_("Cancel: back to the view from before")},
+	{K_BACKSPACE, 0, MB_SEARCH, ACT_SEARCH_BS, 0, N_("Delete a character")},
+	{K_CTRL, 'w', MB_SEARCH, ACT_SEARCH_WORD, 0, N_("Delete a word")},
+	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0, N_("Clear the query")},
+	{K_CHAR, 0, MB_SEARCH, ACT_SEARCH_TYPE, KF_NOHELP, NULL},
+	{K_CHAR, '/', MB_PAGER, ACT_SEARCH, 0, N_("Search this page")},
+	{K_CHAR, 'n', MB_PAGER, ACT_NEXT_HIT, KF_LETTER, N_("Next search hit")},
+	{K_CHAR, 'N', MB_PAGER, ACT_PREV_HIT, KF_LETTER,
+	    N_("Previous search hit")},
+	{K_CHAR, ']', MB_PAGER, ACT_NEXT_ENTRY, 0, N_("Next question")},
+	{K_CHAR, '[', MB_PAGER, ACT_PREV_ENTRY, 0, N_("Previous question")},
+	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
+	{K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
+	{K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
+	{K_BACKSPACE, 0, MB_ALL, ACT_BACK, 0, N_("Back")},
+	{K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
+	{K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_CTRL, 'c', MB_ALL | MB_SEARCH, ACT_HOME, KF_KIOSK,
+	    N_("Back to the start")},
+	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
+	{K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
+	{K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
+	/* Kiosk: a visitor just types; any other printable key searches. */
+	{K_CHAR, 0, MB_OUTLINE, ACT_SEARCH_TYPE, KF_KIOSK | KF_NOHELP, NULL},
+};
+/* clang-format on */
+const size_t browser_nbindings =
+    sizeof browser_bindings / sizeof browser_bindings[0];
+
+int
+browser_binding_active(const struct browser *b, const struct binding *k)
+{
+	if ((k->flags & KF_KIOSK) && !b->o.kiosk)
+		return 0;
+	if (!b->o.kiosk)
+		return 1;
+	if ((k->flags & KF_EXIT) && !b->o.allow_quit)
+		return 0;
+	/* Letters belong to the search a kiosk visitor types; q stays a
+	 * quit key when quitting is allowed. */
+	if ((k->flags & KF_LETTER) && !(k->flags & KF_EXIT))
+		return 0;
+	return 1;
+}
+
+static const struct binding *
+browser_lookup(
+    const struct browser *b, const struct key_event *k, unsigned mode)
+{
+	size_t i;
+
+	for (i = 0; i < browser_nbindings; i++) {
+		const struct binding *e = &browser_bindings[i];
+
+		if (e->key != k->key || !(e->modes & mode))
+			continue;
+		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != 0 &&
+		    e->ch != k->ch)
+			continue;
+		if (!browser_binding_active(b, e))
+			continue;
+		return e;
+	}
+	return NULL;
+}
+
+void
+browser_set_msg(struct browser *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	free(b->msg);
+	b->msg = s;
+}
+
+struct render_opts
+browser_ropts(const struct browser *b, int width)
+{
+	struct render_opts o;
+
+	o.width = width < 1 ? 1 : width;
+	o.ambiguous = b->o.ambiguous == 2 ? 2 : 1;
+	o.ascii = b->o.ascii;
+	return o;
+}
+
+int
+str_width(const struct browser *b, const char *s)
+{
+	return width_str(s, strlen(s), b->o.ambiguous == 2 ? 2 : 1);
+}
+
+void
+row_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
+    uint16_t or_attr)
+{
+	size_t base = dst->len, i = 0, j;
+	int used = 0;
+
+	while (i < src->len) {
+		ucs4_t c;
+		int m =
+		    u8_mbtouc(&c, (const uint8_t *)src->text + i, src->len - i);
+		int cw = width_char(c, ambiguous);
+
+		if (used + cw > w)
+			break;
+		sline_append(dst, src->text + i, (size_t)m,
+		    (uint16_t)(src->attr[i] | or_attr), cw);
+		used += cw;
+		i += (size_t)m;
+	}
+	for (j = 0; j < src->nlinks; j++) {
+		size_t s = src->links[j].start, e = src->links[j].end;
+
+		if (s >= i)
+			continue;
+		sline_add_link(
+		    dst, base + s, base + (e < i ? e : i), src->links[j].href);
+	}
+	/* The selection is a bar across the whole row. */
+	sline_pad(dst, w - used, or_attr);
+}
+
+void
+row_status(struct sline *dst, const char *left, const char *right, int w,
+    int ambiguous)
+{
+	struct sline l = {0}, r = {0};
+	int rw = right ? width_str(right, strlen(right), ambiguous) : 0;
+	int lw;
+
+	if (right != NULL && rw <= w) {
+		sline_append(&r, right, strlen(right), AT_STATUS, rw);
+	} else if (right != NULL) {
+		sline_append(&r, right, strlen(right), AT_STATUS, rw);
+		row_fit(dst, &r, w, ambiguous, 0);
+		sline_free(&r);
+		return;
+	}
+	lw = w - rw - (rw > 0 ? 1 : 0);
+	if (lw > 0) {
+		sline_append(&l, left, strlen(left), AT_STATUS,
+		    width_str(left, strlen(left), ambiguous));
+		row_fit(dst, &l, lw, ambiguous, AT_STATUS);
+		if (rw > 0)
+			sline_pad(dst, 1, AT_STATUS);
+	} else {
+		sline_pad(dst, w - rw, AT_STATUS);
+	}
+	if (rw > 0)
+		sline_copy(dst, &r);
+	sline_free(&l);
+	sline_free(&r);
+}
+
+struct browser *
+browser_new(const struct doc *d, const struct search_index *ix,
+    const struct browser_opts *o, char **err)
+{
+	struct browser *b = xcalloc(1, sizeof *b);
+
+	*err = NULL;
+	b->d = d;
+	b->ix = ix;
+	b->o = *o;
+	if (b->o.ambiguous != 2)
+		b->o.ambiguous = 1;
+	b->lang = xstrdup(o->lang ? o->lang : "en");
+	b->o.lang = b->lang;
+	b->o.search = NULL;
+	b->o.open_id = NULL;
+	b->w = 80;
+	b->h = 24;
+	outline_init(b);
+	if (o->expand_all)
+		memset(b->ent_open, 1, d->nentries);
+	if (o->search != NULL && *o->search != '\0' && searchui_available(b)) {
+		const char *p = o->search;
+
+		searchui_begin(b);
+		while (*p != '\0') {
+			ucs4_t c;
+			int m = u8_strmbtouc(&c, (const uint8_t *)p);
+
+			if (m <= 0)
+				break;
+			searchui_type(b, c);
+			p += m;
+		}
+		searchui_accept(b);
+	}
+	/* In English on purpose: without UTF-8 a Japanese message would
+	 * itself show as '?'. */
+	if (o->no_utf8)
+		browser_set_msg(b, "%s",
+		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
+		    "UTF-8 locale)");
+	if (o->open_id != NULL) {
+		const struct entry *e = doc_entry_by_id(d, o->open_id);
+		const struct section *sec = doc_section_by_id(d, o->open_id);
+
+		if (e == NULL && sec != NULL) {
+			outline_select(b, b->sec_item[sec - d->secs]);
+			pager_open(b, PV_SECTION, (uint32_t)(sec - d->secs));
+			return b;
+		}
+		if (e == NULL) {
+			*err = xasprintf("no entry with id '%s'", o->open_id);
+			browser_free(b);
+			return NULL;
+		}
+		outline_select(b, b->ent_item[e - d->entries]);
+		pager_open(b, PV_ENTRY, (uint32_t)(e - d->entries));
+	}
+	return b;
+}
+
+void
+browser_set_help(struct browser *b, const struct doc *help)
+{
+	b->help = help;
+	b->page.valid = 0;
+}
+
+void
+browser_free(struct browser *b)
+{
+	if (b == NULL)
+		return;
+	outline_free(b);
+	free(b->items);
+	free(b->sec_item);
+	free(b->ent_item);
+	free(b->sec_open);
+	free(b->ent_open);
+	free(b->hist);
+	free(b->jumps);
+	searchui_free(b);
+	page_free(&b->page);
+	free(b->rows);
+	free(b->msg);
+	free(b->lang);
+	free(b);
+}
+
+/* Kiosk: the next visitor sees nothing of the last one. */
+static void
+browser_home(struct browser *b)
+{
+	b->mode = MODE_OUTLINE;
+	b->nhist = 0;
+	b->njumps = 0;
+	searchui_reset(b);
+	outline_reset(b);
+}
+
+static enum browser_status
+browser_act(struct browser *b, const struct binding *k, uint32_t kc)
+{
+	int pager = b->mode == MODE_PAGER;
+
+	/* An empty document (no collection at all) has no outline to act
+	 * on; help and quit still work. */
+	if (!pager && b->nitems == 0 && k->action != ACT_QUIT &&
+	    k->action != ACT_HELP)
+		return BROWSER_CONTINUE;
+	switch (k->action) {
+	case ACT_ENTER:
+	case ACT_OPEN:
+	case ACT_CLOSE:
+	case ACT_SECTION_ALL:
+	case ACT_PAGER:
+		/* Nothing to act on (a search without hits). */
+		if (!outline_item_selectable(b, b->sel))
+			return BROWSER_CONTINUE;
+		break;
+	default:
+		break;
+	}
+	if (k->action != ACT_SEARCH_TYPE && k->action != ACT_SEARCH_BS &&
+	    k->action != ACT_SEARCH_WORD && k->action != ACT_SEARCH_KILL)
+		searchui_sync(b);
+	if ((k->flags & KF_JUMP) && !pager)
+		outline_jump_push(b);
+	switch (k->action) {
+	case ACT_QUIT:
+		return BROWSER_QUIT;
+	case ACT_HOME:
+		browser_home(b);
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+		if (pager)
+			pager_scroll(b, k->action == ACT_UP ? -1 : 1);
+		else
+			outline_move(b, k->action == ACT_UP ? -1 : 1);
+		break;
+	case ACT_PGUP:
+	case ACT_PGDN:
+		if (pager)
+			pager_page(b, k->action == ACT_PGUP ? -1 : 1);
+		else
+			outline_page(b, k->action == ACT_PGUP ? -1 : 1);
+		break;
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		if (pager)
+			pager_edge(b, k->action == ACT_BOTTOM);
+		else
+			outline_edge(b, k->action == ACT_BOTTOM);
+		break;
+	case ACT_ENTER:
+		outline_open(b, 1);
+		break;
+	case ACT_OPEN:
+		outline_open(b, 0);
+		break;
+	case ACT_CLOSE:
+		outline_close(b);
+		break;
+	case ACT_SECTION_ALL: {
+		const struct item *it = &b->items[b->sel];
+		uint32_t sec = it->kind == ITEM_SECTION
+		                   ? it->idx
+		                   : b->d->entries[it->idx].section;
+
+		outline_toggle_section_all(b, sec);
+		break;
+	}
+	case ACT_ALL:
+		outline_toggle_all(b);
+		break;
+	case ACT_NEXT_SECTION:
+	case ACT_PREV_SECTION:
+		outline_next_section(b, k->action == ACT_NEXT_SECTION ? 1 : -1);
+		break;
+	case ACT_PAGER: {
+		const struct item *it = &b->items[b->sel];
+
+		pager_open(b, it->kind == ITEM_SECTION ? PV_SECTION : PV_ENTRY,
+		    it->idx);
+		break;
+	}
+	case ACT_HELP:
+		pager_open(b, PV_HELP, 0);
+		break;
+	case ACT_BACK:
+		if (pager)
+			pager_back(b);
+		else
+			outline_jump_back(b);
+		break;
+	case ACT_LEAVE:
+		if (b->pv.kind == PV_HELP)
+			pager_back(b);
+		else
+			pager_close(b);
+		break;
+	case ACT_NEXT_ENTRY:
+	case ACT_PREV_ENTRY:
+		pager_next_entry(b, k->action == ACT_NEXT_ENTRY ? 1 : -1);
+		break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		pager_next_link(b, k->action == ACT_NEXT_LINK ? 1 : -1);
+		break;
+	case ACT_FOLLOW:
+		pager_follow(b);
+		break;
+	case ACT_SEARCH:
+		searchui_begin(b);
+		break;
+	case ACT_SEARCH_TYPE:
+		searchui_type(b, kc);
+		break;
+	case ACT_SEARCH_BS:
+	case ACT_SEARCH_WORD:
+	case ACT_SEARCH_KILL:
+		searchui_erase(b, k->action - ACT_SEARCH_BS);
+		break;
+	case ACT_SEARCH_ACCEPT:
+		searchui_accept(b);
+		break;
+	case ACT_SEARCH_CANCEL:
+		searchui_cancel(b);
+		break;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		if (pager)
+			pager_next_hit(
+			    b, k->action == ACT_NEXT_HIT ? 1 : -1, 0);
+		else
+			searchui_step(b, k->action == ACT_NEXT_HIT ? 1 : -1);
+		break;
+	case ACT_ESC:
+		searchui_clear(b);
+		break;
+	default:
+		break;
+	}
+	return BROWSER_CONTINUE;
+}
+
+static void
+browser_mouse(struct browser *b, const struct key_event *k)
+{
+	struct screen scr;
+
+	if (!b->o.mouse || (b->mode == MODE_OUTLINE && b->nitems == 0))
+		return;
+	searchui_sync(b);
+	if (k->button == 4 || k->button == 5) {
+		int n = k->button == 4 ? -3 : 3;
+
+		if (b->mode == MODE_PAGER)
+			pager_scroll(b, n);
+		else
+			outline_scroll(b, n);
+		return;
+	}
+	if (k->button != 1)
+		return;
+	/* The click refers to what is on screen now: lay it out again at
+	 * the current size (a --dump run never rendered in between). */
+	browser_render(b, b->w, b->h, &scr);
+	screen_free(&scr);
+	if (b->mode == MODE_PAGER)
+		pager_click(b, k->x, k->y);
+	else
+		outline_click(b, k->x, k->y);
+}
+
+enum browser_status
+browser_key(struct browser *b, const struct key_event *k)
+{
+	const struct binding *bd;
+	unsigned mode;
+
+	free(b->msg);
+	b->msg = NULL;
+	switch (k->key) {
+	case K_RESIZE:
+		b->w = k->w > 0 ? k->w : 1;
+		b->h = k->h > 0 ? k->h : 1;
+		return BROWSER_CONTINUE;
+	case K_IDLE:
+		if (b->o.kiosk)
+			browser_home(b);
+		return BROWSER_CONTINUE;
+	case K_MOUSE:
+		browser_mouse(b, k);
+		return BROWSER_CONTINUE;
+	default:
+		break;
+	}
+	mode = b->s.active               ? MB_SEARCH
+	       : b->mode == MODE_OUTLINE ? MB_OUTLINE
+	       : b->pv.kind == PV_HELP   ? MB_HELP
+	                                 : MB_PAGER;
+	bd = browser_lookup(b, k, mode);
+	if (bd == NULL)
+		return BROWSER_CONTINUE;
+	return browser_act(b, bd, k->ch);
+}
+
+/* Below this the screen only says so (every row still exactly w wide). */
+#define MIN_W 20
+#define MIN_H 5
+
+static void
+render_too_small(struct browser *b, int w, int h, struct screen *out)
+{
+	int y;
+
+	for (y = 0; y < h; y++) {
+		struct sline *l = slines_push(&out->rows);
+
+		if (y == 0) {
+			struct sline t = {0};
+			const char *s = _("Terminal too small");
+
+			sline_append(
+			    &t, s, strlen(s), AT_STATUS, str_width(b, s));
+			row_fit(l, &t, w, b->o.ambiguous, 0);
+			sline_free(&t);
+		} else {
+			sline_pad(l, w, 0);
+		}
+	}
+}
+
+void
+browser_render(struct browser *b, int w, int h, struct screen *out)
+{
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	searchui_sync(b);
+	memset(out, 0, sizeof *out);
+	out->w = w;
+	out->h = h;
+	b->w = w;
+	b->h = h;
+	if (w < MIN_W || h < MIN_H) {
+		free(b->rows);
+		b->rows = NULL;
+		b->nrows = 0;
+		render_too_small(b, w, h, out);
+		return;
+	}
+	if (b->mode == MODE_PAGER)
+		pager_render(b, out);
+	else
+		outline_render(b, out);
+}
+
+void
+screen_free(struct screen *s)
+{
+	slines_free(&s->rows);
+}

@@ -1,0 +1,659 @@
+/*
+ * doc.c - the document model: its arrays, loading files and directories,
+ * and doc_finish() (unique ids, the id table, references, #id links).
+ * Markdown itself is parsed in parse.c.
+ */
+#include "doc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "docload.h"
+#include "sanitize.h"
+#include "xalloc.h"
+
+/* Bigger files are refused rather than read: offsets in the model are 32
+ * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
+ * symlink). */
+#define DOC_MAX_FILE (1UL << 30)
+
+struct doc_link {
+	uint32_t coll, line, col;
+	const char *href;
+};
+
+struct doc_priv {
+	size_t colls_cap, secs_cap, entries_cap;
+	uint8_t *entry_explicit, *sec_explicit;
+	void **owned;
+	size_t nowned, owned_cap;
+	struct doc_link *links;
+	size_t nlinks, links_cap;
+	/* id table: open addressing; 0 empty, else 1 + k where k <
+	 * nentries is an entry and k - nentries a section */
+	uint32_t *slots;
+	uint32_t *next_suffix; /* per slot: where "-N" numbering goes on */
+	size_t nslots;
+	int finished;
+};
+
+#define PRIV(d) ((struct doc_priv *)(d)->priv)
+
+struct doc *
+doc_new(void)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->arena = arena_new();
+	if (d->arena == NULL)
+		d->arena = arena_new(); /* aborts via xalloc if still none */
+	d->priv = xcalloc(1, sizeof(struct doc_priv));
+	return d;
+}
+
+void
+doc_free(struct doc *d)
+{
+	struct doc_priv *pv;
+	size_t i;
+
+	if (d == NULL)
+		return;
+	pv = PRIV(d);
+	for (i = 0; i < pv->nowned; i++)
+		free(pv->owned[i]);
+	free(pv->owned);
+	free(pv->entry_explicit);
+	free(pv->sec_explicit);
+	free(pv->links);
+	free(pv->slots);
+	free(pv->next_suffix);
+	free(pv);
+	free(d->colls);
+	free(d->secs);
+	free(d->entries);
+	arena_free(d->arena);
+	free(d);
+}
+
+/* Loader internals (docload.h) ------------------------------------------- */
+
+static size_t
+grow_cap(size_t cap, size_t need)
+{
+	while (cap < need)
+		cap = cap ? cap + cap / 2 : 16;
+	return cap;
+}
+
+uint32_t
+docload_add_collection(struct doc *d)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (d->ncolls == pv->colls_cap) {
+		pv->colls_cap = grow_cap(pv->colls_cap, d->ncolls + 1);
+		d->colls =
+		    xreallocarray(d->colls, pv->colls_cap, sizeof *d->colls);
+	}
+	memset(&d->colls[d->ncolls], 0, sizeof *d->colls);
+	return (uint32_t)d->ncolls++;
+}
+
+uint32_t
+docload_add_section(struct doc *d, int explicit_id)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (d->nsecs == pv->secs_cap) {
+		pv->secs_cap = grow_cap(pv->secs_cap, d->nsecs + 1);
+		d->secs = xreallocarray(d->secs, pv->secs_cap, sizeof *d->secs);
+		pv->sec_explicit = xrealloc(pv->sec_explicit, pv->secs_cap);
+	}
+	memset(&d->secs[d->nsecs], 0, sizeof *d->secs);
+	pv->sec_explicit[d->nsecs] = explicit_id != 0;
+	return (uint32_t)d->nsecs++;
+}
+
+void
+docload_drop_section(struct doc *d)
+{
+	if (d->nsecs > 0)
+		d->nsecs--;
+}
+
+uint32_t
+docload_add_entry(struct doc *d, int explicit_id)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (d->nentries == pv->entries_cap) {
+		pv->entries_cap = grow_cap(pv->entries_cap, d->nentries + 1);
+		d->entries = xreallocarray(
+		    d->entries, pv->entries_cap, sizeof *d->entries);
+		pv->entry_explicit =
+		    xrealloc(pv->entry_explicit, pv->entries_cap);
+	}
+	memset(&d->entries[d->nentries], 0, sizeof *d->entries);
+	d->entries[d->nentries].ref = -1;
+	pv->entry_explicit[d->nentries] = explicit_id != 0;
+	return (uint32_t)d->nentries++;
+}
+
+void
+docload_add_link(
+    struct doc *d, uint32_t coll, uint32_t line, uint32_t col, const char *href)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (pv->nlinks == pv->links_cap) {
+		pv->links_cap = grow_cap(pv->links_cap, pv->nlinks + 1);
+		pv->links =
+		    xreallocarray(pv->links, pv->links_cap, sizeof *pv->links);
+	}
+	pv->links[pv->nlinks].coll = coll;
+	pv->links[pv->nlinks].line = line;
+	pv->links[pv->nlinks].col = col;
+	pv->links[pv->nlinks].href = href;
+	pv->nlinks++;
+}
+
+void
+docload_own(struct doc *d, void *p)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (pv->nowned == pv->owned_cap) {
+		pv->owned_cap = grow_cap(pv->owned_cap, pv->nowned + 1);
+		pv->owned =
+		    xreallocarray(pv->owned, pv->owned_cap, sizeof *pv->owned);
+	}
+	pv->owned[pv->nowned++] = p;
+}
+
+/* Loading ---------------------------------------------------------------- */
+
+static int
+load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    char *own, struct diag_list *diags)
+{
+	char *clean = sanitize_text(name, strlen(name), NULL, NULL, NULL);
+
+	if (len > DOC_MAX_FILE) {
+		diag_add(diags, clean, 0, 0, DIAG_ERROR,
+		    "file too large (more than %lu bytes)", DOC_MAX_FILE);
+		free(clean);
+		free(own);
+		return -1;
+	}
+	docload_parse(d, clean, buf, len, own, diags);
+	free(clean);
+	return 0;
+}
+
+int
+doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    struct diag_list *diags)
+{
+	return load_buffer(d, name, buf, len, NULL, diags);
+}
+
+/* Reads a regular file whole; on failure adds an error naming it. */
+static int
+load_file(
+    struct doc *d, const char *path, const char *shown, struct diag_list *diags)
+{
+	struct stat st;
+	char *buf;
+	size_t n = 0;
+	ssize_t r;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "not a regular file or directory");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > DOC_MAX_FILE) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "file too large (more than %lu bytes)", DOC_MAX_FILE);
+		close(fd);
+		return -1;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	/* A file that grows while we read it is read as far as its size
+	 * was: never an unbounded read. */
+	while (n < (size_t)st.st_size) {
+		r = read(fd, buf + n, (size_t)st.st_size - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_add(diags, shown, 0, 0, DIAG_ERROR,
+			    "cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	return load_buffer(d, shown, buf, n, buf, diags);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_md_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	return s[0] != '.' && n > 3 && strcmp(s + n - 3, ".md") == 0;
+}
+
+static int
+load_dir(
+    struct doc *d, const char *path, const char *shown, struct diag_list *diags)
+{
+	DIR *dir = opendir(path);
+	struct dirent *de;
+	struct stat st;
+	char **names = NULL, *full;
+	size_t n = 0, cap = 0, i;
+	const char *sep;
+
+	if (dir == NULL) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	sep = path[0] != '\0' && path[strlen(path) - 1] == '/' ? "" : "/";
+	while ((de = readdir(dir)) != NULL) {
+		if (!is_md_name(de->d_name))
+			continue;
+		full = xasprintf("%s%s%s", path, sep, de->d_name);
+		if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(full);
+			continue;
+		}
+		if (n == cap) {
+			cap = grow_cap(cap, n + 1);
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = full;
+	}
+	closedir(dir);
+	if (n == 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "no .md files in directory");
+		free(names);
+		return -1;
+	}
+	qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i < n; i++) {
+		char *clean =
+		    sanitize_text(names[i], strlen(names[i]), NULL, NULL, NULL);
+
+		/* one unreadable file does not hide the others */
+		(void)load_file(d, names[i], clean, diags);
+		free(clean);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+int
+doc_load_path(struct doc *d, const char *path, struct diag_list *diags)
+{
+	char *shown = sanitize_text(path, strlen(path), NULL, NULL, NULL);
+	struct stat st;
+	int rc;
+
+	if (stat(path, &st) != 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		rc = -1;
+	} else if (S_ISDIR(st.st_mode)) {
+		rc = load_dir(d, path, shown, diags);
+	} else {
+		rc = load_file(d, path, shown, diags);
+	}
+	free(shown);
+	return rc;
+}
+
+/* The id table ----------------------------------------------------------- */
+
+static uint32_t
+id_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *
+slot_id(const struct doc *d, uint32_t v)
+{
+	uint32_t k = v - 1;
+
+	return k < d->nentries ? d->entries[k].id : d->secs[k - d->nentries].id;
+}
+
+/* The slot holding id, or the empty slot where it would go. */
+static size_t
+id_slot(const struct doc *d, const char *id)
+{
+	const struct doc_priv *pv = PRIV(d);
+	size_t mask = pv->nslots - 1, i = id_hash(id) & mask;
+
+	while (pv->slots[i] != 0 && strcmp(slot_id(d, pv->slots[i]), id) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static const char *
+owner_file(const struct doc *d, uint32_t sec)
+{
+	return d->colls[d->secs[sec].collection].path;
+}
+
+/*
+ * Puts item k (an entry, or a section when k >= nentries) into the table
+ * under its id, renaming it id-1, id-2, ... when the id is taken.
+ */
+static void
+id_insert(struct doc *d, uint32_t k, struct diag_list *diags)
+{
+	struct doc_priv *pv = PRIV(d);
+	const char **idp;
+	const char *base;
+	uint32_t line, col, sec;
+	size_t i, bi;
+	char *id;
+	uint32_t nsuf;
+
+	if (k < d->nentries) {
+		idp = &d->entries[k].id;
+		line = d->entries[k].line;
+		col = d->entries[k].col;
+		sec = d->entries[k].section;
+	} else {
+		idp = &d->secs[k - d->nentries].id;
+		sec = k - (uint32_t)d->nentries;
+		line = d->secs[sec].line;
+		col = 1;
+	}
+	if (*idp == NULL || (*idp)[0] == '\0')
+		*idp = k < d->nentries ? "entry" : "section";
+	base = *idp;
+	i = id_slot(d, base);
+	if (pv->slots[i] != 0) {
+		/* taken: number on from where this base left off, so that
+		 * 100 000 equal questions stay linear */
+		bi = i;
+		nsuf = pv->next_suffix[bi] ? pv->next_suffix[bi] : 1;
+		for (;; nsuf++) {
+			id = xasprintf("%s-%u", base, nsuf);
+			i = id_slot(d, id);
+			if (pv->slots[i] == 0)
+				break;
+			free(id);
+		}
+		pv->next_suffix[bi] = nsuf + 1;
+		*idp = arena_strndup(d->arena, id, strlen(id));
+		free(id);
+		diag_add(diags, owner_file(d, sec), line, col, DIAG_WARNING,
+		    "duplicate id '%s' renamed to '%s'", base, *idp);
+	}
+	pv->slots[i] = k + 1;
+}
+
+static void
+ids_build(struct doc *d, struct diag_list *diags)
+{
+	struct doc_priv *pv = PRIV(d);
+	size_t total = d->nentries + d->nsecs, n = 64, k;
+	int pass;
+
+	while (n < 2 * total + 16)
+		n *= 2;
+	pv->nslots = n;
+	pv->slots = xcalloc(n, sizeof *pv->slots);
+	pv->next_suffix = xcalloc(n, sizeof *pv->next_suffix);
+	/* {#id} first, so that a written id keeps its name and links to it
+	 * work even when a slug elsewhere came out the same */
+	for (pass = 1; pass >= 0; pass--) {
+		for (k = 0; k < d->nentries; k++)
+			if (pv->entry_explicit[k] == pass)
+				id_insert(d, (uint32_t)k, diags);
+		for (k = 0; k < d->nsecs; k++)
+			if (pv->sec_explicit[k] == pass)
+				id_insert(
+				    d, (uint32_t)(d->nentries + k), diags);
+	}
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* 1 + index of the item with id (percent-decoded if needed), else 0. */
+static uint32_t
+id_find(const struct doc *d, const char *id)
+{
+	const struct doc_priv *pv = PRIV(d);
+	uint32_t v;
+	char *dec;
+	size_t i, k;
+
+	if (pv->slots == NULL || id == NULL)
+		return 0;
+	v = pv->slots[id_slot(d, id)];
+	if (v != 0 || strchr(id, '%') == NULL)
+		return v;
+	dec = xmalloc(strlen(id) + 1);
+	for (i = k = 0; id[i]; i++) {
+		if (id[i] == '%' && hexval(id[i + 1]) >= 0 &&
+		    hexval(id[i + 2]) >= 0) {
+			dec[k++] =
+			    (char)(hexval(id[i + 1]) * 16 + hexval(id[i + 2]));
+			i += 2;
+		} else {
+			dec[k++] = id[i];
+		}
+	}
+	dec[k] = '\0';
+	v = pv->slots[id_slot(d, dec)];
+	free(dec);
+	return v;
+}
+
+const struct entry *
+doc_entry_by_id(const struct doc *d, const char *id)
+{
+	uint32_t v = id_find(d, id);
+
+	return v != 0 && v - 1 < d->nentries ? &d->entries[v - 1] : NULL;
+}
+
+const struct section *
+doc_section_by_id(const struct doc *d, const char *id)
+{
+	uint32_t v = id_find(d, id);
+
+	return v != 0 && v - 1 >= d->nentries ? &d->secs[v - 1 - d->nentries]
+	                                      : NULL;
+}
+
+const struct entry *
+doc_entry_answer(const struct doc *d, const struct entry *e)
+{
+	return e->ref >= 0 ? &d->entries[e->ref] : e;
+}
+
+/* References ------------------------------------------------------------- */
+
+static int
+all_space(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* The "#id" that e's answer consists of, or NULL. */
+static const char *
+reference_href(const struct entry *e)
+{
+	const struct block *b = e->blocks;
+	const char *href = NULL;
+	size_t i;
+	int links = 0, in_link = 0;
+
+	if (e->nblocks != 1 || b->kind != BLOCK_PARA)
+		return NULL;
+	for (i = 0; i < b->nspans; i++) {
+		const struct span *s = &b->spans[i];
+
+		if (s->style & STYLE_LINK) {
+			if (!in_link) {
+				if (++links > 1)
+					return NULL;
+				href = s->href;
+				in_link = 1;
+			} else if (s->href != href) {
+				return NULL;
+			}
+			continue;
+		}
+		in_link = 0;
+		if (s->kind == SPAN_TEXT &&
+		    !all_space(e->text + s->off, s->len))
+			return NULL;
+	}
+	return href != NULL && href[0] == '#' ? href : NULL;
+}
+
+static void
+refs_resolve(struct doc *d, struct diag_list *diags)
+{
+	size_t n = d->nentries, i, j, k, len;
+	int32_t *direct = xreallocarray(NULL, n ? n : 1, sizeof *direct);
+	uint8_t *state = xcalloc(n ? n : 1, 1); /* 0 new, 1 on path, 2 done */
+	size_t *path = xreallocarray(NULL, n ? n : 1, sizeof *path);
+	const struct entry *t;
+	const char *href;
+	int32_t final;
+
+	for (i = 0; i < n; i++) {
+		direct[i] = -1;
+		href = reference_href(&d->entries[i]);
+		if (href == NULL)
+			continue;
+		t = doc_entry_by_id(d, href + 1);
+		if (t != NULL)
+			direct[i] = (int32_t)(t - d->entries);
+		/* a missing target is reported with the other links */
+	}
+	for (i = 0; i < n; i++) {
+		if (state[i] == 2)
+			continue;
+		len = 0;
+		j = i;
+		while (state[j] == 0 && direct[j] >= 0) {
+			state[j] = 1;
+			path[len++] = j;
+			j = (size_t)direct[j];
+		}
+		if (state[j] == 1) {
+			final = -1; /* a cycle back into this path */
+			for (k = 0; k < len; k++) {
+				const struct entry *e = &d->entries[path[k]];
+
+				diag_add(diags, owner_file(d, e->section),
+				    e->line, e->col, DIAG_ERROR,
+				    "reference cycle: '%s' never reaches "
+				    "an answer",
+				    e->id);
+			}
+		} else if (state[j] == 2) {
+			final = d->entries[j].ref;
+			if (final < 0 && direct[j] < 0)
+				final = (int32_t)j;
+		} else {
+			final = (int32_t)j; /* an ordinary answer */
+		}
+		for (k = 0; k < len; k++) {
+			state[path[k]] = 2;
+			d->entries[path[k]].ref = final;
+		}
+		if (state[j] == 0) {
+			state[j] = 2;
+			d->entries[j].ref = -1;
+		}
+	}
+	free(direct);
+	free(state);
+	free(path);
+}
+
+static void
+links_check(struct doc *d, struct diag_list *diags)
+{
+	struct doc_priv *pv = PRIV(d);
+	size_t i;
+
+	for (i = 0; i < pv->nlinks; i++) {
+		const struct doc_link *l = &pv->links[i];
+
+		if (id_find(d, l->href + 1) == 0)
+			diag_add(diags, d->colls[l->coll].path, l->line, l->col,
+			    DIAG_ERROR, "link to missing id '%s'", l->href);
+	}
+}
+
+void
+doc_finish(struct doc *d, struct diag_list *diags)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (pv->finished)
+		return;
+	pv->finished = 1;
+	ids_build(d, diags);
+	refs_resolve(d, diags);
+	links_check(d, diags);
+}

@@ -1,0 +1,205 @@
+/*
+ * help.c - the help screen's key listing, generated from the key table
+ * (browser_bindings) so that it can never disagree with the bindings, and
+ * translated through the catalogue.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser_int.h"
+#include "i18n.h"
+#include "render.h"
+#include "xalloc.h"
+
+static void
+key_label(const struct binding *k, char *buf, size_t size)
+{
+	static const struct {
+		uint8_t key;
+		const char *name;
+	} names[] = {
+	    {K_UP, "Up"},
+	    {K_DOWN, "Down"},
+	    {K_LEFT, "Left"},
+	    {K_RIGHT, "Right"},
+	    {K_PGUP, "PgUp"},
+	    {K_PGDN, "PgDn"},
+	    {K_HOME, "Home"},
+	    {K_END, "End"},
+	    {K_ENTER, "Enter"},
+	    {K_ESC, "Esc"},
+	    {K_TAB, "Tab"},
+	    {K_BTAB, "Shift-Tab"},
+	    {K_BACKSPACE, "Backspace"},
+	    {K_DELETE, "Del"},
+	};
+	size_t i;
+
+	if (k->key == K_CHAR) {
+		if (k->ch == ' ')
+			snprintf(buf, size, "%s", _("Space"));
+		else
+			snprintf(buf, size, "%c", (char)k->ch);
+		return;
+	}
+	if (k->key == K_CTRL) {
+		snprintf(buf, size, "Ctrl-%c", (char)(k->ch - 'a' + 'A'));
+		return;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (names[i].key == k->key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return;
+		}
+	}
+	snprintf(buf, size, "?");
+}
+
+/* One line per action (its keys joined by ", ") of the mode. */
+static void
+help_mode(const struct browser *b, unsigned mode, const char *title, int w,
+    struct slines *out)
+{
+	struct render_opts ro = browser_ropts(b, w);
+	char keys[128], label[32];
+	size_t i, j;
+	int kw = w / 3 < 22 ? w / 3 : 22;
+
+	render_plain(title, strlen(title), "", "", 0, AT_HEADING | AT_STRONG,
+	    &ro, NULL, out);
+	for (i = 0; i < browser_nbindings; i++) {
+		const struct binding *k = &browser_bindings[i];
+		char *prefix, *rest;
+		int pw;
+
+		if (!(k->modes & mode) || k->help == NULL ||
+		    (k->flags & KF_NOHELP) || !browser_binding_active(b, k))
+			continue;
+		/* Listed once, at the first binding of this action. */
+		for (j = 0; j < i; j++) {
+			const struct binding *e = &browser_bindings[j];
+
+			if ((e->modes & mode) && e->help != NULL &&
+			    !(e->flags & KF_NOHELP) &&
+			    strcmp(e->help, k->help) == 0 &&
+			    browser_binding_active(b, e))
+				break;
+		}
+		if (j < i)
+			continue;
+		keys[0] = '\0';
+		for (j = i; j < browser_nbindings; j++) {
+			const struct binding *e = &browser_bindings[j];
+
+			if (!(e->modes & mode) || e->help == NULL ||
+			    (e->flags & KF_NOHELP) ||
+			    strcmp(e->help, k->help) != 0 ||
+			    !browser_binding_active(b, e))
+				continue;
+			key_label(e, label, sizeof label);
+			if (strlen(keys) + strlen(label) + 3 >= sizeof keys)
+				break;
+			if (keys[0] != '\0')
+				strcat(keys, ", ");
+			strcat(keys, label);
+		}
+		/* The descriptions line up at column kw; keys wider than
+		 * that get their own line, as they do when the screen is
+		 * too narrow for two columns. */
+		pw = kw;
+		prefix = xasprintf("  %s%*s", keys,
+		    pw - 2 - str_width(b, keys) > 0
+		        ? pw - 2 - str_width(b, keys)
+		        : 0,
+		    "");
+		rest = xmalloc((size_t)pw + 1);
+		memset(rest, ' ', (size_t)pw);
+		rest[pw] = '\0';
+		if (pw + 8 > w) {
+			render_plain(keys, strlen(keys), "  ", "  ", 0,
+			    AT_STRONG, &ro, NULL, out);
+			render_plain(_(k->help), strlen(_(k->help)), "    ",
+			    "    ", 0, 0, &ro, NULL, out);
+		} else if (str_width(b, keys) + 3 > pw) {
+			render_plain(keys, strlen(keys), "  ", "  ", 0,
+			    AT_STRONG, &ro, NULL, out);
+			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
+			    0, 0, &ro, NULL, out);
+		} else {
+			render_plain(_(k->help), strlen(_(k->help)), prefix,
+			    rest, AT_STRONG, 0, &ro, NULL, out);
+		}
+		free(prefix);
+		free(rest);
+	}
+}
+
+/* The help FAQ (help/help.LANG.md, given by main.c): every section with
+ * every question and its answer, open, as a section pager shows them. */
+void
+help_doc_lines(const struct browser *b, int w, struct slines *out)
+{
+	const struct doc *h = b->help;
+	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ra = browser_ropts(b, w - 2);
+	const char *bullet = b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
+	char *rest = xasprintf("%*s", str_width(b, bullet), "");
+	size_t s, e, i;
+
+	for (s = 0; s < h->ncolls; s++) {
+		const struct entry *in = h->colls[s].intro;
+		struct slines ans = {0};
+
+		if (in == NULL)
+			continue;
+		render_answer(in, &ro, NULL, &ans);
+		for (i = 0; i < ans.n; i++)
+			sline_copy(slines_push(out), &ans.v[i]);
+		slines_free(&ans);
+		slines_push(out);
+	}
+	for (s = 0; s < h->nsecs; s++) {
+		const struct section *sec = &h->secs[s];
+
+		render_plain(sec->title, strlen(sec->title), "", "", 0,
+		    AT_HEADING | AT_STRONG, &ro, NULL, out);
+		for (e = sec->first; e < sec->first + sec->n; e++) {
+			const struct entry *en = &h->entries[e];
+			struct slines ans = {0};
+
+			render_plain(en->question, en->question_len, bullet,
+			    rest, AT_CHROME, AT_HEADING, &ro, NULL, out);
+			render_answer(doc_entry_answer(h, en), &ra, NULL, &ans);
+			for (i = 0; i < ans.n; i++) {
+				struct sline *l = slines_push(out);
+
+				sline_pad(l, 2, 0);
+				sline_copy(l, &ans.v[i]);
+			}
+			slines_free(&ans);
+		}
+		slines_push(out);
+	}
+	free(rest);
+}
+
+void
+help_lines(const struct browser *b, int w, struct slines *out)
+{
+	struct render_opts ro = browser_ropts(b, w);
+
+	help_mode(b, MB_OUTLINE, _("In the list"), w, out);
+	slines_push(out);
+	help_mode(b, MB_PAGER, _("In the pager"), w, out);
+	slines_push(out);
+	help_mode(b, MB_SEARCH, _("In the search field"), w, out);
+	if (b->o.mouse) {
+		const char *m = _("Mouse: a click opens or closes a section, "
+		                  "a question or the Expand all label; the "
+		                  "wheel scrolls.");
+
+		slines_push(out);
+		render_plain(m, strlen(m), "", "", 0, 0, &ro, NULL, out);
+	}
+}

@@ -1,0 +1,1368 @@
+/*
+ * parse.c - one Markdown buffer to a collection of sections and entries.
+ *
+ * Two passes.  md4c's callbacks build the blocks of the whole file into a
+ * flat list of top-level items (headings and blocks), with every span's
+ * text appended to one text buffer for the file.  Then the heading shape
+ * of the file decides which headings are the title, sections and
+ * questions, and each entry's answer becomes a run of those items: its
+ * text is a slice of the file's text buffer, and its spans are rebased to
+ * that slice.  No text is copied twice and nothing is quadratic.
+ *
+ * Block trees are built without recursion: finished children wait on one
+ * stack (kids) and are copied into the arena when their container closes;
+ * spans likewise.  Container nesting is capped at DOC_MAX_DEPTH.
+ */
+#include <md4c.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "docload.h"
+#include "sanitize.h"
+#include "slug.h"
+#include "xalloc.h"
+
+/* Sanitiser problems reported per file before they are only counted: a
+ * binary file has hundreds of thousands, and nobody reads past the first. */
+#define MAX_SANITIZE_DIAGS 50
+
+enum open_kind {
+	O_DOC,   /* the document */
+	O_BLOCK, /* a model block: b.kind says which */
+	O_SKIP,  /* THEAD, TBODY, TR, or a container flattened for depth */
+	O_CELL,  /* TH or TD */
+};
+
+struct open {
+	uint8_t kind;      /* enum open_kind */
+	uint8_t implicit;  /* a PARA opened around a tight list item's text */
+	uint8_t has_line;  /* b.line is known */
+	uint8_t container; /* counts towards the depth cap */
+	uint32_t kids;     /* its children start here on p->kids */
+	uint32_t spans;    /* its spans start here on p->spans */
+	uint32_t text;     /* its text starts here in p->text */
+	struct block b;
+};
+
+/* What the mapping needs to know about a top-level block or heading, next
+ * to the block itself in p->blk. */
+struct item {
+	uint32_t text_start, text_end; /* its slice of p->text */
+	uint32_t col;                  /* headings: column of the '#' */
+	const char *explicit_id;       /* headings: {#id}, else NULL */
+};
+
+struct front {
+	const char *title, *lang;
+	int qlevel;
+};
+
+struct parser {
+	struct doc *d;
+	struct diag_list *diags;
+	const char *name; /* sanitised, for diagnostics and the title */
+	uint32_t coll;
+
+	const char *src; /* the sanitised file */
+	size_t srclen;
+	uint32_t *lines; /* offsets of line starts in src */
+	size_t nlines;
+	size_t cc_line, cc_off, cc_col; /* column cache, see src_col() */
+	size_t lc_line;                 /* line cache, see src_line() */
+
+	char *text; /* all span and code text of the file */
+	size_t tlen, tcap;
+	struct span *spans;
+	size_t nspans, spanscap;
+	struct block *kids;
+	size_t nkids, kidscap;
+	struct open *open;
+	size_t nopen, opencap;
+	/* the top-level blocks and headings of the file, in order: entries
+	 * point into blk, which the doc owns in the end */
+	struct block *blk;
+	struct item *items;
+	size_t nitems, itemscap;
+
+	unsigned depth; /* open model containers */
+	int depth_warned;
+	int em, strong, del, codespan, in_code;
+	const char *href;
+	int link_pending; /* a #link whose position is still unknown */
+	size_t last_pos;  /* src offset just after the last text seen */
+
+	/* the table being filled */
+	struct cell *cells;
+	uint8_t *align;
+	uint32_t tcols, trows;
+	int32_t row, col;
+
+	struct front fm;
+};
+
+#define GROW(p, n, cap, need)                                                  \
+	do {                                                                   \
+		if ((n) + (need) > (cap)) {                                    \
+			size_t c_ = (cap) ? (cap) : 16;                        \
+			while (c_ < (n) + (need))                              \
+				c_ += c_ / 2 + 16;                             \
+			(p) = xreallocarray((p), c_, sizeof *(p));             \
+			(cap) = c_;                                            \
+		}                                                              \
+	} while (0)
+
+/* Line and column of positions ------------------------------------------ */
+
+static void
+lines_index(struct parser *p)
+{
+	const char *s = p->src, *e = s + p->srclen, *q;
+	size_t cap = p->srclen / 40 + 16;
+
+	p->lines = xreallocarray(NULL, cap, sizeof *p->lines);
+	p->nlines = 0;
+	p->lines[p->nlines++] = 0;
+	while (s < e && (q = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+		GROW(p->lines, p->nlines, cap, 1);
+		p->lines[p->nlines++] = (uint32_t)(q + 1 - p->src);
+		s = q + 1;
+	}
+}
+
+/*
+ * 0-based line of src offset off.  Offsets arrive almost always in
+ * increasing order, so the search starts from the last answer.
+ */
+static size_t
+src_line(struct parser *p, size_t off)
+{
+	size_t lo = 0, hi = p->nlines, mid;
+
+	if (p->lc_line < p->nlines && p->lines[p->lc_line] <= off) {
+		lo = p->lc_line;
+		while (lo + 1 < p->nlines && p->lines[lo + 1] <= off &&
+		       lo < p->lc_line + 8)
+			lo++;
+		if (lo + 1 >= p->nlines || p->lines[lo + 1] > off) {
+			p->lc_line = lo;
+			return lo;
+		}
+	}
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (p->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p->lc_line = lo;
+	return lo;
+}
+
+/*
+ * 1-based column (code points) of src offset off on 0-based line ln.
+ * Positions come in mostly increasing order, so counting resumes from the
+ * last answer on the same line: a 1 MB line full of links stays linear.
+ */
+static uint32_t
+src_col(struct parser *p, size_t ln, size_t off)
+{
+	size_t i = p->lines[ln], col = 1;
+
+	if (p->cc_line == ln && p->cc_off <= off && p->cc_off >= i) {
+		i = p->cc_off;
+		col = p->cc_col;
+	}
+	for (; i < off && i < p->srclen; i++)
+		if (((unsigned char)p->src[i] & 0xc0) != 0x80)
+			col++;
+	p->cc_line = ln;
+	p->cc_off = off;
+	p->cc_col = col;
+	return (uint32_t)col;
+}
+
+/* Text buffer and spans -------------------------------------------------- */
+
+static void
+text_put(struct parser *p, const char *s, size_t n)
+{
+	if (p->tcap - p->tlen < n) {
+		size_t c = p->tcap ? p->tcap : 4096;
+
+		while (c - p->tlen < n)
+			c += c / 2 + 4096;
+		p->text = xrealloc(p->text, c);
+		p->tcap = c;
+	}
+	memcpy(p->text + p->tlen, s, n);
+	p->tlen += n;
+}
+
+static uint8_t
+cur_style(const struct parser *p)
+{
+	uint8_t st = 0;
+
+	if (p->em)
+		st |= STYLE_EM;
+	if (p->strong)
+		st |= STYLE_STRONG;
+	if (p->codespan)
+		st |= STYLE_CODE;
+	if (p->href != NULL)
+		st |= STYLE_LINK;
+	if (p->del)
+		st |= STYLE_DEL;
+	return st;
+}
+
+/* The innermost open leaf's first span; spans after it are the leaf's. */
+static size_t
+leaf_span_mark(const struct parser *p)
+{
+	return p->nopen ? p->open[p->nopen - 1].spans : 0;
+}
+
+static void
+span_text(struct parser *p, const char *s, size_t n)
+{
+	uint8_t st = cur_style(p);
+	struct span *last;
+
+	if (n == 0)
+		return;
+	if (p->nspans > leaf_span_mark(p)) {
+		last = &p->spans[p->nspans - 1];
+		if (last->kind == SPAN_TEXT && last->style == st &&
+		    last->href == p->href && last->off + last->len == p->tlen) {
+			text_put(p, s, n);
+			last->len += (uint32_t)n;
+			return;
+		}
+	}
+	GROW(p->spans, p->nspans, p->spanscap, 1);
+	last = &p->spans[p->nspans++];
+	last->off = (uint32_t)p->tlen;
+	last->len = (uint32_t)n;
+	last->kind = SPAN_TEXT;
+	last->style = st;
+	last->href = p->href;
+	text_put(p, s, n);
+}
+
+static void
+span_break(struct parser *p, uint8_t kind)
+{
+	struct span *sp;
+
+	GROW(p->spans, p->nspans, p->spanscap, 1);
+	sp = &p->spans[p->nspans++];
+	sp->off = (uint32_t)p->tlen;
+	sp->len = 0;
+	sp->kind = kind;
+	sp->style = cur_style(p);
+	sp->href = p->href;
+}
+
+/* Moves the spans from mark on into the arena. */
+static const struct span *
+spans_take(struct parser *p, size_t mark, uint32_t *n)
+{
+	const struct span *v;
+
+	*n = (uint32_t)(p->nspans - mark);
+	v = *n ? arena_memdup(
+	             p->d->arena, p->spans + mark, *n * sizeof *p->spans)
+	       : NULL;
+	p->nspans = mark;
+	return v;
+}
+
+/* Blocks ----------------------------------------------------------------- */
+
+static struct open *
+open_push(struct parser *p, uint8_t kind, uint8_t bkind)
+{
+	struct open *o;
+
+	GROW(p->open, p->nopen, p->opencap, 1);
+	o = &p->open[p->nopen++];
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	o->b.kind = bkind;
+	o->kids = (uint32_t)p->nkids;
+	o->spans = (uint32_t)p->nspans;
+	o->text = (uint32_t)p->tlen;
+	return o;
+}
+
+static int
+is_leaf(const struct open *o)
+{
+	return o->kind == O_CELL ||
+	       (o->kind == O_BLOCK &&
+	           (o->b.kind == BLOCK_PARA || o->b.kind == BLOCK_HEADING ||
+	               o->b.kind == BLOCK_CODE));
+}
+
+/*
+ * The line of a block that has no text of its own (a rule, an empty
+ * heading or code block): the first line after the last text seen that
+ * starts with one of the characters that can open such a block.
+ */
+static uint32_t
+guess_line(struct parser *p, const char *openers)
+{
+	size_t ln = src_line(p, p->last_pos), i;
+
+	if (p->last_pos > 0 && p->src[p->last_pos - 1] != '\n')
+		ln++; /* that text's own line cannot hold this block */
+	for (; openers != NULL && ln < p->nlines; ln++) {
+		i = p->lines[ln];
+		while (i < p->srclen && (p->src[i] == ' ' || p->src[i] == '>'))
+			i++;
+		if (i < p->srclen && p->src[i] != '\n' &&
+		    strchr(openers, p->src[i]) != NULL)
+			return (uint32_t)ln + 1;
+	}
+	return (uint32_t)src_line(p, p->last_pos) + 1;
+}
+
+/*
+ * Removes a trailing "{#id}" from the heading whose text starts at tstart
+ * and whose spans start at smark; returns the id (arena) or NULL.
+ */
+static const char *
+heading_take_id(struct parser *p, size_t tstart, size_t smark)
+{
+	const char *t = p->text + tstart;
+	size_t n = p->tlen - tstart, i, open_at, cut;
+	const char *id;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n < 4 || t[n - 1] != '}')
+		return NULL;
+	for (i = n - 1; i > 0; i--) {
+		if (t[i - 1] == '{')
+			break;
+		if (t[i - 1] == '}' || t[i - 1] == ' ' || t[i - 1] == '\t')
+			return NULL;
+	}
+	if (i == 0 || t[i] != '#' || i + 1 >= n - 1)
+		return NULL;
+	open_at = i - 1;
+	id = arena_strndup(p->d->arena, t + i + 1, n - 1 - (i + 1));
+	cut = open_at;
+	while (cut > 0 && (t[cut - 1] == ' ' || t[cut - 1] == '\t'))
+		cut--;
+	cut += tstart;
+	while (p->nspans > smark) {
+		struct span *sp = &p->spans[p->nspans - 1];
+
+		if (sp->off >= cut) {
+			p->nspans--;
+			continue;
+		}
+		if (sp->off + sp->len > cut)
+			sp->len = (uint32_t)(cut - sp->off);
+		break;
+	}
+	p->tlen = cut;
+	return id;
+}
+
+static void
+emit_block(struct parser *p, const struct block *b, size_t text_start,
+    uint32_t col, const char *explicit_id)
+{
+	struct item *it;
+
+	if (p->nopen > 0 && p->open[p->nopen - 1].kind == O_DOC) {
+		if (p->nitems == p->itemscap) {
+			size_t c = p->itemscap ? p->itemscap * 2 : 256;
+
+			p->items = xreallocarray(p->items, c, sizeof *p->items);
+			p->blk = xreallocarray(p->blk, c, sizeof *p->blk);
+			p->itemscap = c;
+		}
+		p->blk[p->nitems] = *b;
+		it = &p->items[p->nitems++];
+		it->text_start = (uint32_t)text_start;
+		it->text_end = (uint32_t)p->tlen;
+		it->col = col;
+		it->explicit_id = explicit_id;
+		return;
+	}
+	GROW(p->kids, p->nkids, p->kidscap, 1);
+	p->kids[p->nkids++] = *b;
+}
+
+static void
+close_top(struct parser *p)
+{
+	struct open o = p->open[--p->nopen];
+	const char *id = NULL;
+	uint32_t col = 0;
+
+	if (!o.has_line)
+		o.b.line = guess_line(p, o.kind != O_BLOCK           ? NULL
+		                         : o.b.kind == BLOCK_HEADING ? "#"
+		                         : o.b.kind == BLOCK_HR      ? "-*_"
+		                         : o.b.kind == BLOCK_CODE    ? "`~"
+		                                                     : NULL);
+	switch (o.kind) {
+	case O_DOC:
+	case O_SKIP:
+		return;
+	case O_CELL:
+		if (p->cells != NULL && p->row >= 0 && p->col >= 0 &&
+		    (uint32_t)p->row < p->trows &&
+		    (uint32_t)p->col < p->tcols) {
+			struct cell *c = &p->cells[(uint32_t)p->row * p->tcols +
+			                           (uint32_t)p->col];
+
+			c->spans = spans_take(p, o.spans, &c->nspans);
+		} else {
+			/* md4c never sends more cells than columns; if it
+			 * did, keep the text as a cell of the last row. */
+			p->nspans = o.spans;
+		}
+		text_put(p, "\n", 1);
+		return;
+	case O_BLOCK:
+		break;
+	}
+	switch (o.b.kind) {
+	case BLOCK_HEADING:
+		id = heading_take_id(p, o.text, o.spans);
+		/* FALLTHROUGH */
+	case BLOCK_PARA:
+		o.b.spans = spans_take(p, o.spans, &o.b.nspans);
+		if (o.b.kind == BLOCK_HEADING && p->nopen == 1) {
+			size_t ln = o.b.line - 1, i = p->lines[ln];
+
+			while (i < p->srclen &&
+			       (p->src[i] == ' ' || p->src[i] == '\t'))
+				i++;
+			col = src_col(p, ln, i);
+		}
+		text_put(p, "\n", 1);
+		break;
+	case BLOCK_CODE:
+		o.b.code_off = o.text;
+		o.b.code_len = (uint32_t)(p->tlen - o.text);
+		p->in_code = 0;
+		text_put(p, "\n", 1);
+		break;
+	case BLOCK_LIST:
+	case BLOCK_ITEM:
+	case BLOCK_QUOTE:
+		o.b.nchildren = (uint32_t)(p->nkids - o.kids);
+		o.b.children = o.b.nchildren
+		                   ? arena_memdup(p->d->arena, p->kids + o.kids,
+		                         o.b.nchildren * sizeof *p->kids)
+		                   : NULL;
+		p->nkids = o.kids;
+		p->depth--;
+		break;
+	case BLOCK_TABLE:
+		o.b.cells = p->cells;
+		o.b.align = p->align;
+		p->cells = NULL;
+		p->align = NULL;
+		break;
+	default:
+		break;
+	}
+	emit_block(p, &o.b, o.text, col, id);
+}
+
+/* Closes the PARA opened around a tight item's text, if one is open. */
+static void
+close_implicit(struct parser *p)
+{
+	if (p->nopen > 0 && p->open[p->nopen - 1].implicit)
+		close_top(p);
+}
+
+static void
+warn_depth(struct parser *p)
+{
+	if (p->depth_warned)
+		return;
+	p->depth_warned = 1;
+	diag_add(p->diags, p->name, guess_line(p, NULL), 1, DIAG_WARNING,
+	    "blocks nested deeper than %d levels are flattened", DOC_MAX_DEPTH);
+}
+
+static void
+open_container(struct parser *p, uint8_t bkind, unsigned need)
+{
+	struct open *o;
+
+	if (p->depth + need > DOC_MAX_DEPTH ||
+	    (bkind == BLOCK_ITEM && p->open[p->nopen - 1].kind == O_SKIP)) {
+		warn_depth(p);
+		open_push(p, O_SKIP, 0);
+		return;
+	}
+	o = open_push(p, O_BLOCK, bkind);
+	o->container = 1;
+	p->depth++;
+}
+
+static int
+cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	struct parser *p = userdata;
+	struct open *o;
+
+	close_implicit(p);
+	switch (type) {
+	case MD_BLOCK_DOC:
+		open_push(p, O_DOC, 0);
+		break;
+	case MD_BLOCK_QUOTE:
+		open_container(p, BLOCK_QUOTE, 1);
+		break;
+	case MD_BLOCK_UL:
+		open_container(p, BLOCK_LIST, 2);
+		o = &p->open[p->nopen - 1];
+		o->b.tight = ((MD_BLOCK_UL_DETAIL *)detail)->is_tight != 0;
+		break;
+	case MD_BLOCK_OL:
+		open_container(p, BLOCK_LIST, 2);
+		o = &p->open[p->nopen - 1];
+		o->b.ordered = 1;
+		o->b.tight = ((MD_BLOCK_OL_DETAIL *)detail)->is_tight != 0;
+		o->b.start = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+		break;
+	case MD_BLOCK_LI:
+		open_container(p, BLOCK_ITEM, 1);
+		break;
+	case MD_BLOCK_HR:
+		open_push(p, O_BLOCK, BLOCK_HR);
+		break;
+	case MD_BLOCK_H:
+		o = open_push(p, O_BLOCK, BLOCK_HEADING);
+		o->b.level = (uint8_t)((MD_BLOCK_H_DETAIL *)detail)->level;
+		break;
+	case MD_BLOCK_CODE:
+	case MD_BLOCK_HTML: /* not sent with MD_FLAG_NOHTML; verbatim if so */
+		open_push(p, O_BLOCK, BLOCK_CODE);
+		p->in_code = 1;
+		break;
+	case MD_BLOCK_P:
+		open_push(p, O_BLOCK, BLOCK_PARA);
+		break;
+	case MD_BLOCK_TABLE: {
+		MD_BLOCK_TABLE_DETAIL *t = detail;
+		size_t ncells;
+
+		o = open_push(p, O_BLOCK, BLOCK_TABLE);
+		p->tcols = t->col_count;
+		p->trows = t->head_row_count + t->body_row_count;
+		ncells = (size_t)p->tcols * p->trows;
+		p->cells = arena_alloc(
+		    p->d->arena, (ncells ? ncells : 1) * sizeof *p->cells);
+		memset(p->cells, 0, (ncells ? ncells : 1) * sizeof *p->cells);
+		p->align = arena_alloc(p->d->arena, p->tcols ? p->tcols : 1);
+		memset(p->align, 0, p->tcols ? p->tcols : 1);
+		o->b.ncols = p->tcols;
+		o->b.nrows = p->trows;
+		p->row = -1;
+		break;
+	}
+	case MD_BLOCK_THEAD:
+	case MD_BLOCK_TBODY:
+		open_push(p, O_SKIP, 0);
+		break;
+	case MD_BLOCK_TR:
+		p->row++;
+		p->col = -1;
+		open_push(p, O_SKIP, 0);
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		p->col++;
+		if (p->row == 0 && p->col >= 0 && (uint32_t)p->col < p->tcols)
+			p->align[p->col] =
+			    (uint8_t)((MD_BLOCK_TD_DETAIL *)detail)->align;
+		open_push(p, O_CELL, 0);
+		break;
+	}
+	return 0;
+}
+
+static int
+cb_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	struct parser *p = userdata;
+
+	(void)type;
+	(void)detail;
+	close_implicit(p);
+	if (p->nopen > 1)
+		close_top(p);
+	return 0;
+}
+
+/* Decodes an md4c attribute (a link target) into an arena string. */
+static const char *
+attr_string(struct parser *p, const MD_ATTRIBUTE *a)
+{
+	char *out = arena_alloc(p->d->arena, (size_t)a->size * 3 + 1);
+	size_t k = 0, i, beg, end, m;
+	char buf[8];
+
+	for (i = 0; a->substr_offsets[i] < a->size; i++) {
+		beg = a->substr_offsets[i];
+		end = a->substr_offsets[i + 1];
+		if (a->substr_types[i] == MD_TEXT_ENTITY &&
+		    (m = slug_decode_entity(a->text + beg, end - beg, buf)) >
+		        0) {
+			memcpy(out + k, buf, m);
+			k += m;
+		} else if (a->substr_types[i] == MD_TEXT_NULLCHAR) {
+			memcpy(out + k, "\xef\xbf\xbd", 3);
+			k += 3;
+		} else {
+			memcpy(out + k, a->text + beg, end - beg);
+			k += end - beg;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+static void
+link_record(struct parser *p, size_t off)
+{
+	size_t ln;
+
+	if (off > 0 && off <= p->srclen && p->src[off - 1] == '[')
+		off--;
+	ln = src_line(p, off);
+	docload_add_link(
+	    p->d, p->coll, (uint32_t)ln + 1, src_col(p, ln, off), p->href);
+	p->link_pending = 0;
+}
+
+static int
+cb_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	struct parser *p = userdata;
+
+	switch (type) {
+	case MD_SPAN_EM:
+		p->em++;
+		break;
+	case MD_SPAN_STRONG:
+		p->strong++;
+		break;
+	case MD_SPAN_CODE:
+		p->codespan++;
+		break;
+	case MD_SPAN_DEL:
+		p->del++;
+		break;
+	case MD_SPAN_A:
+		p->href = attr_string(p, &((MD_SPAN_A_DETAIL *)detail)->href);
+		p->link_pending = p->href[0] == '#';
+		break;
+	default: /* images: their alt text is shown as text */
+		break;
+	}
+	return 0;
+}
+
+static int
+cb_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	struct parser *p = userdata;
+
+	(void)detail;
+	switch (type) {
+	case MD_SPAN_EM:
+		p->em--;
+		break;
+	case MD_SPAN_STRONG:
+		p->strong--;
+		break;
+	case MD_SPAN_CODE:
+		p->codespan--;
+		break;
+	case MD_SPAN_DEL:
+		p->del--;
+		break;
+	case MD_SPAN_A:
+		if (p->link_pending)
+			link_record(p, p->last_pos);
+		p->href = NULL;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
+{
+	struct parser *p = userdata;
+	struct open *o;
+	size_t off = SIZE_MAX, m;
+	char buf[8];
+	size_t i;
+
+	if (s >= p->src && s < p->src + p->srclen)
+		off = (size_t)(s - p->src);
+	if (p->nopen > 0 && !is_leaf(&p->open[p->nopen - 1])) {
+		o = open_push(p, O_BLOCK, BLOCK_PARA);
+		o->implicit = 1;
+	}
+	if (off != SIZE_MAX) {
+		for (i = p->nopen; i > 0 && !p->open[i - 1].has_line; i--) {
+			p->open[i - 1].has_line = 1;
+			p->open[i - 1].b.line = (uint32_t)src_line(p, off) + 1;
+		}
+		if (p->link_pending)
+			link_record(p, off);
+		p->last_pos = off + n;
+	}
+	switch (type) {
+	case MD_TEXT_NULLCHAR:
+		span_text(p, "\xef\xbf\xbd", 3);
+		break;
+	case MD_TEXT_BR:
+		span_break(p, SPAN_HARDBREAK);
+		break;
+	case MD_TEXT_SOFTBR:
+		span_break(p, SPAN_SOFTBREAK);
+		break;
+	case MD_TEXT_ENTITY:
+		m = slug_decode_entity(s, n, buf);
+		if (m > 0)
+			span_text(p, buf, m);
+		else
+			span_text(p, s, n);
+		break;
+	case MD_TEXT_CODE:
+		if (p->in_code)
+			text_put(p, s, n);
+		else
+			span_text(p, s, n);
+		break;
+	default:
+		if (p->in_code)
+			text_put(p, s, n);
+		else
+			span_text(p, s, n);
+		break;
+	}
+	return 0;
+}
+
+/* Front matter ----------------------------------------------------------- */
+
+static int
+line_is(const char *s, size_t n, const char *what)
+{
+	size_t k = strlen(what);
+
+	if (n < k || memcmp(s, what, k) != 0)
+		return 0;
+	for (; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t')
+			return 0;
+	return 1;
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+static void
+front_key(struct parser *p, unsigned ln, const char *k, size_t kn,
+    const char *v, size_t vn)
+{
+	if (vn >= 2 && ((v[0] == '"' && v[vn - 1] == '"') ||
+	                   (v[0] == '\'' && v[vn - 1] == '\''))) {
+		v++;
+		vn -= 2;
+	}
+	if (kn == 5 && memcmp(k, "title", 5) == 0) {
+		p->fm.title = arena_strndup(p->d->arena, v, vn);
+	} else if (kn == 4 && memcmp(k, "lang", 4) == 0) {
+		p->fm.lang = arena_strndup(p->d->arena, v, vn);
+	} else if (kn == 14 && memcmp(k, "question-level", 14) == 0) {
+		if (vn == 1 && v[0] >= '2' && v[0] <= '4')
+			p->fm.qlevel = v[0] - '0';
+		else
+			diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
+			    "question-level must be 2, 3 or 4; ignored");
+	} else {
+		diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
+		    "unknown front-matter key '%.*s' ignored", (int)kn, k);
+	}
+}
+
+/* Reads a "---" block at the very start; returns where Markdown begins. */
+static size_t
+front_parse(struct parser *p)
+{
+	const char *s = p->src;
+	size_t n = p->srclen, i, e, ln, first;
+
+	e = 0;
+	while (e < n && s[e] != '\n')
+		e++;
+	if (!line_is(s, e, "---"))
+		return 0;
+	first = e + 1;
+	for (ln = 1, i = e + 1; i < n; ln++, i = e + 1) {
+		e = i;
+		while (e < n && s[e] != '\n')
+			e++;
+		if (line_is(s + i, e - i, "---") ||
+		    line_is(s + i, e - i, "..."))
+			break;
+	}
+	if (i >= n) {
+		diag_add(p->diags, p->name, 1, 1, DIAG_WARNING,
+		    "front matter has no closing '---'; read as Markdown");
+		return 0;
+	}
+	for (ln = 2, i = first;; ln++, i = e + 1) {
+		const char *l = s + i, *colon, *k, *v;
+		size_t ll, kn, vn;
+
+		e = i;
+		while (e < n && s[e] != '\n')
+			e++;
+		ll = e - i;
+		if (line_is(l, ll, "---") || line_is(l, ll, "..."))
+			break;
+		k = l;
+		kn = ll;
+		trim(&k, &kn);
+		if (kn == 0 || k[0] == '#')
+			continue;
+		colon = memchr(l, ':', ll);
+		if (colon == NULL) {
+			diag_add(p->diags, p->name, (unsigned)ln, 1,
+			    DIAG_WARNING,
+			    "front matter line is not 'key: value'; ignored");
+			continue;
+		}
+		k = l;
+		kn = (size_t)(colon - l);
+		trim(&k, &kn);
+		v = colon + 1;
+		vn = (size_t)(l + ll - v);
+		trim(&v, &vn);
+		front_key(p, (unsigned)ln, k, kn, v, vn);
+	}
+	return e < n ? e + 1 : n;
+}
+
+/* Mapping headings to the title, sections and questions ------------------ */
+
+static int
+item_is_heading(const struct parser *p, size_t i)
+{
+	return p->blk[i].kind == BLOCK_HEADING;
+}
+
+/* Plain text of spans (breaks as spaces), as an arena string. */
+static const char *
+plain_text(struct parser *p, const struct block *b, uint32_t *len)
+{
+	size_t n = 0, i;
+	char *s, *q;
+
+	for (i = 0; i < b->nspans; i++)
+		n += b->spans[i].kind == SPAN_TEXT ? b->spans[i].len : 1;
+	q = s = arena_alloc(p->d->arena, n + 1);
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].kind == SPAN_TEXT) {
+			memcpy(q, p->text + b->spans[i].off, b->spans[i].len);
+			q += b->spans[i].len;
+		} else {
+			*q++ = ' ';
+		}
+	}
+	*q = '\0';
+	if (len != NULL)
+		*len = (uint32_t)(q - s);
+	return s;
+}
+
+/*
+ * The question level when front matter does not pin it: going down from
+ * ##, the first level at which most headings have text right under them,
+ * unless most of its headings also contain headings one level deeper (then
+ * it is a level of categories with introductions, and the search goes on).
+ * Levels 5 and 6 are never questions.
+ */
+static int
+guess_question_level(const struct parser *p, size_t title)
+{
+	size_t n[6] = {0}, body[6] = {0}, child[6] = {0};
+	size_t i;
+	int has_parent[7] = {0};
+	int l, lv;
+
+	for (i = 0; i < p->nitems; i++) {
+		if (!item_is_heading(p, i) || i == title)
+			continue;
+		lv = p->blk[i].level;
+		if (lv >= 2 && lv <= 4) {
+			n[lv]++;
+			if (i + 1 < p->nitems && !item_is_heading(p, i + 1))
+				body[lv]++;
+		}
+		/* the nearest open heading one level up gets a child */
+		if (lv >= 3 && lv <= 5 && has_parent[lv - 1]) {
+			child[lv - 1]++;
+			has_parent[lv - 1] = 0; /* count each parent once */
+		}
+		for (l = lv; l <= 6; l++)
+			has_parent[l] = 0;
+		has_parent[lv] = 1;
+	}
+	for (l = 2; l <= 4; l++) {
+		if (n[l] == 0 || 2 * body[l] <= n[l])
+			continue;
+		if (l < 4 && n[l + 1] > 0 && 2 * child[l] > n[l])
+			continue;
+		return l;
+	}
+	for (l = 4; l >= 2; l--)
+		if (n[l] > 0)
+			return l;
+	return 3;
+}
+
+/* Shifts the offsets of spans and code under b by -base (recursion is
+ * bounded by DOC_MAX_DEPTH). */
+static void
+rebase_blocks(const struct block *v, size_t n, uint32_t base)
+{
+	size_t i, j, c;
+
+	for (i = 0; i < n; i++) {
+		struct block *b = (struct block *)&v[i];
+
+		for (j = 0; j < b->nspans; j++)
+			((struct span *)b->spans)[j].off -= base;
+		if (b->kind == BLOCK_CODE)
+			b->code_off -= base;
+		if (b->kind == BLOCK_TABLE)
+			for (c = 0; c < (size_t)b->nrows * b->ncols; c++)
+				for (j = 0; j < b->cells[c].nspans; j++)
+					((struct span *)b->cells[c].spans)[j]
+					    .off -= base;
+		rebase_blocks(b->children, b->nchildren, base);
+	}
+}
+
+/* Makes items[a..b) the answer of e. */
+static void
+set_body(struct parser *p, struct entry *e, size_t a, size_t b)
+{
+	struct block *v;
+	uint32_t base;
+
+	e->ref = -1;
+	if (a >= b) {
+		e->text = "";
+		return;
+	}
+	v = p->blk + a;
+	base = p->items[a].text_start;
+	rebase_blocks(v, b - a, base);
+	e->blocks = v;
+	e->nblocks = (uint32_t)(b - a);
+	e->text = p->text + base;
+	e->text_len = p->items[b - 1].text_end - base;
+}
+
+static const struct entry *
+make_intro(
+    struct parser *p, size_t a, size_t b, const char *title, uint32_t sec)
+{
+	struct entry *e;
+
+	if (a >= b)
+		return NULL;
+	e = arena_alloc(p->d->arena, sizeof *e);
+	memset(e, 0, sizeof *e);
+	e->id = "";
+	e->question = title;
+	e->question_len = (uint32_t)strlen(title);
+	e->section = sec;
+	e->line = p->blk[a].line;
+	e->col = 1;
+	set_body(p, e, a, b);
+	return e;
+}
+
+static const char *
+file_title(struct parser *p)
+{
+	const char *base = strrchr(p->name, '/');
+	size_t n;
+
+	base = base ? base + 1 : p->name;
+	n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	return arena_strndup(p->d->arena, base, n);
+}
+
+enum owner { OWN_COLL, OWN_SECTION, OWN_ENTRY };
+
+struct mapper {
+	size_t title;     /* index of the title heading, or SIZE_MAX */
+	int q;            /* question level */
+	enum owner owner; /* whose body the pending items are */
+	size_t body;      /* first pending item */
+	int64_t sec;      /* current section, or -1 */
+	int sec_level;    /* its heading level (1 for implicit) */
+	const char *stack[7];
+	const char *ctitle;
+};
+
+static void
+flush_body(struct parser *p, struct mapper *m, size_t end)
+{
+	struct doc *d = p->d;
+
+	switch (m->owner) {
+	case OWN_COLL:
+		d->colls[p->coll].intro =
+		    make_intro(p, m->body, end, d->colls[p->coll].title,
+		        m->sec >= 0 ? (uint32_t)m->sec : (uint32_t)d->nsecs);
+		break;
+	case OWN_SECTION:
+		if (m->sec >= 0)
+			d->secs[m->sec].intro = make_intro(p, m->body, end,
+			    d->secs[m->sec].title, (uint32_t)m->sec);
+		break;
+	case OWN_ENTRY: {
+		struct entry *e = &d->entries[d->nentries - 1];
+
+		set_body(p, e, m->body, end);
+		if (e->nblocks == 0)
+			diag_add(p->diags, p->name, e->line, e->col,
+			    DIAG_WARNING, "empty answer");
+		break;
+	}
+	}
+}
+
+/* Ends the current section before a heading of level next (0: the end). */
+static void
+close_section(struct parser *p, struct mapper *m, int next)
+{
+	struct section *s;
+
+	if (m->sec < 0)
+		return;
+	s = &p->d->secs[m->sec];
+	if (s->n == 0) {
+		if (s->intro == NULL && next > m->sec_level) {
+			/* a category whose sub-categories carry its name */
+			docload_drop_section(p->d);
+		} else {
+			diag_add(p->diags, p->name, s->line, 1, DIAG_WARNING,
+			    "section has no questions");
+		}
+	}
+	m->sec = -1;
+}
+
+static void
+open_section(struct parser *p, struct mapper *m, const struct item *it,
+    int level, const char *own_title, uint32_t line)
+{
+	struct doc *d = p->d;
+	struct section *s;
+	uint32_t i;
+	char *title, *q;
+	size_t n = 0;
+	int l;
+
+	i = docload_add_section(d, it != NULL && it->explicit_id != NULL);
+	s = &d->secs[i];
+	s->collection = p->coll;
+	s->first = (uint32_t)d->nentries;
+	s->line = line;
+	if (it == NULL) {
+		s->title = own_title;
+	} else {
+		/* nested categories: "Billing / Invoices" */
+		for (l = 1; l <= level; l++)
+			if (m->stack[l] != NULL)
+				n += strlen(m->stack[l]) + 3;
+		q = title = arena_alloc(d->arena, n + 1);
+		for (l = 1; l <= level; l++) {
+			if (m->stack[l] == NULL)
+				continue;
+			if (q != title) {
+				memcpy(q, " / ", 3);
+				q += 3;
+			}
+			memcpy(q, m->stack[l], strlen(m->stack[l]));
+			q += strlen(m->stack[l]);
+		}
+		*q = '\0';
+		s->title = title;
+	}
+	s->id = it != NULL && it->explicit_id != NULL
+	            ? it->explicit_id
+	            : slug_make(d->arena, own_title, strlen(own_title));
+	m->sec = (int64_t)i;
+	m->sec_level = level;
+}
+
+static void
+map_items(struct parser *p)
+{
+	struct doc *d = p->d;
+	struct collection *c = &d->colls[p->coll];
+	struct mapper m;
+	size_t i;
+	int prev = 0, lv;
+
+	memset(&m, 0, sizeof m);
+	m.title = SIZE_MAX;
+	m.sec = -1;
+	/* The title is a # heading that opens the file; a # heading after
+	 * text is a section, so that the text before it is not lost. */
+	if (p->nitems > 0 && item_is_heading(p, 0) && p->blk[0].level == 1)
+		m.title = 0;
+	if (p->fm.title != NULL && p->fm.title[0] != '\0')
+		c->title = p->fm.title;
+	else if (m.title != SIZE_MAX)
+		c->title = plain_text(p, &p->blk[m.title], NULL);
+	else
+		c->title = file_title(p);
+	c->lang = p->fm.lang != NULL ? p->fm.lang : "";
+	m.q = p->fm.qlevel ? p->fm.qlevel : guess_question_level(p, m.title);
+	m.owner = OWN_COLL;
+	m.body = 0;
+	for (i = 0; i < p->nitems; i++) {
+		const struct item *it = &p->items[i];
+		const struct block *hb = &p->blk[i];
+		const char *txt;
+		uint32_t len, k;
+		struct entry *e;
+
+		if (!item_is_heading(p, i))
+			continue;
+		lv = hb->level;
+		if (prev > 0 && lv > prev + 1 &&
+		    !(prev >= 2 && prev < m.q && lv == m.q))
+			diag_add(p->diags, p->name, hb->line, it->col,
+			    DIAG_WARNING,
+			    "heading level skipped (h%d after h%d)", lv, prev);
+		prev = lv;
+		if (i == m.title) {
+			m.body = i + 1;
+			continue;
+		}
+		if (lv > m.q)
+			continue; /* a heading inside an answer or intro */
+		flush_body(p, &m, i);
+		txt = plain_text(p, hb, &len);
+		if (lv < m.q) {
+			close_section(p, &m, lv);
+			m.stack[lv] = txt;
+			for (k = (uint32_t)lv + 1; k < 7; k++)
+				m.stack[k] = NULL;
+			open_section(p, &m, it, lv, txt, hb->line);
+			m.owner = OWN_SECTION;
+			m.body = i + 1;
+			continue;
+		}
+		if (m.sec < 0)
+			open_section(p, &m, NULL, 1, c->title, hb->line);
+		k = docload_add_entry(d, it->explicit_id != NULL);
+		e = &d->entries[k];
+		e->question = txt;
+		e->question_len = len;
+		e->line = hb->line;
+		e->col = it->col;
+		e->section = (uint32_t)m.sec;
+		e->ref = -1;
+		e->text = "";
+		e->id = it->explicit_id != NULL ? it->explicit_id
+		                                : slug_make(d->arena, txt, len);
+		d->secs[m.sec].n++;
+		if (len == 0)
+			diag_add(p->diags, p->name, e->line, e->col,
+			    DIAG_WARNING, "empty question");
+		m.owner = OWN_ENTRY;
+		m.body = i + 1;
+	}
+	flush_body(p, &m, p->nitems);
+	close_section(p, &m, 0);
+	c = &d->colls[p->coll];
+	c->n = (uint32_t)(d->nsecs - c->first);
+	if (c->n == 0 || d->secs[c->first].first == d->nentries)
+		diag_add(p->diags, p->name, 0, 0, DIAG_WARNING,
+		    p->srclen == 0 ? "empty file" : "no questions found");
+}
+
+/* Loading ---------------------------------------------------------------- */
+
+struct san_report {
+	size_t *off;
+	const char **what;
+	size_t n, cap, dropped;
+};
+
+static void
+san_collect(void *ctx, size_t off, const char *what)
+{
+	struct san_report *r = ctx;
+
+	if (r->n == MAX_SANITIZE_DIAGS) {
+		r->dropped++;
+		return;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->off = xreallocarray(r->off, r->cap, sizeof *r->off);
+		r->what = xreallocarray(r->what, r->cap, sizeof *r->what);
+	}
+	r->off[r->n] = off;
+	r->what[r->n++] = what;
+}
+
+/* Turns the sanitiser's byte offsets into line:col of the original bytes
+ * (CRLF, CR and LF each end a line; columns count UTF-8 lead bytes). */
+static void
+san_diags(
+    struct parser *p, const char *buf, size_t len, const struct san_report *r)
+{
+	size_t i = 0, k, line = 1, col = 1;
+
+	for (k = 0; k < r->n; k++) {
+		for (; i < r->off[k] && i < len; i++) {
+			unsigned char ch = (unsigned char)buf[i];
+
+			if (ch == '\n' ||
+			    (ch == '\r' &&
+			        (i + 1 >= len || buf[i + 1] != '\n'))) {
+				line++;
+				col = 1;
+			} else if ((ch & 0xc0) != 0x80 && ch != '\r') {
+				col++;
+			}
+		}
+		diag_add(p->diags, p->name, (unsigned)line, (unsigned)col,
+		    DIAG_WARNING, "%s", r->what[k]);
+	}
+	if (r->dropped)
+		diag_add(p->diags, p->name, 0, 0, DIAG_WARNING,
+		    "%zu more problems of this kind not shown", r->dropped);
+}
+
+void
+docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
+    char *own, struct diag_list *diags)
+{
+	static const MD_PARSER md = {
+	    0,
+	    MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
+	        MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOHTML,
+	    cb_enter_block,
+	    cb_leave_block,
+	    cb_enter_span,
+	    cb_leave_span,
+	    cb_text,
+	    NULL,
+	    NULL,
+	};
+	struct parser p;
+	struct san_report rep = {NULL, NULL, 0, 0, 0};
+	char *src;
+	size_t srclen, start;
+	uint32_t ci;
+
+	memset(&p, 0, sizeof p);
+	p.d = d;
+	p.diags = diags;
+	p.name = arena_strndup(d->arena, name, strlen(name));
+	ci = docload_add_collection(d);
+	p.coll = ci;
+	d->colls[ci].path = p.name;
+	d->colls[ci].first = (uint32_t)d->nsecs;
+	d->colls[ci].lang = "";
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (sanitize_clean_len(buf, len) == len) {
+		/* the usual case: parse the bytes as they are, no copy */
+		src = (char *)(uintptr_t)buf;
+		srclen = len;
+	} else {
+		src = sanitize_text(buf, len, &srclen, san_collect, &rep);
+		san_diags(&p, buf, len, &rep);
+		free(rep.off);
+		free(rep.what);
+		free(own);
+		own = NULL;
+	}
+
+	p.src = src;
+	p.srclen = srclen;
+	p.cc_line = SIZE_MAX; /* no column cached yet */
+	lines_index(&p);
+	start = front_parse(&p);
+	p.last_pos = start;
+	p.text = xmalloc(4096);
+	p.tcap = 4096;
+	if (md_parse(src + start, (MD_SIZE)(srclen - start), &md, &p) != 0)
+		diag_add(diags, p.name, 0, 0, DIAG_ERROR,
+		    "the Markdown parser failed; content may be missing");
+	/* after an md4c failure, close what is still open */
+	while (p.nopen > 1)
+		close_top(&p);
+	if (p.tlen < p.tcap)
+		p.text = xrealloc(p.text, p.tlen ? p.tlen : 1);
+	/* entries point into text and blk from map_items() on: shrink first */
+	if (p.blk != NULL) {
+		if (p.nitems < p.itemscap)
+			p.blk = xreallocarray(
+			    p.blk, p.nitems ? p.nitems : 1, sizeof *p.blk);
+		docload_own(d, p.blk);
+	}
+	map_items(&p);
+	docload_own(d, p.text);
+	free(p.lines);
+	free(p.spans);
+	free(p.kids);
+	free(p.open);
+	free(p.items);
+	if (own != NULL)
+		free(own);
+	else if (src != buf)
+		free(src);
+}

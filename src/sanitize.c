@@ -1,0 +1,288 @@
+/* sanitize.c - the one cleaning step for displayed text; see sanitize.h. */
+#include "sanitize.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define ESC 0x1b
+#define BEL 0x07
+
+struct out {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+out_reserve(struct out *o, size_t k)
+{
+	if (o->cap - o->n >= k)
+		return;
+	while (o->cap - o->n < k)
+		o->cap = o->cap + o->cap / 2 + 16;
+	o->p = xrealloc(o->p, o->cap);
+}
+
+static void
+out_put(struct out *o, const char *s, size_t k)
+{
+	out_reserve(o, k);
+	memcpy(o->p + o->n, s, k);
+	o->n += k;
+}
+
+static void
+out_fffd(struct out *o)
+{
+	out_put(o, "\xef\xbf\xbd", 3);
+}
+
+/*
+ * Decodes one UTF-8 sequence at s[0..n): returns its length and stores the
+ * code point, or returns 0 when s starts with an invalid sequence and
+ * stores in *bad the length of its maximal invalid subpart (Unicode's
+ * "maximal subpart" rule, so one U+FFFD replaces one broken character).
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, size_t *bad)
+{
+	unsigned char c = s[0];
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+	uint32_t v;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		v = c & 0x0f;
+		if (c == 0xe0)
+			lo = 0xa0; /* overlong */
+		else if (c == 0xed)
+			hi = 0x9f; /* surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		v = c & 0x07;
+		if (c == 0xf0)
+			lo = 0x90; /* overlong */
+		else if (c == 0xf4)
+			hi = 0x8f; /* above U+10FFFF */
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	for (i = 1; i < len; i++) {
+		if (i >= n || s[i] < lo || s[i] > hi) {
+			*bad = i;
+			return 0;
+		}
+		v = v << 6 | (s[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	*cp = v;
+	return len;
+}
+
+/*
+ * Skips a control string (OSC, DCS, APC, PM, SOS body) starting at i: up to
+ * and including BEL, ESC \ or ST (U+009C, or its raw byte), else up to the
+ * end of the line.  Returns the index after it; *terminated says which.
+ */
+static size_t
+skip_string(const unsigned char *s, size_t n, size_t i, int *terminated)
+{
+	for (; i < n; i++) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			*terminated = 0;
+			return i;
+		}
+		if (s[i] == BEL || s[i] == 0x9c) {
+			*terminated = 1;
+			return i + 1;
+		}
+		if (s[i] == ESC && i + 1 < n && s[i + 1] == '\\') {
+			*terminated = 1;
+			return i + 2;
+		}
+		if (s[i] == 0xc2 && i + 1 < n && s[i + 1] == 0x9c) {
+			*terminated = 1;
+			return i + 2;
+		}
+	}
+	*terminated = 0;
+	return i;
+}
+
+/* Skips a CSI body (parameters, intermediates, final byte) from i. */
+static size_t
+skip_csi(const unsigned char *s, size_t n, size_t i, int *terminated)
+{
+	while (i < n && s[i] >= 0x30 && s[i] <= 0x3f)
+		i++;
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < n && s[i] >= 0x40 && s[i] <= 0x7e) {
+		*terminated = 1;
+		return i + 1;
+	}
+	/* Malformed or cut short: what follows is kept as text (it is
+	 * printable, so harmless once the introducer is gone). */
+	*terminated = 0;
+	return i;
+}
+
+/* The C1 control that introduces a control string (OSC, DCS, ...). */
+static int
+c1_string_introducer(uint32_t cp)
+{
+	return cp == 0x90 || cp == 0x98 || cp == 0x9d || cp == 0x9e ||
+	       cp == 0x9f;
+}
+
+/* Code points shown as a placeholder instead of themselves. */
+static int
+needs_placeholder(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
+	       cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+sanitize_clean_len(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t j = 0, len, bad;
+	uint32_t cp;
+	unsigned char c;
+
+	/* hot: runs once over every byte of every file */
+	while (j < n) {
+		c = s[j];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
+			j++;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		if (c >= 0xe3 && c <= 0xec && j + 2 < n &&
+		    (s[j + 1] & 0xc0) == 0x80 && (s[j + 2] & 0xc0) == 0x80) {
+			j += 3; /* kana, kanji: no controls up here */
+			continue;
+		}
+		len = utf8_decode(s + j, n - j, &cp, &bad);
+		if (len == 0 || needs_placeholder(cp))
+			break;
+		j += len;
+	}
+	return j;
+}
+
+static void
+report_at(sanitize_report_fn report, void *ctx, size_t off, const char *what)
+{
+	if (report != NULL)
+		report(ctx, off, what);
+}
+
+char *
+sanitize_text(const char *str, size_t n, size_t *outlen,
+    sanitize_report_fn report, void *ctx)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct out o = {NULL, 0, 0};
+	size_t i = 0, j, len, bad;
+	uint32_t cp;
+	int term;
+
+	o.cap = n + n / 64 + 16;
+	o.p = xmalloc(o.cap);
+	while (i < n) {
+		/* The common case: a run of printable ASCII and valid,
+		 * harmless UTF-8, copied in one go. */
+		j = i + sanitize_clean_len(str + i, n - i);
+		if (j > i) {
+			out_put(&o, str + i, j - i);
+			i = j;
+			continue;
+		}
+		if (s[i] == '\r') {
+			/* CRLF and lone CR both end a line. */
+			out_put(&o, "\n", 1);
+			i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (s[i] == '\0') {
+			report_at(report, ctx, i, "NUL byte");
+			out_fffd(&o);
+			i++;
+			continue;
+		}
+		if (s[i] == ESC && i + 1 < n && s[i + 1] >= 0x20 &&
+		    s[i + 1] <= 0x7e) {
+			size_t start = i;
+
+			if (s[i + 1] == '[') {
+				i = skip_csi(s, n, i + 2, &term);
+			} else if (strchr("]P_^X", s[i + 1]) != NULL) {
+				i = skip_string(s, n, i + 2, &term);
+			} else {
+				/* ESC, intermediates, one final byte:
+				 * ESC c, ESC ( B, ESC 7 ... */
+				i++;
+				while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+					i++;
+				term = i < n && s[i] >= 0x30 && s[i] <= 0x7e;
+				if (term)
+					i++;
+			}
+			report_at(report, ctx, start,
+			    term ? "escape sequence removed"
+			         : "unterminated escape sequence removed");
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &cp, &bad);
+		if (len == 0) {
+			report_at(report, ctx, i, "invalid UTF-8");
+			out_fffd(&o);
+			i += bad;
+			continue;
+		}
+		if (cp == 0x9b || c1_string_introducer(cp)) {
+			size_t start = i;
+
+			if (cp == 0x9b)
+				i = skip_csi(s, n, i + len, &term);
+			else
+				i = skip_string(s, n, i + len, &term);
+			report_at(report, ctx, start,
+			    term ? "escape sequence removed"
+			         : "unterminated escape sequence removed");
+			continue;
+		}
+		if (needs_placeholder(cp)) {
+			report_at(report, ctx, i,
+			    (cp >= 0x202a && cp <= 0x202e) ||
+			            (cp >= 0x2066 && cp <= 0x2069)
+			        ? "bidirectional control character"
+			        : "control character");
+			out_fffd(&o);
+			i += len;
+			continue;
+		}
+		out_put(&o, str + i, len);
+		i += len;
+	}
+	out_reserve(&o, 1);
+	o.p[o.n] = '\0';
+	if (outlen != NULL)
+		*outlen = o.n;
+	return o.p;
+}

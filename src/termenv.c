@@ -1,0 +1,100 @@
+/* termenv.c - locale fallback, TERM check, kiosk environment; see
+ * termenv.h.  No curses here: the terminfo lookup lives in tui.c. */
+#include "termenv.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "xalloc.h"
+
+extern char **environ;
+
+int
+termenv_locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL &&
+	       (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+int
+termenv_setup_locale(void)
+{
+	/* Not LC_ALL: a category that names a missing locale must not take
+	 * the others (that exist) down with it. */
+	static const int cats[] = {LC_CTYPE, LC_NUMERIC, LC_TIME, LC_COLLATE,
+	    LC_MONETARY, LC_MESSAGES};
+	/* C.UTF-8 is in every glibc since 2.35 and in Debian for longer;
+	 * the others are common on older or non-Debian systems. */
+	static const char *const fallbacks[] = {
+	    "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};
+	size_t i;
+
+	if (setlocale(LC_ALL, "") == NULL)
+		for (i = 0; i < sizeof cats / sizeof cats[0]; i++)
+			setlocale(cats[i], "");
+	if (termenv_locale_is_utf8())
+		return 1;
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (setlocale(LC_CTYPE, fallbacks[i]) != NULL &&
+		    termenv_locale_is_utf8())
+			return 1;
+	/* Nothing UTF-8 on this machine: stay ASCII-only, as the user's
+	 * locale said (or "C"). */
+	if (setlocale(LC_CTYPE, "") == NULL)
+		setlocale(LC_CTYPE, "C");
+	return 0;
+}
+
+int
+termenv_term_usable(const char *term)
+{
+	if (term == NULL || *term == '\0')
+		return 0;
+	if (strcmp(term, "dumb") == 0 || strncmp(term, "dumb-", 5) == 0)
+		return 0;
+	return 1;
+}
+
+static int
+termenv_keep_var(const char *kv)
+{
+	size_t n = strcspn(kv, "=");
+
+	if (n == 4 && strncmp(kv, "TERM", 4) == 0)
+		return 1;
+	if (n == 4 && strncmp(kv, "LANG", 4) == 0)
+		return 1;
+	if (n == 8 && strncmp(kv, "NO_COLOR", 8) == 0)
+		return 1;
+	return n > 3 && strncmp(kv, "LC_", 3) == 0;
+}
+
+void
+termenv_kiosk_scrub(void)
+{
+	char **keep;
+	size_t n = 0, k = 0, i;
+
+	for (i = 0; environ != NULL && environ[i] != NULL; i++)
+		n++;
+	keep = xcalloc(n + 1, sizeof *keep);
+	for (i = 0; i < n; i++)
+		if (termenv_keep_var(environ[i]))
+			keep[k++] = xstrdup(environ[i]);
+	clearenv();
+	for (i = 0; i < k; i++) {
+		char *eq = strchr(keep[i], '=');
+
+		if (eq != NULL) {
+			*eq = '\0';
+			setenv(keep[i], eq + 1, 1);
+		}
+		free(keep[i]);
+	}
+	free(keep);
+}

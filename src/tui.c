@@ -1,0 +1,734 @@
+/*
+ * tui.c - the terminal front end; see tui.h.  The only file that includes
+ * curses.  It turns terminal input into key_events, hands them to the
+ * browser, and paints the browser's screens.
+ *
+ * Process-wide state: a terminal, signal dispositions and atexit hooks
+ * belong to the process, so the little state the signal handlers and the
+ * exit hook need is file-static (tui_sig, tui_live); everything else lives
+ * in a struct tui on tui_run's stack.
+ */
+#include "tui.h"
+
+#include <curses.h>
+#include <term.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "termenv.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* Esc must take effect in under 100 ms (PRODUCT.md); 25 ms still lets a
+ * terminal's escape sequences arrive whole over a slow SSH link. */
+#define TUI_ESCDELAY_MS 25
+/* The longest blocking wait: bounds how late a signal that slips in just
+ * before the read is seen (it must end the program within a second). */
+#define TUI_POLL_MS 500
+/* Consecutive reads that fail without waiting before the terminal counts as
+ * lost: a closed terminal would otherwise spin. */
+#define TUI_LOST_AFTER 8
+
+enum {
+	PAIR_HEADING = 1,
+	PAIR_LINK,
+	PAIR_CODE,
+	PAIR_HIGHLIGHT,
+	PAIR_STATUS,
+	PAIR_CHROME,
+	PAIR_DIM,
+};
+
+struct tui {
+	struct browser *b;
+	const struct tui_opts *o;
+	SCREEN *scr;
+	int colors;      /* colour pairs are set up */
+	int dim_pair;    /* PAIR_DIM is set up (256 colours) */
+	int ascii;       /* the locale is not UTF-8: draw only ASCII */
+	attr_t dim_attr; /* A_DIM when the terminal has it, else 0 */
+	struct timespec last_input;
+	int idle_fired; /* K_IDLE sent since the last input */
+	int quick_errs; /* consecutive reads that failed at once */
+	int unpainted;  /* keys applied since the last paint */
+	wchar_t *wbuf;  /* one row's characters, reused */
+	size_t wcap;
+};
+
+static volatile sig_atomic_t tui_sig; /* the last terminating signal */
+static int tui_live;                  /* curses is on: restore at exit */
+static int tui_hooked;                /* the atexit hook is registered */
+
+static const int tui_sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP};
+#define TUI_NSIGS (sizeof tui_sigs / sizeof tui_sigs[0])
+/* Keys applied without a paint before one is forced (see tui_run). */
+#define TUI_MAX_UNPAINTED 32
+
+static void
+tui_on_signal(int sig)
+{
+	tui_sig = sig;
+}
+
+/* Leaves the terminal as the shell expects it: cursor visible, mouse
+ * reporting and keypad transmit mode off, cooked mode, normal screen.
+ * Safe to call twice; not from a signal handler. */
+static void
+tui_restore(void)
+{
+	if (!tui_live)
+		return;
+	tui_live = 0;
+	mousemask(0, NULL);
+	keypad(stdscr, FALSE);
+	curs_set(1);
+	attr_set(A_NORMAL, 0, NULL);
+	endwin();
+}
+
+static void
+tui_exit_hook(void)
+{
+	tui_restore();
+}
+
+int
+tui_term_usable(void)
+{
+	const char *term = getenv("TERM");
+	const char *cup;
+	int errret = 0, ok;
+
+	if (!termenv_term_usable(term))
+		return 0;
+	if (setupterm(term, STDOUT_FILENO, &errret) != OK || errret != 1)
+		return 0;
+	cup = tigetstr("cup");
+	ok = cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 &&
+	     tigetflag("gn") <= 0;
+	del_curterm(cur_term);
+	return ok;
+}
+
+static int
+tui_want_color(const struct tui_opts *o)
+{
+	const char *nc;
+
+	switch (o->color) {
+	case TUI_COLOR_NEVER:
+		return 0;
+	case TUI_COLOR_ALWAYS:
+		return 1;
+	case TUI_COLOR_AUTO:
+		break;
+	}
+	nc = getenv("NO_COLOR"); /* https://no-color.org: set and non-empty */
+	return nc == NULL || *nc == '\0';
+}
+
+static void
+tui_setup_colors(struct tui *t)
+{
+	short bg = -1;
+
+	t->dim_attr = (termattrs() & A_DIM) ? A_DIM : 0;
+	if (!tui_want_color(t->o) || !has_colors() || start_color() != OK)
+		return;
+	/* The terminal's own background, so light and dark themes both keep
+	 * working; black where the terminal cannot say. */
+	if (use_default_colors() != OK)
+		bg = COLOR_BLACK;
+	init_pair(PAIR_HEADING, COLOR_BLUE, bg);
+	init_pair(PAIR_LINK, COLOR_CYAN, bg);
+	init_pair(PAIR_CODE, COLOR_GREEN, bg);
+	/* Drawn reversed (see tui_attr): a yellow background behind a hit,
+	 * and a blue bar for the status line. */
+	init_pair(PAIR_HIGHLIGHT, COLOR_YELLOW, bg);
+	init_pair(PAIR_STATUS, COLOR_BLUE, bg);
+	init_pair(PAIR_CHROME, COLOR_MAGENTA, bg);
+	if (COLORS >= 256 && COLOR_PAIRS > PAIR_DIM) {
+		init_pair(PAIR_DIM, 244, bg); /* grey */
+		t->dim_pair = 1;
+	}
+	t->colors = 1;
+}
+
+/*
+ * The curses attributes of a styled-line attribute word.  Nothing is shown
+ * by colour alone: every style also has a monochrome form (bold, underline,
+ * reverse, dim), so NO_COLOR and vt100 keep the distinctions.  Reverse is
+ * toggled rather than set, so a search hit inside the selected row or the
+ * status line still stands out.
+ */
+static attr_t
+tui_attr(const struct tui *t, uint16_t a, short *pair)
+{
+	attr_t r = A_NORMAL;
+
+	*pair = 0;
+	if (a & (AT_HEADING | AT_STRONG))
+		r |= A_BOLD;
+	if (a & (AT_EM | AT_LINK))
+		r |= A_UNDERLINE;
+	if (a & AT_STATUS)
+		r ^= A_REVERSE;
+	if (a & AT_SELECTED)
+		r ^= A_REVERSE;
+	if (a & AT_HIGHLIGHT)
+		r = (r ^ A_REVERSE) | A_BOLD;
+	if (a & AT_DIM)
+		r |= t->dim_attr;
+	if (!t->colors)
+		return r;
+	if (a & AT_HIGHLIGHT)
+		*pair = PAIR_HIGHLIGHT;
+	else if (a & AT_LINK)
+		*pair = PAIR_LINK;
+	else if (a & AT_CODE)
+		*pair = PAIR_CODE;
+	else if (a & AT_STATUS)
+		*pair = PAIR_STATUS;
+	else if (a & AT_HEADING)
+		*pair = PAIR_HEADING;
+	else if (a & AT_CHROME)
+		*pair = PAIR_CHROME;
+	else if ((a & AT_DIM) && t->dim_pair)
+		*pair = PAIR_DIM;
+	return r;
+}
+
+/* Decodes one UTF-8 character of s[0..n) (n >= 1); sanitised text is valid,
+ * but a bad byte still becomes U+FFFD rather than garbage. */
+static size_t
+tui_utf8_next(const unsigned char *s, size_t n, uint32_t *out)
+{
+	uint32_t c = s[0], min;
+	size_t len, i;
+
+	if (c < 0x80) {
+		*out = c;
+		return 1;
+	}
+	if ((c & 0xe0) == 0xc0) {
+		len = 2, c &= 0x1f, min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3, c &= 0x0f, min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		*out = 0xfffd;
+		return 1;
+	}
+	if (len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*out = c;
+	return len;
+bad:
+	*out = 0xfffd;
+	return 1;
+}
+
+static void
+tui_flush_run(struct tui *t, size_t n, uint16_t a)
+{
+	short pair;
+	attr_t at;
+
+	if (n == 0)
+		return;
+	at = tui_attr(t, a, &pair);
+	attr_set(at, pair, NULL);
+	addnwstr(t->wbuf, (int)n);
+}
+
+/*
+ * Paints one row: runs of equal attributes through the wide-character
+ * functions.  The browser's rows already fit (no wide character in the last
+ * column, nothing past the width); the column count is kept only so that a
+ * row that did not fit could never wrap onto the next one.  Without a UTF-8
+ * locale curses cannot measure or encode Japanese, so each non-ASCII
+ * character becomes as many '?' as it has columns and the layout holds.
+ */
+static void
+tui_paint_row(struct tui *t, int y, const struct sline *l)
+{
+	const unsigned char *s = (const unsigned char *)l->text;
+	size_t i = 0, n = 0;
+	uint16_t run = 0;
+	int col = 0;
+
+	if (t->wcap < 2 * l->len + 1) {
+		t->wcap = 2 * l->len + 1;
+		t->wbuf = xreallocarray(t->wbuf, t->wcap, sizeof *t->wbuf);
+	}
+	move(y, 0);
+	while (i < l->len) {
+		uint16_t a = l->attr[i];
+		uint32_t c;
+		int w;
+
+		i += tui_utf8_next(s + i, l->len - i, &c);
+		if (t->ascii && c >= 0x80)
+			w = width_char(c, 1);
+		else if ((w = wcwidth((wchar_t)c)) < 0)
+			w = 1;
+		if (col + w > COLS)
+			break;
+		col += w;
+		if (n > 0 && a != run) {
+			tui_flush_run(t, n, run);
+			n = 0;
+		}
+		run = a;
+		if (t->ascii && c >= 0x80)
+			while (w-- > 0)
+				t->wbuf[n++] = L'?';
+		else
+			t->wbuf[n++] = (wchar_t)c;
+	}
+	tui_flush_run(t, n, run);
+}
+
+/* Renders the browser at the current size and lets curses send only the
+ * cells that changed: erase() clears the virtual screen, not the terminal. */
+static void
+tui_paint(struct tui *t)
+{
+	struct screen s;
+	int y, n, cy, cx;
+
+	if (COLS < 1 || LINES < 1)
+		return;
+	memset(&s, 0, sizeof s);
+	browser_render(t->b, COLS, LINES, &s);
+	erase();
+	n = s.rows.n < (size_t)LINES ? (int)s.rows.n : LINES;
+	for (y = 0; y < n; y++)
+		tui_paint_row(t, y, &s.rows.v[y]);
+	attr_set(A_NORMAL, 0, NULL);
+	/* The hardware cursor on the selected row: screen readers and braille
+	 * displays follow it. */
+	cy = s.cursor_y < 0 ? 0 : s.cursor_y >= LINES ? LINES - 1 : s.cursor_y;
+	cx = s.cursor_x < 0 ? 0 : s.cursor_x >= COLS ? COLS - 1 : s.cursor_x;
+	move(cy, cx);
+	refresh();
+	screen_free(&s);
+}
+
+static long
+tui_ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t0->tv_sec) * 1000 +
+	       (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* How long the next read may block: until the kiosk idle deadline, and
+ * never longer than TUI_POLL_MS. */
+static int
+tui_wait_ms(const struct tui *t)
+{
+	long left;
+
+	if (!t->o->kiosk || t->o->idle_seconds <= 0 || t->idle_fired)
+		return TUI_POLL_MS;
+	left = (long)t->o->idle_seconds * 1000 - tui_ms_since(&t->last_input);
+	if (left < 0)
+		return 0;
+	return left < TUI_POLL_MS ? (int)left : TUI_POLL_MS;
+}
+
+/* After a read that returned nothing: has the terminal gone (hangup, error,
+ * end of input) rather than the timeout passing? */
+static int
+tui_input_lost(struct tui *t, int waited_ms, int wait_ms)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	if (poll(&p, 1, 0) == 1 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0)
+		return 1;
+	/* End of input reads as "no key" at once, again and again. */
+	if (wait_ms > 0 && waited_ms < wait_ms / 2) {
+		if (++t->quick_errs >= TUI_LOST_AFTER)
+			return 1;
+	} else {
+		t->quick_errs = 0;
+	}
+	return 0;
+}
+
+/* A mouse report as a key_event; K_NONE for what the browser ignores. */
+static void
+tui_translate_mouse(struct key_event *ev)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return;
+	if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		ev->button = 1;
+	else if (me.bstate & BUTTON4_PRESSED)
+		ev->button = 4;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->button = 5;
+	else
+		return;
+	ev->key = K_MOUSE;
+	ev->x = me.x;
+	ev->y = me.y;
+}
+
+static void
+tui_translate_fkey(wint_t wc, struct key_event *ev)
+{
+	switch (wc) {
+	case KEY_UP:
+		ev->key = K_UP;
+		break;
+	case KEY_DOWN:
+		ev->key = K_DOWN;
+		break;
+	case KEY_LEFT:
+		ev->key = K_LEFT;
+		break;
+	case KEY_RIGHT:
+		ev->key = K_RIGHT;
+		break;
+	case KEY_PPAGE:
+	case KEY_A3:
+		ev->key = K_PGUP;
+		break;
+	case KEY_NPAGE:
+	case KEY_C3:
+		ev->key = K_PGDN;
+		break;
+	case KEY_HOME:
+	case KEY_A1:
+		ev->key = K_HOME;
+		break;
+	case KEY_END:
+	case KEY_C1:
+	case KEY_LL:
+		ev->key = K_END;
+		break;
+	case KEY_ENTER:
+		ev->key = K_ENTER;
+		break;
+	case KEY_BTAB:
+		ev->key = K_BTAB;
+		break;
+	case KEY_BACKSPACE:
+		ev->key = K_BACKSPACE;
+		break;
+	case KEY_DC:
+		ev->key = K_DELETE;
+		break;
+	case KEY_RESIZE:
+		ev->key = K_RESIZE;
+		ev->w = COLS;
+		ev->h = LINES;
+		break;
+	case KEY_MOUSE:
+		tui_translate_mouse(ev);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * One get_wch result as a key_event (K_NONE: nothing to do).  Job-control
+ * keys only arrive as characters in kiosk mode (raw), where they must do
+ * nothing: Ctrl-Z and Ctrl-\ are dropped here, so the browser never sees a
+ * key that outside kiosk mode would have been a signal.
+ */
+static void
+tui_translate(int rc, wint_t wc, struct key_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	if (rc == KEY_CODE_YES) {
+		tui_translate_fkey(wc, ev);
+		return;
+	}
+	switch (wc) {
+	case '\r':
+	case '\n':
+		ev->key = K_ENTER;
+		return;
+	case '\t':
+		ev->key = K_TAB;
+		return;
+	case 27:
+		ev->key = K_ESC;
+		return;
+	case 8:
+	case 127:
+		ev->key = K_BACKSPACE;
+		return;
+	case 26: /* Ctrl-Z */
+	case 28: /* Ctrl-\ */
+		return;
+	default:
+		break;
+	}
+	if (wc >= 1 && wc <= 26) {
+		ev->key = K_CTRL;
+		ev->ch = 'a' + (uint32_t)wc - 1;
+	} else if (wc >= 32 && !(wc >= 0x80 && wc < 0xa0) && wc <= 0x10ffff &&
+	           !(wc >= 0xd800 && wc <= 0xdfff)) {
+		/* Printable: ASCII, or Japanese committed by an input method
+		 * or pasted, one code point per event. */
+		ev->key = K_CHAR;
+		ev->ch = (uint32_t)wc;
+	}
+}
+
+/* Sequences modern terminals (and tmux) send whatever TERM says: with
+ * TERM=vt100 over SSH from an xterm, PgUp/PgDn/Home/End would otherwise
+ * arrive as Esc plus letters.  Only added where terminfo has nothing. */
+static void
+tui_define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+	    {"\033[A", KEY_UP},
+	    {"\033[B", KEY_DOWN},
+	    {"\033[C", KEY_RIGHT},
+	    {"\033[D", KEY_LEFT},
+	    {"\033OA", KEY_UP},
+	    {"\033OB", KEY_DOWN},
+	    {"\033OC", KEY_RIGHT},
+	    {"\033OD", KEY_LEFT},
+	    {"\033[5~", KEY_PPAGE},
+	    {"\033[6~", KEY_NPAGE},
+	    {"\033[1~", KEY_HOME},
+	    {"\033[7~", KEY_HOME},
+	    {"\033[H", KEY_HOME},
+	    {"\033OH", KEY_HOME},
+	    {"\033[4~", KEY_END},
+	    {"\033[8~", KEY_END},
+	    {"\033[F", KEY_END},
+	    {"\033OF", KEY_END},
+	    {"\033[3~", KEY_DC},
+	    {"\033[Z", KEY_BTAB},
+	    {"\033OM", KEY_ENTER},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
+/* Installs the handlers; in kiosk mode job control is ignored outright (the
+ * terminal is raw as well, this covers a signal sent with kill). */
+static void
+tui_signals_install(const struct tui_opts *o, struct sigaction *old)
+{
+	struct sigaction sa;
+	size_t i;
+
+	for (i = 0; i < TUI_NSIGS; i++) {
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = 0; /* no SA_RESTART: interrupt the read */
+		sa.sa_handler = tui_on_signal;
+		if (tui_sigs[i] == SIGTSTP ||
+		    (o->kiosk && tui_sigs[i] == SIGQUIT))
+			sa.sa_handler = o->kiosk ? SIG_IGN : SIG_DFL;
+		sigaction(tui_sigs[i], &sa, &old[i]);
+	}
+}
+
+static void
+tui_signals_restore(const struct sigaction *old)
+{
+	size_t i;
+
+	for (i = 0; i < TUI_NSIGS; i++)
+		sigaction(tui_sigs[i], &old[i], NULL);
+}
+
+static int
+tui_setup(struct tui *t, char **err)
+{
+	const char *term = getenv("TERM");
+
+	t->scr = newterm(NULL, stdout, stdin);
+	if (t->scr == NULL) {
+		*err = xasprintf(
+		    "cannot use the terminal (TERM=%s)", term ? term : "");
+		return -1;
+	}
+	tui_live = 1;
+	if (!tui_hooked) {
+		atexit(tui_exit_hook);
+		tui_hooked = 1;
+	}
+	/* Kiosk: raw, so Ctrl-C, Ctrl-Z and Ctrl-\ are keys, not signals. */
+	if (t->o->kiosk)
+		raw();
+	else
+		cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(TUI_ESCDELAY_MS);
+	tui_define_keys();
+	if (t->o->mouse) {
+		/* No click resolution: a press acts at once, and a press and
+		 * its release never make two events. */
+		mouseinterval(0);
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+		              BUTTON5_PRESSED,
+		    NULL);
+	}
+	curs_set(1);
+	tui_setup_colors(t);
+	return 0;
+}
+
+/* What a terminating signal means; returns -1 to go on, else the status. */
+static int
+tui_handle_signal(struct tui *t, int sig)
+{
+	struct key_event ev;
+
+	if (sig == SIGINT && t->o->kiosk) {
+		/* Ctrl-C from kill, or from a terminal not in raw mode: in a
+		 * kiosk it means "home", like the key. */
+		memset(&ev, 0, sizeof ev);
+		ev.key = K_CTRL;
+		ev.ch = 'c';
+		if (browser_key(t->b, &ev) == BROWSER_QUIT)
+			return 0;
+		tui_paint(t);
+		return -1;
+	}
+	return 128 + sig;
+}
+
+int
+tui_run(struct browser *b, const struct tui_opts *o, char **err)
+{
+	struct sigaction old[TUI_NSIGS];
+	struct tui t;
+	int status = -1;
+
+	*err = NULL;
+	memset(&t, 0, sizeof t);
+	t.b = b;
+	t.o = o;
+	t.ascii = !termenv_locale_is_utf8();
+	tui_sig = 0;
+	/* Before newterm, so that curses keeps our handlers instead of
+	 * installing its own (it only replaces SIG_DFL). */
+	tui_signals_install(o, old);
+	if (tui_setup(&t, err) != 0) {
+		tui_signals_restore(old);
+		return 2;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t.last_input);
+	tui_paint(&t);
+	while (status < 0) {
+		struct key_event ev;
+		struct timespec t0;
+		int sig, rc, wait_ms;
+		wint_t wc = 0;
+
+		if ((sig = tui_sig) != 0) {
+			tui_sig = 0;
+			status = tui_handle_signal(&t, sig);
+			continue;
+		}
+		wait_ms = tui_wait_ms(&t);
+		if (wait_ms == 0) {
+			memset(&ev, 0, sizeof ev);
+			ev.key = K_IDLE;
+			t.idle_fired = 1;
+			if (browser_key(b, &ev) == BROWSER_QUIT)
+				status = 0;
+			else
+				tui_paint(&t);
+			continue;
+		}
+		if (t.unpainted > 0) {
+			/* Keys that arrived while the last ones were applied
+			 * are applied before painting: a paste or fast typing
+			 * costs one search and one paint, not one per key, so
+			 * keys never wait on search.  A long burst still
+			 * paints now and then. */
+			timeout(0);
+			rc = get_wch(&wc);
+			if (rc == ERR || t.unpainted >= TUI_MAX_UNPAINTED) {
+				tui_paint(&t);
+				t.unpainted = 0;
+				if (rc == ERR)
+					continue;
+			}
+		} else {
+			timeout(wait_ms);
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			errno = 0;
+			rc = get_wch(&wc);
+		}
+		if (rc == ERR) {
+			if (tui_sig != 0 || errno == EINTR)
+				continue;
+			if (tui_input_lost(
+			        &t, (int)tui_ms_since(&t0), wait_ms)) {
+				*err =
+				    xstrdup("lost the terminal (end of input "
+				            "or read error)");
+				status = 2;
+			}
+			continue;
+		}
+		t.quick_errs = 0;
+		tui_translate(rc, wc, &ev);
+		if (ev.key == K_NONE)
+			continue;
+		if (ev.key == K_CTRL && ev.ch == 'l') {
+			/* The terminal's business, not the browser's: repaint
+			 * everything after another program wrote over us. */
+			clearok(curscr, TRUE);
+			tui_paint(&t);
+			continue;
+		}
+		if (ev.key != K_RESIZE) {
+			clock_gettime(CLOCK_MONOTONIC, &t.last_input);
+			t.idle_fired = 0;
+		}
+		if (browser_key(b, &ev) == BROWSER_QUIT)
+			status = 0;
+		else
+			t.unpainted++;
+	}
+	tui_restore();
+	delscreen(t.scr);
+	tui_signals_restore(old);
+	free(t.wbuf);
+	return status;
+}

@@ -1,0 +1,329 @@
+/* test_fold.c - folding for search: the table of issue 5, the fast path
+ * against libunistring, and the map back to the original bytes. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "fold.h"
+
+/*
+ * The fold of s as a NUL-terminated string the caller frees.  The index
+ * folds without a map (a fast loop), highlighting with one (one unit at a
+ * time): both must give the same bytes, or hits would not be found again.
+ */
+static char *
+folded(const char *s, size_t n)
+{
+	struct fold f, g;
+	char *r;
+
+	fold_init(&f, 0);
+	fold_append(&f, s, n, 0);
+	fold_init(&g, 1);
+	fold_append(&g, s, n, 0);
+	assert_int_equal(f.len, g.len);
+	if (f.len > 0)
+		assert_memory_equal(f.s, g.s, f.len);
+	fold_free(&g);
+	r = malloc(f.len + 1);
+	assert_non_null(r);
+	if (f.len > 0)
+		memcpy(r, f.s, f.len);
+	r[f.len] = '\0';
+	fold_free(&f);
+	return r;
+}
+
+static void
+assert_fold(const char *in, const char *want)
+{
+	char *got = folded(in, strlen(in));
+
+	if (strcmp(got, want) != 0)
+		fail_msg("fold(\"%s\") = \"%s\", want \"%s\"", in, got, want);
+	free(got);
+}
+
+/* What fold.h promises, computed the slow way on the whole string. */
+static char *
+reference(const char *s, size_t n)
+{
+	size_t outn = 0, i = 0, k = 0;
+	uint8_t *out =
+	    u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKC, NULL, &outn);
+	char *r;
+	ucs4_t c;
+	int cl;
+
+	assert_non_null(out);
+	r = malloc(outn * 2 + 1);
+	assert_non_null(r);
+	while (i < outn) {
+		cl = u8_mbtouc(&c, out + i, outn - i);
+		i += (size_t)cl;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		if (c >= 0x30A1 && c <= 0x30F6)
+			c -= 0x60;
+		k += (size_t)u8_uctomb((uint8_t *)r + k, c, 6);
+	}
+	r[k] = '\0';
+	free(out);
+	return r;
+}
+
+static void
+assert_like_reference(const char *s, size_t n)
+{
+	char *got = folded(s, n), *want = reference(s, n);
+
+	if (strcmp(got, want) != 0) {
+		ucs4_t c = 0;
+
+		u8_mbtouc(&c, (const uint8_t *)s, n);
+		fail_msg("fold of U+%04X...(%zu bytes) differs from NFKC "
+		         "casefold + kana",
+		    (unsigned)c, n);
+	}
+	free(got);
+	free(want);
+}
+
+static void
+test_issue_table(void **state)
+{
+	(void)state;
+	assert_fold("ＡＷＳ", "aws");
+	assert_fold("aws", "aws");
+	assert_fold("AWS", "aws");
+	assert_fold("ｱｶｳﾝﾄ", "あかうんと");
+	assert_fold("アカウント", "あかうんと");
+	assert_fold("あかうんと", "あかうんと");
+	assert_fold("ｸﾚｼﾞｯﾄ", "くれじっと");
+	assert_fold("クレジット", "くれじっと");
+	assert_fold("せいきゅう", "せいきゅう");
+	assert_fold("セイキュウ", "せいきゅう");
+	assert_fold("AWS アカウント", "awsあかうんと");
+	assert_fold("AWSアカウント", "awsあかうんと");
+	assert_fold("ＡＷＳ　Ｏｒｇａｎｉｚａｔｉｏｎｓ", "awsorganizations");
+	assert_fold("①", "1");
+	assert_fold("Straße", "strasse");
+}
+
+static void
+test_sound_marks(void **state)
+{
+	(void)state;
+	assert_fold("か\xe3\x82\x99", "が"); /* combining U+3099 */
+	assert_fold("ハ\xe3\x82\x9a", "ぱ"); /* combining U+309A */
+	assert_fold("ｶﾞ", "が");
+	assert_fold("ﾊﾟ", "ぱ");
+	assert_fold("ｳﾞ", "ゔ");
+	assert_fold("ﾜﾞ", "ヷ"); /* U+30F7 is outside the folded range */
+	assert_fold("ｶﾟ", "か\xe3\x82\x9a"); /* no composite: mark kept */
+	assert_fold("かﾞ", "が");            /* ﾞ composes after any kana */
+	assert_fold("が", "が");
+}
+
+static void
+test_folds_to_nothing(void **state)
+{
+	(void)state;
+	assert_fold("", "");
+	assert_fold("   ", "");
+	assert_fold("\xe3\x80\x80\xe3\x80\x80", ""); /* U+3000 */
+	assert_fold(" \t\n\xc2\xa0", "");            /* NBSP is a space too */
+	/* A lone combining mark is not white space: it stays. */
+	assert_fold("\xe3\x82\x99", "\xe3\x82\x99");
+}
+
+/* Every BMP code point alone: the fast path agrees with libunistring. */
+static void
+test_fast_path_matches_library(void **state)
+{
+	uint8_t buf[8];
+	ucs4_t c;
+	int n;
+
+	(void)state;
+	for (c = 1; c < 0x10000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = u8_uctomb(buf, c, sizeof buf);
+		assert_true(n > 0);
+		assert_like_reference((const char *)buf, (size_t)n);
+	}
+}
+
+/* Long mixed text, where the fast loop takes 16 ASCII bytes at a time. */
+static void
+test_long_text_matches_library(void **state)
+{
+	static const char *const texts[] = {
+	    "The Quick\tBrown Fox Jumps Over The Lazy Dog, AWS アカウント",
+	    "abcdefghijklmnop\xcc\x81 and abcdefghijklmnopq\xcc\x81",
+	    "abcdefghijklmnopか\xe3\x82\x99" "ABCDEFGHIJKLMNOPQRSTｶﾞ①②",
+	    "https://console.aws.amazon.com/billing/home#/CHECK/93 から確認",
+	    "料金は１，２８０円（税込）からご利用いただけます。ｸﾚｼﾞｯﾄｶｰﾄﾞ",
+	    "ＡＷＳ　Ｏｒｇａｎｉｚａｔｉｏｎｓ\n\n  MFA デバイス ㍻ ﬁ Ⅻ ㈱",
+	    "0123456789ABCDEF\xe3\x80\xaa\xe3\x82\x99 trailing   ",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		assert_like_reference(texts[i], strlen(texts[i]));
+	assert_fold("The Quick\tBrown Fox Jumps Over The Lazy Dog",
+	    "thequickbrownfoxjumpsoverthelazydog");
+}
+
+/* Common characters followed by every BMP code point: the fast path must
+ * see every mark that combines with what came before. */
+static void
+test_followers_match_library(void **state)
+{
+	static const char *const bases[] = {
+	    "a", "か", "カ", "漢", "ｶ", "Ａ", "\xe3\x80\x80"};
+	uint8_t buf[16];
+	size_t b, k;
+	ucs4_t c;
+	int n;
+
+	(void)state;
+	for (b = 0; b < sizeof bases / sizeof bases[0]; b++)
+		for (c = 1; c < 0x10000; c++) {
+			if (c >= 0xD800 && c <= 0xDFFF)
+				continue;
+			k = strlen(bases[b]);
+			memcpy(buf, bases[b], k);
+			n = u8_uctomb(buf + k, c, 8);
+			assert_like_reference((const char *)buf, k + (size_t)n);
+		}
+}
+
+/* Pairs where NFKC composes or reorders across characters. */
+static void
+test_pairs_match_library(void **state)
+{
+	static const ucs4_t marks[] = {
+	    0x3099, 0x309A, 0xFF9E, 0xFF9F, 0x0301, 0x0334, 0x0338};
+	uint8_t buf[16];
+	ucs4_t c;
+	size_t m;
+	int n;
+
+	(void)state;
+	for (c = 0x20; c < 0x10000; c++) {
+		if (!((c < 0x80) || (c >= 0x3041 && c <= 0x30FF) ||
+		        (c >= 0xFF01 && c <= 0xFF9F) ||
+		        (c >= 0x2190 && c < 0x2200) ||
+		        (c >= 0x1100 && c < 0x1200) || c == 0xAC00))
+			continue;
+		for (m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+			n = u8_uctomb(buf, c, 8);
+			n += u8_uctomb(buf + n, marks[m], 8);
+			assert_like_reference((const char *)buf, (size_t)n);
+		}
+	}
+	/* A high-class mark then a sound mark: NFKC reorders them and
+	 * composes the sound mark onto the kana before both. */
+	for (c = 0x302A; c <= 0x302F; c++) {
+		n = u8_uctomb(buf, 0x304B, 8); /* か */
+		n += u8_uctomb(buf + n, c, 8);
+		n += u8_uctomb(buf + n, 0x3099, 8);
+		assert_like_reference((const char *)buf, (size_t)n);
+	}
+	assert_like_reference("c\xcc\x81\xcc\xa7", 5); /* c + acute + cedilla */
+	/* Hangul L + V + T composes to one syllable. */
+	assert_like_reference("\xe1\x84\x80\xe1\x85\xa1\xe1\x86\xa8", 9);
+	/* A kana, a low-class mark, then a sound mark (reordering). */
+	assert_like_reference("ｶ\xcc\xb4ﾞ", 8);
+	assert_like_reference("か\xcc\xb4\xe3\x82\x99", 8);
+}
+
+static void
+test_map_back(void **state)
+{
+	struct fold f;
+	size_t i;
+
+	(void)state;
+	fold_init(&f, 1);
+	/* "ｶﾞ" (6 bytes) folds to "が" (3): every byte maps to both. */
+	fold_append(&f, "xｶﾞy", strlen("xｶﾞy"), 100);
+	assert_int_equal(f.len, 5);
+	assert_memory_equal(f.s, "xがy", 5);
+	assert_int_equal(f.map[0].start, 100);
+	assert_int_equal(f.map[0].end, 101);
+	for (i = 1; i < 4; i++) {
+		assert_int_equal(f.map[i].start, 101);
+		assert_int_equal(f.map[i].end, 107);
+	}
+	assert_int_equal(f.map[4].start, 107);
+	assert_int_equal(f.map[4].end, 108);
+
+	/* Spaces vanish, full-width letters map to their 3 bytes. */
+	fold_clear(&f);
+	fold_append(&f, "a Ｂ", strlen("a Ｂ"), 0);
+	assert_int_equal(f.len, 2);
+	assert_memory_equal(f.s, "ab", 2);
+	assert_int_equal(f.map[1].start, 2);
+	assert_int_equal(f.map[1].end, 5);
+
+	/* A slow unit: e + U+0301 composes; both bytes of é map to 3. */
+	fold_clear(&f);
+	fold_append(&f, "e\xcc\x81①", 6, 0);
+	assert_int_equal(f.len, 3);
+	assert_memory_equal(f.s,
+	    "\xc3\xa9"
+	    "1",
+	    3);
+	assert_int_equal(f.map[0].start, 0);
+	assert_int_equal(f.map[0].end, 3);
+	assert_int_equal(f.map[1].end, 3);
+	assert_int_equal(f.map[2].start, 3);
+	assert_int_equal(f.map[2].end, 6);
+
+	/* Combining kana: か + U+3099 -> が covering both characters. */
+	fold_clear(&f);
+	fold_append(&f, "か\xe3\x82\x99", 6, 0);
+	assert_int_equal(f.len, 3);
+	assert_int_equal(f.map[0].start, 0);
+	assert_int_equal(f.map[2].end, 6);
+	fold_free(&f);
+}
+
+static void
+test_invalid_bytes_kept(void **state)
+{
+	char *r;
+
+	(void)state;
+	r = folded("A\xff\xe3\x81", 4);
+	assert_memory_equal(r, "a\xff\xe3\x81", 4);
+	free(r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_issue_table),
+	    cmocka_unit_test(test_sound_marks),
+	    cmocka_unit_test(test_folds_to_nothing),
+	    cmocka_unit_test(test_fast_path_matches_library),
+	    cmocka_unit_test(test_pairs_match_library),
+	    cmocka_unit_test(test_followers_match_library),
+	    cmocka_unit_test(test_long_text_matches_library),
+	    cmocka_unit_test(test_map_back),
+	    cmocka_unit_test(test_invalid_bytes_kept),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

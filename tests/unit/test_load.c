@@ -1,0 +1,488 @@
+/*
+ * test_load.c - loading files and directories, and every bad input of
+ * issue 2: each loads with a warning or fails with a clear message, never
+ * a crash, a hang or silent loss.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doctest.h"
+
+static char tmpdir[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/faq-test-load-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes n bytes to tmpdir/rel (creating a directory rel when data is
+ * NULL) and returns the path (malloc'd). */
+static char *
+put(const char *rel, const char *data, size_t n)
+{
+	char *path = malloc(strlen(tmpdir) + strlen(rel) + 2);
+	FILE *fp;
+
+	sprintf(path, "%s/%s", tmpdir, rel);
+	if (data == NULL) {
+		assert_int_equal(mkdir(path, 0755), 0);
+		return path;
+	}
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	fclose(fp);
+	return path;
+}
+
+static char *
+puts_(const char *rel, const char *s)
+{
+	return put(rel, s, strlen(s));
+}
+
+struct loaded {
+	struct doc *d;
+	struct diag_list dl;
+	int rc;
+};
+
+static void
+load_path(struct loaded *l, const char *path)
+{
+	memset(l, 0, sizeof *l);
+	l->d = doc_new();
+	l->rc = doc_load_path(l->d, path, &l->dl);
+	doc_finish(l->d, &l->dl);
+	check_doc(l->d);
+}
+
+static void
+load_bytes(struct loaded *l, const char *data, size_t n)
+{
+	memset(l, 0, sizeof *l);
+	l->d = doc_new();
+	l->rc = doc_load_buffer(l->d, "bad.md", data, n, &l->dl);
+	doc_finish(l->d, &l->dl);
+	check_doc(l->d);
+}
+
+static void
+unload(struct loaded *l)
+{
+	doc_free(l->d);
+	diag_clear(&l->dl);
+}
+
+/* Does the first paragraph of entry i contain s? */
+static int
+answer_has(const struct doc *d, size_t i, const char *s)
+{
+	const struct entry *e = &d->entries[i];
+	size_t n = strlen(s), k;
+
+	for (k = 0; k + n <= e->text_len; k++)
+		if (memcmp(e->text + k, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct loaded l;
+	char *path = malloc(strlen(tmpdir) + 20);
+
+	(void)state;
+	sprintf(path, "%s/nothere.md", tmpdir);
+	load_path(&l, path);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.dl.n, 1);
+	assert_int_equal(l.dl.v[0].severity, DIAG_ERROR);
+	assert_string_equal(l.dl.v[0].file, path);
+	assert_non_null(strstr(l.dl.v[0].msg, "No such file"));
+	assert_int_equal(l.d->ncolls, 0);
+	unload(&l);
+	free(path);
+}
+
+static void
+test_unreadable_file(void **state)
+{
+	struct loaded l;
+	char *path = puts_("secret.md", "### Q\n\nA\n");
+
+	(void)state;
+	assert_int_equal(chmod(path, 0), 0);
+	if (geteuid() == 0) {
+		/* root reads it anyway: nothing to see but no crash */
+		load_path(&l, path);
+		assert_int_equal(l.rc, 0);
+	} else {
+		load_path(&l, path);
+		assert_int_equal(l.rc, -1);
+		assert_int_equal(
+		    count_diags(&l.dl, DIAG_ERROR, 0, 0, "Permission denied"),
+		    1);
+		assert_string_equal(l.dl.v[0].file, path);
+	}
+	unload(&l);
+	free(path);
+}
+
+static void
+test_directory(void **state)
+{
+	struct loaded l;
+	char *dir = put("dir", NULL, 0), *p[5];
+
+	(void)state;
+	p[0] = puts_("dir/b.md", "# Bee\n\n### Q\n\nB\n");
+	p[1] = puts_("dir/a.md", "### Q\n\nA\n");
+	p[2] = puts_("dir/notes.txt", "### not markdown\n");
+	p[3] = puts_("dir/.hidden.md", "### hidden\n");
+	p[4] = put("dir/sub.md", NULL, 0); /* a directory named .md */
+	load_path(&l, dir);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.d->ncolls, 2);
+	assert_non_null(strstr(l.d->colls[0].path, "/dir/a.md"));
+	assert_string_equal(l.d->colls[0].title, "a");
+	assert_string_equal(l.d->colls[1].title, "Bee");
+	assert_int_equal(l.d->nentries, 2);
+	assert_true(answer_has(l.d, 0, "A"));
+	assert_true(answer_has(l.d, 1, "B"));
+	unload(&l);
+	free(dir);
+	for (int i = 0; i < 5; i++)
+		free(p[i]);
+}
+
+static void
+test_directory_without_md(void **state)
+{
+	struct loaded l;
+	char *dir = put("empty", NULL, 0), *f = puts_("empty/x.txt", "x");
+
+	(void)state;
+	load_path(&l, dir);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.dl.n, 1);
+	assert_string_equal(l.dl.v[0].file, dir);
+	assert_non_null(strstr(l.dl.v[0].msg, "no .md files"));
+	unload(&l);
+	free(dir);
+	free(f);
+}
+
+static void
+test_empty_file(void **state)
+{
+	struct loaded l;
+	char *path = puts_("empty.md", "");
+
+	(void)state;
+	load_path(&l, path);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.d->ncolls, 1);
+	assert_int_equal(l.d->nentries, 0);
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 0, 0, "empty file"), 1);
+	unload(&l);
+	free(path);
+}
+
+static void
+test_binary_file(void **state)
+{
+	struct loaded l;
+	size_t n = 256 * 1024, i;
+	char *data = malloc(n), *path;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		data[i] = (char)(i % 256);
+	path = put("binary.md", data, n);
+	load_path(&l, path);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.d->ncolls, 1);
+	/* warnings, but capped: a flood helps nobody */
+	assert_true(count_diags(&l.dl, DIAG_WARNING, 0, 0, "") > 10);
+	assert_true(l.dl.n < 200);
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 0, 0, "more problems"), 1);
+	unload(&l);
+	free(data);
+	free(path);
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	struct loaded l;
+	const char md[] = "### Q\n\nあいう\xff\xfeえ\n\xe3\x81\n";
+
+	(void)state;
+	load_bytes(&l, md, sizeof md - 1);
+	assert_true(answer_has(l.d, 0, "あいう\xef\xbf\xbd\xef\xbf\xbdえ"));
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 3, 4, "invalid UTF-8"), 1);
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 3, 5, "invalid UTF-8"), 1);
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 4, 1, "invalid UTF-8"), 1);
+	unload(&l);
+}
+
+static void
+test_nul_bytes(void **state)
+{
+	struct loaded l;
+	const char md[] = "### Q\0Q\n\nA\0B\n";
+
+	(void)state;
+	load_bytes(&l, md, sizeof md - 1);
+	assert_int_equal(l.d->nentries, 1);
+	assert_string_equal(l.d->entries[0].question, "Q\xef\xbf\xbdQ");
+	assert_true(answer_has(l.d, 0,
+	    "A\xef\xbf\xbd"
+	    "B"));
+	assert_int_equal(count_diags(&l.dl, DIAG_WARNING, 1, 6, "NUL"), 1);
+	assert_int_equal(count_diags(&l.dl, DIAG_WARNING, 3, 2, "NUL"), 1);
+	unload(&l);
+}
+
+static void
+test_crlf(void **state)
+{
+	struct loaded l;
+	const char *md = "# T\r\n\r\n## S\r\n\r\n### Q1\r\n\r\nA\r\nB\r\n\r\n"
+	                 "### Q2\r\n\r\n[x](#nope)\r\n";
+
+	(void)state;
+	load_bytes(&l, md, strlen(md));
+	assert_int_equal(l.d->nentries, 2);
+	assert_string_equal(l.d->entries[0].question, "Q1");
+	assert_int_equal(l.d->entries[1].line, 10);
+	assert_null(
+	    memchr(l.d->entries[0].text, '\r', l.d->entries[0].text_len));
+	assert_int_equal(count_diags(&l.dl, DIAG_ERROR, 12, 1, "missing"), 1);
+	assert_int_equal(count_diags(&l.dl, DIAG_WARNING, 0, 0, ""), 0);
+	unload(&l);
+}
+
+static void
+test_bom(void **state)
+{
+	struct loaded l;
+	const char *md = "\xef\xbb\xbf---\ntitle: With BOM\n---\n### Q\n\nA\n";
+
+	(void)state;
+	load_bytes(&l, md, strlen(md));
+	assert_string_equal(l.d->colls[0].title, "With BOM");
+	assert_int_equal(l.d->nentries, 1);
+	assert_int_equal(l.dl.n, 0);
+	unload(&l);
+}
+
+static void
+test_long_line(void **state)
+{
+	struct loaded l;
+	size_t n = 1024 * 1024, i;
+	char *md = malloc(n + 16);
+
+	(void)state;
+	strcpy(md, "### Q\n\n");
+	for (i = 7; i < n; i++)
+		md[i] = "あいうえお *x* "[i % 20];
+	md[n] = '\n';
+	load_bytes(&l, md, n + 1);
+	assert_int_equal(l.d->nentries, 1);
+	assert_true(l.d->entries[0].text_len > n / 2);
+	unload(&l);
+	free(md);
+}
+
+static size_t
+max_depth(const struct block *b, size_t n)
+{
+	size_t i, m = 0, k;
+
+	for (i = 0; i < n; i++) {
+		k = max_depth(b[i].children, b[i].nchildren) +
+		    (b[i].kind == BLOCK_LIST || b[i].kind == BLOCK_ITEM ||
+		        b[i].kind == BLOCK_QUOTE);
+		if (k > m)
+			m = k;
+	}
+	return m;
+}
+
+static void
+deep(const char *prefix, const char *unit, size_t levels, int per_line)
+{
+	size_t ul = strlen(unit), n = strlen(prefix), i, j;
+	char *md = malloc(
+	    n + levels * (ul + 16) + (per_line ? levels * levels * 2 : 0) + 64);
+	char *p = md;
+	struct loaded l;
+
+	p += sprintf(p, "%s", prefix);
+	if (!per_line) {
+		for (i = 0; i < levels; i++, p += ul)
+			memcpy(p, unit, ul);
+		p += sprintf(p, "deepest\n");
+	} else {
+		for (i = 0; i < levels; i++) {
+			for (j = 0; j < i; j++)
+				*p++ = ' ', *p++ = ' ';
+			p += sprintf(p, "- level\n");
+		}
+		p += sprintf(p, "\ndeepest\n");
+	}
+	load_bytes(&l, md, (size_t)(p - md));
+	assert_int_equal(l.d->nentries, 1);
+	/* nothing lost: the innermost text is there */
+	assert_true(answer_has(l.d, 0, "deepest"));
+	assert_true(max_depth(l.d->entries[0].blocks,
+	                l.d->entries[0].nblocks) <= DOC_MAX_DEPTH);
+	assert_int_equal(
+	    count_diags(&l.dl, DIAG_WARNING, 0, 0, "flattened"), 1);
+	unload(&l);
+	free(md);
+}
+
+static void
+test_deep_lists(void **state)
+{
+	(void)state;
+	deep("### Q\n\n", "- ", 10000, 0);
+	deep("### Q\n\n", "1. ", 10000, 0);
+}
+
+static void
+test_deep_lists_indented(void **state)
+{
+	(void)state;
+	deep("### Q\n\n", "", 2000, 1);
+}
+
+static void
+test_deep_quotes(void **state)
+{
+	(void)state;
+	deep("### Q\n\n", ">", 10000, 0);
+	deep("### Q\n\n", "> ", 10000, 0);
+	deep("### Q\n\n", "> - ", 10000, 0);
+}
+
+static void
+test_many_headings(void **state)
+{
+	size_t n = 100000, i;
+	char *md = malloc(n * 32 + 64), *p = md;
+	struct loaded l;
+	struct timespec t0, t1;
+	double secs;
+
+	(void)state;
+	p += sprintf(p, "# T\n\n## S\n\n");
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "### Question %zu\n\nA%zu\n\n", i, i);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	load_bytes(&l, md, (size_t)(p - md));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_int_equal(l.d->nentries, n);
+	assert_string_equal(l.d->entries[n - 1].id, "question-99999");
+	assert_ptr_equal(
+	    doc_entry_by_id(l.d, "question-54321"), &l.d->entries[54321]);
+	/* "well under a second", with room for a slow, shared machine and
+	 * for the sanitizer build */
+	assert_true(secs < 2.0);
+	unload(&l);
+	free(md);
+}
+
+/* 100 000 equal headings: duplicate numbering stays linear */
+static void
+test_many_duplicates(void **state)
+{
+	size_t n = 100000, i;
+	char *md = malloc(n * 12 + 64), *p = md;
+	struct loaded l;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "### Same\n");
+	load_bytes(&l, md, (size_t)(p - md));
+	assert_int_equal(l.d->nentries, n);
+	assert_string_equal(l.d->entries[n - 1].id, "same-99999");
+	unload(&l);
+	free(md);
+}
+
+/* Escape sequences in headings, file names and answers never get through */
+static void
+test_escapes(void **state)
+{
+	struct loaded l;
+	char *path = puts_("esc\x1b]0;pwned\x07.md",
+	    "# \x1b]0;title\x07T\n\n### Q\x1b[2J\n\nA\x1b[31mred\xc2\x9b"
+	    "0m\n");
+
+	(void)state;
+	load_path(&l, path);
+	assert_int_equal(l.rc, 0);
+	assert_string_equal(l.d->colls[0].title, "T");
+	assert_null(strchr(l.d->colls[0].path, '\x1b'));
+	assert_string_equal(l.d->entries[0].question, "Q");
+	assert_true(answer_has(l.d, 0, "Ared"));
+	assert_int_equal(count_diags(&l.dl, DIAG_WARNING, 0, 0, "escape"), 4);
+	unload(&l);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_missing_file),
+	    cmocka_unit_test(test_unreadable_file),
+	    cmocka_unit_test(test_directory),
+	    cmocka_unit_test(test_directory_without_md),
+	    cmocka_unit_test(test_empty_file),
+	    cmocka_unit_test(test_binary_file),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_nul_bytes),
+	    cmocka_unit_test(test_crlf),
+	    cmocka_unit_test(test_bom),
+	    cmocka_unit_test(test_long_line),
+	    cmocka_unit_test(test_deep_lists),
+	    cmocka_unit_test(test_deep_lists_indented),
+	    cmocka_unit_test(test_deep_quotes),
+	    cmocka_unit_test(test_many_headings),
+	    cmocka_unit_test(test_many_duplicates),
+	    cmocka_unit_test(test_escapes),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,447 @@
+/* test_search.c - matching, AND of terms, references, narrowing, and the
+ * highlight ranges mapped back to the original bytes. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+#define MAXE 400
+
+/* A doc built by hand: the search core needs only entries. */
+struct tdoc {
+	struct doc d;
+	struct entry e[MAXE];
+	char *owned[2 * MAXE];
+	size_t nowned;
+};
+
+static void
+tdoc_add(struct tdoc *t, const char *q, const char *text, int32_t ref)
+{
+	struct entry *e = &t->e[t->d.nentries++];
+
+	memset(e, 0, sizeof *e);
+	e->question = q;
+	e->question_len = (uint32_t)strlen(q);
+	e->text = text;
+	e->text_len = (uint32_t)strlen(text);
+	e->ref = ref;
+	t->d.entries = t->e;
+}
+
+static struct tdoc *
+tdoc_new(void)
+{
+	struct tdoc *t = calloc(1, sizeof *t);
+
+	assert_non_null(t);
+	t->d.entries = t->e;
+	return t;
+}
+
+static void
+tdoc_free(struct tdoc *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nowned; i++)
+		free(t->owned[i]);
+	free(t);
+}
+
+/* Runs q (no narrowing) and returns the count; hits go to out. */
+static size_t
+run(const struct search_index *ix, const char *q, uint32_t *out)
+{
+	struct search_query *sq = search_query_new(q, strlen(q));
+	size_t n = search_run(ix, sq, NULL, 0, out);
+
+	search_query_free(sq);
+	return n;
+}
+
+static struct tdoc *
+sample(void)
+{
+	struct tdoc *t = tdoc_new();
+
+	tdoc_add(t, "AWS アカウントを作成するには?",
+	    "サインアップページから作成します。\n料金はかかりません。", -1);
+	tdoc_add(t, "請求書をダウンロードするには?",
+	    "ｸﾚｼﾞｯﾄｶｰﾄﾞの明細は Billing コンソールにあります。", -1);
+	tdoc_add(t, "ルートユーザーとは?", "最初に作成される ID です。", -1);
+	/* A reference to entry 1: its own text must not count. */
+	tdoc_add(t, "領収書は?", "ZZZ", 1);
+	return t;
+}
+
+static void
+test_terms_and_any_order(void **state)
+{
+	struct tdoc *t = sample();
+	struct search_index *ix = search_index_new(&t->d);
+	uint32_t out[MAXE];
+
+	(void)state;
+	assert_int_equal(run(ix, "請求書 ダウンロード", out), 1);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(run(ix, "ダウンロード 請求書", out), 1);
+	assert_int_equal(out[0], 1);
+	/* Both terms must match: one in the question is not enough. */
+	assert_int_equal(run(ix, "請求書 ルート", out), 0);
+	/* One term in the question, one in the answer. */
+	assert_int_equal(run(ix, "ルート 最初", out), 1);
+	assert_int_equal(out[0], 2);
+	/* Width, case and kana folding. */
+	assert_int_equal(run(ix, "ＡＷＳ", out), 1);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(run(ix, "あかうんと", out), 1);
+	assert_int_equal(run(ix, "ｱｶｳﾝﾄ", out), 1);
+	assert_int_equal(run(ix, "xyzzy", out), 0);
+	/* 作成 is in entries 0 and 2: results in document order. */
+	assert_int_equal(run(ix, "作成", out), 2);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 2);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+static void
+test_white_space(void **state)
+{
+	struct tdoc *t = tdoc_new();
+	struct search_index *ix;
+	struct search_query *sq;
+	uint32_t out[MAXE];
+
+	(void)state;
+	tdoc_add(t, "AWS アカウント", "x", -1);
+	tdoc_add(t, "AWSアカウント", "x", -1);
+	tdoc_add(
+	    t, "question ends with AWS", "アカウント starts the answer", -1);
+	tdoc_add(t, "blocks", "AWS\nアカウント", -1);
+	ix = search_index_new(&t->d);
+	/* One term: white space in the text is ignored, even between
+	 * blocks, but a term never spans the question and the answer. */
+	assert_int_equal(run(ix, "AWSアカウント", out), 3);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(out[2], 3);
+	/* Two terms, split by an ideographic space: all four. */
+	sq = search_query_new("AWS\xe3\x80\x80アカウント", 18);
+	assert_int_equal(search_query_nterms(sq), 2);
+	assert_int_equal(search_run(ix, sq, NULL, 0, out), 4);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+static void
+test_folds_to_nothing(void **state)
+{
+	struct tdoc *t = sample();
+	struct search_index *ix = search_index_new(&t->d);
+	static const char *const empty[] = {
+	    "", "   ", "\xe3\x80\x80", " \xe3\x80\x80\t "};
+	uint32_t out[MAXE], within[2] = {1, 3};
+	struct search_query *sq;
+	struct search_hits h;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		sq = search_query_new(empty[i], strlen(empty[i]));
+		assert_int_equal(search_query_nterms(sq), 0);
+		assert_int_equal(search_run(ix, sq, NULL, 0, out), 4);
+		assert_int_equal(out[3], 3);
+		assert_int_equal(search_run(ix, sq, within, 2, out), 2);
+		assert_int_equal(out[1], 3);
+		search_entry_hits(ix, sq, 0, &h);
+		assert_int_equal(h.nq + h.na, 0);
+		search_hits_free(&h);
+		search_query_free(sq);
+	}
+	/* Spaces around terms do not make empty terms. */
+	sq = search_query_new("  aws  ", 7);
+	assert_int_equal(search_query_nterms(sq), 1);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+static void
+test_reference_matches_target_answer(void **state)
+{
+	struct tdoc *t = sample();
+	struct search_index *ix = search_index_new(&t->d);
+	struct search_query *sq;
+	struct search_hits h;
+	uint32_t out[MAXE];
+
+	(void)state;
+	/* "クレジット" is only in entry 1's answer (half-width there). */
+	assert_int_equal(run(ix, "クレジット", out), 2);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 3);
+	/* The reference's own text is not what it shows. */
+	assert_int_equal(run(ix, "zzz", out), 0);
+	/* Question of the reference plus its target's answer. */
+	assert_int_equal(run(ix, "領収書 billing", out), 1);
+	assert_int_equal(out[0], 3);
+
+	sq = search_query_new("クレジット", strlen("クレジット"));
+	search_entry_hits(ix, sq, 3, &h);
+	assert_int_equal(h.nq, 0);
+	assert_int_equal(h.na, 1);
+	/* ｸﾚｼﾞｯﾄ: 6 half-width characters, 18 bytes of entry 1's text. */
+	assert_int_equal(h.a[0].start, 0);
+	assert_int_equal(h.a[0].end, 18);
+	assert_memory_equal(t->e[1].text + h.a[0].end, "ｶｰﾄﾞ", 12);
+	search_hits_free(&h);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+/* Hit ranges of q in question q_text, as "start-end,..." */
+static void
+assert_question_hits(const char *q_text, const char *q, const char *want)
+{
+	struct tdoc *t = tdoc_new();
+	struct search_index *ix;
+	struct search_query *sq;
+	struct search_hits h;
+	char got[256];
+	size_t i, k = 0;
+
+	tdoc_add(t, q_text, "", -1);
+	ix = search_index_new(&t->d);
+	sq = search_query_new(q, strlen(q));
+	search_entry_hits(ix, sq, 0, &h);
+	got[0] = '\0';
+	for (i = 0; i < h.nq; i++)
+		k += (size_t)snprintf(got + k, sizeof got - k, "%s%u-%u",
+		    i ? "," : "", (unsigned)h.q[i].start, (unsigned)h.q[i].end);
+	if (strcmp(got, want) != 0)
+		fail_msg("hits of \"%s\" in \"%s\": %s, want %s", q, q_text,
+		    got, want);
+	search_hits_free(&h);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+static void
+test_highlight_offsets(void **state)
+{
+	(void)state;
+	/* が in ｶﾞｲﾄﾞ covers ｶ and ﾞ; いど covers ｲﾄﾞ. */
+	assert_question_hits("ｶﾞｲﾄﾞ", "が", "0-6");
+	assert_question_hits("ｶﾞｲﾄﾞ", "いど", "6-15");
+	assert_question_hits("ｶﾞｲﾄﾞ", "ガイド", "0-15");
+	/* か + combining U+3099: が covers both; か alone is not there. */
+	assert_question_hits("か\xe3\x82\x99き", "が", "0-6");
+	assert_question_hits("か\xe3\x82\x99き", "き", "6-9");
+	assert_question_hits("か\xe3\x82\x99き", "か", "");
+	/* Every occurrence; overlapping terms merge. */
+	assert_question_hits("AWS と aws", "ＡＷＳ", "0-3,8-11");
+	assert_question_hits("AWS と aws", "aw ws", "0-3,8-11");
+	/* A match across white space covers the space. */
+	assert_question_hits("AWS アカウント", "sあか", "2-10");
+	/* Full-width letters: whole 3-byte characters. */
+	assert_question_hits("ＡＷＳ", "w", "3-6");
+	/* ① folds to 1: the hit is the whole ①. */
+	assert_question_hits("手順①", "1", "6-9");
+	/* A kanji with a variation selector is one cluster. */
+	assert_question_hits("葛\xf3\xa0\x84\x80飾", "葛", "0-7");
+	/* e + combining acute composes to é. */
+	assert_question_hits("cafe\xcc\x81!", "café", "0-6");
+}
+
+/* A deterministic pseudo-random doc from a small vocabulary. */
+static struct tdoc *
+random_doc(unsigned seed, size_t n)
+{
+	static const char *const words[] = {"請求書", "アカウント", "ｱｶｳﾝﾄ",
+	    "billing", "Billing", "ＢＩＬＬ", "支払い", "カード", "ｶｰﾄﾞ", "が",
+	    "ｶﾞ", "か\xe3\x82\x99", " ", "\xe3\x80\x80", "\n", "bi", "請求",
+	    "書"};
+	struct tdoc *t = tdoc_new();
+	size_t i, w, k, nw = sizeof words / sizeof words[0];
+	char *q, *a;
+
+	for (i = 0; i < n; i++) {
+		q = calloc(1, 128);
+		a = calloc(1, 512);
+		assert_non_null(q);
+		assert_non_null(a);
+		for (k = 0; k < 3; k++) {
+			seed = seed * 1103515245u + 12345u;
+			w = (seed >> 16) % nw;
+			if (words[w][0] != '\n')
+				strcat(q, words[w]);
+		}
+		for (k = 0; k < 12; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strcat(a, words[(seed >> 16) % nw]);
+		}
+		t->owned[t->nowned++] = q;
+		t->owned[t->nowned++] = a;
+		seed = seed * 1103515245u + 12345u;
+		tdoc_add(t, q, a,
+		    i > 0 && (seed >> 16) % 10 == 0 ? (int32_t)(i / 2) : -1);
+		/* References point to non-references only. */
+		if (t->e[i].ref >= 0 && t->e[t->e[i].ref].ref >= 0)
+			t->e[i].ref = -1;
+	}
+	return t;
+}
+
+/* Typing a query one character at a time, narrowing each time, gives
+ * exactly what a full search of each prefix gives. */
+static void
+test_within_equals_full(void **state)
+{
+	static const char *const queries[] = {
+	    "請求書", "billing", "アカウント カード", "ｶﾞ", "bi 請求", "xyz"};
+	struct tdoc *t = random_doc(42, 300);
+	struct search_index *ix = search_index_new(&t->d);
+	uint32_t full[MAXE], prev[MAXE], cur[MAXE];
+	size_t qi, len, nprev = 0, nfull, ncur, checked = 0;
+	struct search_query *sq, *prevq;
+
+	(void)state;
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		const char *q = queries[qi];
+
+		prevq = NULL;
+		for (len = 1; len <= strlen(q); len++) {
+			if (len < strlen(q) &&
+			    ((unsigned char)q[len] & 0xC0) == 0x80)
+				continue; /* not at a character boundary */
+			sq = search_query_new(q, len);
+			nfull = search_run(ix, sq, NULL, 0, full);
+			if (prevq != NULL && search_query_extends(sq, prevq)) {
+				ncur = search_run(ix, sq, prev, nprev, cur);
+				assert_int_equal(ncur, nfull);
+				assert_memory_equal(
+				    cur, full, nfull * sizeof *full);
+				checked++;
+			}
+			memcpy(prev, full, nfull * sizeof *full);
+			nprev = nfull;
+			search_query_free(prevq);
+			prevq = sq;
+		}
+		search_query_free(prevq);
+	}
+	assert_true(checked > 12);
+	/* Filtering in place (out == within) gives the same. */
+	sq = search_query_new("bi 請求", strlen("bi 請求"));
+	nfull = search_run(ix, sq, NULL, 0, full);
+	for (len = 0; len < t->d.nentries; len++)
+		cur[len] = (uint32_t)len;
+	ncur = search_run(ix, sq, cur, t->d.nentries, cur);
+	assert_int_equal(ncur, nfull);
+	assert_memory_equal(cur, full, nfull * sizeof *full);
+	memcpy(cur, full, nfull * sizeof *full);
+	ncur = search_run(ix, sq, cur, nfull, cur);
+	assert_int_equal(ncur, nfull);
+	assert_memory_equal(cur, full, nfull * sizeof *full);
+	search_query_free(sq);
+	/* Narrowing from every entry takes the full-scan path. */
+	sq = search_query_new("請求", strlen("請求"));
+	for (len = 0; len < t->d.nentries; len++)
+		prev[len] = (uint32_t)len;
+	nfull = search_run(ix, sq, NULL, 0, full);
+	assert_true(nfull > 0 && nfull < t->d.nentries);
+	ncur = search_run(ix, sq, prev, t->d.nentries, cur);
+	assert_int_equal(ncur, nfull);
+	assert_memory_equal(cur, full, nfull * sizeof *full);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+/* The full scan agrees with testing every entry one by one. */
+static void
+test_full_scan_equals_per_entry(void **state)
+{
+	static const char *const queries[] = {
+	    "請求書", "ｶﾞ", "bill", "カード 書", "か"};
+	struct tdoc *t = random_doc(7, 300);
+	struct search_index *ix = search_index_new(&t->d);
+	uint32_t all[MAXE], full[MAXE], one[MAXE];
+	size_t qi, i, nfull, nsub;
+	struct search_query *sq;
+
+	(void)state;
+	for (i = 0; i < t->d.nentries; i++)
+		all[i] = (uint32_t)i;
+	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		sq = search_query_new(queries[qi], strlen(queries[qi]));
+		nfull = search_run(ix, sq, NULL, 0, full);
+		/* Small within sets take the per-entry path. */
+		nsub = 0;
+		for (i = 0; i < t->d.nentries; i += 100) {
+			size_t nw =
+			    t->d.nentries - i < 100 ? t->d.nentries - i : 100;
+			nsub += search_run(ix, sq, all + i, nw, one + nsub);
+		}
+		assert_int_equal(nsub, nfull);
+		assert_memory_equal(one, full, nfull * sizeof *full);
+		search_query_free(sq);
+	}
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
+static int
+extends(const char *now, const char *before)
+{
+	struct search_query *a = search_query_new(now, strlen(now));
+	struct search_query *b = search_query_new(before, strlen(before));
+	int r = search_query_extends(a, b);
+
+	search_query_free(a);
+	search_query_free(b);
+	return r;
+}
+
+static void
+test_query_extends(void **state)
+{
+	(void)state;
+	assert_true(extends("請求書", "請求"));
+	assert_true(extends("bil", "bi"));
+	assert_true(extends("bi 請", "bi "));
+	assert_true(extends("請 bi", "bi"));
+	assert_true(extends("Billing", "ｂｉｌ"));
+	assert_true(extends("anything", ""));
+	/* A sound mark changes the character before it. */
+	assert_false(extends("ｶﾞ", "ｶ"));
+	assert_false(extends("か\xe3\x82\x99", "か"));
+	/* Deleting a character widens the search. */
+	assert_false(extends("請求", "請求書"));
+	assert_false(extends("", "a"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_terms_and_any_order),
+	    cmocka_unit_test(test_white_space),
+	    cmocka_unit_test(test_folds_to_nothing),
+	    cmocka_unit_test(test_reference_matches_target_answer),
+	    cmocka_unit_test(test_highlight_offsets),
+	    cmocka_unit_test(test_query_extends),
+	    cmocka_unit_test(test_within_equals_full),
+	    cmocka_unit_test(test_full_scan_equals_per_entry),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,228 @@
+/* test_termenv.c - locale fallback, TERM check and kiosk scrub.  Each
+ * locale case runs in a child process, because the locale and the
+ * environment are process-wide and glibc caches loaded locales. */
+#include "testutil.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "termenv.h"
+#include "tui.h"
+
+extern char **environ;
+
+enum { R_ASCII = 10, R_UTF8 = 11, R_LIE = 12 };
+
+/* Runs termenv_setup_locale() in a child with only the given environment
+ * variables (NULL-terminated name, value pairs) and returns R_UTF8 when it
+ * says UTF-8 and the codeset really is UTF-8, R_ASCII when it says ASCII
+ * and the codeset is not UTF-8, R_LIE otherwise. */
+static int
+run_locale(const char *const *vars)
+{
+	pid_t pid = fork();
+	int st;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int r, real;
+
+		clearenv();
+		for (; vars[0] != NULL; vars += 2)
+			setenv(vars[0], vars[1], 1);
+		r = termenv_setup_locale();
+		real = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+		if (r != real)
+			_exit(R_LIE);
+		_exit(r ? R_UTF8 : R_ASCII);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+/* An SSH client sends LANG=ja_JP.UTF-8, which this machine lacks (the test
+ * machines have only C and C.UTF-8; if it exists, the answer is the same). */
+static void
+test_missing_locale_falls_back_to_utf8(void **state)
+{
+	const char *const v[] = {"LANG", "ja_JP.UTF-8", NULL};
+
+	(void)state;
+	assert_int_equal(run_locale(v), R_UTF8);
+}
+
+static void
+test_c_and_unset_fall_back_to_utf8(void **state)
+{
+	const char *const c[] = {"LANG", "C", NULL};
+	const char *const lcall[] = {"LC_ALL", "POSIX", NULL};
+	const char *const none[] = {NULL};
+
+	(void)state;
+	assert_int_equal(run_locale(c), R_UTF8);
+	assert_int_equal(run_locale(lcall), R_UTF8);
+	assert_int_equal(run_locale(none), R_UTF8);
+}
+
+/* One category naming a missing locale must not cost UTF-8 in LC_CTYPE. */
+static void
+test_one_bad_category_keeps_ctype(void **state)
+{
+	const char *const v[] = {
+	    "LANG", "C.UTF-8", "LC_MESSAGES", "xx_NO.UTF-8", NULL};
+
+	(void)state;
+	assert_int_equal(run_locale(v), R_UTF8);
+}
+
+/* With no UTF-8 locale reachable (LOCPATH pointing nowhere hides them),
+ * the answer is "ASCII-only" and it is true. */
+static void
+test_no_utf8_locale_says_ascii(void **state)
+{
+	const char *const v[] = {"LANG", "C", "LOCPATH", "/nonexistent", NULL};
+	int r;
+
+	(void)state;
+	r = run_locale(v);
+	if (r == R_UTF8)
+		skip(); /* this libc has a built-in C.UTF-8 */
+	assert_int_equal(r, R_ASCII);
+}
+
+/* The check the browser's "ASCII-only" notice rests on. */
+static void
+test_locale_is_utf8(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int ok = setlocale(LC_CTYPE, "C") != NULL &&
+		         !termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+		         termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "POSIX") != NULL &&
+		         !termenv_locale_is_utf8();
+		_exit(ok ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+static void
+test_term_usable(void **state)
+{
+	(void)state;
+	assert_false(termenv_term_usable(NULL));
+	assert_false(termenv_term_usable(""));
+	assert_false(termenv_term_usable("dumb"));
+	assert_false(termenv_term_usable("dumb-emacs-ansi"));
+	assert_true(termenv_term_usable("vt100"));
+	assert_true(termenv_term_usable("xterm-256color"));
+	assert_true(termenv_term_usable("dumbterm")); /* not "dumb" */
+}
+
+/* tui_term_usable() adds the terminal database to termenv_term_usable(): an
+ * unknown TERM prints instead of failing; terminals PRODUCT.md names work. */
+static void
+test_tui_term_usable(void **state)
+{
+	static const char *const good[] = {
+	    "xterm-256color", "screen", "tmux-256color", "linux", "vt100"};
+	static const char *const bad[] = {
+	    "dumb", "", "no-such-terminal-xyz", "../../etc/passwd"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		setenv("TERM", good[i], 1);
+		assert_true(tui_term_usable());
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("TERM", bad[i], 1);
+		assert_false(tui_term_usable());
+	}
+	unsetenv("TERM");
+	assert_false(tui_term_usable());
+}
+
+static void
+test_kiosk_scrub_keeps_only_terminal_vars(void **state)
+{
+	size_t n = 0;
+	char **e;
+
+	(void)state;
+	setenv("TERM", "vt100", 1);
+	setenv("LANG", "ja_JP.UTF-8", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("LC_MESSAGES", "ja_JP.UTF-8", 1);
+	setenv("NO_COLOR", "1", 1);
+	setenv("HOME", "/home/visitor", 1);
+	setenv("TERMINFO", "/tmp/evil", 1);
+	setenv("LANGUAGE", "de", 1);
+	setenv("LC", "not a locale category", 1);
+	setenv("ESCDELAY", "5000", 1);
+	setenv("LD_PRELOAD", "/tmp/evil.so", 1);
+	setenv("X", "a=b=c", 1);
+	termenv_kiosk_scrub();
+	assert_string_equal(getenv("TERM"), "vt100");
+	assert_string_equal(getenv("LANG"), "ja_JP.UTF-8");
+	assert_string_equal(getenv("LC_ALL"), "C.UTF-8");
+	assert_string_equal(getenv("LC_MESSAGES"), "ja_JP.UTF-8");
+	assert_string_equal(getenv("NO_COLOR"), "1");
+	assert_null(getenv("HOME"));
+	assert_null(getenv("TERMINFO"));
+	assert_null(getenv("LANGUAGE"));
+	assert_null(getenv("LC"));
+	assert_null(getenv("ESCDELAY"));
+	assert_null(getenv("LD_PRELOAD"));
+	assert_null(getenv("X"));
+	assert_null(getenv("PATH"));
+	for (e = environ; *e != NULL; e++)
+		n++;
+	assert_int_equal(n, 5);
+}
+
+/* A value with '=' in it and an empty value survive intact. */
+static void
+test_kiosk_scrub_keeps_values_exactly(void **state)
+{
+	(void)state;
+	clearenv();
+	setenv("NO_COLOR", "", 1);
+	setenv("LC_CTYPE", "a=b", 1);
+	termenv_kiosk_scrub();
+	assert_string_equal(getenv("NO_COLOR"), "");
+	assert_string_equal(getenv("LC_CTYPE"), "a=b");
+	assert_null(getenv("TERM"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_missing_locale_falls_back_to_utf8),
+	    cmocka_unit_test(test_c_and_unset_fall_back_to_utf8),
+	    cmocka_unit_test(test_one_bad_category_keeps_ctype),
+	    cmocka_unit_test(test_no_utf8_locale_says_ascii),
+	    cmocka_unit_test(test_locale_is_utf8),
+	    cmocka_unit_test(test_term_usable),
+	    cmocka_unit_test(test_tui_term_usable),
+	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
+	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
