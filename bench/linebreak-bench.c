@@ -49,8 +49,7 @@ end_para(struct paras *p)
 }
 
 static void
-add_spans(struct paras *p, const char *text, const struct span *sp,
-    size_t n)
+add_spans(struct paras *p, const char *text, const struct span *sp, size_t n)
 {
 	size_t i;
 
@@ -63,8 +62,7 @@ add_spans(struct paras *p, const char *text, const struct span *sp,
 }
 
 static void
-add_blocks(struct paras *p, const char *text, const struct block *b,
-    size_t n)
+add_blocks(struct paras *p, const char *text, const struct block *b, size_t n)
 {
 	size_t i, k;
 
@@ -119,7 +117,8 @@ main(int argc, char **argv)
 	char *brk;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
+		fprintf(
+		    stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
 		return 2;
 	}
 	if (argc > 2)
@@ -136,8 +135,8 @@ main(int argc, char **argv)
 	for (i = 0; i < d->nentries; i++) {
 		const struct entry *e = doc_entry_answer(d, &d->entries[i]);
 
-		add_bytes(&p, d->entries[i].question,
-		    d->entries[i].question_len);
+		add_bytes(
+		    &p, d->entries[i].question, d->entries[i].question_len);
 		end_para(&p);
 		add_blocks(&p, e->text, e->blocks, e->nblocks);
 	}
