@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
 #include <unigbrk.h>
 
 #if defined(__SSE2__)
@@ -27,6 +28,14 @@ struct search_index {
 	size_t *pos; /* 2 * nentries + 1 */
 };
 
+/* Parts the index is folded in (half on a second thread), and the folded
+ * sizes below which a second thread is not worth starting: for building
+ * the index, and per keystroke (where a thread that starts late on a busy
+ * machine costs more than the half scan it saves on 8 MB). */
+#define SEARCH_NPARTS 8
+#define SEARCH_THREAD_MIN (4u << 20)
+#define SEARCH_RUN_THREAD_MIN (32u << 20)
+
 struct search_query {
 	char *buf;   /* folded terms, back to back */
 	size_t *off; /* term t is buf[off[t] .. off[t+1]) */
@@ -34,15 +43,19 @@ struct search_query {
 };
 
 /*
- * Finds nd in h.  glibc's memmem runs at 1.5-4 GB/s on Japanese text; this
- * compares two needle bytes 16 positions at a time (the last byte of the
- * first character and the last byte, which are more selective in UTF-8 than
- * lead bytes) and confirms with memcmp: about 10 GB/s.
+ * Finds nd in h[0..hn), reading up to h[readable) (>= hn): a region of the
+ * index is followed by the rest of the buffer, so the vector loop runs to
+ * the region's end without a scalar tail.  glibc's memmem runs at 1.5-4
+ * GB/s on Japanese text; this compares two needle bytes 16 positions at a
+ * time (the last byte of the first character and the last byte, more
+ * selective in UTF-8 than lead bytes) and confirms with memcmp: about
+ * 10 GB/s.
  */
 static const char *
-search_find(const char *h, size_t hn, const char *nd, size_t nn)
+search_find_in(
+    const char *h, size_t hn, size_t readable, const char *nd, size_t nn)
 {
-	size_t a, b, i = 0;
+	size_t a, b, i = 0, last;
 
 	if (nn == 0)
 		return h;
@@ -50,6 +63,7 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		return NULL;
 	if (nn == 1)
 		return memchr(h, nd[0], hn);
+	last = hn - nn; /* the last position a match may start at */
 	b = nn - 1;
 	a = 0;
 	while (a + 1 < nn && ((unsigned char)nd[a + 1] & 0xC0) == 0x80)
@@ -61,7 +75,7 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		const __m128i fa = _mm_set1_epi8(nd[a]);
 		const __m128i fb = _mm_set1_epi8(nd[b]);
 
-		for (; i + 16 + b <= hn; i += 16) {
+		for (; i <= last && i + 16 + b <= readable; i += 16) {
 			__m128i va =
 			    _mm_loadu_si128((const __m128i *)(h + i + a));
 			__m128i vb =
@@ -69,6 +83,8 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
 			    _mm_cmpeq_epi8(va, fa), _mm_cmpeq_epi8(vb, fb)));
 
+			if (last - i < 15)
+				m &= (2u << (last - i)) - 1;
 			while (m != 0) {
 				unsigned k = (unsigned)__builtin_ctz(m);
 
@@ -79,11 +95,17 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		}
 	}
 #endif
-	for (; i + nn <= hn; i++)
+	for (; i <= last; i++)
 		if (h[i + a] == nd[a] && h[i + b] == nd[b] &&
 		    memcmp(h + i, nd, nn) == 0)
 			return h + i;
 	return NULL;
+}
+
+static const char *
+search_find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	return search_find_in(h, hn, hn, nd, nn);
 }
 
 static uint32_t
@@ -94,41 +116,112 @@ search_answer_of(const struct doc *d, uint32_t i)
 	return r >= 0 && (size_t)r < d->nentries ? (uint32_t)r : i;
 }
 
+/* Entries [from, to) folded into their own buffer; pos relative to it. */
+struct search_part {
+	const struct doc *d;
+	size_t *pos;
+	size_t from, to;
+	struct fold f;
+};
+
+static size_t
+search_entry_bytes(const struct entry *e)
+{
+	return e->question_len + 2 + (e->ref < 0 ? e->text_len : 0);
+}
+
+static void
+search_fold_part(struct search_part *p)
+{
+	size_t i, total = 0;
+
+	for (i = p->from; i < p->to; i++)
+		total += search_entry_bytes(&p->d->entries[i]);
+	fold_init(&p->f, 0);
+	/* Folding never lengthens the fast-path text: reserve once. */
+	fold_reserve(&p->f, total);
+	for (i = p->from; i < p->to; i++) {
+		const struct entry *e = &p->d->entries[i];
+
+		p->pos[2 * i] = p->f.len;
+		fold_append(&p->f, e->question, e->question_len, 0);
+		fold_reserve(&p->f, 1);
+		p->f.s[p->f.len++] = '\n';
+		p->pos[2 * i + 1] = p->f.len;
+		if (e->ref < 0)
+			fold_append(&p->f, e->text, e->text_len, 0);
+		fold_reserve(&p->f, 1);
+		p->f.s[p->f.len++] = '\n';
+	}
+}
+
+/* The second half of the parts, on a second thread. */
+static void *
+search_fold_worker(void *arg)
+{
+	struct search_part *p = arg;
+	size_t k;
+
+	for (k = 0; k < SEARCH_NPARTS / 2; k++)
+		search_fold_part(&p[k]);
+	return NULL;
+}
+
+/*
+ * Folding 78 MB takes about 130 ms on one core: two threads halve that.
+ * The corpus is cut into SEARCH_NPARTS parts of about equal bytes so that
+ * joining them (each copied, then freed) never holds more than one part
+ * twice.
+ */
 struct search_index *
 search_index_new(const struct doc *d)
 {
 	struct search_index *ix = xcalloc(1, sizeof *ix);
-	struct fold f;
-	size_t i, total = 0;
+	struct search_part part[SEARCH_NPARTS];
+	size_t i, k, total = 0, acc = 0, off;
+	int threaded = 0;
+	pthread_t tid;
 
 	ix->d = d;
 	ix->pos = xreallocarray(NULL, 2 * d->nentries + 1, sizeof *ix->pos);
-	/* Folding never lengthens the fast-path text: reserve once. */
-	for (i = 0; i < d->nentries; i++) {
-		const struct entry *e = &d->entries[i];
-
-		total += e->question_len + 2;
-		if (e->ref < 0)
-			total += e->text_len;
+	for (i = 0; i < d->nentries; i++)
+		total += search_entry_bytes(&d->entries[i]);
+	for (k = 0, i = 0; k < SEARCH_NPARTS; k++) {
+		part[k].d = d;
+		part[k].pos = ix->pos;
+		part[k].from = i;
+		while (i < d->nentries &&
+		       (k == SEARCH_NPARTS - 1 ||
+		           acc < total / SEARCH_NPARTS * (k + 1)))
+			acc += search_entry_bytes(&d->entries[i++]);
+		part[k].to = i;
 	}
-	fold_init(&f, 0);
-	fold_reserve(&f, total);
-	for (i = 0; i < d->nentries; i++) {
-		const struct entry *e = &d->entries[i];
-
-		ix->pos[2 * i] = f.len;
-		fold_append(&f, e->question, e->question_len, 0);
-		fold_reserve(&f, 1);
-		f.s[f.len++] = '\n';
-		ix->pos[2 * i + 1] = f.len;
-		if (e->ref < 0)
-			fold_append(&f, e->text, e->text_len, 0);
-		fold_reserve(&f, 1);
-		f.s[f.len++] = '\n';
+	if (total >= SEARCH_THREAD_MIN)
+		threaded = pthread_create(&tid, NULL, search_fold_worker,
+		               &part[SEARCH_NPARTS / 2]) == 0;
+	for (k = 0; k < SEARCH_NPARTS / 2; k++)
+		search_fold_part(&part[k]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		search_fold_worker(&part[SEARCH_NPARTS / 2]);
+	/* Join: part 0 grows into the buffer, the others are appended. */
+	for (k = 0, off = 0; k < SEARCH_NPARTS; k++)
+		off += part[k].f.len;
+	ix->buf = xrealloc(part[0].f.s, off ? off : 1);
+	part[0].f.s = NULL;
+	off = part[0].f.len;
+	for (k = 1; k < SEARCH_NPARTS; k++) {
+		if (part[k].f.len > 0)
+			memcpy(ix->buf + off, part[k].f.s, part[k].f.len);
+		for (i = 2 * part[k].from; i < 2 * part[k].to; i++)
+			ix->pos[i] += off;
+		off += part[k].f.len;
+		fold_free(&part[k].f);
 	}
-	ix->pos[2 * d->nentries] = f.len;
-	ix->len = f.len;
-	ix->buf = f.len < f.cap ? xrealloc(f.s, f.len ? f.len : 1) : f.s;
+	fold_free(&part[0].f);
+	ix->pos[2 * d->nentries] = off;
+	ix->len = off;
 	return ix;
 }
 
@@ -228,7 +321,7 @@ search_region_has(
 {
 	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1;
 
-	return search_find(ix->buf + s, e - s, t, tn) != NULL;
+	return search_find_in(ix->buf + s, e - s, ix->len - s, t, tn) != NULL;
 }
 
 /* Whether every term but skip is in entry i (question or shown answer). */
@@ -290,15 +383,116 @@ search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 	return best;
 }
 
+/*
+ * Half of a search, run on either thread: scan regions [k0, k1) of the
+ * buffer for one term and mark the entries hit (bit 0: question, bit 1:
+ * own answer), or test entries [from, to) of within (or all entries) with
+ * every term but skip, keeping those marked when mark is set.
+ */
+struct search_job {
+	void (*fn)(struct search_job *);
+	const struct search_index *ix;
+	const struct search_query *sq;
+	uint8_t *mark;
+	size_t term, k0, k1;
+	const uint32_t *within;
+	size_t from, to, skip;
+	uint32_t *out;
+	size_t nout;
+};
+
+static void
+search_job_scan(struct search_job *j)
+{
+	const struct search_index *ix = j->ix;
+	const char *term = j->sq->buf + j->sq->off[j->term], *h;
+	size_t tn = j->sq->off[j->term + 1] - j->sq->off[j->term];
+	size_t p = ix->pos[j->k0], end = ix->pos[j->k1], k = j->k0, at;
+
+	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
+	                       term, tn)) != NULL) {
+		at = (size_t)(h - ix->buf);
+		while (ix->pos[k + 1] <= at)
+			k++;
+		j->mark[k >> 1] |= (k & 1) ? 2 : 1;
+		p = ix->pos[k + 1]; /* the rest of this region adds nothing */
+	}
+}
+
+static void
+search_job_test(struct search_job *j)
+{
+	const struct doc *d = j->ix->d;
+	size_t i;
+
+	j->nout = 0;
+	for (i = j->from; i < j->to; i++) {
+		uint32_t e = j->within != NULL ? j->within[i] : (uint32_t)i;
+
+		if (e >= d->nentries)
+			continue;
+		if (j->mark != NULL && !(j->mark[e] & 1) &&
+		    !(j->mark[search_answer_of(d, e)] & 2))
+			continue;
+		if (search_entry_matches(j->ix, j->sq, e, j->skip))
+			j->out[j->nout++] = e;
+	}
+}
+
+static void *
+search_job_thread(void *arg)
+{
+	struct search_job *j = arg;
+
+	j->fn(j);
+	return NULL;
+}
+
+/* Runs a and b, on two threads when parallel and a thread can start. */
+static void
+search_jobs_run(struct search_job *a, struct search_job *b, int parallel)
+{
+	pthread_t t;
+	int threaded =
+	    parallel && pthread_create(&t, NULL, search_job_thread, b) == 0;
+
+	a->fn(a);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		b->fn(b);
+}
+
+/*
+ * Tests entries [0, total) of within (or all) in two halves; the second
+ * half's hits go to scratch, then after the first's, so out may be within.
+ */
+static size_t
+search_test_halves(struct search_job *tmpl, size_t total, int parallel)
+{
+	struct search_job a = *tmpl, b = *tmpl;
+	uint32_t *second;
+
+	a.fn = b.fn = search_job_test;
+	a.from = 0;
+	a.to = b.from = total / 2;
+	b.to = total;
+	second = xreallocarray(NULL, total - total / 2 + 1, sizeof *second);
+	b.out = second;
+	search_jobs_run(&a, &b, parallel);
+	memmove(a.out + a.nout, second, b.nout * sizeof *second);
+	free(second);
+	return a.nout + b.nout;
+}
+
 size_t
 search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out)
 {
 	const struct doc *d = ix->d;
-	size_t n = d->nentries, nout = 0, best = 0, p = 0, k = 0, i;
-	const char *term, *h;
-	size_t tn;
-	uint8_t *mark;
+	size_t n = d->nentries, i, nout;
+	int big = ix->len >= SEARCH_RUN_THREAD_MIN;
+	struct search_job tmpl, a, b;
 
 	if (sq->nterms == 0) {
 		if (within != NULL) {
@@ -309,50 +503,33 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 			out[i] = (uint32_t)i;
 		return n;
 	}
+	memset(&tmpl, 0, sizeof tmpl);
+	tmpl.ix = ix;
+	tmpl.sq = sq;
+	tmpl.within = within;
+	tmpl.out = out;
+	tmpl.skip = (size_t)-1;
 	/* A query that extends the last one: few entries, test each. */
-	if (within != NULL && nwithin < n / 2) {
-		for (i = 0; i < nwithin; i++)
-			if (within[i] < n &&
-			    search_entry_matches(ix, sq, within[i], (size_t)-1))
-				out[nout++] = within[i];
-		return nout;
-	}
+	if (within != NULL && nwithin < n / 2)
+		return search_test_halves(
+		    &tmpl, nwithin, big && nwithin > 1024);
 	/*
-	 * One scan of the whole buffer for the longest term (likely the
-	 * rarest), skipping to the end of a region at its first hit; the
-	 * other terms are then tested only in the candidate entries.
+	 * One scan of the whole buffer (in two halves) for the rarest term,
+	 * skipping to the end of a region at its first hit; the other terms
+	 * are then tested only in the candidate entries.
 	 */
-	best = search_rarest_term(ix, sq);
-	term = sq->buf + sq->off[best];
-	tn = sq->off[best + 1] - sq->off[best];
-	mark = xcalloc(n ? n : 1, 1);
-	while (p < ix->len &&
-	       (h = search_find(ix->buf + p, ix->len - p, term, tn)) != NULL) {
-		size_t at = (size_t)(h - ix->buf);
-
-		while (ix->pos[k + 1] <= at)
-			k++;
-		mark[k >> 1] |= (k & 1) ? 2 : 1;
-		p = ix->pos[k + 1];
-	}
-	if (within != NULL) {
-		for (i = 0; i < nwithin; i++) {
-			uint32_t e = within[i];
-
-			if (e < n &&
-			    ((mark[e] & 1) ||
-			        (mark[search_answer_of(d, e)] & 2)) &&
-			    search_entry_matches(ix, sq, e, best))
-				out[nout++] = e;
-		}
-	} else {
-		for (i = 0; i < n; i++)
-			if (((mark[i] & 1) ||
-			        (mark[search_answer_of(d, (uint32_t)i)] & 2)) &&
-			    search_entry_matches(ix, sq, (uint32_t)i, best))
-				out[nout++] = (uint32_t)i;
-	}
-	free(mark);
+	tmpl.mark = xcalloc(n ? n : 1, 1);
+	tmpl.term = search_rarest_term(ix, sq);
+	tmpl.skip = tmpl.term;
+	a = b = tmpl;
+	a.fn = b.fn = search_job_scan;
+	a.k0 = 0;
+	a.k1 = b.k0 = 2 * (n / 2);
+	b.k1 = 2 * n;
+	search_jobs_run(&a, &b, big);
+	nout = search_test_halves(
+	    &tmpl, within != NULL ? nwithin : n, big && sq->nterms > 1);
+	free(tmpl.mark);
 	return nout;
 }
 
