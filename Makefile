@@ -51,8 +51,8 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 PO = $(wildcard po/*.po)
 MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
 
-.PHONY: all check run asan fuzz install uninstall format deps clean \
-	unit golden e2e lint check-curses bench help
+.PHONY: FORCE all check run asan fuzz install uninstall format deps clean \
+	unit golden e2e install-test lint check-curses bench help
 
 BIN ?= faq
 
@@ -61,9 +61,27 @@ all: $(BIN) $(MO)
 $(BIN): $(B)/obj/main.o $(B)/libfaq.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/libfaq.a: $(LIB_OBJ)
+# The help FAQs are compiled in, so the help screen needs no file at run
+# time (kiosk mode opens nothing but the content) and cannot go missing.
+HELP_MD = $(wildcard help/help.*.md)
+# (gcc and clang take strings longer than C11's minimum of 4095 bytes.)
+$(B)/obj/help_data.o: $(B)/help_data.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+$(B)/help_data.c: $(HELP_MD) scripts/embed.sh | $(B)/obj
+	sh scripts/embed.sh $(HELP_MD) >$@
+
+$(B)/libfaq.a: $(LIB_OBJ) $(B)/obj/help_data.o
 	rm -f $@
 	$(AR) rcs $@ $^
+
+# Objects that compile in the install paths are rebuilt when PREFIX (or
+# the version) changes, so `make install PREFIX=...` never installs a binary
+# that looks for its content under another prefix.
+$(B)/paths.stamp: FORCE | $(B)/obj
+	@echo '$(VERSION) $(DATADIR) $(LOCALEDIR)' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+$(B)/obj/main.o $(B)/obj/i18n.o: $(B)/paths.stamp
+FORCE:
 
 $(B)/obj/%.o: src/%.c $(wildcard include/*.h) | $(B)/obj
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -94,6 +112,9 @@ golden: all
 e2e: all
 	@sh tests/e2e/run
 
+install-test:
+	@sh tests/install/run
+
 # Only the drawing module may include curses (STYLE.md).
 check-curses:
 	@bad=$$(grep -l -E '#[[:space:]]*include[[:space:]]*<n?curses' src/*.c include/*.h | grep -v '^src/tui\.c$$' || true); \
@@ -113,6 +134,7 @@ check: deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory golden
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory asan
 	@echo "make check: all tests passed"
 
@@ -134,7 +156,7 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 faq $(DESTDIR)$(BINDIR)/faq
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/faq
 	install -m 644 content/*.md $(DESTDIR)$(DATADIR)/content/
 	install -m 644 man/faq.1 $(DESTDIR)$(MANDIR)/man1/faq.1
 	install -m 644 man/faq.5 $(DESTDIR)$(MANDIR)/man5/faq.5

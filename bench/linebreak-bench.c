@@ -4,7 +4,8 @@
  * paragraph (question, paragraph, heading, code block, table cell; soft
  * breaks as spaces), collected from the loaded FILE before timing.  No
  * grapheme clusters, no tailoring, no output lines: only the break
- * positions.  Prints the median and fastest of REPEAT passes.
+ * positions.  Prints the median and fastest of REPEAT passes, in CPU time
+ * like render-bench.
  *
  *   linebreak-bench FILE [WIDTH [REPEAT]]
  */
@@ -48,8 +49,7 @@ end_para(struct paras *p)
 }
 
 static void
-add_spans(struct paras *p, const char *text, const struct span *sp,
-    size_t n)
+add_spans(struct paras *p, const char *text, const struct span *sp, size_t n)
 {
 	size_t i;
 
@@ -62,8 +62,7 @@ add_spans(struct paras *p, const char *text, const struct span *sp,
 }
 
 static void
-add_blocks(struct paras *p, const char *text, const struct block *b,
-    size_t n)
+add_blocks(struct paras *p, const char *text, const struct block *b, size_t n)
 {
 	size_t i, k;
 
@@ -94,7 +93,7 @@ now_ms(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -118,7 +117,8 @@ main(int argc, char **argv)
 	char *brk;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
+		fprintf(
+		    stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
 		return 2;
 	}
 	if (argc > 2)
@@ -135,8 +135,8 @@ main(int argc, char **argv)
 	for (i = 0; i < d->nentries; i++) {
 		const struct entry *e = doc_entry_answer(d, &d->entries[i]);
 
-		add_bytes(&p, d->entries[i].question,
-		    d->entries[i].question_len);
+		add_bytes(
+		    &p, d->entries[i].question, d->entries[i].question_len);
 		end_para(&p);
 		add_blocks(&p, e->text, e->blocks, e->nblocks);
 	}

@@ -25,6 +25,7 @@ struct browser_opts {
 	const char *search;  /* -s: start with this query, or NULL */
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
 	int expand_all;	     /* -a */
+	int no_utf8; /* the locale is not UTF-8: say so on the status line */
 };
 
 struct browser;

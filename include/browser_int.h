@@ -27,10 +27,6 @@
 
 #define NO_ITEM ((size_t)-1)
 
-/* Until search.h on main has it (the search helper adds it). */
-int search_query_extends(
-    const struct search_query *sq, const struct search_query *prev);
-
 enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY };
 
 struct item {
@@ -51,6 +47,11 @@ struct rowinfo {
 };
 
 enum bmode { MODE_OUTLINE, MODE_PAGER };
+
+struct jump {
+	size_t sel;
+	struct pos top;
+};
 enum pview_kind { PV_ENTRY, PV_SECTION, PV_HELP };
 
 struct pview {
@@ -58,6 +59,7 @@ struct pview {
 	uint32_t idx;
 	int top;  /* first body line shown */
 	int link; /* selected link (index into the page's links), or -1 */
+	int hit;  /* body line of the search hit n/N went to, or -1 */
 };
 
 struct plink {
@@ -85,6 +87,8 @@ struct page {
 struct bsearch {
 	int active;    /* the field on the status line has the keys */
 	int filtering; /* the outline shows only hits */
+	int dirty;     /* q changed since the last search (searchui_sync) */
+	unsigned qgen; /* bumped whenever the hits or highlights change */
 	char *q;       /* the query, NUL-terminated */
 	size_t qlen, qcap;
 	struct search_query *sq; /* of q, while filtering */
@@ -111,6 +115,39 @@ struct bsearch {
 	struct pos edit_top;
 };
 
+/* Where an item's lines are: how many head rows (the ones the selection
+ * marks) and which line holds the すべて開く label, at which columns. */
+struct geom {
+	int head;
+	int label_line, lx0, lx1;
+};
+
+/* The laid-out lines of an item (outline.c item_cached), for the few items
+ * on screen: a long open answer is laid out once, not on every key. */
+struct lslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned qgen;
+	struct slines ls;
+	struct geom g;
+};
+
+#define LCACHE_SLOTS 8
+
+/* A cached item height (outline.c item_height). */
+struct hslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned qgen;
+	int height, head;
+};
+
+#define HCACHE_SLOTS 128
+
 struct browser {
 	const struct doc *d;
 	const struct search_index *ix;
@@ -136,6 +173,11 @@ struct browser {
 
 	struct rowinfo *rows;
 	int nrows;
+	struct hslot hcache[HCACHE_SLOTS];
+	struct lslot lcache[LCACHE_SLOTS];
+
+	struct jump *jumps; /* where jumps in the outline came from */
+	size_t njumps, capjumps;
 
 	struct bsearch s;
 	char *msg; /* a one-shot status message, cleared by the next key */
@@ -157,6 +199,7 @@ int str_width(const struct browser *b, const char *s);
 
 /* outline.c */
 void outline_init(struct browser *b);
+void outline_free(struct browser *b);
 int outline_view_h(const struct browser *b);
 int outline_item_selectable(const struct browser *b, size_t i);
 int outline_item_visible(const struct browser *b, size_t i);
@@ -178,6 +221,8 @@ void outline_ensure_head(struct browser *b);
 void outline_fix(struct browser *b);
 void outline_ensure_fits(struct browser *b);
 void outline_click(struct browser *b, int x, int y);
+void outline_jump_push(struct browser *b);
+void outline_jump_back(struct browser *b);
 void outline_render(struct browser *b, struct screen *scr);
 int outline_sec_all_open(const struct browser *b, uint32_t sec);
 
@@ -201,6 +246,7 @@ int searchui_available(struct browser *b);
 void searchui_begin(struct browser *b);
 void searchui_type(struct browser *b, uint32_t ch);
 void searchui_erase(struct browser *b, int how);
+void searchui_sync(struct browser *b);
 void searchui_accept(struct browser *b);
 void searchui_cancel(struct browser *b);
 int searchui_clear(struct browser *b);
@@ -272,6 +318,7 @@ enum binding_flag {
 	KF_KIOSK = 1 << 1,  /* only in kiosk mode */
 	KF_LETTER = 1 << 2, /* a letter command: in kiosk, letters search */
 	KF_NOHELP = 1 << 3, /* not listed on the help screen */
+	KF_JUMP = 1 << 4,   /* a jump in the outline: Backspace comes back */
 };
 
 struct binding {

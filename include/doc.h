@@ -124,7 +124,8 @@ struct collection {
 	const char *lang;  /* front matter "lang", else "" */
 	uint32_t first, n; /* sections */
 	/* Text between the title and the first section, or NULL; like
-	 * section.intro (section is the collection's first section, if any). */
+	 * section.intro (section is the collection's first section, or
+	 * UINT32_MAX when it has none). */
 	const struct entry *intro;
 };
 

@@ -37,28 +37,33 @@ const struct binding browser_bindings[] = {
 	{K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
 	{K_PGDN, 0, MB_ALL | MB_SEARCH, ACT_PGDN, 0, N_("Page down")},
 	{K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
-	{K_HOME, 0, MB_ALL, ACT_TOP, 0, N_("Go to the top")},
-	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER, N_("Go to the top")},
-	{K_END, 0, MB_ALL, ACT_BOTTOM, 0, N_("Go to the end")},
-	{K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER, N_("Go to the end")},
+	{K_HOME, 0, MB_ALL, ACT_TOP, KF_JUMP, N_("Go to the top")},
+	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER | KF_JUMP,
+	    N_("Go to the top")},
+	{K_END, 0, MB_ALL, ACT_BOTTOM, KF_JUMP, N_("Go to the end")},
+	{K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER | KF_JUMP,
+	    N_("Go to the end")},
 	{K_ENTER, 0, MB_OUTLINE, ACT_ENTER, 0,
 	    N_("Open; on an open answer or section: the pager")},
 	{K_RIGHT, 0, MB_OUTLINE, ACT_OPEN, 0, N_("Open")},
 	{K_CHAR, 'l', MB_OUTLINE, ACT_OPEN, KF_LETTER, N_("Open")},
-	{K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0, N_("Close, or go to the section")},
+	{K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0,
+	    N_("Close, or go to the section")},
 	{K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
 	    N_("Close, or go to the section")},
 	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
 	    N_("Expand or collapse all answers of the section")},
 	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
 	    N_("Expand or collapse everything")},
-	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, 0, N_("Next section")},
-	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, 0, N_("Previous section")},
-	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER, N_("Read in the pager")},
+	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, KF_JUMP, N_("Next section")},
+	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, KF_JUMP,
+	    N_("Previous section")},
+	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER,
+	    N_("Read in the pager")},
 	{K_CHAR, '/', MB_OUTLINE, ACT_SEARCH, 0, N_("Search as you type")},
-	{K_CHAR, 'n', MB_OUTLINE, ACT_NEXT_HIT, KF_LETTER,
+	{K_CHAR, 'n', MB_OUTLINE, ACT_NEXT_HIT, KF_LETTER | KF_JUMP,
 	    N_("Next search hit")},
-	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER,
+	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER | KF_JUMP,
 	    N_("Previous search hit")},
 	{K_ESC, 0, MB_OUTLINE, ACT_ESC, 0, N_("Clear the search")},
 	{K_ENTER, 0, MB_SEARCH, ACT_SEARCH_ACCEPT, 0,
@@ -78,7 +83,7 @@ const struct binding browser_bindings[] = {
 	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
 	{K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
 	{K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
-	{K_BACKSPACE, 0, MB_VIEW, ACT_BACK, 0, N_("Back")},
+	{K_BACKSPACE, 0, MB_ALL, ACT_BACK, 0, N_("Back")},
 	{K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
 	{K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
 	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
@@ -270,9 +275,21 @@ browser_new(const struct doc *d, const struct search_index *ix,
 		}
 		searchui_accept(b);
 	}
+	/* In English on purpose: without UTF-8 a Japanese message would
+	 * itself show as '?'. */
+	if (o->no_utf8)
+		browser_set_msg(b, "%s",
+		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
+		    "UTF-8 locale)");
 	if (o->open_id != NULL) {
 		const struct entry *e = doc_entry_by_id(d, o->open_id);
+		const struct section *sec = doc_section_by_id(d, o->open_id);
 
+		if (e == NULL && sec != NULL) {
+			outline_select(b, b->sec_item[sec - d->secs]);
+			pager_open(b, PV_SECTION, (uint32_t)(sec - d->secs));
+			return b;
+		}
 		if (e == NULL) {
 			*err = xasprintf("no entry with id '%s'", o->open_id);
 			browser_free(b);
@@ -296,12 +313,14 @@ browser_free(struct browser *b)
 {
 	if (b == NULL)
 		return;
+	outline_free(b);
 	free(b->items);
 	free(b->sec_item);
 	free(b->ent_item);
 	free(b->sec_open);
 	free(b->ent_open);
 	free(b->hist);
+	free(b->jumps);
 	searchui_free(b);
 	page_free(&b->page);
 	free(b->rows);
@@ -316,6 +335,7 @@ browser_home(struct browser *b)
 {
 	b->mode = MODE_OUTLINE;
 	b->nhist = 0;
+	b->njumps = 0;
 	searchui_reset(b);
 	outline_reset(b);
 }
@@ -325,6 +345,11 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 {
 	int pager = b->mode == MODE_PAGER;
 
+	/* An empty document (no collection at all) has no outline to act
+	 * on; help and quit still work. */
+	if (!pager && b->nitems == 0 && k->action != ACT_QUIT &&
+	    k->action != ACT_HELP)
+		return BROWSER_CONTINUE;
 	switch (k->action) {
 	case ACT_ENTER:
 	case ACT_OPEN:
@@ -338,6 +363,11 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	default:
 		break;
 	}
+	if (k->action != ACT_SEARCH_TYPE && k->action != ACT_SEARCH_BS &&
+	    k->action != ACT_SEARCH_WORD && k->action != ACT_SEARCH_KILL)
+		searchui_sync(b);
+	if ((k->flags & KF_JUMP) && !pager)
+		outline_jump_push(b);
 	switch (k->action) {
 	case ACT_QUIT:
 		return BROWSER_QUIT;
@@ -401,7 +431,10 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 		pager_open(b, PV_HELP, 0);
 		break;
 	case ACT_BACK:
-		pager_back(b);
+		if (pager)
+			pager_back(b);
+		else
+			outline_jump_back(b);
 		break;
 	case ACT_LEAVE:
 		if (b->pv.kind == PV_HELP)
@@ -459,8 +492,9 @@ browser_mouse(struct browser *b, const struct key_event *k)
 {
 	struct screen scr;
 
-	if (!b->o.mouse)
+	if (!b->o.mouse || (b->mode == MODE_OUTLINE && b->nitems == 0))
 		return;
+	searchui_sync(b);
 	if (k->button == 4 || k->button == 5) {
 		int n = k->button == 4 ? -3 : 3;
 
@@ -548,6 +582,7 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		w = 1;
 	if (h < 1)
 		h = 1;
+	searchui_sync(b);
 	memset(out, 0, sizeof *out);
 	out->w = w;
 	out->h = h;

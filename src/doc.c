@@ -38,6 +38,7 @@ struct doc_priv {
 	/* id table: open addressing; 0 empty, else 1 + k where k <
 	 * nentries is an entry and k - nentries a section */
 	uint32_t *slots;
+	uint32_t *hashes;      /* per slot: the id's hash, to skip strcmp */
 	uint32_t *next_suffix; /* per slot: where "-N" numbering goes on */
 	size_t nslots;
 	int finished;
@@ -73,6 +74,7 @@ doc_free(struct doc *d)
 	free(pv->sec_explicit);
 	free(pv->links);
 	free(pv->slots);
+	free(pv->hashes);
 	free(pv->next_suffix);
 	free(pv);
 	free(d->colls);
@@ -366,9 +368,12 @@ static size_t
 id_slot(const struct doc *d, const char *id)
 {
 	const struct doc_priv *pv = PRIV(d);
-	size_t mask = pv->nslots - 1, i = id_hash(id) & mask;
+	uint32_t h = id_hash(id);
+	size_t mask = pv->nslots - 1, i = h & mask;
 
-	while (pv->slots[i] != 0 && strcmp(slot_id(d, pv->slots[i]), id) != 0)
+	while (
+	    pv->slots[i] != 0 &&
+	    (pv->hashes[i] != h || strcmp(slot_id(d, pv->slots[i]), id) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -428,6 +433,7 @@ id_insert(struct doc *d, uint32_t k, struct diag_list *diags)
 		    "duplicate id '%s' renamed to '%s'", base, *idp);
 	}
 	pv->slots[i] = k + 1;
+	pv->hashes[i] = id_hash(*idp);
 }
 
 static void
@@ -441,6 +447,7 @@ ids_build(struct doc *d, struct diag_list *diags)
 		n *= 2;
 	pv->nslots = n;
 	pv->slots = xcalloc(n, sizeof *pv->slots);
+	pv->hashes = xcalloc(n, sizeof *pv->hashes);
 	pv->next_suffix = xcalloc(n, sizeof *pv->next_suffix);
 	/* {#id} first, so that a written id keeps its name and links to it
 	 * work even when a slug elsewhere came out the same */

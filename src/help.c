@@ -104,20 +104,28 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 				strcat(keys, ", ");
 			strcat(keys, label);
 		}
-		pw = str_width(b, keys) + 2;
-		if (pw < kw)
-			pw = kw;
-		prefix =
-		    xasprintf("  %s%*s", keys, pw - 2 - str_width(b, keys), "");
+		/* The descriptions line up at column kw; keys wider than
+		 * that get their own line, as they do when the screen is
+		 * too narrow for two columns. */
+		pw = kw;
+		prefix = xasprintf("  %s%*s", keys,
+		    pw - 2 - str_width(b, keys) > 0
+		        ? pw - 2 - str_width(b, keys)
+		        : 0,
+		    "");
 		rest = xmalloc((size_t)pw + 1);
 		memset(rest, ' ', (size_t)pw);
 		rest[pw] = '\0';
 		if (pw + 8 > w) {
-			/* Narrow: the description on its own lines. */
 			render_plain(keys, strlen(keys), "  ", "  ", 0,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), "    ",
 			    "    ", 0, 0, &ro, NULL, out);
+		} else if (str_width(b, keys) + 3 > pw) {
+			render_plain(keys, strlen(keys), "  ", "  ", 0,
+			    AT_STRONG, &ro, NULL, out);
+			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
+			    0, 0, &ro, NULL, out);
 		} else {
 			render_plain(_(k->help), strlen(_(k->help)), prefix,
 			    rest, AT_STRONG, 0, &ro, NULL, out);
@@ -139,6 +147,18 @@ help_doc_lines(const struct browser *b, int w, struct slines *out)
 	char *rest = xasprintf("%*s", str_width(b, bullet), "");
 	size_t s, e, i;
 
+	for (s = 0; s < h->ncolls; s++) {
+		const struct entry *in = h->colls[s].intro;
+		struct slines ans = {0};
+
+		if (in == NULL)
+			continue;
+		render_answer(in, &ro, NULL, &ans);
+		for (i = 0; i < ans.n; i++)
+			sline_copy(slines_push(out), &ans.v[i]);
+		slines_free(&ans);
+		slines_push(out);
+	}
 	for (s = 0; s < h->nsecs; s++) {
 		const struct section *sec = &h->secs[s];
 

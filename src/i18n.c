@@ -162,14 +162,15 @@ readable(const char *dir, const char *lang)
 
 /*
  * The catalogue directory: next to an uninstalled binary first (./faq ->
- * build/locale; build/tests/x -> build/locale; build-asan/faq-asan ->
- * build/locale), then the installed FAQ_LOCALEDIR.  Writes into dir.
+ * build/locale; build/tests/x -> build/locale; build-asan/faq-asan and
+ * build-asan/tests/x -> build/locale), then the installed FAQ_LOCALEDIR.
+ * Writes into dir.
  */
 static int
 find_localedir(const char *lang, char *dir, size_t size)
 {
-	static const char *const rel[] = {
-	    "/build/locale", "/../locale", "/locale", "/../build/locale"};
+	static const char *const rel[] = {"/build/locale", "/../locale",
+	    "/locale", "/../build/locale", "/../../build/locale"};
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	size_t i;

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "dump.h"
+#include "embed.h"
 #include "i18n.h"
 #include "keys.h"
 #include "print.h"
@@ -355,6 +356,27 @@ filter_entries(const struct doc *d, const char *query, uint8_t *only)
 	return n;
 }
 
+/* The help FAQ in the UI language, from the copy compiled into the binary;
+ * NULL if it is missing (the help screen then shows the key listing). */
+static struct doc *
+load_help(const char *lang)
+{
+	char name[32];
+	const struct embed_file *f;
+	struct diag_list diags = { 0 };
+	struct doc *h;
+
+	snprintf(name, sizeof name, "help.%s.md", lang);
+	f = embed_find(name);
+	if (f == NULL)
+		return NULL;
+	h = doc_new();
+	doc_load_buffer(h, name, f->data, f->len, &diags);
+	doc_finish(h, &diags);
+	diag_clear(&diags);
+	return h;
+}
+
 static int
 run_dump(const struct options *o, struct browser *b)
 {
@@ -368,6 +390,16 @@ run_dump(const struct options *o, struct browser *b)
 		fprintf(stderr, "faq: --keys: %s\n", err);
 		free(err);
 		return 2;
+	}
+	/* The terminal tells the browser its size before the first key; so
+	 * must the dump, or keys would act on a screen of another size. */
+	{
+		struct key_event size = { 0 };
+
+		size.key = K_RESIZE;
+		size.w = w;
+		size.h = h;
+		browser_key(b, &size);
 	}
 	for (i = 0; i < nkeys; i++) {
 		if (keys[i].key == K_RESIZE) {
@@ -392,12 +424,12 @@ main(int argc, char **argv)
 	struct diag_list diags = { 0 };
 	struct doc *d;
 	char *bundled = NULL;
-	int i, status = 0, nwarn;
+	int i, status = 0, nwarn, utf8;
 
 	parse_options(argc, argv, &o);
 	if (o.kiosk)
 		termenv_kiosk_scrub();
-	termenv_setup_locale();
+	utf8 = termenv_setup_locale();
 
 	d = doc_new();
 	if (optind >= argc) {
@@ -444,7 +476,7 @@ main(int argc, char **argv)
 		}
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
-		ro.ascii = o.ascii;
+		ro.ascii = o.ascii || !utf8;
 		if (o.mode == MODE_LIST)
 			print_list(stdout, d, only);
 		else
@@ -459,10 +491,12 @@ main(int argc, char **argv)
 		struct search_index *ix = search_index_new(d);
 		struct browser_opts bo = { 0 };
 		struct browser *b;
+		struct doc *help = load_help(i18n_lang());
 		char *err = NULL;
 
 		bo.ambiguous = o.ambiguous;
-		bo.ascii = o.ascii;
+		bo.ascii = o.ascii || !utf8;
+		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;
 		bo.allow_quit = o.allow_quit;
 		bo.mouse = o.mouse;
@@ -471,6 +505,8 @@ main(int argc, char **argv)
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
 		b = browser_new(d, ix, &bo, &err);
+		if (b != NULL && help != NULL)
+			browser_set_help(b, help);
 		if (b == NULL) {
 			fprintf(stderr, "faq: %s\n", err);
 			free(err);
@@ -492,6 +528,7 @@ main(int argc, char **argv)
 			}
 		}
 		browser_free(b);
+		doc_free(help);
 		search_index_free(ix);
 	}
 out:

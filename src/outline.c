@@ -17,13 +17,6 @@
 #include "width.h"
 #include "xalloc.h"
 
-/* Where an item's lines are: how many head rows (the ones the selection
- * marks) and which line holds the すべて開く label, at which columns. */
-struct geom {
-	int head;
-	int label_line, lx0, lx1;
-};
-
 int
 outline_view_h(const struct browser *b)
 {
@@ -179,6 +172,31 @@ blanks_like(const struct browser *b, const char *s)
 	return p;
 }
 
+/* The text before the first section or question (an intro: a
+ * pseudo-entry of the doc), rendered like an answer, indented. */
+static void
+intro_lines(struct browser *b, const struct entry *intro, int indent, int cw,
+    struct slines *out)
+{
+	struct slines ls = {0};
+	struct render_opts ro;
+	size_t i;
+
+	if (intro == NULL)
+		return;
+	if (cw - indent < 8)
+		indent = 0;
+	ro = browser_ropts(b, cw - indent);
+	render_answer(intro, &ro, NULL, &ls);
+	for (i = 0; i < ls.n; i++) {
+		struct sline *l = slines_push(out);
+
+		sline_pad(l, indent, 0);
+		sline_copy(l, &ls.v[i]);
+	}
+	slines_free(&ls);
+}
+
 static void
 title_lines(struct browser *b, uint32_t c, int cw, struct slines *out)
 {
@@ -189,6 +207,10 @@ title_lines(struct browser *b, uint32_t c, int cw, struct slines *out)
 		slines_push(out);
 	render_plain(col->title, strlen(col->title), "", "", 0,
 	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	if (col->intro != NULL && !b->s.filtering) {
+		slines_push(out);
+		intro_lines(b, col->intro, 0, cw, out);
+	}
 	slines_push(out);
 }
 
@@ -202,28 +224,38 @@ section_lines(
 	    outline_sec_all_open(b, s) ? _("Collapse all") : _("Expand all");
 	char *count = xasprintf(
 	    _("(%u)"), (unsigned)(b->s.filtering ? b->s.sechits[s] : sec->n));
-	char *head = xasprintf("%s %s", sec->title, count);
 	char *rest = blanks_like(b, mk);
 	int lw = str_width(b, label), mw = str_width(b, mk);
-	int avail = cw - lw - 1;
+	int avail = cw - lw - 1, narrow = avail < mw + 10;
 	size_t first = out->n;
 	struct render_opts ro;
 	struct sline *l;
 
-	g->head = 0;
-	if (avail >= mw + 4) {
-		ro = browser_ropts(b, avail);
-		render_plain(head, strlen(head), mk, rest, AT_CHROME,
-		    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	/* The name wraps; the count stays whole, after it or on a line of
+	 * its own (a count split as "（2" / "件）" reads badly). */
+	ro = browser_ropts(b, narrow ? cw : avail);
+	render_plain(sec->title, strlen(sec->title), mk, rest, AT_CHROME,
+	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	{
+		int cwid = str_width(b, count) + 1;
+
+		l = &out->v[out->n - 1];
+		if (l->width + cwid > ro.width) {
+			l = slines_push(out);
+			sline_append(l, rest, strlen(rest), 0, mw);
+		} else {
+			sline_pad(l, 1, 0);
+			cwid--;
+		}
+		sline_append(l, count, strlen(count), AT_DIM, cwid);
+	}
+	if (!narrow) {
 		l = &out->v[first];
 		sline_pad(l, avail - l->width, 0);
 		sline_pad(l, 1, 0);
 		g->label_line = 0;
 	} else {
 		/* Too narrow for both: the label gets a row of its own. */
-		ro = browser_ropts(b, cw);
-		render_plain(head, strlen(head), mk, rest, AT_CHROME,
-		    AT_HEADING | AT_STRONG, &ro, NULL, out);
 		l = slines_push(out);
 		sline_pad(l, cw - lw > 0 ? cw - lw : 0, 0);
 		g->label_line = (int)(out->n - first - 1);
@@ -232,8 +264,9 @@ section_lines(
 	sline_append(l, label, strlen(label), AT_LINK, lw);
 	g->lx1 = l->width;
 	g->head = (int)(out->n - first);
+	if (b->sec_open[s] && sec->intro != NULL && !b->s.filtering)
+		intro_lines(b, sec->intro, 2, cw, out);
 	free(count);
-	free(head);
 	free(rest);
 }
 
@@ -362,19 +395,86 @@ item_lines(struct browser *b, size_t i, struct slines *out, struct geom *g)
 	}
 }
 
+/* What an item's lines depend on besides the width and the query: a
+ * height cached under another signature is stale. */
+static uint32_t
+item_sig(const struct browser *b, size_t i)
+{
+	const struct item *it = &b->items[i];
+	uint32_t f = b->s.filtering ? 1 : 0;
+
+	switch (it->kind) {
+	case ITEM_ENTRY:
+		return f | (uint32_t)b->ent_open[it->idx] << 1 |
+		       (uint32_t)(f && b->s.is_hit[it->idx]) << 2;
+	case ITEM_SECTION:
+		return f | (uint32_t)b->sec_open[it->idx] << 1 |
+		       (uint32_t)outline_sec_all_open(b, it->idx) << 2 |
+		       (f ? b->s.sechits[it->idx] << 3 : 0);
+	default:
+		return f;
+	}
+}
+
+/*
+ * Lines of item i at the current width, and its head rows.  Scrolling asks
+ * for the same heights many times per key; an answer of thousands of lines
+ * would be laid out each time, so heights are cached by item, width, state
+ * signature and query generation.
+ */
+static const struct slines *
+item_cached(struct browser *b, size_t i, struct geom *g)
+{
+	struct lslot *c = &b->lcache[i % LCACHE_SLOTS];
+	uint32_t sig = item_sig(b, i);
+
+	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
+	        c->qgen == b->s.qgen)) {
+		slines_clear(&c->ls);
+		item_lines(b, i, &c->ls, &c->g);
+		c->valid = 1;
+		c->item = i;
+		c->w = b->w;
+		c->sig = sig;
+		c->qgen = b->s.qgen;
+	}
+	*g = c->g;
+	return &c->ls;
+}
+
+void
+outline_free(struct browser *b)
+{
+	size_t k;
+
+	for (k = 0; k < LCACHE_SLOTS; k++)
+		slines_free(&b->lcache[k].ls);
+}
+
 static int
 item_height(struct browser *b, size_t i, int *head)
 {
-	struct slines ls = {0};
+	struct hslot *c = &b->hcache[i % HCACHE_SLOTS];
+	uint32_t sig = item_sig(b, i);
 	struct geom g;
 	int n;
 
-	item_lines(b, i, &ls, &g);
-	n = ls.n > 0 ? (int)ls.n : 1;
-	slines_free(&ls);
+	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
+	        c->qgen == b->s.qgen)) {
+		const struct slines *ls = item_cached(b, i, &g);
+
+		n = ls->n > 0 ? (int)ls->n : 1;
+		c->valid = 1;
+		c->item = i;
+		c->w = b->w;
+		c->sig = sig;
+		c->qgen = b->s.qgen;
+		c->height = n;
+		c->head = g.head < n ? (g.head > 0 ? g.head : 1) : n;
+	}
 	if (head != NULL)
-		*head = g.head < n ? (g.head > 0 ? g.head : 1) : n;
-	return n;
+		*head = c->head;
+	return c->height;
 }
 
 /* Moves p back n lines (not before the first line); returns lines moved. */
@@ -440,10 +540,14 @@ scroll_down(struct browser *b, int n)
 		}
 		n -= left;
 		done += left;
-		b->top.item = outline_next_visible(b, b->top.item);
-		b->top.line = 0;
-		if (b->top.item == NO_ITEM) /* cannot happen: avail said so */
-			abort();
+		{
+			size_t nx = outline_next_visible(b, b->top.item);
+
+			if (nx == NO_ITEM) /* avail said there is more */
+				break;
+			b->top.item = nx;
+			b->top.line = 0;
+		}
 	}
 	return done;
 }
@@ -774,7 +878,11 @@ outline_next_section(struct browser *b, int dir)
 		if (b->items[i].kind == ITEM_SECTION)
 			break;
 	}
+	/* The section goes to the top of the screen, its questions below
+	 * it (at the end, outline_fix fills the screen again). */
 	b->sel = i;
+	b->top.item = i;
+	b->top.line = 0;
 	outline_ensure_head(b);
 }
 
@@ -815,6 +923,42 @@ outline_click(struct browser *b, int x, int y)
 		}
 	}
 	outline_fix(b);
+}
+
+/* Jumps (g, G, Tab, n, ...) remember where they left; Backspace returns.
+ * The oldest are dropped past JUMPS_MAX. */
+#define JUMPS_MAX 100
+
+void
+outline_jump_push(struct browser *b)
+{
+	if (b->njumps == JUMPS_MAX) {
+		memmove(
+		    b->jumps, b->jumps + 1, (JUMPS_MAX - 1) * sizeof *b->jumps);
+		b->njumps--;
+	}
+	if (b->njumps == b->capjumps) {
+		b->capjumps = b->capjumps ? b->capjumps * 2 : 8;
+		b->jumps =
+		    xreallocarray(b->jumps, b->capjumps, sizeof *b->jumps);
+	}
+	b->jumps[b->njumps].sel = b->sel;
+	b->jumps[b->njumps].top = b->top;
+	b->njumps++;
+}
+
+void
+outline_jump_back(struct browser *b)
+{
+	if (b->njumps == 0) {
+		browser_set_msg(b, "%s", _("Nothing to go back to"));
+		return;
+	}
+	b->njumps--;
+	b->sel = b->jumps[b->njumps].sel;
+	b->top = b->jumps[b->njumps].top;
+	outline_fix(b);
+	outline_ensure_head(b);
 }
 
 static const char *
@@ -893,12 +1037,11 @@ outline_render(struct browser *b, struct screen *scr)
 	i = b->nitems > 0 ? b->top.item : NO_ITEM;
 	skip = b->top.line;
 	while (row < vh && i != NO_ITEM) {
-		struct slines ls = {0};
 		struct geom g;
+		const struct slines *ls = item_cached(b, i, &g);
 		int l;
 
-		item_lines(b, i, &ls, &g);
-		for (l = skip; l < (int)ls.n && row < vh; l++, row++) {
+		for (l = skip; l < (int)ls->n && row < vh; l++, row++) {
 			struct sline *dst = slines_push(&scr->rows);
 			int marked = i == b->sel && l < g.head;
 			uint16_t at = marked ? AT_SELECTED : 0;
@@ -908,7 +1051,7 @@ outline_render(struct browser *b, struct screen *scr)
 				    dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
 			else
 				sline_pad(dst, 1, 0);
-			row_fit(dst, &ls.v[l], w - 1, b->o.ambiguous, at);
+			row_fit(dst, &ls->v[l], w - 1, b->o.ambiguous, at);
 			b->rows[row].item = i;
 			b->rows[row].line = l;
 			if (l == g.label_line) {
@@ -920,7 +1063,6 @@ outline_render(struct browser *b, struct screen *scr)
 			    scr->cursor_y == 0)
 				scr->cursor_y = row;
 		}
-		slines_free(&ls);
 		skip = 0;
 		i = outline_next_visible(b, i);
 	}

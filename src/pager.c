@@ -4,6 +4,7 @@
  * indicator on the status line.  Links to #id can be selected (Tab) and
  * followed (Enter); Backspace walks back through a history of pages.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +209,7 @@ pager_open(struct browser *b, uint8_t kind, uint32_t idx)
 	b->pv.idx = idx;
 	b->pv.top = 0;
 	b->pv.link = -1;
+	b->pv.hit = -1;
 }
 
 /* Back to the outline exactly as it was left. */
@@ -233,6 +235,7 @@ pager_back(struct browser *b)
 void
 pager_scroll(struct browser *b, int lines)
 {
+	pager_clamp(b);
 	b->pv.top += lines;
 	pager_clamp(b);
 }
@@ -248,9 +251,9 @@ pager_page(struct browser *b, int dir)
 void
 pager_edge(struct browser *b, int end)
 {
-	const struct page *p = page_get(b);
-
-	b->pv.top = end ? max_top(b, p) : 0;
+	/* The end is wherever the last line is at render time: the top is
+	 * clamped then, so a resize after G still shows the end. */
+	b->pv.top = end ? INT_MAX / 2 : 0;
 }
 
 void
@@ -259,6 +262,7 @@ pager_next_entry(struct browser *b, int dir)
 	const struct page *p = page_get(b);
 	size_t i;
 
+	pager_clamp(b);
 	if (b->pv.kind == PV_ENTRY) {
 		long n = (long)b->pv.idx + dir;
 
@@ -271,6 +275,7 @@ pager_next_entry(struct browser *b, int dir)
 		b->pv.idx = (uint32_t)n;
 		b->pv.top = 0;
 		b->pv.link = -1;
+		b->pv.hit = -1;
 		return;
 	}
 	if (b->pv.kind != PV_SECTION || p->nmarks == 0)
@@ -306,6 +311,7 @@ pager_next_link(struct browser *b, int dir)
 	struct playout L = pager_layout(b, p);
 	int n = b->pv.link, i;
 
+	pager_clamp(b);
 	if (p->nlinks == 0) {
 		browser_set_msg(b, "%s", _("No links on this page"));
 		return;
@@ -353,14 +359,24 @@ void
 pager_next_hit(struct browser *b, int dir, int from_top)
 {
 	const struct page *p = page_get(b);
-	int i = b->pv.top + (from_top ? 0 : dir);
+	int vh = pager_layout(b, p).vh, i;
 
+	pager_clamp(b);
 	if (searchui_pager_query(b) == NULL) {
 		browser_set_msg(b, "%s", _("No search hits"));
 		return;
 	}
+	/* Step from the last hit while it is on screen (near the end the
+	 * top cannot follow it), else from the top line. */
+	if (from_top)
+		i = b->pv.top;
+	else if (b->pv.hit >= b->pv.top && b->pv.hit < b->pv.top + vh)
+		i = b->pv.hit + dir;
+	else
+		i = b->pv.top + dir;
 	for (; i >= 0 && i < (int)p->body.n; i += dir) {
 		if (line_has_hit(&p->body.v[i])) {
+			b->pv.hit = i;
 			b->pv.top = i;
 			pager_clamp(b);
 			return;
@@ -387,7 +403,13 @@ follow_href(struct browser *b, const char *href)
 	}
 	e = doc_entry_by_id(b->d, href + 1);
 	if (e == NULL) {
-		browser_set_msg(b, _("No entry with id %s"), href + 1);
+		/* Sections and entries share one id space. */
+		const struct section *sec = doc_section_by_id(b->d, href + 1);
+
+		if (sec != NULL)
+			pager_open(b, PV_SECTION, (uint32_t)(sec - b->d->secs));
+		else
+			browser_set_msg(b, _("No entry with id %s"), href + 1);
 		return;
 	}
 	pager_open(b, PV_ENTRY, (uint32_t)(e - b->d->entries));

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "frontmatter.h"
 #include "sanitize.h"
 #include "slug.h"
 #include "xalloc.h"
@@ -36,13 +37,13 @@ enum open_kind {
 };
 
 struct open {
-	uint8_t kind;      /* enum open_kind */
-	uint8_t implicit;  /* a PARA opened around a tight list item's text */
-	uint8_t has_line;  /* b.line is known */
-	uint8_t container; /* counts towards the depth cap */
-	uint32_t kids;     /* its children start here on p->kids */
-	uint32_t spans;    /* its spans start here on p->spans */
-	uint32_t text;     /* its text starts here in p->text */
+	uint8_t kind;     /* enum open_kind */
+	uint8_t implicit; /* a PARA opened around a tight list item's text */
+	uint8_t has_line; /* b.line is known */
+	uint8_t fenced;   /* a fenced code block: it starts a line earlier */
+	uint32_t kids;    /* its children start here on p->kids */
+	uint32_t spans;   /* its spans start here on p->spans */
+	uint32_t text;    /* its text starts here in p->text */
 	struct block b;
 };
 
@@ -52,11 +53,6 @@ struct item {
 	uint32_t text_start, text_end; /* its slice of p->text */
 	uint32_t col;                  /* headings: column of the '#' */
 	const char *explicit_id;       /* headings: {#id}, else NULL */
-};
-
-struct front {
-	const char *title, *lang;
-	int qlevel;
 };
 
 struct parser {
@@ -99,7 +95,7 @@ struct parser {
 	uint32_t tcols, trows;
 	int32_t row, col;
 
-	struct front fm;
+	struct frontmatter fm;
 };
 
 #define GROW(p, n, cap, need)                                                  \
@@ -408,7 +404,9 @@ close_top(struct parser *p)
 	const char *id = NULL;
 	uint32_t col = 0;
 
-	if (!o.has_line)
+	if (o.has_line && o.fenced && o.b.line > 1)
+		o.b.line--; /* the opening fence, not the first line of code */
+	else if (!o.has_line)
 		o.b.line = guess_line(p, o.kind != O_BLOCK           ? NULL
 		                         : o.b.kind == BLOCK_HEADING ? "#"
 		                         : o.b.kind == BLOCK_HR      ? "-*_"
@@ -502,16 +500,13 @@ warn_depth(struct parser *p)
 static void
 open_container(struct parser *p, uint8_t bkind, unsigned need)
 {
-	struct open *o;
-
 	if (p->depth + need > DOC_MAX_DEPTH ||
 	    (bkind == BLOCK_ITEM && p->open[p->nopen - 1].kind == O_SKIP)) {
 		warn_depth(p);
 		open_push(p, O_SKIP, 0);
 		return;
 	}
-	o = open_push(p, O_BLOCK, bkind);
-	o->container = 1;
+	open_push(p, O_BLOCK, bkind);
 	p->depth++;
 }
 
@@ -553,7 +548,9 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		break;
 	case MD_BLOCK_CODE:
 	case MD_BLOCK_HTML: /* not sent with MD_FLAG_NOHTML; verbatim if so */
-		open_push(p, O_BLOCK, BLOCK_CODE);
+		o = open_push(p, O_BLOCK, BLOCK_CODE);
+		o->fenced = type == MD_BLOCK_CODE &&
+		            ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char != 0;
 		p->in_code = 1;
 		break;
 	case MD_BLOCK_P:
@@ -767,116 +764,6 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 	return 0;
 }
 
-/* Front matter ----------------------------------------------------------- */
-
-static int
-line_is(const char *s, size_t n, const char *what)
-{
-	size_t k = strlen(what);
-
-	if (n < k || memcmp(s, what, k) != 0)
-		return 0;
-	for (; k < n; k++)
-		if (s[k] != ' ' && s[k] != '\t')
-			return 0;
-	return 1;
-}
-
-static void
-trim(const char **s, size_t *n)
-{
-	while (*n > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
-static void
-front_key(struct parser *p, unsigned ln, const char *k, size_t kn,
-    const char *v, size_t vn)
-{
-	if (vn >= 2 && ((v[0] == '"' && v[vn - 1] == '"') ||
-	                   (v[0] == '\'' && v[vn - 1] == '\''))) {
-		v++;
-		vn -= 2;
-	}
-	if (kn == 5 && memcmp(k, "title", 5) == 0) {
-		p->fm.title = arena_strndup(p->d->arena, v, vn);
-	} else if (kn == 4 && memcmp(k, "lang", 4) == 0) {
-		p->fm.lang = arena_strndup(p->d->arena, v, vn);
-	} else if (kn == 14 && memcmp(k, "question-level", 14) == 0) {
-		if (vn == 1 && v[0] >= '2' && v[0] <= '4')
-			p->fm.qlevel = v[0] - '0';
-		else
-			diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
-			    "question-level must be 2, 3 or 4; ignored");
-	} else {
-		diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
-		    "unknown front-matter key '%.*s' ignored", (int)kn, k);
-	}
-}
-
-/* Reads a "---" block at the very start; returns where Markdown begins. */
-static size_t
-front_parse(struct parser *p)
-{
-	const char *s = p->src;
-	size_t n = p->srclen, i, e, ln, first;
-
-	e = 0;
-	while (e < n && s[e] != '\n')
-		e++;
-	if (!line_is(s, e, "---"))
-		return 0;
-	first = e + 1;
-	for (ln = 1, i = e + 1; i < n; ln++, i = e + 1) {
-		e = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		if (line_is(s + i, e - i, "---") ||
-		    line_is(s + i, e - i, "..."))
-			break;
-	}
-	if (i >= n) {
-		diag_add(p->diags, p->name, 1, 1, DIAG_WARNING,
-		    "front matter has no closing '---'; read as Markdown");
-		return 0;
-	}
-	for (ln = 2, i = first;; ln++, i = e + 1) {
-		const char *l = s + i, *colon, *k, *v;
-		size_t ll, kn, vn;
-
-		e = i;
-		while (e < n && s[e] != '\n')
-			e++;
-		ll = e - i;
-		if (line_is(l, ll, "---") || line_is(l, ll, "..."))
-			break;
-		k = l;
-		kn = ll;
-		trim(&k, &kn);
-		if (kn == 0 || k[0] == '#')
-			continue;
-		colon = memchr(l, ':', ll);
-		if (colon == NULL) {
-			diag_add(p->diags, p->name, (unsigned)ln, 1,
-			    DIAG_WARNING,
-			    "front matter line is not 'key: value'; ignored");
-			continue;
-		}
-		k = l;
-		kn = (size_t)(colon - l);
-		trim(&k, &kn);
-		v = colon + 1;
-		vn = (size_t)(l + ll - v);
-		trim(&v, &vn);
-		front_key(p, (unsigned)ln, k, kn, v, vn);
-	}
-	return e < n ? e + 1 : n;
-}
-
 /* Mapping headings to the title, sections and questions ------------------ */
 
 static int
@@ -885,13 +772,30 @@ item_is_heading(const struct parser *p, size_t i)
 	return p->blk[i].kind == BLOCK_HEADING;
 }
 
-/* Plain text of spans (breaks as spaces), as an arena string. */
+/* Plain text of a heading's spans (breaks as spaces): in place in the text
+ * buffer when it can be, else an arena copy. */
 static const char *
 plain_text(struct parser *p, const struct block *b, uint32_t *len)
 {
-	size_t n = 0, i;
+	size_t n = 0, i, off, end;
 	char *s, *q;
 
+	/* A heading of plain text is already in the text buffer, followed
+	 * by its block separator, which no entry's text includes: end the
+	 * string there instead of copying it (100 000 questions are 8 MB). */
+	if (b->nspans > 0) {
+		off = end = b->spans[0].off;
+		for (i = 0; i < b->nspans && b->spans[i].kind == SPAN_TEXT &&
+		            b->spans[i].off == end;
+		     i++)
+			end += b->spans[i].len;
+		if (i == b->nspans && end < p->tlen && p->text[end] == '\n') {
+			p->text[end] = '\0';
+			if (len != NULL)
+				*len = (uint32_t)(end - off);
+			return p->text + off;
+		}
+	}
 	for (i = 0; i < b->nspans; i++)
 		n += b->spans[i].kind == SPAN_TEXT ? b->spans[i].len : 1;
 	q = s = arena_alloc(p->d->arena, n + 1);
@@ -1161,7 +1065,8 @@ map_items(struct parser *p)
 	else
 		c->title = file_title(p);
 	c->lang = p->fm.lang != NULL ? p->fm.lang : "";
-	m.q = p->fm.qlevel ? p->fm.qlevel : guess_question_level(p, m.title);
+	m.q = p->fm.question_level ? p->fm.question_level
+	                           : guess_question_level(p, m.title);
 	m.owner = OWN_COLL;
 	m.body = 0;
 	for (i = 0; i < p->nitems; i++) {
@@ -1222,6 +1127,9 @@ map_items(struct parser *p)
 	close_section(p, &m, 0);
 	c = &d->colls[p->coll];
 	c->n = (uint32_t)(d->nsecs - c->first);
+	if (c->intro != NULL)
+		((struct entry *)c->intro)->section =
+		    c->n > 0 ? c->first : UINT32_MAX;
 	if (c->n == 0 || d->secs[c->first].first == d->nentries)
 		diag_add(p->diags, p->name, 0, 0, DIAG_WARNING,
 		    p->srclen == 0 ? "empty file" : "no questions found");
@@ -1300,7 +1208,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	};
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
-	char *src;
+	char *src, *src_alloc = NULL;
 	size_t srclen, start;
 	uint32_t ci;
 
@@ -1323,7 +1231,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		src = (char *)(uintptr_t)buf;
 		srclen = len;
 	} else {
-		src = sanitize_text(buf, len, &srclen, san_collect, &rep);
+		src = src_alloc =
+		    sanitize_text(buf, len, &srclen, san_collect, &rep);
 		san_diags(&p, buf, len, &rep);
 		free(rep.off);
 		free(rep.what);
@@ -1331,11 +1240,27 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		own = NULL;
 	}
 
+	if (srclen > 0 && src[srclen - 1] != '\n') {
+		/* md4c 0.4.8 reads past the end of input whose last line has
+		 * no newline (a link cut short there made it report a text
+		 * of 3 GB); a final newline changes no Markdown meaning */
+		char *t = xmalloc(srclen + 2);
+
+		memcpy(t, src, srclen);
+		t[srclen++] = '\n';
+		t[srclen] = '\0';
+		free(src_alloc);
+		src = src_alloc = t;
+		if (own != NULL) {
+			free(own);
+			own = NULL;
+		}
+	}
 	p.src = src;
 	p.srclen = srclen;
 	p.cc_line = SIZE_MAX; /* no column cached yet */
 	lines_index(&p);
-	start = front_parse(&p);
+	start = frontmatter_parse(src, srclen, d->arena, p.name, diags, &p.fm);
 	p.last_pos = start;
 	p.text = xmalloc(4096);
 	p.tcap = 4096;
@@ -1361,8 +1286,6 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	free(p.kids);
 	free(p.open);
 	free(p.items);
-	if (own != NULL)
-		free(own);
-	else if (src != buf)
-		free(src);
+	free(own);
+	free(src_alloc);
 }

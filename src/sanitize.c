@@ -155,28 +155,62 @@ needs_placeholder(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/*
+ * Byte classes for the fast scan: 0 a byte that stands for itself
+ * (printable ASCII, LF, TAB), 3 the lead of a three-byte character that
+ * cannot be a control (E1, E3..EC, EE, EF: kana, kanji, full-width forms),
+ * 1 anything that needs a careful look.
+ */
+static const unsigned char byte_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, /* 00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 50 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 70 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 80 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 90 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* b0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* c0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* d0 */
+	1, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, /* e0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* f0 */
+};
+
 size_t
 sanitize_clean_len(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t j = 0, len, bad;
 	uint32_t cp;
-	unsigned char c;
 
 	/* hot: runs once over every byte of every file */
 	while (j < n) {
-		c = s[j];
-		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
-			j++;
-			continue;
+		unsigned char k = byte_class[s[j]];
+
+		/* runs of one class in tight loops: text is long runs of
+		 * ASCII and long runs of kana and kanji */
+		while (k == 0) {
+			if (++j == n)
+				return j;
+			k = byte_class[s[j]];
 		}
-		if (c < 0x80)
+		while (k == 3 && j + 2 < n &&
+		    ((s[j + 1] ^ 0x80) | (s[j + 2] ^ 0x80)) < 0x40) {
+			j += 3;
+			if (j == n)
+				return j;
+			k = byte_class[s[j]];
+		}
+		if (k == 0)
+			continue;
+		/* class 1, or a class-3 lead that is not followed by two
+		 * continuation bytes: the careful path decides */
+		if (s[j] < 0x80)
 			break;
-		if (c >= 0xe3 && c <= 0xec && j + 2 < n &&
-		    (s[j + 1] & 0xc0) == 0x80 && (s[j + 2] & 0xc0) == 0x80) {
-			j += 3; /* kana, kanji: no controls up here */
-			continue;
-		}
 		len = utf8_decode(s + j, n - j, &cp, &bad);
 		if (len == 0 || needs_placeholder(cp))
 			break;

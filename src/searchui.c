@@ -210,6 +210,7 @@ refilter(struct browser *b)
 	const uint32_t *within = NULL;
 	size_t n, i;
 
+	s->qgen++;
 	if (search_query_nterms(sq) == 0) {
 		search_query_free(sq);
 		if (s->filtering) {
@@ -327,7 +328,7 @@ searchui_type(struct browser *b, uint32_t ch)
 	if (s->in_pager)
 		pager_requery(b, 1);
 	else
-		refilter(b);
+		s->dirty = 1;
 }
 
 /* Backspace: one character; Ctrl-W: back to the previous word; Ctrl-U:
@@ -364,7 +365,22 @@ searchui_erase(struct browser *b, int how)
 	if (s->in_pager)
 		pager_requery(b, 1);
 	else
+		s->dirty = 1;
+}
+
+/*
+ * Typing only edits the query; the search runs here, when the screen is
+ * drawn or another key needs the results.  A front end that draws only
+ * when no input is pending thus searches once per burst of keys (a paste,
+ * fast typing), for the latest query only.
+ */
+void
+searchui_sync(struct browser *b)
+{
+	if (b->s.dirty) {
+		b->s.dirty = 0;
 		refilter(b);
+	}
 }
 
 /* Enter: keep the filter and move into the results. */
@@ -373,6 +389,7 @@ searchui_accept(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
+	searchui_sync(b);
 	s->active = 0;
 	if (s->in_pager) {
 		s->in_pager = 0;
@@ -394,6 +411,7 @@ searchui_cancel(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
+	searchui_sync(b);
 	s->active = 0;
 	if (s->in_pager) {
 		const char *o = s->pedit_q ? s->pedit_q : "";
@@ -419,6 +437,7 @@ searchui_clear(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
+	searchui_sync(b);
 	if (!s->filtering)
 		return 0;
 	q_set(s, "", 0);
@@ -434,6 +453,8 @@ searchui_reset(struct browser *b)
 	struct bsearch *s = &b->s;
 
 	searchui_pager_reset(b);
+	s->dirty = 0;
+	s->qgen++;
 	if (s->is_hit == NULL)
 		return;
 	clear_hits(b);
@@ -455,6 +476,8 @@ searchui_step(struct browser *b, int dir)
 	size_t k, cur = 0;
 	long at = -1;
 	struct search_hits h;
+
+	searchui_sync(b);
 
 	if (!s->filtering || s->nhits == 0) {
 		browser_set_msg(b, "%s", _("No search hits"));

@@ -58,6 +58,7 @@ struct tui {
 	struct timespec last_input;
 	int idle_fired; /* K_IDLE sent since the last input */
 	int quick_errs; /* consecutive reads that failed at once */
+	int unpainted;  /* keys applied since the last paint */
 	wchar_t *wbuf;  /* one row's characters, reused */
 	size_t wcap;
 };
@@ -68,6 +69,8 @@ static int tui_hooked;                /* the atexit hook is registered */
 
 static const int tui_sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP};
 #define TUI_NSIGS (sizeof tui_sigs / sizeof tui_sigs[0])
+/* Keys applied without a paint before one is forced (see tui_run). */
+#define TUI_MAX_UNPAINTED 32
 
 static void
 tui_on_signal(int sig)
@@ -135,30 +138,27 @@ tui_want_color(const struct tui_opts *o)
 static void
 tui_setup_colors(struct tui *t)
 {
-	short bg = -1, fg = -1;
+	short bg = -1;
 
 	t->dim_attr = (termattrs() & A_DIM) ? A_DIM : 0;
 	if (!tui_want_color(t->o) || !has_colors() || start_color() != OK)
 		return;
-	/* The terminal's own background (and foreground where a pair does
-	 * not set one), so light and dark themes both keep working. */
-	if (use_default_colors() != OK) {
+	/* The terminal's own background, so light and dark themes both keep
+	 * working; black where the terminal cannot say. */
+	if (use_default_colors() != OK)
 		bg = COLOR_BLACK;
-		fg = COLOR_WHITE;
-	}
 	init_pair(PAIR_HEADING, COLOR_BLUE, bg);
 	init_pair(PAIR_LINK, COLOR_CYAN, bg);
 	init_pair(PAIR_CODE, COLOR_GREEN, bg);
-	/* Drawn reversed: a yellow background behind the hit. */
-	init_pair(PAIR_HIGHLIGHT, COLOR_YELLOW, bg == -1 ? -1 : COLOR_BLACK);
-	/* Drawn reversed too: the status line is a blue bar. */
+	/* Drawn reversed (see tui_attr): a yellow background behind a hit,
+	 * and a blue bar for the status line. */
+	init_pair(PAIR_HIGHLIGHT, COLOR_YELLOW, bg);
 	init_pair(PAIR_STATUS, COLOR_BLUE, bg);
 	init_pair(PAIR_CHROME, COLOR_MAGENTA, bg);
 	if (COLORS >= 256 && COLOR_PAIRS > PAIR_DIM) {
 		init_pair(PAIR_DIM, 244, bg); /* grey */
 		t->dim_pair = 1;
 	}
-	(void)fg;
 	t->colors = 1;
 }
 
@@ -674,10 +674,26 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 				tui_paint(&t);
 			continue;
 		}
-		timeout(wait_ms);
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		errno = 0;
-		rc = get_wch(&wc);
+		if (t.unpainted > 0) {
+			/* Keys that arrived while the last ones were applied
+			 * are applied before painting: a paste or fast typing
+			 * costs one search and one paint, not one per key, so
+			 * keys never wait on search.  A long burst still
+			 * paints now and then. */
+			timeout(0);
+			rc = get_wch(&wc);
+			if (rc == ERR || t.unpainted >= TUI_MAX_UNPAINTED) {
+				tui_paint(&t);
+				t.unpainted = 0;
+				if (rc == ERR)
+					continue;
+			}
+		} else {
+			timeout(wait_ms);
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			errno = 0;
+			rc = get_wch(&wc);
+		}
 		if (rc == ERR) {
 			if (tui_sig != 0 || errno == EINTR)
 				continue;
@@ -708,7 +724,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 		if (browser_key(b, &ev) == BROWSER_QUIT)
 			status = 0;
 		else
-			tui_paint(&t);
+			t.unpainted++;
 	}
 	tui_restore();
 	delscreen(t.scr);

@@ -83,7 +83,8 @@ main(int argc, char **argv)
 
 		amb = argc > 3 ? atoi(argv[3]) : 1;
 		while ((n = read_line(&line, &cap)) >= 0) {
-			size_t bad = bad_offset((unsigned char *)line, (size_t)n);
+			size_t bad =
+			    bad_offset((unsigned char *)line, (size_t)n);
 			int lw;
 
 			y++;
@@ -111,7 +112,8 @@ main(int argc, char **argv)
 
 			if (p != NULL) {
 				printf("%d %d\n",
-				    width_str(line, (size_t)(p - line), amb), y);
+				    width_str(line, (size_t)(p - line), amb),
+				    y);
 				free(line);
 				return 0;
 			}
@@ -133,6 +135,6 @@ main(int argc, char **argv)
 		return 0;
 	}
 	fprintf(stderr, "usage: widthcheck check W [AMB] | find NEEDLE [AMB] | "
-			"width [AMB]\n");
+	                "width [AMB]\n");
 	return 2;
 }

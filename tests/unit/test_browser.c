@@ -16,117 +16,61 @@
 #include "search.h"
 #include "width.h"
 
-/* The fixture: one collection, two sections. */
-#define NENT 8
-
+/* The fixture: one collection, two sections, loaded from Markdown. */
 struct fixture {
-	struct doc d;
-	struct collection coll;
-	struct section secs[2];
-	struct entry ent[NENT];
-	struct block blk[NENT];
-	struct span spans[NENT][2];
-	char *text[NENT];
+	struct doc *d;
 };
 
-static const char *const questions[NENT] = {
-    "パスワードを忘れました",
-    "請求書はどこで見られますか",
-    "トップ: パスワード",
-    "支払い方法を変えたい",
-    "領収書は出ますか",
-    "解約するには",
-    "長い回答の質問",
-    "最後の質問",
-};
-
-static void
-set_answer(struct fixture *f, int i, const char *body, const char *link,
-    const char *href)
+static struct fixture *
+fixture_load(const char *title)
 {
-	size_t bl = strlen(body), ll = link ? strlen(link) : 0;
-	struct entry *e = &f->ent[i];
+	struct fixture *f = calloc(1, sizeof *f);
+	struct diag_list dl = {0};
+	char *md, *p;
+	size_t cap = 8192;
+	int i;
 
-	free(f->text[i]);
-	f->text[i] = malloc(bl + ll + 1);
-	memcpy(f->text[i], body, bl);
-	if (link)
-		memcpy(f->text[i] + bl, link, ll);
-	f->text[i][bl + ll] = '\0';
-	memset(f->spans[i], 0, sizeof f->spans[i]);
-	f->spans[i][0].off = 0;
-	f->spans[i][0].len = (uint32_t)bl;
-	f->spans[i][0].kind = SPAN_TEXT;
-	f->spans[i][1].off = (uint32_t)bl;
-	f->spans[i][1].len = (uint32_t)ll;
-	f->spans[i][1].kind = SPAN_TEXT;
-	f->spans[i][1].style = STYLE_LINK;
-	f->spans[i][1].href = href;
-	memset(&f->blk[i], 0, sizeof f->blk[i]);
-	f->blk[i].kind = BLOCK_PARA;
-	f->blk[i].spans = f->spans[i];
-	f->blk[i].nspans = link ? 2 : 1;
-	e->text = f->text[i];
-	e->text_len = (uint32_t)(bl + ll);
-	e->blocks = &f->blk[i];
-	e->nblocks = 1;
+	md = malloc(cap);
+	p = md;
+	p += sprintf(p,
+	    "# %s\n\n"
+	    "## アカウント {#account}\n\n"
+	    "### パスワードを忘れました {#pw}\n\n"
+	    "リセットの手順はこちら。\n\n"
+	    "### 請求書はどこで見られますか {#invoice}\n\n"
+	    "請求書はコンソールにあります。[パスワードの件](#pw)\n\n"
+	    "### トップ: パスワード {#top-pw}\n\n"
+	    "[パスワード](#pw)\n\n"
+	    "## お支払い {#payment}\n\n"
+	    "### 支払い方法を変えたい {#pay}\n\n回答です。\n\n"
+	    "### 領収書は出ますか {#receipt}\n\n回答です。\n\n"
+	    "### 解約するには {#close}\n\n回答です。\n\n"
+	    "### 長い回答の質問 {#long}\n\n",
+	    title);
+	for (i = 0; i < 40; i++)
+		p += sprintf(p, "これは長い回答の文です。");
+	p += sprintf(p, "\n\n### 最後の質問 {#last}\n\n回答です。\n");
+	f->d = doc_new();
+	doc_load_buffer(f->d, "test.md", md, (size_t)(p - md), &dl);
+	doc_finish(f->d, &dl);
+	assert_int_equal(diag_count(&dl, DIAG_ERROR), 0);
+	assert_int_equal(f->d->nentries, 8);
+	assert_int_equal(f->d->entries[2].ref, 0);
+	diag_clear(&dl);
+	free(md);
+	return f;
 }
-
-static char long_answer[4096];
 
 static struct fixture *
 fixture_new(void)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	int i;
-	static const char *const ids[NENT] = {"pw", "invoice", "top-pw", "pay",
-	    "receipt", "close", "long", "last"};
-
-	long_answer[0] = '\0';
-	for (i = 0; i < 40; i++)
-		strcat(long_answer, "これは長い回答の文です。");
-	f->coll.path = "test.md";
-	f->coll.title = "テストFAQ";
-	f->coll.lang = "ja";
-	f->coll.first = 0;
-	f->coll.n = 2;
-	f->secs[0].title = "アカウント";
-	f->secs[0].id = "account";
-	f->secs[0].first = 0;
-	f->secs[0].n = 3;
-	f->secs[1].title = "お支払い";
-	f->secs[1].id = "payment";
-	f->secs[1].first = 3;
-	f->secs[1].n = 5;
-	for (i = 0; i < NENT; i++) {
-		f->ent[i].id = ids[i];
-		f->ent[i].question = questions[i];
-		f->ent[i].question_len = (uint32_t)strlen(questions[i]);
-		f->ent[i].section = i < 3 ? 0 : 1;
-		f->ent[i].ref = -1;
-		set_answer(f, i, "回答です。", NULL, NULL);
-	}
-	set_answer(f, 0, "リセットの手順はこちら。", NULL, NULL);
-	set_answer(
-	    f, 1, "請求書はコンソールにあります。", "パスワードの件", "#pw");
-	f->ent[2].ref = 0;
-	set_answer(f, 6, long_answer, NULL, NULL);
-	f->d.colls = &f->coll;
-	f->d.ncolls = 1;
-	f->d.secs = f->secs;
-	f->d.nsecs = 2;
-	f->d.entries = f->ent;
-	f->d.nentries = NENT;
-	return f;
+	return fixture_load("テストFAQ");
 }
 
 static void
 fixture_free(struct fixture *f)
 {
-	int i;
-
-	for (i = 0; i < NENT; i++)
-		free(f->text[i]);
+	doc_free(f->d);
 	free(f);
 }
 
@@ -140,14 +84,15 @@ struct t {
 };
 
 static void
-t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
+t_start_full(
+    struct t *t, int kiosk, int mouse, int allow_quit, int ascii, int ambiguous)
 {
 	char *err = NULL;
 
 	i18n_init("en");
 	memset(t, 0, sizeof *t);
 	t->f = fixture_new();
-	t->o.ambiguous = 1;
+	t->o.ambiguous = ambiguous;
 	t->o.mouse = mouse;
 	t->o.kiosk = kiosk;
 	t->o.allow_quit = allow_quit;
@@ -155,8 +100,8 @@ t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
 	t->o.lang = "en";
 	t->w = 80;
 	t->h = 24;
-	t->ix = search_index_new(&t->f->d);
-	t->b = browser_new(&t->f->d, t->ix, &t->o, &err);
+	t->ix = search_index_new(t->f->d);
+	t->b = browser_new(t->f->d, t->ix, &t->o, &err);
 	assert_non_null(t->b);
 	assert_null(err);
 }
@@ -164,7 +109,7 @@ t_start_full(struct t *t, int kiosk, int mouse, int allow_quit, int ascii)
 static void
 t_start(struct t *t, int kiosk, int mouse)
 {
-	t_start_full(t, kiosk, mouse, 0, 0);
+	t_start_full(t, kiosk, mouse, 0, 0, 1);
 }
 
 static void
@@ -178,7 +123,7 @@ t_end(struct t *t)
 
 /* Every row of a screen is exactly w columns, and there are h rows. */
 static void
-check_geometry(const struct screen *s, int w, int h)
+check_geometry(const struct screen *s, int w, int h, int ambiguous)
 {
 	size_t y;
 
@@ -186,7 +131,7 @@ check_geometry(const struct screen *s, int w, int h)
 	for (y = 0; y < s->rows.n; y++) {
 		const struct sline *l = &s->rows.v[y];
 
-		assert_int_equal(width_str(l->text, l->len, 1), w);
+		assert_int_equal(width_str(l->text, l->len, ambiguous), w);
 		assert_int_equal(l->width, w);
 	}
 	assert_true(s->cursor_y >= 0 && s->cursor_y < h);
@@ -198,7 +143,7 @@ t_render(struct t *t)
 {
 	screen_free(&t->scr);
 	browser_render(t->b, t->w, t->h, &t->scr);
-	check_geometry(&t->scr, t->w, t->h);
+	check_geometry(&t->scr, t->w, t->h, t->o.ambiguous);
 	if (getenv("SHOW_SCREENS") != NULL) {
 		dump_screen(stderr, &t->scr, 1);
 		fputs("----\n", stderr);
@@ -282,6 +227,24 @@ nselected(const struct t *t)
 	for (y = 0; y < t->scr.rows.n; y++)
 		n += row_selected(t, (int)y);
 	return n;
+}
+
+/* The selected rows (if any) are one block: one item is selected. */
+static int
+selection_contiguous(const struct t *t)
+{
+	int y, first = -1, last = -1;
+
+	for (y = 0; y < (int)t->scr.rows.n; y++) {
+		if (row_selected(t, y)) {
+			if (first < 0)
+				first = y;
+			else if (last != y - 1)
+				return 0;
+			last = y;
+		}
+	}
+	return 1;
 }
 
 static void
@@ -632,7 +595,7 @@ test_kiosk(void **state)
 	t_end(&t);
 
 	/* With --allow-quit, q quits; Ctrl-C still only goes home. */
-	t_start_full(&t, 1, 1, 1, 0);
+	t_start_full(&t, 1, 1, 1, 0, 1);
 	assert_int_equal(t_keys(&t, "<C-c>"), BROWSER_CONTINUE);
 	assert_int_equal(t_keys(&t, "q"), BROWSER_QUIT);
 	t_end(&t);
@@ -678,7 +641,7 @@ test_mouse(void **state)
 	assert_non_null(strstr(row_text(&t, row_with(&t, "お支払い")), "▶"));
 	/* Clicks below the content do nothing; the wheel scrolls. */
 	t_keys(&t, "<Click 3,20><WheelDown 1,1>");
-	check_geometry(&t.scr, t.w, t.h);
+	check_geometry(&t.scr, t.w, t.h, 1);
 	t_end(&t);
 
 	/* --no-mouse: clicks are ignored. */
@@ -706,12 +669,21 @@ test_open_id_and_expand_all(void **state)
 	o.ambiguous = 1;
 	o.lang = "en";
 	o.open_id = "nope";
-	assert_null(browser_new(&f->d, NULL, &o, &err));
+	assert_null(browser_new(f->d, NULL, &o, &err));
 	assert_non_null(strstr(err, "nope"));
 	free(err);
+	/* A section id opens the section in the pager. */
+	o.open_id = "payment";
+	b = browser_new(f->d, NULL, &o, &err);
+	assert_non_null(b);
+	browser_render(b, 60, 10, &s);
+	assert_non_null(strstr(s.rows.v[0].text, "お支払い"));
+	assert_non_null(strstr(s.rows.v[2].text, "支払い方法を変えたい"));
+	screen_free(&s);
+	browser_free(b);
 	o.open_id = "receipt";
 	o.expand_all = 1;
-	b = browser_new(&f->d, NULL, &o, &err);
+	b = browser_new(f->d, NULL, &o, &err);
 	assert_non_null(b);
 	browser_render(b, 60, 10, &s);
 	assert_non_null(strstr(s.rows.v[0].text, "領収書は出ますか"));
@@ -764,7 +736,7 @@ test_ascii(void **state)
 	size_t y, i;
 
 	(void)state;
-	t_start_full(&t, 0, 1, 0, 1);
+	t_start_full(&t, 0, 1, 0, 1, 1);
 	t_keys(&t, "j<Enter>p");
 	t_keys(&t, "q");
 	assert_non_null(strstr(row_text(&t, row_with(&t, "アカウント")), "- "));
@@ -779,6 +751,29 @@ test_ascii(void **state)
 				fail_msg(
 				    "non-ASCII chrome on row %zu: %s", y, s);
 	}
+	t_end(&t);
+}
+
+/* Without a UTF-8 locale the status line says why Japanese shows as '?',
+ * and the next key clears the notice. */
+static void
+test_no_utf8_notice(void **state)
+{
+	struct t t;
+	char *err = NULL;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_render(&t);
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), -1);
+	browser_free(t.b);
+	t.o.no_utf8 = 1;
+	t.b = browser_new(t.f->d, t.ix, &t.o, &err);
+	assert_non_null(t.b);
+	t_render(&t);
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), t.h - 1);
+	t_keys(&t, "j");
+	assert_int_equal(row_with(&t, "No UTF-8 locale"), -1);
 	t_end(&t);
 }
 
@@ -1027,12 +1022,11 @@ static void
 test_help_faq(void **state)
 {
 	struct t t;
-	struct fixture *help = fixture_new();
+	struct fixture *help = fixture_load("faq の使い方");
 
 	(void)state;
-	help->coll.title = "faq の使い方";
 	t_start(&t, 0, 1);
-	browser_set_help(t.b, &help->d);
+	browser_set_help(t.b, help->d);
 	t_keys(&t, "?");
 	/* The help FAQ's title on top, its questions and answers open. */
 	assert_non_null(strstr(row_text(&t, 0), "faq の使い方"));
@@ -1045,6 +1039,111 @@ test_help_faq(void **state)
 	assert_true(row_selected(&t, row_with(&t, "アカウント")));
 	t_end(&t);
 	fixture_free(help);
+}
+
+/* Any sequence of events at any size keeps the screen well formed: h rows
+ * of exactly w columns, the cursor inside, at most one selected item. */
+static void
+test_random_events(void **state)
+{
+	static const char *const alphabet[] = {"j", "k", "<Enter>", "<Left>",
+	    "<Right>", "a", "A", "<Tab>", "<S-Tab>", "p", "?", "q", "<Esc>",
+	    "<BS>", "G", "g", "<PgDn>", "<PgUp>", " ", "b", "]", "[", "n", "N",
+	    "/", "回", "答", "請", "z", "<C-w>", "<C-u>", "<Idle>",
+	    "<Click 5,3>", "<Click 70,2>", "<WheelDown 1,1>", "<WheelUp 1,1>",
+	    "<Resize 1x1>", "<Resize 40x12>", "<Resize 20x5>", "<Resize 80x24>",
+	    "<Resize 7x30>", "<Resize 120x40>", "<Click 0,0>", "h", "l"};
+	int round;
+
+	(void)state;
+	for (round = 0; round < 8; round++) {
+		struct t t;
+		unsigned seed = 12345u + (unsigned)round;
+		int i;
+
+		t_start_full(
+		    &t, round & 1, 1, 0, (round >> 1) & 1, 1 + (round >> 2));
+		for (i = 0; i < 400; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t_keys(&t,
+			    alphabet[(seed >> 16) %
+			             (sizeof alphabet / sizeof alphabet[0])]);
+			assert_true(selection_contiguous(&t));
+		}
+		t_end(&t);
+	}
+}
+
+static void
+test_outline_back(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "jj<Tab>G");
+	assert_true(row_selected(&t, row_with(&t, "最後の質問")));
+	t_keys(&t, "<BS>");
+	assert_true(row_selected(&t, row_with(&t, "お支払い")));
+	t_keys(&t, "<BS>");
+	assert_true(row_selected(&t, row_with(&t, "請求書はどこで")));
+	t_keys(&t, "<BS>");
+	assert_non_null(strstr(row_text(&t, t.h - 1), "Nothing to go back"));
+	t_end(&t);
+}
+
+/* Documents with nothing to select: every key is harmless. */
+static void
+test_empty_docs(void **state)
+{
+	static const char *const srcs[] = {NULL, "", "# Only a title\n",
+	    "## A section without questions\n\ntext\n",
+	    "# T\n\n## S\n\n### Q\n"};
+	static const char *const keys[] = {"j", "k", "<Enter>", "<Left>", "a",
+	    "A", "<Tab>", "p", "?", "q", "<Esc>", "<BS>", "G", "g", "<PgDn>",
+	    "n", "/", "x", "<Enter>", "n", "<Click 3,3>", "<WheelDown 1,1>",
+	    "<Resize 20x5>", "<Idle>", "<C-c>"};
+	size_t i, k;
+
+	(void)state;
+	i18n_init("en");
+	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+		struct doc *d = doc_new();
+		struct diag_list dl = {0};
+		struct search_index *ix;
+		struct browser_opts o;
+		struct browser *b;
+		struct screen scr;
+		char *err = NULL;
+
+		if (srcs[i] != NULL) /* NULL: no file at all */
+			doc_load_buffer(
+			    d, "e.md", srcs[i], strlen(srcs[i]), &dl);
+		doc_finish(d, &dl);
+		ix = search_index_new(d);
+		memset(&o, 0, sizeof o);
+		o.ambiguous = 1;
+		o.mouse = 1;
+		o.lang = "en";
+		b = browser_new(d, ix, &o, &err);
+		assert_non_null(b);
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			struct key_event *v;
+			size_t n, j;
+
+			assert_int_equal(keys_parse(keys[k], &v, &n, &err), 0);
+			for (j = 0; j < n; j++)
+				browser_key(b, &v[j]);
+			free(v);
+			browser_render(b, 40, 12, &scr);
+			check_geometry(&scr, 40, 12, 1);
+			screen_free(&scr);
+		}
+		browser_free(b);
+		search_index_free(ix);
+		doc_free(d);
+		diag_clear(&dl);
+	}
 }
 
 int
@@ -1069,6 +1168,7 @@ main(void)
 	    cmocka_unit_test(test_open_id_and_expand_all),
 	    cmocka_unit_test(test_japanese_ui),
 	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_no_utf8_notice),
 	    cmocka_unit_test(test_search_filter),
 	    cmocka_unit_test(test_search_snippet),
 	    cmocka_unit_test(test_search_esc_restores),
@@ -1079,6 +1179,9 @@ main(void)
 	    cmocka_unit_test(test_pager_search),
 	    cmocka_unit_test(test_pager_inherits_filter),
 	    cmocka_unit_test(test_help_faq),
+	    cmocka_unit_test(test_random_events),
+	    cmocka_unit_test(test_outline_back),
+	    cmocka_unit_test(test_empty_docs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

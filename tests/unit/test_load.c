@@ -461,6 +461,40 @@ test_escapes(void **state)
 	free(path);
 }
 
+/*
+ * md4c 0.4.8 reads one byte past the end of a buffer whose last line is
+ * cut inside a link destination; when that byte is ')' it took the link as
+ * closed and reported a text of 3 GB (found by a random-input run; crashed
+ * without the final-newline guard in parse.c).
+ */
+static void
+test_unterminated_last_line(void **state)
+{
+	const char first[] = "#####     |:-|-:|\n[r]: #a\n(#<b>&#x3042;(#a)~~"
+	                     "|:-|-:|\n![i](x.png)## \x1b[31m[r]: #a\n`> \n\n"
+	                     "a bfoo: y\n||## [r]: #a\n### #### ##### 1. ";
+	struct doc *d = doc_new();
+	struct diag_list dl = {0};
+	char *a = malloc(sizeof first - 1), *b = malloc(64);
+
+	(void)state;
+	memcpy(a, first, sizeof first - 1);
+	memcpy(b, first, 64); /* ends in "![i](x.png", then ')' */
+	doc_load_buffer(d, "a.md", a, sizeof first - 1, &dl);
+	doc_load_buffer(d, "b.md", b, 63, &dl);
+	doc_finish(d, &dl);
+	check_doc(d);
+	assert_int_equal(d->ncolls, 2);
+	assert_true(d->colls[1].intro != NULL);
+	assert_int_equal(d->colls[1].n, 0);
+	assert_int_equal(d->colls[1].intro->section, UINT32_MAX);
+	assert_true(d->colls[1].intro->text_len < 100);
+	doc_free(d);
+	diag_clear(&dl);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -482,6 +516,7 @@ main(void)
 	    cmocka_unit_test(test_many_headings),
 	    cmocka_unit_test(test_many_duplicates),
 	    cmocka_unit_test(test_escapes),
+	    cmocka_unit_test(test_unterminated_last_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -185,6 +185,7 @@ test_intro_kept(void **state)
 	assert_spans(f->d->colls[0].intro->text,
 	    f->d->colls[0].intro->blocks[0].spans,
 	    f->d->colls[0].intro->blocks[0].nspans, "About this FAQ.");
+	assert_int_equal(f->d->colls[0].intro->section, 0);
 	assert_non_null(f->d->secs[0].intro);
 	assert_spans(f->d->secs[0].intro->text,
 	    f->d->secs[0].intro->blocks[0].spans,
@@ -563,15 +564,17 @@ test_code_blocks(void **state)
 	(void)state;
 	assert_int_equal(e->nblocks, 3);
 	assert_int_equal(e->blocks[0].kind, BLOCK_CODE);
-	assert_int_equal(e->blocks[0].line, 4);
+	assert_int_equal(e->blocks[0].line, 3); /* the opening fence */
 	assert_int_equal(e->blocks[0].code_len, 22);
 	assert_memory_equal(
 	    e->text + e->blocks[0].code_off, "echo \"$HOME\"\n\n  x *y*\n", 22);
 	assert_int_equal(e->blocks[1].kind, BLOCK_CODE);
+	assert_int_equal(e->blocks[1].line, 9);
 	assert_memory_equal(
 	    e->text + e->blocks[1].code_off, "indented\ncode\n", 14);
 	assert_int_equal(e->blocks[2].kind, BLOCK_CODE);
 	assert_int_equal(e->blocks[2].code_len, 0);
+	assert_int_equal(e->blocks[2].line, 12);
 	fx_free(f);
 }
 

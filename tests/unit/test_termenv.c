@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "termenv.h"
+#include "tui.h"
 
 extern char **environ;
 
@@ -95,6 +96,30 @@ test_no_utf8_locale_says_ascii(void **state)
 	assert_int_equal(r, R_ASCII);
 }
 
+/* The check the browser's "ASCII-only" notice rests on. */
+static void
+test_locale_is_utf8(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int ok = setlocale(LC_CTYPE, "C") != NULL &&
+		         !termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+		         termenv_locale_is_utf8() &&
+		         setlocale(LC_CTYPE, "POSIX") != NULL &&
+		         !termenv_locale_is_utf8();
+		_exit(ok ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 static void
 test_term_usable(void **state)
 {
@@ -106,6 +131,30 @@ test_term_usable(void **state)
 	assert_true(termenv_term_usable("vt100"));
 	assert_true(termenv_term_usable("xterm-256color"));
 	assert_true(termenv_term_usable("dumbterm")); /* not "dumb" */
+}
+
+/* tui_term_usable() adds the terminal database to termenv_term_usable(): an
+ * unknown TERM prints instead of failing; terminals PRODUCT.md names work. */
+static void
+test_tui_term_usable(void **state)
+{
+	static const char *const good[] = {
+	    "xterm-256color", "screen", "tmux-256color", "linux", "vt100"};
+	static const char *const bad[] = {
+	    "dumb", "", "no-such-terminal-xyz", "../../etc/passwd"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		setenv("TERM", good[i], 1);
+		assert_true(tui_term_usable());
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("TERM", bad[i], 1);
+		assert_false(tui_term_usable());
+	}
+	unsetenv("TERM");
+	assert_false(tui_term_usable());
 }
 
 static void
@@ -168,7 +217,9 @@ main(void)
 	    cmocka_unit_test(test_c_and_unset_fall_back_to_utf8),
 	    cmocka_unit_test(test_one_bad_category_keeps_ctype),
 	    cmocka_unit_test(test_no_utf8_locale_says_ascii),
+	    cmocka_unit_test(test_locale_is_utf8),
 	    cmocka_unit_test(test_term_usable),
+	    cmocka_unit_test(test_tui_term_usable),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
 	};
