@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unilbrk.h>
 
+#include "benchutil.h"
+
 #include "diag.h"
 #include "doc.h"
 
@@ -88,23 +90,6 @@ add_blocks(struct paras *p, const char *text, const struct block *b, size_t n)
 	}
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -146,7 +131,7 @@ main(int argc, char **argv)
 	brk = malloc(maxlen + 1);
 	t = calloc((size_t)repeat, sizeof *t);
 	for (r = 0; r < repeat; r++) {
-		double t0 = now_ms();
+		double t0 = bench_cpu_ms();
 
 		breaks = 0;
 		for (k = 0; k + 1 < p.n; k++) {
@@ -157,9 +142,9 @@ main(int argc, char **argv)
 			for (j = 0; j < len; j++)
 				breaks += brk[j] == UC_BREAK_POSSIBLE;
 		}
-		t[r] = now_ms() - t0;
+		t[r] = bench_cpu_ms() - t0;
 	}
-	qsort(t, (size_t)repeat, sizeof *t, cmp_double);
+	qsort(t, (size_t)repeat, sizeof *t, bench_cmp_double);
 	printf("u8_width_linebreaks: %zu paragraphs, %zu bytes, %zu breaks, "
 	       "median %.2f ms, min %.2f ms (%d passes)\n",
 	    p.n ? p.n - 1 : 0, p.len, breaks, t[repeat / 2], t[0], repeat);

@@ -26,6 +26,8 @@
 
 #include <unistr.h>
 
+#include "benchutil.h"
+
 #include "browser.h"
 #include "doc.h"
 #include "keys.h"
@@ -35,15 +37,6 @@
 
 #define SCREEN_ROWS 22 /* 24 rows minus the title and the status line */
 #define MAXKEYS 64
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 /* CPU time of this thread: what a keystroke costs when the machine's other
  * jobs do not take the core away (the wall time is the target). */
@@ -64,23 +57,6 @@ peak_rss_kb(void)
 
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, size_t n)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 #ifdef HAVE_BROWSER
@@ -301,9 +277,9 @@ bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
 			u8_mbtouc(
 			    &ch, (const uint8_t *)q + from, len[k] - from);
 			c0 = cpu_ms();
-			t0 = now_ms();
+			t0 = bench_wall_ms();
 			bench_key(br, ch);
-			per[k][r] = now_ms() - t0;
+			per[k][r] = bench_wall_ms() - t0;
 			hits[k] = 0;
 			if (k >= 1) {
 				c2[*nt2] = cpu_ms() - c0;
@@ -317,7 +293,7 @@ bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
 		size_t nprev = 0;
 
 		for (k = 0; k < nk; k++) {
-			double c0 = cpu_ms(), t0 = now_ms();
+			double c0 = cpu_ms(), t0 = bench_wall_ms();
 			struct search_query *sq = search_query_new(q, len[k]);
 			int narrow =
 			    prev != NULL && search_query_extends(sq, prev);
@@ -325,7 +301,7 @@ bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
 			    narrow ? nprev : 0, b);
 			uint32_t *tmp = a;
 
-			per[k][r] = now_ms() - t0;
+			per[k][r] = bench_wall_ms() - t0;
 			hits[k] = n;
 			a = b; /* this keystroke's hits narrow the next one */
 			b = tmp;
@@ -349,7 +325,7 @@ bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
 		search_query_free(sq);
 #endif
 		printf("key %s %.*s %zu %.3f\n", q, (int)len[k], q, hits[k],
-		    median(per[k], (size_t)(r)));
+		    bench_median(per[k], (size_t)(r)));
 	}
 }
 
@@ -362,17 +338,17 @@ bench_fresh(const struct search_index *ix, const struct doc *d, const char *q,
 	int r;
 
 	for (r = 0; r < reps && r < 64; r++) {
-		double t0 = now_ms();
+		double t0 = bench_wall_ms();
 		struct search_query *sq = search_query_new(q, strlen(q));
 
 		if (screen)
 			*nhits = keystroke(ix, d, sq, NULL, 0, out);
 		else
 			*nhits = search_run(ix, sq, NULL, 0, out);
-		t[r] = now_ms() - t0;
+		t[r] = bench_wall_ms() - t0;
 		search_query_free(sq);
 	}
-	return median(t, (size_t)r);
+	return bench_median(t, (size_t)r);
 }
 
 int
@@ -403,17 +379,17 @@ main(int argc, char **argv)
 	path = argv[1];
 	if (argc > 2)
 		reps = atoi(argv[2]);
-	t0 = now_ms();
+	t0 = bench_wall_ms();
 	d = bench_load(path);
 	if (d == NULL) {
 		fprintf(stderr, "search-bench: cannot load %s\n", path);
 		return 1;
 	}
-	t_load = now_ms() - t0;
+	t_load = bench_wall_ms() - t0;
 	rss_load = peak_rss_kb();
-	t0 = now_ms();
+	t0 = bench_wall_ms();
 	ix = search_index_new(d);
-	t_index = now_ms() - t0;
+	t_index = bench_wall_ms() - t0;
 	printf("entries %zu\n", d->nentries);
 #ifdef HAVE_DOC_LOAD
 	printf("loader doc_load_path\n");
@@ -437,10 +413,10 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof typed / sizeof typed[0]; i++)
 		bench_typing(
 		    ix, d, typed[i], reps, t2, &nt2, t1, &nt1, c2, a, b);
-	printf("typing_median_cpu_ms %.3f\n", median(c2, nt2));
-	printf("typing_median_ms %.3f\n", median(t2, nt2));
+	printf("typing_median_cpu_ms %.3f\n", bench_median(c2, nt2));
+	printf("typing_median_ms %.3f\n", bench_median(t2, nt2));
 	printf("typing_max_ms %.3f\n", nt2 ? t2[nt2 - 1] : 0.0);
-	printf("first_key_median_ms %.3f\n", median(t1, nt1));
+	printf("first_key_median_ms %.3f\n", bench_median(t1, nt1));
 	printf("first_key_max_ms %.3f\n", nt1 ? t1[nt1 - 1] : 0.0);
 #ifndef HAVE_BROWSER
 	for (i = 0; i < sizeof one / sizeof one[0]; i++) {
