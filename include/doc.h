@@ -77,21 +77,38 @@ struct cell {
 	uint32_t nspans;
 };
 
+/*
+ * A block is 32 bytes (a 78 MB FAQ has 750 000 of them): the members that
+ * only some kinds use share storage.  Read only the members the kind names
+ * below; the others alias them and hold nonsense for that kind (switch on
+ * kind before touching spans, children, code or cells).  A block of a kind
+ * that has no such members (HR) has them all zero.
+ */
 struct block {
 	uint8_t kind;	 /* enum block_kind */
 	uint8_t ordered; /* LIST: 1 for 1. 2. 3. */
 	uint8_t tight;	 /* LIST: no blank lines between items */
 	uint8_t level;	 /* HEADING: 1..6 */
 	uint32_t line;	 /* 1-based source line where the block starts */
-	uint32_t start;	 /* LIST, ordered: number of the first item */
-	const struct span *spans; /* PARA, HEADING */
-	uint32_t nspans;
-	const struct block *children; /* LIST, ITEM, QUOTE */
-	uint32_t nchildren;
-	uint32_t code_off, code_len; /* CODE */
-	uint32_t ncols, nrows;	     /* TABLE */
-	const struct cell *cells;    /* TABLE: nrows * ncols, row-major */
-	const uint8_t *align;	     /* TABLE: ncols x enum cell_align */
+	union {
+		struct { /* PARA, HEADING */
+			const struct span *spans;
+			uint32_t nspans;
+		};
+		struct { /* LIST, ITEM, QUOTE */
+			const struct block *children;
+			uint32_t nchildren;
+			uint32_t start; /* LIST, ordered: number of the first item */
+		};
+		struct { /* CODE */
+			uint32_t code_off, code_len;
+		};
+		struct { /* TABLE */
+			const struct cell *cells; /* nrows * ncols, row-major */
+			const uint8_t *align;	  /* ncols x enum cell_align */
+			uint32_t ncols, nrows;
+		};
+	};
 };
 
 struct entry {

@@ -194,7 +194,7 @@ load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
 		free(own);
 		return -1;
 	}
-	docload_parse(d, clean, buf, len, own, diags);
+	docload_parse(d, clean, buf, len, own, DOCLOAD_CHUNK, diags);
 	free(clean);
 	return 0;
 }

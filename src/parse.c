@@ -29,6 +29,9 @@
  * binary file has hundreds of thousands, and nobody reads past the first. */
 #define MAX_SANITIZE_DIAGS 50
 
+/* Span arrays are carved from slabs of this size (see slab_take()). */
+#define SLAB_SIZE (64 * 1024)
+
 enum open_kind {
 	O_DOC,   /* the document */
 	O_BLOCK, /* a model block: b.kind says which */
@@ -37,22 +40,25 @@ enum open_kind {
 };
 
 struct open {
-	uint8_t kind;     /* enum open_kind */
-	uint8_t implicit; /* a PARA opened around a tight list item's text */
-	uint8_t has_line; /* b.line is known */
-	uint8_t fenced;   /* a fenced code block: it starts a line earlier */
-	uint32_t kids;    /* its children start here on p->kids */
-	uint32_t spans;   /* its spans start here on p->spans */
-	uint32_t text;    /* its text starts here in p->text */
+	uint8_t kind;       /* enum open_kind */
+	uint8_t implicit;   /* a PARA opened around a tight list item's text */
+	uint8_t has_line;   /* b.line is known */
+	uint8_t fenced;     /* a fenced code block: it starts a line earlier */
+	uint32_t kids;      /* its children start here on p->kids */
+	uint32_t spans;     /* its spans start here on p->spans */
+	uint32_t text;      /* its text starts here in p->text */
+	uint32_t first_off; /* src offset of its first text, once has_line */
 	struct block b;
 };
 
 /* What the mapping needs to know about a top-level block or heading, next
  * to the block itself in p->blk. */
 struct item {
-	uint32_t text_start, text_end; /* its slice of p->text */
-	uint32_t col;                  /* headings: column of the '#' */
-	const char *explicit_id;       /* headings: {#id}, else NULL */
+	/* its text starts here in p->text and runs up to the next item's
+	 * (text is only ever added inside a block, so nothing lies between) */
+	uint32_t text_start;
+	uint32_t col;            /* headings: column of the '#' */
+	const char *explicit_id; /* headings: {#id}, else NULL */
 };
 
 struct parser {
@@ -63,10 +69,10 @@ struct parser {
 
 	const char *src; /* the sanitised file */
 	size_t srclen;
-	uint32_t *lines; /* offsets of line starts in src */
-	size_t nlines;
-	size_t cc_line, cc_off, cc_col; /* column cache, see src_col() */
-	size_t lc_line;                 /* line cache, see src_line() */
+	/* the line cursor (see src_line()): 0-based line number, where the
+	 * line starts and where its '\n' is (srclen for the last line) */
+	size_t cur_line, cur_start, cur_end;
+	size_t cc_off, cc_col; /* column cache, see src_col() */
 
 	char *text; /* all span and code text of the file */
 	size_t tlen, tcap;
@@ -96,6 +102,9 @@ struct parser {
 	int32_t row, col;
 
 	struct frontmatter fm;
+
+	char *slab; /* see slab_take() */
+	size_t slab_left;
 };
 
 #define GROW(p, n, cap, need)                                                  \
@@ -111,70 +120,65 @@ struct parser {
 
 /* Line and column of positions ------------------------------------------ */
 
-static void
-lines_index(struct parser *p)
+/* Where the line that starts at start ends: its '\n', or srclen. */
+static size_t
+line_end(const struct parser *p, size_t start)
 {
-	const char *s = p->src, *e = s + p->srclen, *q;
-	size_t cap = p->srclen / 40 + 16;
+	const char *q = start < p->srclen
+	                    ? memchr(p->src + start, '\n', p->srclen - start)
+	                    : NULL;
 
-	p->lines = xreallocarray(NULL, cap, sizeof *p->lines);
-	p->nlines = 0;
-	p->lines[p->nlines++] = 0;
-	while (s < e && (q = memchr(s, '\n', (size_t)(e - s))) != NULL) {
-		GROW(p->lines, p->nlines, cap, 1);
-		p->lines[p->nlines++] = (uint32_t)(q + 1 - p->src);
-		s = q + 1;
-	}
+	return q != NULL ? (size_t)(q - p->src) : p->srclen;
 }
 
 /*
- * 0-based line of src offset off.  Offsets arrive almost always in
- * increasing order, so the search starts from the last answer.
+ * 0-based line of src offset off, and the cursor moved onto it.  Offsets
+ * arrive in increasing order but for small steps back, so each line is
+ * scanned about once: no index of line starts (4 MB on a 78 MB file),
+ * and a 1 MB line costs one memchr, not one per lookup.
  */
 static size_t
 src_line(struct parser *p, size_t off)
 {
-	size_t lo = 0, hi = p->nlines, mid;
+	size_t i;
 
-	if (p->lc_line < p->nlines && p->lines[p->lc_line] <= off) {
-		lo = p->lc_line;
-		while (lo + 1 < p->nlines && p->lines[lo + 1] <= off &&
-		       lo < p->lc_line + 8)
-			lo++;
-		if (lo + 1 >= p->nlines || p->lines[lo + 1] > off) {
-			p->lc_line = lo;
-			return lo;
-		}
+	if (off > p->srclen)
+		off = p->srclen;
+	while (off < p->cur_start) {
+		/* back one line: its '\n' is just before cur_start */
+		p->cur_end = p->cur_start - 1;
+		for (i = p->cur_end; i > 0 && p->src[i - 1] != '\n'; i--)
+			;
+		p->cur_start = i;
+		p->cur_line--;
 	}
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (p->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
+	while (off > p->cur_end && p->cur_end < p->srclen) {
+		p->cur_start = p->cur_end + 1;
+		p->cur_end = line_end(p, p->cur_start);
+		p->cur_line++;
 	}
-	p->lc_line = lo;
-	return lo;
+	return p->cur_line;
 }
 
 /*
- * 1-based column (code points) of src offset off on 0-based line ln.
- * Positions come in mostly increasing order, so counting resumes from the
- * last answer on the same line: a 1 MB line full of links stays linear.
+ * 1-based column (code points) of src offset off.  Counting resumes from
+ * the last answer when it was on the same line before off: a 1 MB line
+ * full of links stays linear.
  */
 static uint32_t
-src_col(struct parser *p, size_t ln, size_t off)
+src_col(struct parser *p, size_t off)
 {
-	size_t i = p->lines[ln], col = 1;
+	size_t i, col = 1;
 
-	if (p->cc_line == ln && p->cc_off <= off && p->cc_off >= i) {
+	src_line(p, off);
+	i = p->cur_start;
+	if (p->cc_off >= i && p->cc_off <= off && p->cc_col > 0) {
 		i = p->cc_off;
 		col = p->cc_col;
 	}
 	for (; i < off && i < p->srclen; i++)
 		if (((unsigned char)p->src[i] & 0xc0) != 0x80)
 			col++;
-	p->cc_line = ln;
 	p->cc_off = off;
 	p->cc_col = col;
 	return (uint32_t)col;
@@ -263,16 +267,39 @@ span_break(struct parser *p, uint8_t kind)
 	sp->href = p->href;
 }
 
+/*
+ * n bytes for an array of spans: carved from arena slabs at the spans' own
+ * alignment (8), not the arena's (16), which wasted 8 bytes on every odd
+ * span array (a million spans in a 78 MB FAQ).
+ */
+static void *
+slab_take(struct parser *p, size_t n)
+{
+	void *v;
+
+	if (n > SLAB_SIZE / 4)
+		return arena_alloc(p->d->arena, n);
+	if (p->slab_left < n) {
+		p->slab = arena_alloc(p->d->arena, SLAB_SIZE);
+		p->slab_left = SLAB_SIZE;
+	}
+	v = p->slab;
+	p->slab += n;
+	p->slab_left -= n;
+	return v;
+}
+
 /* Moves the spans from mark on into the arena. */
 static const struct span *
 spans_take(struct parser *p, size_t mark, uint32_t *n)
 {
-	const struct span *v;
+	struct span *v = NULL;
 
 	*n = (uint32_t)(p->nspans - mark);
-	v = *n ? arena_memdup(
-	             p->d->arena, p->spans + mark, *n * sizeof *p->spans)
-	       : NULL;
+	if (*n > 0) {
+		v = slab_take(p, *n * sizeof *v);
+		memcpy(v, p->spans + mark, *n * sizeof *v);
+	}
 	p->nspans = mark;
 	return v;
 }
@@ -312,14 +339,20 @@ is_leaf(const struct open *o)
 static uint32_t
 guess_line(struct parser *p, const char *openers)
 {
-	size_t ln = src_line(p, p->last_pos), i;
+	size_t ln = src_line(p, p->last_pos), start = p->cur_start, i, k;
 
-	if (p->last_pos > 0 && p->src[p->last_pos - 1] != '\n')
-		ln++; /* that text's own line cannot hold this block */
-	for (; openers != NULL && ln < p->nlines; ln++) {
-		i = p->lines[ln];
-		while (i < p->srclen && (p->src[i] == ' ' || p->src[i] == '>'))
-			i++;
+	if (p->last_pos > start) {
+		/* that text's own line cannot hold this block */
+		start = p->cur_end + 1;
+		ln++;
+	}
+	/* a few lines ahead at most: blank lines, not a scan to the end */
+	for (k = 0; openers != NULL && k < 64 && start < p->srclen;
+	     k++, ln++, start = line_end(p, start) + 1) {
+		for (i = start;
+		     i < p->srclen && (p->src[i] == ' ' || p->src[i] == '>');
+		     i++)
+			;
 		if (i < p->srclen && p->src[i] != '\n' &&
 		    strchr(openers, p->src[i]) != NULL)
 			return (uint32_t)ln + 1;
@@ -388,7 +421,6 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 		p->blk[p->nitems] = *b;
 		it = &p->items[p->nitems++];
 		it->text_start = (uint32_t)text_start;
-		it->text_end = (uint32_t)p->tlen;
 		it->col = col;
 		it->explicit_id = explicit_id;
 		return;
@@ -441,12 +473,15 @@ close_top(struct parser *p)
 	case BLOCK_PARA:
 		o.b.spans = spans_take(p, o.spans, &o.b.nspans);
 		if (o.b.kind == BLOCK_HEADING && p->nopen == 1) {
-			size_t ln = o.b.line - 1, i = p->lines[ln];
+			size_t i;
+
+			src_line(p, o.first_off);
+			i = p->cur_start;
 
 			while (i < p->srclen &&
 			       (p->src[i] == ' ' || p->src[i] == '\t'))
 				i++;
-			col = src_col(p, ln, i);
+			col = src_col(p, i);
 		}
 		text_put(p, "\n", 1);
 		break;
@@ -603,19 +638,27 @@ cb_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	(void)type;
 	(void)detail;
 	close_implicit(p);
-	if (p->nopen > 1)
+	if (p->nopen > 0)
 		close_top(p);
 	return 0;
 }
 
-/* Decodes an md4c attribute (a link target) into an arena string. */
+/*
+ * Decodes an md4c attribute (a link target) into an arena string.  A
+ * decoded reference is never longer than its source ("&ne;" is 4 bytes,
+ * U+2260 3), so only a NUL (1 byte, U+FFFD 3) needs room of its own.
+ */
 static const char *
 attr_string(struct parser *p, const MD_ATTRIBUTE *a)
 {
-	char *out = arena_alloc(p->d->arena, (size_t)a->size * 3 + 1);
-	size_t k = 0, i, beg, end, m;
-	char buf[8];
+	size_t k = 0, i, beg, end, m, need = a->size;
+	char buf[8], *out;
 
+	for (i = 0; a->substr_offsets[i] < a->size; i++)
+		if (a->substr_types[i] == MD_TEXT_NULLCHAR)
+			need += 2 * (a->substr_offsets[i + 1] -
+			                a->substr_offsets[i]);
+	out = arena_alloc(p->d->arena, need + 1);
 	for (i = 0; a->substr_offsets[i] < a->size; i++) {
 		beg = a->substr_offsets[i];
 		end = a->substr_offsets[i + 1];
@@ -625,8 +668,8 @@ attr_string(struct parser *p, const MD_ATTRIBUTE *a)
 			memcpy(out + k, buf, m);
 			k += m;
 		} else if (a->substr_types[i] == MD_TEXT_NULLCHAR) {
-			memcpy(out + k, "\xef\xbf\xbd", 3);
-			k += 3;
+			for (m = beg; m < end; m++, k += 3)
+				memcpy(out + k, "\xef\xbf\xbd", 3);
 		} else {
 			memcpy(out + k, a->text + beg, end - beg);
 			k += end - beg;
@@ -639,13 +682,13 @@ attr_string(struct parser *p, const MD_ATTRIBUTE *a)
 static void
 link_record(struct parser *p, size_t off)
 {
-	size_t ln;
+	uint32_t col;
 
 	if (off > 0 && off <= p->srclen && p->src[off - 1] == '[')
 		off--;
-	ln = src_line(p, off);
+	col = src_col(p, off);
 	docload_add_link(
-	    p->d, p->coll, (uint32_t)ln + 1, src_col(p, ln, off), p->href);
+	    p->d, p->coll, (uint32_t)p->cur_line + 1, col, p->href);
 	p->link_pending = 0;
 }
 
@@ -726,6 +769,7 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 		for (i = p->nopen; i > 0 && !p->open[i - 1].has_line; i--) {
 			p->open[i - 1].has_line = 1;
 			p->open[i - 1].b.line = (uint32_t)src_line(p, off) + 1;
+			p->open[i - 1].first_off = (uint32_t)off;
 		}
 		if (p->link_pending)
 			link_record(p, off);
@@ -869,16 +913,29 @@ rebase_blocks(const struct block *v, size_t n, uint32_t base)
 	for (i = 0; i < n; i++) {
 		struct block *b = (struct block *)&v[i];
 
-		for (j = 0; j < b->nspans; j++)
-			((struct span *)b->spans)[j].off -= base;
-		if (b->kind == BLOCK_CODE)
+		switch (b->kind) {
+		case BLOCK_PARA:
+		case BLOCK_HEADING:
+			for (j = 0; j < b->nspans; j++)
+				((struct span *)b->spans)[j].off -= base;
+			break;
+		case BLOCK_CODE:
 			b->code_off -= base;
-		if (b->kind == BLOCK_TABLE)
+			break;
+		case BLOCK_TABLE:
 			for (c = 0; c < (size_t)b->nrows * b->ncols; c++)
 				for (j = 0; j < b->cells[c].nspans; j++)
 					((struct span *)b->cells[c].spans)[j]
 					    .off -= base;
-		rebase_blocks(b->children, b->nchildren, base);
+			break;
+		case BLOCK_LIST:
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			rebase_blocks(b->children, b->nchildren, base);
+			break;
+		default:
+			break;
+		}
 	}
 }
 
@@ -900,7 +957,8 @@ set_body(struct parser *p, struct entry *e, size_t a, size_t b)
 	e->blocks = v;
 	e->nblocks = (uint32_t)(b - a);
 	e->text = p->text + base;
-	e->text_len = p->items[b - 1].text_end - base;
+	e->text_len =
+	    (uint32_t)(b < p->nitems ? p->items[b].text_start : p->tlen) - base;
 }
 
 static const struct entry *
@@ -1137,6 +1195,119 @@ map_items(struct parser *p)
 
 /* Loading ---------------------------------------------------------------- */
 
+/*
+ * Is the line at s[0..n) an ATX heading ("#" to "######" then a blank or
+ * the end of the line) at column 0?  Such a line closes every open block
+ * (lists, quotes, paragraphs, tables: none continues lazily into it), so
+ * the Markdown before it and from it on parse the same apart.
+ */
+static int
+is_cut_line(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 7 && s[k] == '#')
+		k++;
+	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
+}
+
+/* A fence line (up to three spaces, then ``` or ~~~ or longer): its
+ * character and length, or 0. */
+static size_t
+fence_of(const char *s, size_t n, char *ch)
+{
+	size_t i = 0, k;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	*ch = s[i];
+	for (k = i; k < n && s[k] == *ch; k++)
+		;
+	if (k - i < 3)
+		return 0;
+	if (*ch == '`' && memchr(s + k, '`', n - k) != NULL)
+		return 0; /* inline code, not a fence */
+	return k - i;
+}
+
+/*
+ * Can s[0..n) be parsed in runs (see next_cut())?  Not when it may hold a
+ * link reference definition ("[x]: url", usable anywhere in the file), nor
+ * when it has a run of ``` or ~~~ anywhere but at the start of a line: a
+ * fence inside a list item or a quote, after which md4c's reading can
+ * depend on what came before (found by comparing runs with one parse on
+ * random input).
+ */
+static int
+can_chunk(const char *s, size_t n)
+{
+	const char *q = s, *e = s + n;
+	size_t i, run = 0;
+
+	while ((q = memchr(q, ']', (size_t)(e - q))) != NULL && q + 1 < e) {
+		if (q[1] == ':')
+			return 0;
+		q++;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] != '`' && s[i] != '~')
+			run = 0;
+		else if (run > 0 && s[i] == s[i - 1])
+			run++;
+		else
+			run = 1;
+		/* the run started at i - 2: fine only at a line start */
+		if (run == 3 && i >= 3 && s[i - 3] != '\n')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Where the md4c run that starts at start should end: the start of a
+ * heading line (see is_cut_line()) outside fenced code, at least
+ * chunk bytes on, else the end.  Fences (only at column 0, see
+ * can_chunk()) are followed to their end.  md4c holds every line and
+ * block of its input until it returns; runs of a megabyte keep that small
+ * (it was 15 MB on a 78 MB file, 5% of the peak).
+ */
+static size_t
+next_cut(const char *src, size_t n, size_t start, size_t chunk)
+{
+	size_t i = start, e, flen = 0, k;
+	char fch = 0, ch;
+	const char *q;
+
+	if (n - start <= chunk)
+		return n;
+	for (; i < n; i = e + 1) {
+		q = memchr(src + i, '\n', n - i);
+		e = q != NULL ? (size_t)(q - src) : n;
+		if (flen > 0) {
+			/* inside a fence: only a longer or equal run of the
+			 * same character, alone on its line, closes it */
+			k = fence_of(src + i, e - i, &ch);
+			if (k >= flen && ch == fch) {
+				const char *t = memchr(src + i, ch, e - i);
+
+				t += k;
+				while (t < src + e && (*t == ' ' || *t == '\t'))
+					t++;
+				if (t == src + e)
+					flen = 0;
+			}
+			continue;
+		}
+		if (i > start && i - start >= chunk &&
+		    is_cut_line(src + i, e - i))
+			return i;
+		flen = fence_of(src + i, e - i, &fch);
+	}
+	return n;
+}
+
 struct san_report {
 	size_t *off;
 	const char **what;
@@ -1192,7 +1363,7 @@ san_diags(
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    char *own, struct diag_list *diags)
+    char *own, size_t chunk, struct diag_list *diags)
 {
 	static const MD_PARSER md = {
 	    0,
@@ -1209,7 +1380,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
 	char *src, *src_alloc = NULL;
-	size_t srclen, start;
+	size_t srclen, start, end;
+	int chunked;
 	uint32_t ci;
 
 	memset(&p, 0, sizeof p);
@@ -1258,17 +1430,24 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	}
 	p.src = src;
 	p.srclen = srclen;
-	p.cc_line = SIZE_MAX; /* no column cached yet */
-	lines_index(&p);
+	p.cur_end = line_end(&p, 0);
 	start = frontmatter_parse(src, srclen, d->arena, p.name, diags, &p.fm);
 	p.last_pos = start;
 	p.text = xmalloc(4096);
 	p.tcap = 4096;
-	if (md_parse(src + start, (MD_SIZE)(srclen - start), &md, &p) != 0)
-		diag_add(diags, p.name, 0, 0, DIAG_ERROR,
-		    "the Markdown parser failed; content may be missing");
+	chunked = can_chunk(src + start, srclen - start);
+	for (; start < srclen; start = end) {
+		end = chunked ? next_cut(src, srclen, start, chunk) : srclen;
+		if (md_parse(src + start, (MD_SIZE)(end - start), &md, &p) !=
+		    0) {
+			diag_add(diags, p.name, 0, 0, DIAG_ERROR,
+			    "the Markdown parser failed; content may be "
+			    "missing");
+			break;
+		}
+	}
 	/* after an md4c failure, close what is still open */
-	while (p.nopen > 1)
+	while (p.nopen > 0)
 		close_top(&p);
 	if (p.tlen < p.tcap)
 		p.text = xrealloc(p.text, p.tlen ? p.tlen : 1);
@@ -1279,13 +1458,15 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 			    p.blk, p.nitems ? p.nitems : 1, sizeof *p.blk);
 		docload_own(d, p.blk);
 	}
-	map_items(&p);
-	docload_own(d, p.text);
-	free(p.lines);
+	/* the source is done with (positions are lines and columns by now):
+	 * let it go before the entries are allocated, for the peak */
 	free(p.spans);
 	free(p.kids);
 	free(p.open);
-	free(p.items);
 	free(own);
 	free(src_alloc);
+	p.src = NULL;
+	map_items(&p);
+	docload_own(d, p.text);
+	free(p.items);
 }

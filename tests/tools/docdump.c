@@ -45,7 +45,8 @@ dump_blocks(const char *text, const struct block *b, size_t n, int ind)
 		if (b[i].kind == BLOCK_HEADING)
 			printf(" h%d", b[i].level);
 		printf(": ");
-		dump_spans(text, b[i].spans, b[i].nspans);
+		if (b[i].kind == BLOCK_PARA || b[i].kind == BLOCK_HEADING)
+			dump_spans(text, b[i].spans, b[i].nspans);
 		if (b[i].kind == BLOCK_CODE)
 			printf(
 			    "{%.*s}", (int)b[i].code_len, text + b[i].code_off);
@@ -57,7 +58,10 @@ dump_blocks(const char *text, const struct block *b, size_t n, int ind)
 				    b[i].cells[c].nspans);
 			}
 		printf("\n");
-		dump_blocks(text, b[i].children, b[i].nchildren, ind + 2);
+		if (b[i].kind == BLOCK_LIST || b[i].kind == BLOCK_ITEM ||
+		    b[i].kind == BLOCK_QUOTE)
+			dump_blocks(
+			    text, b[i].children, b[i].nchildren, ind + 2);
 	}
 }
 

@@ -111,22 +111,35 @@ check_blocks(const struct entry *e, const struct block *b, size_t n, int depth)
 
 	assert_true(depth <= DOC_MAX_DEPTH);
 	for (i = 0; i < n; i++) {
-		check_spans(e, b[i].spans, b[i].nspans);
-		if (b[i].kind == BLOCK_CODE)
-			assert_true(
-			    b[i].code_off + b[i].code_len <= e->text_len);
-		if (b[i].kind == BLOCK_TABLE)
+		switch (b[i].kind) {
+		case BLOCK_PARA:
+		case BLOCK_HEADING:
+			check_spans(e, b[i].spans, b[i].nspans);
+			break;
+		case BLOCK_CODE:
+			assert_true(b[i].code_off + b[i].code_len <=
+			    e->text_len);
+			break;
+		case BLOCK_TABLE:
 			for (c = 0; c < (size_t)b[i].nrows * b[i].ncols; c++)
 				check_spans(e, b[i].cells[c].spans,
 				    b[i].cells[c].nspans);
-		if (b[i].kind == BLOCK_LIST)
+			break;
+		case BLOCK_LIST:
 			for (c = 0; c < b[i].nchildren; c++)
-				assert_int_equal(
-				    b[i].children[c].kind, BLOCK_ITEM);
-		check_blocks(e, b[i].children, b[i].nchildren,
-		    depth + (b[i].kind == BLOCK_LIST ||
-		                b[i].kind == BLOCK_ITEM ||
-		                b[i].kind == BLOCK_QUOTE));
+				assert_int_equal(b[i].children[c].kind,
+				    BLOCK_ITEM);
+			/* FALLTHROUGH */
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			check_blocks(e, b[i].children, b[i].nchildren,
+			    depth + 1);
+			break;
+		case BLOCK_HR:
+			break;
+		default:
+			fail_msg("unknown block kind %d", b[i].kind);
+		}
 	}
 }
 

@@ -326,9 +326,10 @@ max_depth(const struct block *b, size_t n)
 	size_t i, m = 0, k;
 
 	for (i = 0; i < n; i++) {
-		k = max_depth(b[i].children, b[i].nchildren) +
-		    (b[i].kind == BLOCK_LIST || b[i].kind == BLOCK_ITEM ||
-		        b[i].kind == BLOCK_QUOTE);
+		if (b[i].kind != BLOCK_LIST && b[i].kind != BLOCK_ITEM &&
+		    b[i].kind != BLOCK_QUOTE)
+			continue; /* only these have children (doc.h) */
+		k = max_depth(b[i].children, b[i].nchildren) + 1;
 		if (k > m)
 			m = k;
 	}
