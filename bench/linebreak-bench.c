@@ -4,7 +4,8 @@
  * paragraph (question, paragraph, heading, code block, table cell; soft
  * breaks as spaces), collected from the loaded FILE before timing.  No
  * grapheme clusters, no tailoring, no output lines: only the break
- * positions.  Prints the median and fastest of REPEAT passes.
+ * positions.  Prints the median and fastest of REPEAT passes, in CPU time
+ * like render-bench.
  *
  *   linebreak-bench FILE [WIDTH [REPEAT]]
  */
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 #include <unilbrk.h>
+
+#include "benchutil.h"
 
 #include "diag.h"
 #include "doc.h"
@@ -48,8 +51,7 @@ end_para(struct paras *p)
 }
 
 static void
-add_spans(struct paras *p, const char *text, const struct span *sp,
-    size_t n)
+add_spans(struct paras *p, const char *text, const struct span *sp, size_t n)
 {
 	size_t i;
 
@@ -62,8 +64,7 @@ add_spans(struct paras *p, const char *text, const struct span *sp,
 }
 
 static void
-add_blocks(struct paras *p, const char *text, const struct block *b,
-    size_t n)
+add_blocks(struct paras *p, const char *text, const struct block *b, size_t n)
 {
 	size_t i, k;
 
@@ -89,23 +90,6 @@ add_blocks(struct paras *p, const char *text, const struct block *b,
 	}
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -118,7 +102,8 @@ main(int argc, char **argv)
 	char *brk;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
+		fprintf(
+		    stderr, "usage: linebreak-bench FILE [WIDTH [REPEAT]]\n");
 		return 2;
 	}
 	if (argc > 2)
@@ -135,8 +120,8 @@ main(int argc, char **argv)
 	for (i = 0; i < d->nentries; i++) {
 		const struct entry *e = doc_entry_answer(d, &d->entries[i]);
 
-		add_bytes(&p, d->entries[i].question,
-		    d->entries[i].question_len);
+		add_bytes(
+		    &p, d->entries[i].question, d->entries[i].question_len);
 		end_para(&p);
 		add_blocks(&p, e->text, e->blocks, e->nblocks);
 	}
@@ -146,7 +131,7 @@ main(int argc, char **argv)
 	brk = malloc(maxlen + 1);
 	t = calloc((size_t)repeat, sizeof *t);
 	for (r = 0; r < repeat; r++) {
-		double t0 = now_ms();
+		double t0 = bench_cpu_ms();
 
 		breaks = 0;
 		for (k = 0; k + 1 < p.n; k++) {
@@ -157,9 +142,9 @@ main(int argc, char **argv)
 			for (j = 0; j < len; j++)
 				breaks += brk[j] == UC_BREAK_POSSIBLE;
 		}
-		t[r] = now_ms() - t0;
+		t[r] = bench_cpu_ms() - t0;
 	}
-	qsort(t, (size_t)repeat, sizeof *t, cmp_double);
+	qsort(t, (size_t)repeat, sizeof *t, bench_cmp_double);
 	printf("u8_width_linebreaks: %zu paragraphs, %zu bytes, %zu breaks, "
 	       "median %.2f ms, min %.2f ms (%d passes)\n",
 	    p.n ? p.n - 1 : 0, p.len, breaks, t[repeat / 2], t[0], repeat);

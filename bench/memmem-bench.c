@@ -11,22 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
+#include "benchutil.h"
 
 int
 main(int argc, char **argv)
@@ -61,16 +46,16 @@ main(int argc, char **argv)
 	fclose(f);
 	qn = strlen(argv[2]);
 	for (r = 0; r < reps; r++) {
-		double t0 = now_ms();
+		double t0 = bench_wall_ms();
 
 		hits = 0;
 		for (p = buf, end = buf + len;
 		     (h = memmem(p, (size_t)(end - p), argv[2], qn)) != NULL;
 		     p = h + qn)
 			hits++;
-		t[r] = now_ms() - t0;
+		t[r] = bench_wall_ms() - t0;
 	}
-	qsort(t, (size_t)reps, sizeof *t, cmp_double);
+	qsort(t, (size_t)reps, sizeof *t, bench_cmp_double);
 	printf("memmem_ms %s %zu %.3f\n", argv[2], hits, t[reps / 2]);
 	free(buf);
 	return 0;

@@ -2,7 +2,9 @@
  * render-bench.c - times faq's renderer alone: loads FILE (untimed), then
  * renders every entry's question (render_plain) and answer (render_answer)
  * at WIDTH columns, REPEAT times, and prints the median and the fastest
- * pass in milliseconds.  Built and run by bench/render.sh.
+ * pass in milliseconds of CPU time (CLOCK_PROCESS_CPUTIME_ID: on a
+ * machine shared with other jobs, wall time measures them too).  Built and
+ * run by bench/render.sh.
  *
  *   render-bench FILE [WIDTH [REPEAT]]
  */
@@ -10,26 +12,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "diag.h"
 #include "doc.h"
 #include "render.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 int
 main(int argc, char **argv)
@@ -59,7 +46,7 @@ main(int argc, char **argv)
 	doc_finish(d, &diags);
 	t = calloc((size_t)repeat, sizeof *t);
 	for (r = 0; r < repeat; r++) {
-		double t0 = now_ms();
+		double t0 = bench_cpu_ms();
 
 		lines = 0;
 		for (i = 0; i < d->nentries; i++) {
@@ -71,9 +58,9 @@ main(int argc, char **argv)
 			lines += out.n;
 			slines_clear(&out);
 		}
-		t[r] = now_ms() - t0;
+		t[r] = bench_cpu_ms() - t0;
 	}
-	qsort(t, (size_t)repeat, sizeof *t, cmp_double);
+	qsort(t, (size_t)repeat, sizeof *t, bench_cmp_double);
 	printf("render: %zu entries, %zu lines, median %.2f ms, min %.2f ms "
 	       "(%d passes)\n",
 	    d->nentries, lines, t[repeat / 2], t[0], repeat);

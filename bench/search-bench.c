@@ -11,15 +11,26 @@
  *
  * Built with -DHAVE_DOC_LOAD when build/libfaq.a has the Markdown loader
  * (doc.c), else with a stand-in loader below that splits the generated
- * corpus at "### " headings; with -DHAVE_RENDER the screen lines are built
- * with render_plain(), else only the hit ranges are computed.
+ * corpus at "### " headings.  A keystroke is timed, in order of
+ * preference: with -DHAVE_BROWSER, browser_key() + browser_render() of a
+ * real browser at 80x24 with the query typed after "/"; with -DHAVE_RENDER,
+ * search_run() + the first screenful of questions by render_plain(); else
+ * search_run() + the hit ranges of the first screenful.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include <sys/resource.h>
+
+#include <unistr.h>
+
+#include "benchutil.h"
+
+#include "browser.h"
 #include "doc.h"
+#include "keys.h"
 #include "render.h"
 #include "search.h"
 #include "sline.h"
@@ -27,31 +38,65 @@
 #define SCREEN_ROWS 22 /* 24 rows minus the title and the status line */
 #define MAXKEYS 64
 
+/* CPU time of this thread: what a keystroke costs when the machine's other
+ * jobs do not take the core away (the wall time is the target). */
 static double
-now_ms(void)
+cpu_ms(void)
 {
 	struct timespec t;
 
-	clock_gettime(CLOCK_MONOTONIC, &t);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-static int
-cmp_double(const void *a, const void *b)
+/* Peak resident set size so far, in KiB. */
+static long
+peak_rss_kb(void)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	struct rusage ru;
 
-	return (x > y) - (x < y);
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
 }
 
-static double
-median(double *v, size_t n)
+#ifdef HAVE_BROWSER
+static struct browser *
+bench_browser(const struct doc *d, const struct search_index *ix)
 {
-	if (n == 0)
-		return 0;
-	qsort(v, n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	struct browser_opts o;
+	struct screen scr;
+	struct browser *b;
+	char *err = NULL;
+
+	memset(&o, 0, sizeof o);
+	o.ambiguous = 1;
+	o.lang = "ja";
+	b = browser_new(d, ix, &o, &err);
+	if (b == NULL) {
+		fprintf(
+		    stderr, "search-bench: %s\n", err ? err : "browser_new");
+		exit(1);
+	}
+	browser_render(b, 80, 24, &scr);
+	screen_free(&scr);
+	return b;
 }
+
+/* One key and the frame after it, as the terminal front end does. */
+static void
+bench_key(struct browser *b, uint32_t ch)
+{
+	struct key_event k;
+	struct screen scr;
+
+	memset(&k, 0, sizeof k);
+	k.key = K_CHAR;
+	k.ch = ch;
+	browser_key(b, &k);
+	browser_render(b, 80, 24, &scr);
+	screen_free(&scr);
+}
+#endif
 
 #ifndef HAVE_DOC_LOAD
 /*
@@ -124,7 +169,7 @@ standin_load(const char *path)
 		    line[1] == ' ')
 			line += 2;
 		else if (nl - line > 3 && line[0] >= '0' && line[0] <= '9' &&
-		    line[1] == '.' && line[2] == ' ')
+		         line[1] == '.' && line[2] == ' ')
 			line += 3;
 		if (line == nl)
 			continue;
@@ -166,7 +211,7 @@ keystroke(const struct search_index *ix, const struct doc *d,
 	struct render_opts o = {80, 1, 0};
 	struct slines lines;
 
-	slines_init(&lines);
+	memset(&lines, 0, sizeof lines);
 #endif
 	for (i = 0; i < n && i < SCREEN_ROWS; i++) {
 		struct search_hits h;
@@ -203,44 +248,85 @@ prefixes(const char *q, size_t *len)
 	return n;
 }
 
-/* Types q REPS times; appends the times of keystrokes >= 2 characters. */
+/*
+ * Types q REPS times; appends the times of keystrokes >= 2 characters to
+ * t2 and of the first keystroke (a 1-character query) to t1.
+ */
 static void
-bench_typing(const struct search_index *ix, const struct doc *d,
-    const char *q, int reps, double *t2, size_t *nt2, uint32_t *a,
-    uint32_t *b)
+bench_typing(const struct search_index *ix, const struct doc *d, const char *q,
+    int reps, double *t2, size_t *nt2, double *t1, size_t *nt1, double *c2,
+    uint32_t *a, uint32_t *b)
 {
-	size_t len[MAXKEYS], nk = prefixes(q, len), k, nprev = 0;
+	size_t len[MAXKEYS], nk = prefixes(q, len), k;
 	double per[MAXKEYS][64];
 	size_t hits[MAXKEYS];
 	int r;
 
 	for (r = 0; r < reps && r < 64; r++) {
+#ifdef HAVE_BROWSER
+		struct browser *br = bench_browser(d, ix);
+
+		(void)a;
+		(void)b;
+		bench_key(br, '/');
+		for (k = 0; k < nk; k++) {
+			size_t from = k ? len[k - 1] : 0;
+			ucs4_t ch;
+			double t0, c0;
+
+			u8_mbtouc(
+			    &ch, (const uint8_t *)q + from, len[k] - from);
+			c0 = cpu_ms();
+			t0 = bench_wall_ms();
+			bench_key(br, ch);
+			per[k][r] = bench_wall_ms() - t0;
+			hits[k] = 0;
+			if (k >= 1) {
+				c2[*nt2] = cpu_ms() - c0;
+				t2[(*nt2)++] = per[k][r];
+			} else
+				t1[(*nt1)++] = per[k][r];
+		}
+		browser_free(br);
+#else
 		struct search_query *prev = NULL;
+		size_t nprev = 0;
 
 		for (k = 0; k < nk; k++) {
-			double t0 = now_ms();
+			double c0 = cpu_ms(), t0 = bench_wall_ms();
 			struct search_query *sq = search_query_new(q, len[k]);
-			int narrow = prev != NULL &&
-			    search_query_extends(sq, prev);
+			int narrow =
+			    prev != NULL && search_query_extends(sq, prev);
 			size_t n = keystroke(ix, d, sq, narrow ? a : NULL,
 			    narrow ? nprev : 0, b);
 			uint32_t *tmp = a;
 
-			per[k][r] = now_ms() - t0;
+			per[k][r] = bench_wall_ms() - t0;
 			hits[k] = n;
 			a = b; /* this keystroke's hits narrow the next one */
 			b = tmp;
 			nprev = n;
 			search_query_free(prev);
 			prev = sq;
-			if (k >= 1)
+			if (k >= 1) {
+				c2[*nt2] = cpu_ms() - c0;
 				t2[(*nt2)++] = per[k][r];
+			} else
+				t1[(*nt1)++] = per[k][r];
 		}
 		search_query_free(prev);
+#endif
 	}
-	for (k = 0; k < nk; k++)
+	for (k = 0; k < nk; k++) {
+#ifdef HAVE_BROWSER
+		struct search_query *sq = search_query_new(q, len[k]);
+
+		hits[k] = search_run(ix, sq, NULL, 0, a);
+		search_query_free(sq);
+#endif
 		printf("key %s %.*s %zu %.3f\n", q, (int)len[k], q, hits[k],
-		    median(per[k], (size_t)(r)));
+		    bench_median(per[k], (size_t)(r)));
+	}
 }
 
 /* A fresh query searched in full (no narrowing), median of reps. */
@@ -252,29 +338,30 @@ bench_fresh(const struct search_index *ix, const struct doc *d, const char *q,
 	int r;
 
 	for (r = 0; r < reps && r < 64; r++) {
-		double t0 = now_ms();
+		double t0 = bench_wall_ms();
 		struct search_query *sq = search_query_new(q, strlen(q));
 
 		if (screen)
 			*nhits = keystroke(ix, d, sq, NULL, 0, out);
 		else
 			*nhits = search_run(ix, sq, NULL, 0, out);
-		t[r] = now_ms() - t0;
+		t[r] = bench_wall_ms() - t0;
 		search_query_free(sq);
 	}
-	return median(t, (size_t)r);
+	return bench_median(t, (size_t)r);
 }
 
 int
 main(int argc, char **argv)
 {
-	static const char *const typed[] = {"請求書", "billing",
-	    "クレジットカード", "ｱｶｳﾝﾄ 削除"};
+	static const char *const typed[] = {
+	    "請求書", "billing", "クレジットカード", "ｱｶｳﾝﾄ 削除"};
 	static const char *const one[] = {"請", "b", "ｶ"};
 	const char *path;
 	int reps = 7, load_only = 0;
-	double t0, t_load, t_index, t2[4096], t;
-	size_t nt2 = 0, i, nhits = 0;
+	long rss_load;
+	double t0, t_load, t_index, t2[4096], c2[4096], t1[256], t;
+	size_t nt2 = 0, nt1 = 0, i, nhits = 0;
 	struct search_index *ix;
 	struct doc *d;
 	uint32_t *a, *b;
@@ -286,46 +373,59 @@ main(int argc, char **argv)
 	}
 	if (argc < 2) {
 		fprintf(stderr, "usage: search-bench [--load-only] FILE.md "
-				"[REPS]\n");
+		                "[REPS]\n");
 		return 2;
 	}
 	path = argv[1];
 	if (argc > 2)
 		reps = atoi(argv[2]);
-	t0 = now_ms();
+	t0 = bench_wall_ms();
 	d = bench_load(path);
 	if (d == NULL) {
 		fprintf(stderr, "search-bench: cannot load %s\n", path);
 		return 1;
 	}
-	t_load = now_ms() - t0;
-	t0 = now_ms();
+	t_load = bench_wall_ms() - t0;
+	rss_load = peak_rss_kb();
+	t0 = bench_wall_ms();
 	ix = search_index_new(d);
-	t_index = now_ms() - t0;
+	t_index = bench_wall_ms() - t0;
 	printf("entries %zu\n", d->nentries);
 #ifdef HAVE_DOC_LOAD
 	printf("loader doc_load_path\n");
 #else
 	printf("loader stand-in\n");
 #endif
-#ifdef HAVE_RENDER
-	printf("screen render_plain\n");
+#if defined(HAVE_BROWSER)
+	printf("screen browser_key+browser_render_80x24\n");
+#elif defined(HAVE_RENDER)
+	printf("screen search+render_plain\n");
 #else
 	printf("screen hits-only\n");
 #endif
 	printf("load_ms %.1f\nindex_ms %.1f\n", t_load, t_index);
+	printf("rss_after_load_kb %ld\nrss_after_index_kb %ld\n", rss_load,
+	    peak_rss_kb());
 	if (load_only)
 		return 0;
 	a = malloc((d->nentries + 1) * sizeof *a);
 	b = malloc((d->nentries + 1) * sizeof *b);
 	for (i = 0; i < sizeof typed / sizeof typed[0]; i++)
-		bench_typing(ix, d, typed[i], reps, t2, &nt2, a, b);
-	printf("typing_median_ms %.3f\n", median(t2, nt2));
+		bench_typing(
+		    ix, d, typed[i], reps, t2, &nt2, t1, &nt1, c2, a, b);
+	printf("typing_median_cpu_ms %.3f\n", bench_median(c2, nt2));
+	printf("typing_median_ms %.3f\n", bench_median(t2, nt2));
 	printf("typing_max_ms %.3f\n", nt2 ? t2[nt2 - 1] : 0.0);
+	printf("first_key_median_ms %.3f\n", bench_median(t1, nt1));
+	printf("first_key_max_ms %.3f\n", nt1 ? t1[nt1 - 1] : 0.0);
+#ifndef HAVE_BROWSER
 	for (i = 0; i < sizeof one / sizeof one[0]; i++) {
 		t = bench_fresh(ix, d, one[i], reps, 1, a, &nhits);
 		printf("one_char %s %zu %.3f\n", one[i], nhits, t);
 	}
+#else
+	(void)one;
+#endif
 	t = bench_fresh(ix, d, "請求書", reps, 0, a, &nhits);
 	printf("fresh3_ms %.3f\nfresh3_hits %zu\n", t, nhits);
 	search_index_free(ix);

@@ -3,6 +3,11 @@
  * most opts->width columns, with Japanese line-break rules (wrap.h).  The
  * same code serves the outline, the pager and --print.
  *
+ * Every line is at most opts->width columns, with one exception (wrap.h):
+ * a single grapheme cluster wider than the whole width (a wide character
+ * at width 1) is put alone on its line.  Chrome (quote bars, list markers)
+ * is cut before text is pushed past the edge.
+ *
  * Highlights: hl lists byte ranges of the source text (entry->text for
  * answers, the string itself for render_plain) to mark AT_HIGHLIGHT; they
  * come from search.h.  Ranges are sorted and do not overlap.

@@ -2,8 +2,9 @@
  * search.h - incremental search over questions and answers.
  *
  * Matching folds NFKC, case and katakana -> hiragana and ignores white
- * space; a query is space-separated terms (ASCII space or U+3000) that must
- * all match, in any order.  The folded text of every entry is built once, by
+ * space; a query is space-separated terms (ASCII space or U+3000; also tab
+ * and line breaks, as a paste may bring) that must all match, in any
+ * order.  The folded text of every entry is built once, by
  * search_index_new(), in one contiguous buffer.  Hits are reported as byte
  * ranges of the original strings (entry->question, and entry->text of the
  * entry whose answer is shown), ready for render.h highlighting.

@@ -10,7 +10,10 @@
  */
 #include "print.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "xalloc.h"
 
 #define ANSWER_INDENT 3
 
@@ -57,12 +60,51 @@ entry_wanted(const uint8_t *only, size_t i)
 	return only == NULL || only[i] != 0;
 }
 
-static const struct entry *
-answer_of(const struct doc *d, const struct entry *e)
+/* An answer's rendered lines, indented, and after them its external
+ * links, since paper cannot follow 「こちらのドキュメント」. */
+static void
+print_answer(FILE *fp, const struct entry *e, const struct render_opts *o)
 {
-	if (e->ref >= 0 && (size_t)e->ref < d->nentries)
-		return &d->entries[e->ref];
-	return e;
+	struct slines ls = {0}, urls = {0};
+	struct render_opts ao = *o;
+	int indent = o->width >= 2 * ANSWER_INDENT + 10 ? ANSWER_INDENT : 0;
+	size_t i, k, m;
+	const char **seen = NULL;
+	size_t nseen = 0;
+	char *u;
+
+	ao.width = o->width - indent;
+	render_answer(e, &ao, NULL, &ls);
+	if (ls.n == 0)
+		return;
+	fputc('\n', fp);
+	print_lines(fp, &ls, indent);
+	for (i = 0; i < ls.n; i++) {
+		for (k = 0; k < ls.v[i].nlinks; k++) {
+			const char *h = ls.v[i].links[k].href;
+
+			if (h == NULL || h[0] == '\0' || h[0] == '#')
+				continue;
+			for (m = 0; m < nseen; m++)
+				if (strcmp(seen[m], h) == 0)
+					break;
+			if (m < nseen)
+				continue;
+			seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+			seen[nseen++] = h;
+			u = xasprintf("<%s>", h);
+			render_plain(
+			    u, strlen(u), "", "", 0, 0, &ao, NULL, &urls);
+			free(u);
+		}
+	}
+	if (urls.n > 0) {
+		fputc('\n', fp);
+		print_lines(fp, &urls, indent);
+	}
+	free(seen);
+	slines_free(&urls);
+	slines_free(&ls);
 }
 
 static void
@@ -70,18 +112,26 @@ print_entry(FILE *fp, const struct doc *d, const struct entry *e,
     const struct render_opts *o)
 {
 	struct slines ls = {0};
-	struct render_opts ao = *o;
-	int indent = o->width >= 2 * ANSWER_INDENT + 10 ? ANSWER_INDENT : 0;
 
 	render_plain(e->question, e->question_len, "Q. ", "   ", AT_CHROME,
 	    AT_HEADING, o, NULL, &ls);
 	print_lines(fp, &ls, 0);
-	slines_clear(&ls);
-	ao.width = o->width - indent;
-	render_answer(answer_of(d, e), &ao, NULL, &ls);
+	slines_free(&ls);
+	print_answer(fp, doc_entry_answer(d, e), o);
+}
+
+/* Text before the first section or question, flush left. */
+static void
+print_intro(FILE *fp, const struct entry *intro, const struct render_opts *o)
+{
+	struct slines ls = {0};
+
+	if (intro == NULL)
+		return;
+	render_answer(intro, o, NULL, &ls);
 	if (ls.n > 0) {
 		fputc('\n', fp);
-		print_lines(fp, &ls, indent);
+		print_lines(fp, &ls, 0);
 	}
 	slines_free(&ls);
 }
@@ -108,12 +158,18 @@ print_doc(FILE *fp, const struct doc *d, const struct render_opts *o,
 					if (printed)
 						fputc('\n', fp);
 					print_heading(fp, cl->title, '=', o);
+					print_intro(
+					    fp, only ? NULL : cl->intro, o);
 					title_done = printed = 1;
 				}
 				if (!sec_done && sec->title != NULL &&
 				    sec->title[0] != '\0') {
 					fputc('\n', fp);
 					print_heading(fp, sec->title, '-', o);
+					if (sec->intro != cl->intro)
+						print_intro(fp,
+						    only ? NULL : sec->intro,
+						    o);
 					sec_done = 1;
 				}
 				fputc('\n', fp);

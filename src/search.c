@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <unigbrk.h>
 
 #if defined(__SSE2__)
@@ -27,6 +29,14 @@ struct search_index {
 	size_t *pos; /* 2 * nentries + 1 */
 };
 
+/* Parts the index is folded in (half on a second thread), and the folded
+ * sizes below which a second thread is not worth starting: for building
+ * the index, and per keystroke (where a thread that starts late on a busy
+ * machine costs more than the half scan it saves on 8 MB). */
+#define SEARCH_NPARTS 8
+#define SEARCH_THREAD_MIN (4u << 20)
+#define SEARCH_RUN_THREAD_MIN (32u << 20)
+
 struct search_query {
 	char *buf;   /* folded terms, back to back */
 	size_t *off; /* term t is buf[off[t] .. off[t+1]) */
@@ -34,15 +44,19 @@ struct search_query {
 };
 
 /*
- * Finds nd in h.  glibc's memmem runs at 1.5-4 GB/s on Japanese text; this
- * compares two needle bytes 16 positions at a time (the last byte of the
- * first character and the last byte, which are more selective in UTF-8 than
- * lead bytes) and confirms with memcmp: about 10 GB/s.
+ * Finds nd in h[0..hn), reading up to h[readable) (>= hn): a region of the
+ * index is followed by the rest of the buffer, so the vector loop runs to
+ * the region's end without a scalar tail.  glibc's memmem runs at 1.5-4
+ * GB/s on Japanese text; this compares two needle bytes 16 positions at a
+ * time (the last byte of the first character and the last byte, more
+ * selective in UTF-8 than lead bytes) and confirms with memcmp: about
+ * 10 GB/s.
  */
 static const char *
-search_find(const char *h, size_t hn, const char *nd, size_t nn)
+search_find_in(
+    const char *h, size_t hn, size_t readable, const char *nd, size_t nn)
 {
-	size_t a, b, i = 0;
+	size_t a, b, i = 0, last;
 
 	if (nn == 0)
 		return h;
@@ -50,6 +64,7 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		return NULL;
 	if (nn == 1)
 		return memchr(h, nd[0], hn);
+	last = hn - nn; /* the last position a match may start at */
 	b = nn - 1;
 	a = 0;
 	while (a + 1 < nn && ((unsigned char)nd[a + 1] & 0xC0) == 0x80)
@@ -61,7 +76,7 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		const __m128i fa = _mm_set1_epi8(nd[a]);
 		const __m128i fb = _mm_set1_epi8(nd[b]);
 
-		for (; i + 16 + b <= hn; i += 16) {
+		for (; i <= last && i + 16 + b <= readable; i += 16) {
 			__m128i va =
 			    _mm_loadu_si128((const __m128i *)(h + i + a));
 			__m128i vb =
@@ -69,6 +84,8 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
 			    _mm_cmpeq_epi8(va, fa), _mm_cmpeq_epi8(vb, fb)));
 
+			if (last - i < 15)
+				m &= (2u << (last - i)) - 1;
 			while (m != 0) {
 				unsigned k = (unsigned)__builtin_ctz(m);
 
@@ -79,11 +96,17 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 		}
 	}
 #endif
-	for (; i + nn <= hn; i++)
+	for (; i <= last; i++)
 		if (h[i + a] == nd[a] && h[i + b] == nd[b] &&
 		    memcmp(h + i, nd, nn) == 0)
 			return h + i;
 	return NULL;
+}
+
+static const char *
+search_find(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	return search_find_in(h, hn, hn, nd, nn);
 }
 
 static uint32_t
@@ -94,41 +117,112 @@ search_answer_of(const struct doc *d, uint32_t i)
 	return r >= 0 && (size_t)r < d->nentries ? (uint32_t)r : i;
 }
 
+/* Entries [from, to) folded into their own buffer; pos relative to it. */
+struct search_part {
+	const struct doc *d;
+	size_t *pos;
+	size_t from, to;
+	struct fold f;
+};
+
+static size_t
+search_entry_bytes(const struct entry *e)
+{
+	return e->question_len + 2 + (e->ref < 0 ? e->text_len : 0);
+}
+
+static void
+search_fold_part(struct search_part *p)
+{
+	size_t i, total = 0;
+
+	for (i = p->from; i < p->to; i++)
+		total += search_entry_bytes(&p->d->entries[i]);
+	fold_init(&p->f, 0);
+	/* Folding never lengthens the fast-path text: reserve once. */
+	fold_reserve(&p->f, total);
+	for (i = p->from; i < p->to; i++) {
+		const struct entry *e = &p->d->entries[i];
+
+		p->pos[2 * i] = p->f.len;
+		fold_append(&p->f, e->question, e->question_len, 0);
+		fold_reserve(&p->f, 1);
+		p->f.s[p->f.len++] = '\n';
+		p->pos[2 * i + 1] = p->f.len;
+		if (e->ref < 0)
+			fold_append(&p->f, e->text, e->text_len, 0);
+		fold_reserve(&p->f, 1);
+		p->f.s[p->f.len++] = '\n';
+	}
+}
+
+/* The second half of the parts, on a second thread. */
+static void *
+search_fold_worker(void *arg)
+{
+	struct search_part *p = arg;
+	size_t k;
+
+	for (k = 0; k < SEARCH_NPARTS / 2; k++)
+		search_fold_part(&p[k]);
+	return NULL;
+}
+
+/*
+ * Folding 78 MB takes about 130 ms on one core: two threads halve that.
+ * The corpus is cut into SEARCH_NPARTS parts of about equal bytes so that
+ * joining them (each copied, then freed) never holds more than one part
+ * twice.
+ */
 struct search_index *
 search_index_new(const struct doc *d)
 {
 	struct search_index *ix = xcalloc(1, sizeof *ix);
-	struct fold f;
-	size_t i, total = 0;
+	struct search_part part[SEARCH_NPARTS];
+	size_t i, k, total = 0, acc = 0, off;
+	int threaded = 0;
+	pthread_t tid;
 
 	ix->d = d;
 	ix->pos = xreallocarray(NULL, 2 * d->nentries + 1, sizeof *ix->pos);
-	/* Folding never lengthens the fast-path text: reserve once. */
-	for (i = 0; i < d->nentries; i++) {
-		const struct entry *e = &d->entries[i];
-
-		total += e->question_len + 2;
-		if (e->ref < 0)
-			total += e->text_len;
+	for (i = 0; i < d->nentries; i++)
+		total += search_entry_bytes(&d->entries[i]);
+	for (k = 0, i = 0; k < SEARCH_NPARTS; k++) {
+		part[k].d = d;
+		part[k].pos = ix->pos;
+		part[k].from = i;
+		while (i < d->nentries &&
+		       (k == SEARCH_NPARTS - 1 ||
+		           acc < total / SEARCH_NPARTS * (k + 1)))
+			acc += search_entry_bytes(&d->entries[i++]);
+		part[k].to = i;
 	}
-	fold_init(&f, 0);
-	fold_reserve(&f, total);
-	for (i = 0; i < d->nentries; i++) {
-		const struct entry *e = &d->entries[i];
-
-		ix->pos[2 * i] = f.len;
-		fold_append(&f, e->question, e->question_len, 0);
-		fold_reserve(&f, 1);
-		f.s[f.len++] = '\n';
-		ix->pos[2 * i + 1] = f.len;
-		if (e->ref < 0)
-			fold_append(&f, e->text, e->text_len, 0);
-		fold_reserve(&f, 1);
-		f.s[f.len++] = '\n';
+	if (total >= SEARCH_THREAD_MIN)
+		threaded = pthread_create(&tid, NULL, search_fold_worker,
+		               &part[SEARCH_NPARTS / 2]) == 0;
+	for (k = 0; k < SEARCH_NPARTS / 2; k++)
+		search_fold_part(&part[k]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		search_fold_worker(&part[SEARCH_NPARTS / 2]);
+	/* Join: part 0 grows into the buffer, the others are appended. */
+	for (k = 0, off = 0; k < SEARCH_NPARTS; k++)
+		off += part[k].f.len;
+	ix->buf = xrealloc(part[0].f.s, off ? off : 1);
+	part[0].f.s = NULL;
+	off = part[0].f.len;
+	for (k = 1; k < SEARCH_NPARTS; k++) {
+		if (part[k].f.len > 0)
+			memcpy(ix->buf + off, part[k].f.s, part[k].f.len);
+		for (i = 2 * part[k].from; i < 2 * part[k].to; i++)
+			ix->pos[i] += off;
+		off += part[k].f.len;
+		fold_free(&part[k].f);
 	}
-	ix->pos[2 * d->nentries] = f.len;
-	ix->len = f.len;
-	ix->buf = f.len < f.cap ? xrealloc(f.s, f.len ? f.len : 1) : f.s;
+	fold_free(&part[0].f);
+	ix->pos[2 * d->nentries] = off;
+	ix->len = off;
 	return ix;
 }
 
@@ -142,7 +236,7 @@ search_index_free(struct search_index *ix)
 	free(ix);
 }
 
-/* Whether the query splits at c (one code point starting at q[i]). */
+/* Bytes of term-splitting white space at q[i] (0: none). */
 static size_t
 search_space_len(const char *q, size_t n, size_t i)
 {
@@ -228,7 +322,7 @@ search_region_has(
 {
 	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1;
 
-	return search_find(ix->buf + s, e - s, t, tn) != NULL;
+	return search_find_in(ix->buf + s, e - s, ix->len - s, t, tn) != NULL;
 }
 
 /* Whether every term but skip is in entry i (question or shown answer). */
@@ -290,15 +384,127 @@ search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 	return best;
 }
 
+/*
+ * A search split into SEARCH_CHUNKS chunks that two threads take in turn
+ * (so that a thread the scheduler starts late on a busy machine just takes
+ * fewer): either scan entries' regions for one term and mark the entries
+ * hit (bit 0: question, bit 1: own answer), or test entries of within (or
+ * all entries) with every term but skip, keeping only marked ones when
+ * mark is set; chunk c's hits go to tmp + its first index, count[c] many.
+ */
+#define SEARCH_CHUNKS 16
+
+struct search_work {
+	const struct search_index *ix;
+	const struct search_query *sq;
+	int scan;
+	uint8_t *mark;
+	size_t term, skip;
+	const uint32_t *within;
+	size_t total; /* entries to scan or test */
+	uint32_t *tmp;
+	size_t count[SEARCH_CHUNKS];
+	atomic_size_t next;
+};
+
+static void
+search_chunk_scan(struct search_work *w, size_t e0, size_t e1)
+{
+	const struct search_index *ix = w->ix;
+	const char *term = w->sq->buf + w->sq->off[w->term], *h;
+	size_t tn = w->sq->off[w->term + 1] - w->sq->off[w->term];
+	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at;
+
+	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
+	                       term, tn)) != NULL) {
+		at = (size_t)(h - ix->buf);
+		while (ix->pos[k + 1] <= at)
+			k++;
+		w->mark[k >> 1] |= (k & 1) ? 2 : 1;
+		p = ix->pos[k + 1]; /* the rest of this region adds nothing */
+	}
+}
+
+static size_t
+search_chunk_test(struct search_work *w, size_t from, size_t to)
+{
+	const struct doc *d = w->ix->d;
+	uint32_t *out = w->tmp + from;
+	size_t i, n = 0;
+
+	for (i = from; i < to; i++) {
+		uint32_t e = w->within != NULL ? w->within[i] : (uint32_t)i;
+
+		if (e >= d->nentries)
+			continue;
+		if (w->mark != NULL && !(w->mark[e] & 1) &&
+		    !(w->mark[search_answer_of(d, e)] & 2))
+			continue;
+		if (search_entry_matches(w->ix, w->sq, e, w->skip))
+			out[n++] = e;
+	}
+	return n;
+}
+
+static void *
+search_work_do(void *arg)
+{
+	struct search_work *w = arg;
+	size_t c, from, to;
+
+	while ((c = atomic_fetch_add(&w->next, 1)) < SEARCH_CHUNKS) {
+		from = w->total * c / SEARCH_CHUNKS;
+		to = w->total * (c + 1) / SEARCH_CHUNKS;
+		if (w->scan)
+			search_chunk_scan(w, from, to);
+		else
+			w->count[c] = search_chunk_test(w, from, to);
+	}
+	return NULL;
+}
+
+/* Runs every chunk of w, on two threads when parallel. */
+static void
+search_work_run(struct search_work *w, int parallel)
+{
+	pthread_t t;
+	int threaded;
+
+	atomic_init(&w->next, 0);
+	threaded = parallel && pthread_create(&t, NULL, search_work_do, w) == 0;
+	search_work_do(w);
+	if (threaded)
+		pthread_join(t, NULL);
+}
+
+/* Tests entries [0, total) of within (or all); hits in order to out,
+ * which may be within. */
+static size_t
+search_test(struct search_work *w, size_t total, uint32_t *out, int parallel)
+{
+	size_t c, n = 0;
+
+	w->scan = 0;
+	w->total = total;
+	w->tmp = xreallocarray(NULL, total ? total : 1, sizeof *w->tmp);
+	search_work_run(w, parallel);
+	for (c = 0; c < SEARCH_CHUNKS; c++) {
+		memmove(out + n, w->tmp + total * c / SEARCH_CHUNKS,
+		    w->count[c] * sizeof *out);
+		n += w->count[c];
+	}
+	free(w->tmp);
+	return n;
+}
+
 size_t
 search_run(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, uint32_t *out)
 {
 	const struct doc *d = ix->d;
-	size_t n = d->nentries, nout = 0, best = 0, p = 0, k = 0, i;
-	const char *term, *h;
-	size_t tn;
-	uint8_t *mark;
+	size_t n = d->nentries, i, nout;
+	int big = ix->len >= SEARCH_RUN_THREAD_MIN;
+	struct search_work w;
 
 	if (sq->nterms == 0) {
 		if (within != NULL) {
@@ -309,50 +515,28 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 			out[i] = (uint32_t)i;
 		return n;
 	}
+	memset(&w, 0, sizeof w);
+	w.ix = ix;
+	w.sq = sq;
+	w.within = within;
+	w.skip = (size_t)-1;
 	/* A query that extends the last one: few entries, test each. */
-	if (within != NULL && nwithin < n / 2) {
-		for (i = 0; i < nwithin; i++)
-			if (within[i] < n &&
-			    search_entry_matches(ix, sq, within[i], (size_t)-1))
-				out[nout++] = within[i];
-		return nout;
-	}
+	if (within != NULL && nwithin < n / 2)
+		return search_test(&w, nwithin, out, big && nwithin > 1024);
 	/*
-	 * One scan of the whole buffer for the longest term (likely the
-	 * rarest), skipping to the end of a region at its first hit; the
-	 * other terms are then tested only in the candidate entries.
+	 * One scan of the whole buffer for the rarest term, skipping to the
+	 * end of a region at its first hit; the other terms are then tested
+	 * only in the candidate entries.
 	 */
-	best = search_rarest_term(ix, sq);
-	term = sq->buf + sq->off[best];
-	tn = sq->off[best + 1] - sq->off[best];
-	mark = xcalloc(n ? n : 1, 1);
-	while (p < ix->len &&
-	       (h = search_find(ix->buf + p, ix->len - p, term, tn)) != NULL) {
-		size_t at = (size_t)(h - ix->buf);
-
-		while (ix->pos[k + 1] <= at)
-			k++;
-		mark[k >> 1] |= (k & 1) ? 2 : 1;
-		p = ix->pos[k + 1];
-	}
-	if (within != NULL) {
-		for (i = 0; i < nwithin; i++) {
-			uint32_t e = within[i];
-
-			if (e < n &&
-			    ((mark[e] & 1) ||
-			        (mark[search_answer_of(d, e)] & 2)) &&
-			    search_entry_matches(ix, sq, e, best))
-				out[nout++] = e;
-		}
-	} else {
-		for (i = 0; i < n; i++)
-			if (((mark[i] & 1) ||
-			        (mark[search_answer_of(d, (uint32_t)i)] & 2)) &&
-			    search_entry_matches(ix, sq, (uint32_t)i, best))
-				out[nout++] = (uint32_t)i;
-	}
-	free(mark);
+	w.mark = xcalloc(n ? n : 1, 1);
+	w.term = search_rarest_term(ix, sq);
+	w.skip = w.term;
+	w.scan = 1;
+	w.total = n;
+	search_work_run(&w, big);
+	nout = search_test(
+	    &w, within != NULL ? nwithin : n, out, big && sq->nterms > 1);
+	free(w.mark);
 	return nout;
 }
 

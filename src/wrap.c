@@ -9,13 +9,6 @@
 #include "width.h"
 #include "xalloc.h"
 
-/* Per-byte flags in the scratch table. */
-enum {
-	F_START = 1, /* a grapheme cluster starts at this byte */
-	F_BREAK = 2, /* a line may break before this byte */
-	F_SPACE = 4, /* the cluster here is a space (dropped at a break) */
-};
-
 static int
 is_fw_digit(uint32_t c)
 {
@@ -57,17 +50,17 @@ is_ambiguous_symbol(uint32_t c)
  * Hangul).  Text made only of these needs no u8_grapheme_breaks() call,
  * which is most of a Japanese FAQ and saves a third of the time.
  */
-static int
+static inline int
 is_simple(uint32_t c)
 {
 	if (c < 0x300)
 		return c >= 0x20 || c == '\n' || c == '\t';
+	if (c >= 0x4E00)
+		return c <= 0x9FFF || (c >= 0xFF01 && c <= 0xFF9D);
 	if (c >= 0x3000)
 		return (c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
 		       (c >= 0x3041 && c <= 0x3096) ||
-		       (c >= 0x30A0 && c <= 0x30FF) ||
-		       (c >= 0x4E00 && c <= 0x9FFF) ||
-		       (c >= 0xFF01 && c <= 0xFF9D);
+		       (c >= 0x30A0 && c <= 0x30FF);
 	/* Punctuation and symbols, but not ZWJ, ZWNJ or other format
 	 * characters. */
 	return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
@@ -194,15 +187,15 @@ wrap_softbreak_joins(uint32_t before, uint32_t after)
 	return width_char(before, 1) == 2 && width_char(after, 1) == 2;
 }
 
-static unsigned char *
+static char *
 scratch_get(struct wrap_lines *wl, size_t n)
 {
 	if (wl->scratchcap < n) {
-		wl->scratchcap = n < 256 ? 256 : n;
+		wl->scratchcap = n < 512 ? 512 : 2 * n;
 		free(wl->scratch);
 		wl->scratch = xmalloc(wl->scratchcap);
 	}
-	return (unsigned char *)wl->scratch;
+	return wl->scratch;
 }
 
 static void
@@ -218,122 +211,124 @@ push_line(struct wrap_lines *wl, size_t start, size_t end, int width)
 	wl->n++;
 }
 
-/*
- * One pass over s fills the tables that the wrapping loops read instead of
- * decoding again: f[i] (F_START, F_BREAK, F_SPACE) and wd[i], the width of
- * the code point starting at byte i (0 on continuation bytes).  Breaks are
- * UAX #14 with the tailoring of TEXT.md; no break inside a cluster.  lb is
- * scratch of n bytes.  This runs for every paragraph on every redraw, so it
- * decodes each code point once and asks u8_grapheme_breaks() only when the
- * text holds something that can join a cluster.
- */
-static void
-compute_flags(const char *s, size_t n, int ambiguous, unsigned char *f,
-    signed char *wd, char *lb)
+/* wrap_decode() with the three-byte sequences of Japanese inline. */
+static inline uint32_t
+decode(const char *s, size_t n, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)s + *i;
+
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && *i + 2 < n && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
+	    (u[0] != 0xED || u[1] < 0xA0)) {
+		*i += 3;
+		return ((uint32_t)(u[0] & 0x0F) << 12) |
+		       ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	return wrap_decode(s, n, i);
+}
+
+static inline int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == 0x3000;
+}
+
+/*
+ * The stretch of text around one line end that needs break opportunities:
+ * from the line start a (a break, so UAX #14 and the cluster rules restart
+ * there exactly as they would in the whole text) to e, a few characters
+ * past the first cluster that does not fit.  Computing only these windows
+ * rather than whole paragraphs is what keeps wrapping cheap: text that
+ * fits needs no break table at all.
+ */
+struct win {
+	const char *s;
+	size_t n;
+	size_t a, e;
+	char *lb; /* lb[k - a]: UC_BREAK_* before s[k], tailored */
+	char *gb; /* gb[k - a]: a cluster starts at s[k]; NULL: every code
+	           * point is a cluster of its own */
+};
+
+/* Break opportunities of the window, with the tailoring of TEXT.md. */
+static void
+win_breaks(struct win *w)
+{
+	const char *s = w->s;
+	char *lb = w->lb;
 	uint32_t c, pc = 0, ppc = 0;
-	size_t i = 0, pi = 0, ci, k;
-	int simple = 1;
+	size_t i = w->a, pi = w->a, ci;
 
-	u8_possible_linebreaks(u, n, "UTF-8", lb);
-	while (i < n) {
-		unsigned char fl = F_START;
-
+	u8_possible_linebreaks(
+	    (const uint8_t *)s + w->a, w->e - w->a, "UTF-8", lb);
+	while (i < w->e) {
 		ci = i;
-		if (u[i] < 0x80) {
-			c = u[i++];
-			if (c < 0x20 && c != '\n' && c != '\t')
-				simple = 0;
-			wd[ci] = 1;
-			if (c == ' ')
-				fl |= F_SPACE;
-		} else {
-			if ((u[i] & 0xF0) == 0xE0 && i + 2 < n &&
-			    (u[i + 1] & 0xC0) == 0x80 &&
-			    (u[i + 2] & 0xC0) == 0x80 &&
-			    (u[i] != 0xE0 || u[i + 1] >= 0xA0) &&
-			    (u[i] != 0xED || u[i + 1] < 0xA0)) {
-				/* Three bytes: all of Japanese. */
-				c = ((uint32_t)(u[i] & 0x0F) << 12) |
-				    ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-				    (u[i + 2] & 0x3F);
-				i += 3;
-			} else {
-				c = wrap_decode(s, n, &i);
-			}
-			if (simple && !is_simple(c))
-				simple = 0;
-			/* Kana and kanji (not U+3099-309A: combining). */
-			if ((c >= 0x3041 && c <= 0x3096) ||
-			    (c >= 0x30A1 && c <= 0x30FA) ||
-			    (c >= 0x4E00 && c <= 0x9FFF))
-				wd[ci] = 2;
-			else
-				wd[ci] = (signed char)width_char(c, ambiguous);
-			for (k = ci + 1; k < i; k++) {
-				f[k] = 0;
-				wd[k] = 0;
-			}
-			if (c == 0x3000)
-				fl |= F_SPACE;
-		}
-		/* Tailoring (all of it about characters above U+2000). */
+		c = decode(s, w->e, &i);
+		/* Every rule is about characters above U+2000. */
 		if (c >= 0x2000 || pc >= 0x2000) {
-			if (lb[ci] == UC_BREAK_POSSIBLE) {
+			char *here = &lb[ci - w->a];
+
+			if (*here == UC_BREAK_POSSIBLE) {
 				if (c == 0xFF5E ||
 				    (is_fw_digit(c) && (is_fw_digit(pc) ||
 				                           is_fw_prefix(pc))) ||
 				    (c == 0xFF05 && is_fw_digit(pc)))
-					lb[ci] = UC_BREAK_PROHIBITED;
-			} else if (lb[ci] == UC_BREAK_PROHIBITED &&
+					*here = UC_BREAK_PROHIBITED;
+			} else if (*here == UC_BREAK_PROHIBITED &&
 			           is_ambiguous_symbol(c) &&
 			           is_ambiguous_symbol(pc))
-				lb[ci] = UC_BREAK_POSSIBLE;
+				*here = UC_BREAK_POSSIBLE;
 			if (is_fw_digit(c) && is_fw_separator(pc) &&
 			    is_fw_digit(ppc)) {
-				lb[ci] = UC_BREAK_PROHIBITED;
-				f[pi] &= (unsigned char)~F_BREAK;
+				*here = UC_BREAK_PROHIBITED;
+				lb[pi - w->a] = UC_BREAK_PROHIBITED;
 			}
 		}
-		if (ci > 0 && lb[ci] == UC_BREAK_POSSIBLE)
-			fl |= F_BREAK;
-		f[ci] = fl;
 		ppc = pc;
 		pc = c;
 		pi = ci;
 	}
-	if (!simple) {
-		/* lb is free again: reuse it for the cluster table. */
-		u8_grapheme_breaks(u, n, lb);
-		for (i = 1; i < n; i++)
-			if ((f[i] & F_START) && !lb[i])
-				f[i] = 0;
-	}
 }
 
-/* The cluster at s[i] (a start): its end, width and whether it is a
+static int
+win_is_start(const struct win *w, size_t k)
+{
+	if (k >= w->e)
+		return 1;
+	if (((unsigned char)w->s[k] & 0xC0) == 0x80)
+		return 0;
+	return w->gb == NULL || k == w->a || w->gb[k - w->a];
+}
+
+/* The cluster starting at k: its end, width, and whether it is one
  * space. */
 static size_t
-cluster_at(const unsigned char *f, const signed char *wd, size_t n, size_t i,
-    int *w, int *space)
+win_cluster(
+    const struct win *w, size_t k, int ambiguous, int *width, int *space)
 {
-	int sum = wd[i];
+	uint32_t c = decode(w->s, w->e, &k);
+	int sum = wrap_cp_width(c, ambiguous);
 
-	*space = f[i] & F_SPACE;
-	while (++i < n && !(f[i] & F_START))
-		sum += wd[i];
-	*w = sum;
-	return i;
+	*space = is_space(c);
+	while (!win_is_start(w, k)) {
+		sum += wrap_cp_width(decode(w->s, w->e, &k), ambiguous);
+		*space = 0;
+	}
+	*width = sum;
+	return k;
 }
 
-/* The start of the cluster that ends at b (b > 0, a cluster start). */
+/* The start of the cluster that ends at b (a < b). */
 static size_t
-cluster_before(const unsigned char *f, size_t b)
+win_cluster_before(const struct win *w, size_t b)
 {
 	do
 		b--;
-	while (b > 0 && !(f[b] & F_START));
+	while (b > w->a && !win_is_start(w, b));
 	return b;
 }
 
@@ -341,15 +336,35 @@ static uint32_t
 last_code_point(const char *s, size_t a, size_t b)
 {
 	size_t i = b;
-	uint32_t c = 0xFFFD;
 
 	while (i > a && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && b - i < 3)
 		i--;
-	if (i > a) {
-		i--;
-		c = wrap_decode(s, b, &i);
-	}
-	return c;
+	if (i == a)
+		return 0xFFFD;
+	i--;
+	return wrap_decode(s, b, &i);
+}
+
+/* Whether c would make one cluster with a space before it. */
+static int
+joins_space(uint32_t c)
+{
+	int p;
+
+	if (is_simple(c))
+		return 0;
+	p = uc_graphemeclusterbreak_property(c);
+	return p == GBP_EXTEND || p == GBP_ZWJ || p == GBP_SPACINGMARK;
+}
+
+/* The start of the code point before b (a < b). */
+static size_t
+utf8_back(const char *s, size_t a, size_t b)
+{
+	do
+		b--;
+	while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80);
+	return b;
 }
 
 /* [a, b) without trailing spaces. */
@@ -369,116 +384,278 @@ trim_spaces(const char *s, size_t a, size_t b)
 }
 
 /*
- * No opportunity fits between ls and the cluster at i that overflows: cut
- * at a cluster boundary in (ls, i], preferring one that neither starts the
- * next line with a line-start-prohibited character nor ends this one with
- * an opener.
+ * No opportunity fits between the line start and the cluster at i that
+ * overflows: cut at a cluster boundary in (a, i], preferring one that
+ * neither starts the next line with a line-start-prohibited character nor
+ * ends this one with an opener.
  */
 static size_t
-emergency_break(
-    const char *s, size_t n, const unsigned char *f, size_t ls, size_t i)
+emergency_break(const struct win *w, size_t i)
 {
 	size_t b = i, k;
 
-	while (b > ls) {
+	while (b > w->a) {
 		k = b;
-		if (!is_nostart(wrap_decode(s, n, &k)) &&
-		    !is_noend(last_code_point(s, ls, b)))
+		if (!is_nostart(wrap_decode(w->s, w->n, &k)) &&
+		    !is_noend(last_code_point(w->s, w->a, b)))
 			return b;
-		b = cluster_before(f, b);
+		b = win_cluster_before(w, b);
 	}
 	return i;
+}
+
+/*
+ * Sets up the window for a line starting at a whose code point at q does
+ * not fit: e goes past q, past anything that may still join q's cluster,
+ * and three more code points (UAX #14 looks ahead a little).
+ */
+static void
+win_open(
+    struct win *w, struct wrap_lines *wl, size_t a, size_t q, int nonsimple)
+{
+	const char *s = w->s;
+	size_t e = q, t;
+	int k = 0, prev_simple = 1, cs;
+	uint32_t c;
+
+	while (e < w->n && s[e] != '\n') {
+		t = e;
+		c = decode(s, w->n, &t);
+		cs = is_simple(c);
+		if (k > 3 && cs && prev_simple)
+			break;
+		if (!cs)
+			nonsimple = 1;
+		prev_simple = cs;
+		e = t;
+		k++;
+	}
+	w->a = a;
+	w->e = e;
+	w->lb = scratch_get(wl, 2 * (e - a) + 2);
+	w->gb = NULL;
+	win_breaks(w);
+	if (nonsimple) {
+		w->gb = w->lb + (e - a) + 1;
+		u8_grapheme_breaks((const uint8_t *)s + a, e - a, w->gb);
+	}
+}
+
+/* Where the greedy walk over one window stopped. */
+struct walk {
+	size_t i;      /* start of the cluster that does not fit */
+	size_t j;      /* its end */
+	int cw;        /* its width */
+	size_t ne;     /* end of the last non-space cluster before i */
+	size_t ok;     /* last break opportunity that fits, or 0 */
+	size_t ok_end; /* line end (spaces dropped) when breaking at ok */
+	int ok_w;      /* its width */
+};
+
+/*
+ * Walks the clusters of w from `from` (at column col; the line started at
+ * ls) to the first one that does not fit, remembering the last break
+ * opportunity.  The window's first position is never taken as an
+ * opportunity: when it is not the line start, its left context is not in
+ * the window.
+ */
+static void
+walk_line(const struct win *w, size_t ls, size_t from, int col, int width,
+    int ambiguous, struct walk *wk)
+{
+	size_t i = from, j = from, ne = from;
+	int nw = col, cw = 0, sp;
+
+	wk->ok = 0;
+	for (;;) {
+		if (i > w->a && ne > ls && win_is_start(w, i) &&
+		    w->lb[i - w->a] == UC_BREAK_POSSIBLE) {
+			wk->ok = i;
+			wk->ok_end = ne;
+			wk->ok_w = nw;
+		}
+		if (i >= w->e)
+			break; /* not reached: q's cluster overflows */
+		j = win_cluster(w, i, ambiguous, &cw, &sp);
+		if (col + cw > width && !sp)
+			break;
+		col += cw;
+		if (!sp) {
+			ne = j;
+			nw = col;
+		}
+		i = j;
+	}
+	wk->i = i;
+	wk->j = j;
+	wk->cw = cw;
+	wk->ne = ne;
+}
+
+/* Kana and kanji of line-break class ID: after one of them UAX #14 (and
+ * our tailoring) carry no state from further left. */
+static int
+is_anchor(uint32_t c)
+{
+	switch (c) {
+	case 0x3041:
+	case 0x3043:
+	case 0x3045:
+	case 0x3047:
+	case 0x3049:
+	case 0x3063:
+	case 0x3083:
+	case 0x3085:
+	case 0x3087:
+	case 0x308E:
+	case 0x3095:
+	case 0x3096:
+	case 0x30A1:
+	case 0x30A3:
+	case 0x30A5:
+	case 0x30A7:
+	case 0x30A9:
+	case 0x30C3:
+	case 0x30E3:
+	case 0x30E5:
+	case 0x30E7:
+	case 0x30EE:
+	case 0x30F5:
+	case 0x30F6:
+		return 0; /* small kana: NS */
+	default:
+		return (c >= 0x4E00 && c <= 0x9FFF) ||
+		       (c >= 0x3041 && c <= 0x3096) ||
+		       (c >= 0x30A1 && c <= 0x30FA);
+	}
+}
+
+/*
+ * The common case of Japanese prose: the break is near the end of the
+ * line.  Opens a window on the last few dozen bytes before q, starting at
+ * an anchor (a kanji or kana), so that libunistring sees a sixth of the
+ * text instead of all of it.  The opportunities it finds there are exactly
+ * those of the whole line, because an anchor resets every rule of UAX #14
+ * that looks left.  Returns 0 when there is no anchor or no opportunity in
+ * the tail: then the caller looks at the whole line.
+ */
+static int
+walk_tail(struct win *w, struct wrap_lines *wl, size_t ls, size_t q, int col_q,
+    int nonsimple, int width, int ambiguous, struct walk *wk)
+{
+	const char *s = w->s;
+	size_t k = q, t;
+	uint32_t c;
+
+	while (k > ls && q - k < 24)
+		k = utf8_back(s, ls, k);
+	for (;;) {
+		if (k <= ls || q - k > 96)
+			return 0;
+		t = k;
+		c = decode(s, w->n, &t);
+		if (is_anchor(c) && is_simple(last_code_point(s, ls, k)))
+			break;
+		k = utf8_back(s, ls, k);
+	}
+	win_open(w, wl, k, q, nonsimple);
+	walk_line(w, ls, k, col_q - width_str(s + k, q - k, ambiguous), width,
+	    ambiguous, wk);
+	return wk->ok > k;
 }
 
 void
 wrap_text(
     const char *s, size_t n, int width, int ambiguous, struct wrap_lines *wl)
 {
-	unsigned char *f = scratch_get(wl, 3 * n + 1);
-	signed char *wd = (signed char *)f + n;
+	struct win w;
 	size_t ls = 0;
 
 	wl->n = 0;
 	if (width < 1)
 		width = 1;
-	if (n > 0)
-		compute_flags(s, n, ambiguous, f, wd, (char *)f + 2 * n);
+	w.s = s;
+	w.n = n;
 	for (;;) {
-		size_t i = ls, ne = ls, ok = 0, ok_end = 0, j;
-		size_t end = ls, next = n;
-		int col = 0, nw = 0, ok_w = 0, w, lw = 0, done = 0, restart = 0;
-		int sp;
+		size_t j = ls, q = n, ne = ls, ok = 0, ok_end = 0, i, k;
+		size_t end, next;
+		int col = 0, nw = 0, ok_w = 0, cw, nonsimple = 0;
+		uint32_t c;
+		struct walk wk;
 
-		for (;;) {
-			if (i >= n) {
-				end = ne;
-				lw = nw;
-				done = 1;
+		/* Measure, one code point at a time: most lines end at a
+		 * hard break or the end before anything overflows. */
+		while (j < n && s[j] != '\n') {
+			k = j;
+			c = decode(s, n, &k);
+			cw = wrap_cp_width(c, ambiguous);
+			if (!is_simple(c))
+				nonsimple = 1;
+			if (col + cw > width && !is_space(c)) {
+				q = j;
 				break;
 			}
-			if (s[i] == '\n') {
-				end = ne;
-				lw = nw;
-				next = i + 1;
-				break;
-			}
-			if ((f[i] & F_BREAK) && i > ls && ne > ls) {
-				ok = i;
-				ok_end = ne;
-				ok_w = nw;
-			}
-			j = cluster_at(f, wd, n, i, &w, &sp);
-			if (col + w > width && !sp) {
-				if (ok > ls) {
-					end = ok_end;
-					lw = ok_w;
-					next = ok;
-				} else if (ne == ls && i > ls) {
-					/* Only spaces before: drop them. */
-					restart = 1;
-					next = i;
-				} else if (ne == ls) {
-					/* Alone and still too wide. */
-					end = j;
-					lw = w;
-					next = j;
-				} else {
-					next = emergency_break(s, n, f, ls, i);
-					end = trim_spaces(s, ls, next);
-					lw = width_str(
-					    s + ls, end - ls, ambiguous);
-				}
-				break;
-			}
-			col += w;
-			if (!sp) {
-				ne = j;
+			col += cw;
+			if (!is_space(c)) {
+				ne = k;
 				nw = col;
 			}
-			i = j;
+			j = k;
 		}
-		if (restart) {
-			ls = next;
+		if (q == n) {
+			push_line(wl, ls, ne, nw);
+			if (j >= n)
+				return;
+			ls = j + 1; /* after the '\n' */
 			continue;
 		}
-		push_line(wl, ls, end, lw);
-		if (done)
-			break;
-		ls = next;
-		if (ls > 0 && s[ls - 1] != '\n') {
-			/* Spaces at a break belong to neither line. */
-			while (ls < n) {
-				if (s[ls] == ' ')
-					ls++;
-				else if (n - ls >= 3 &&
-				         memcmp(s + ls, "\xE3\x80\x80", 3) == 0)
-					ls += 3;
-				else
-					break;
-			}
-			if (ls >= n)
-				break;
+		/* Something at q does not fit: find where to break, first
+		 * in the tail of the line only, else in all of it. */
+		if (!walk_tail(
+		        &w, wl, ls, q, col, nonsimple, width, ambiguous, &wk)) {
+			win_open(&w, wl, ls, q, nonsimple);
+			walk_line(&w, ls, ls, 0, width, ambiguous, &wk);
 		}
+		i = wk.i;
+		j = wk.j;
+		cw = wk.cw;
+		ne = wk.ne;
+		ok = wk.ok;
+		ok_end = wk.ok_end;
+		ok_w = wk.ok_w;
+		if (ok > ls) {
+			end = ok_end;
+			next = ok;
+			nw = ok_w;
+		} else if (ne == ls && i > ls) {
+			/* Only spaces before: drop them, measure again. */
+			ls = i;
+			continue;
+		} else if (ne == ls) {
+			/* A cluster alone wider than the line (wrap.h). */
+			end = next = j;
+			nw = cw;
+		} else {
+			next = emergency_break(&w, i);
+			end = trim_spaces(s, ls, next);
+			nw = width_str(s + ls, end - ls, ambiguous);
+		}
+		push_line(wl, ls, end, nw);
+		/* Spaces at a break belong to neither line, unless a mark
+		 * joins one into a cluster. */
+		ls = next;
+		while (ls < n) {
+			size_t t = ls, u;
+
+			if (!is_space(decode(s, n, &t)))
+				break;
+			u = t;
+			if (t < n && joins_space(decode(s, n, &u)))
+				break;
+			ls = t;
+		}
+		if (ls >= n)
+			return;
 	}
 }
 
@@ -486,29 +663,40 @@ void
 wrap_hard(const char *s, size_t n, int width, int last_width, int ambiguous,
     struct wrap_lines *wl)
 {
-	unsigned char *f = scratch_get(wl, 3 * n + 1);
-	signed char *wd = (signed char *)f + n;
+	struct win w;
 	size_t ls = 0, i, j;
-	int col, w, rest = 0, sp;
+	int col, cw, sp, rest = 0, nonsimple = 0;
+	uint32_t c;
 
 	wl->n = 0;
 	if (width < 1)
 		width = 1;
 	if (last_width < width)
 		last_width = width;
-	if (n > 0)
-		compute_flags(s, n, ambiguous, f, wd, (char *)f + 2 * n);
-	for (i = 0; i < n; i++)
-		rest += wd[i];
+	for (i = 0; i < n;) {
+		c = decode(s, n, &i);
+		rest += wrap_cp_width(c, ambiguous);
+		if (!is_simple(c))
+			nonsimple = 1;
+	}
+	/* Code needs clusters only, no break opportunities. */
+	w.s = s;
+	w.n = n;
+	w.a = 0;
+	w.e = n;
+	w.lb = NULL;
+	w.gb = NULL;
+	if (nonsimple) {
+		w.gb = scratch_get(wl, n + 1);
+		u8_grapheme_breaks((const uint8_t *)s, n, w.gb);
+	}
 	while (rest > last_width) {
 		col = 0;
-		i = ls;
-		while (i < n) {
-			j = cluster_at(f, wd, n, i, &w, &sp);
-			if (col + w > width && i > ls)
+		for (i = ls; i < n; i = j) {
+			j = win_cluster(&w, i, ambiguous, &cw, &sp);
+			if (col + cw > width && i > ls)
 				break;
-			col += w;
-			i = j;
+			col += cw;
 		}
 		push_line(wl, ls, i, col);
 		rest -= col;

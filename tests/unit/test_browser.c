@@ -546,7 +546,7 @@ test_tiny_sizes(void **state)
 	t_keys(&t, "A");
 	for (w = 1; w <= 22; w += 3) {
 		for (h = 1; h <= 7; h++) {
-			char spec[32];
+			char spec[64];
 
 			snprintf(spec, sizeof spec, "<Resize %dx%d>jG", w, h);
 			t_keys(&t, spec);

@@ -168,7 +168,8 @@ test_long_text_matches_library(void **state)
 	static const char *const texts[] = {
 	    "The Quick\tBrown Fox Jumps Over The Lazy Dog, AWS アカウント",
 	    "abcdefghijklmnop\xcc\x81 and abcdefghijklmnopq\xcc\x81",
-	    "abcdefghijklmnopか\xe3\x82\x99" "ABCDEFGHIJKLMNOPQRSTｶﾞ①②",
+	    "abcdefghijklmnopか\xe3\x82\x99"
+	    "ABCDEFGHIJKLMNOPQRSTｶﾞ①②",
 	    "https://console.aws.amazon.com/billing/home#/CHECK/93 から確認",
 	    "料金は１，２８０円（税込）からご利用いただけます。ｸﾚｼﾞｯﾄｶｰﾄﾞ",
 	    "ＡＷＳ　Ｏｒｇａｎｉｚａｔｉｏｎｓ\n\n  MFA デバイス ㍻ ﬁ Ⅻ ㈱",
@@ -299,6 +300,46 @@ test_map_back(void **state)
 	fold_free(&f);
 }
 
+/* Random bytes (biased to UTF-8 lead and continuation bytes, marks and
+ * half-width kana): no crash, both paths agree, and the map stays inside
+ * the input, in order, one range per folded byte. */
+static void
+test_random_bytes(void **state)
+{
+	static const unsigned char pool[] = {'a', 'Z', ' ', '\n', 0xE3, 0x81,
+	    0x82, 0x83, 0x80, 0x99, 0x9A, 0xA1, 0xEF, 0xBD, 0xBE, 0x9E, 0x9F,
+	    0xB6, 0xCC, 0x81, 0xE4, 0xB8, 0x80, 0xF0, 0x9F, 0xC3, 0xFF, 0xE2,
+	    0x91, 0xA0};
+	unsigned seed = 1;
+	unsigned char buf[96];
+	struct fold f;
+	size_t it, n, i;
+	char *r;
+
+	(void)state;
+	fold_init(&f, 1);
+	for (it = 0; it < 20000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof buf;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = pool[(seed >> 16) % sizeof pool];
+		}
+		r = folded((const char *)buf, n); /* asserts both paths agree */
+		free(r);
+		fold_clear(&f);
+		fold_append(&f, (const char *)buf, n, 0);
+		for (i = 0; i < f.len; i++) {
+			assert_true(f.map[i].start < f.map[i].end);
+			assert_true(f.map[i].end <= n);
+			if (i > 0)
+				assert_true(
+				    f.map[i].start >= f.map[i - 1].start);
+		}
+	}
+	fold_free(&f);
+}
+
 static void
 test_invalid_bytes_kept(void **state)
 {
@@ -323,6 +364,7 @@ main(void)
 	    cmocka_unit_test(test_long_text_matches_library),
 	    cmocka_unit_test(test_map_back),
 	    cmocka_unit_test(test_invalid_bytes_kept),
+	    cmocka_unit_test(test_random_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -467,8 +467,8 @@ test_render_hr(void **state)
 static void
 test_print_doc_and_list(void **state)
 {
-	struct block b[2];
-	struct entry ents[3];
+	struct block b[3];
+	struct entry ents[3], intro;
 	struct section secs[2];
 	struct collection coll;
 	struct doc d;
@@ -481,7 +481,13 @@ test_print_doc_and_list(void **state)
 	(void)state;
 	tb.len = tb.nspans = 0;
 	b[0] = para(sp("ルートユーザーでサインインします。", 0, NULL), 1);
-	b[1] = para(sp("See the billing console.", 0, NULL), 1);
+	b[1] = para(sp("See the ", 0, NULL), 3);
+	sp("billing console", STYLE_LINK,
+	    "https://console.aws.amazon.com/billing/home#/bills");
+	sp(".", 0, NULL);
+	b[2] = para(sp("よくある質問です。", 0, NULL), 1);
+	intro = entry_of(&b[2], 1);
+	intro.id = "";
 	memset(&d, 0, sizeof d);
 	ents[0] = entry_of(&b[0], 1);
 	ents[0].id = "signin";
@@ -498,9 +504,20 @@ test_print_doc_and_list(void **state)
 	ents[2].question_len = (uint32_t)strlen(ents[2].question);
 	ents[2].section = 1;
 	ents[2].ref = 0;
-	secs[0] = (struct section){"アカウント", "account", 0, 0, 1, 1};
-	secs[1] = (struct section){"請求", "billing", 0, 1, 2, 5};
-	coll = (struct collection){"x.md", "FAQ テスト", "ja", 0, 2};
+	memset(secs, 0, sizeof secs);
+	secs[0].title = "アカウント";
+	secs[0].id = "account";
+	secs[0].n = 1;
+	secs[1].title = "請求";
+	secs[1].id = "billing";
+	secs[1].first = 1;
+	secs[1].n = 2;
+	memset(&coll, 0, sizeof coll);
+	coll.path = "x.md";
+	coll.title = "FAQ テスト";
+	coll.lang = "ja";
+	coll.n = 2;
+	coll.intro = &intro;
 	d.colls = &coll;
 	d.ncolls = 1;
 	d.secs = secs;
@@ -514,6 +531,8 @@ test_print_doc_and_list(void **state)
 	fclose(fp);
 	assert_string_equal(buf, "FAQ テスト\n"
 	                         "==========\n"
+	                         "\n"
+	                         "よくある質問です。\n"
 	                         "\n"
 	                         "アカウント\n"
 	                         "----------\n"
@@ -530,6 +549,10 @@ test_print_doc_and_list(void **state)
 	                         "\n"
 	                         "   See the billing console.\n"
 	                         "\n"
+	                         "   <https://console.aws.\n"
+	                         "   amazon.com/billing/home#/\n"
+	                         "   bills>\n"
+	                         "\n"
 	                         "Q. よくある質問：サインイン\n"
 	                         "\n"
 	                         "   ルートユーザーでサインイン\n"
@@ -540,6 +563,7 @@ test_print_doc_and_list(void **state)
 	print_doc(fp, &d, &o, only);
 	fclose(fp);
 	assert_null(strstr(buf, "アカウント"));
+	assert_null(strstr(buf, "よくある質問です"));
 	assert_non_null(strstr(buf, "Q. よくある質問"));
 	free(buf);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "search.h"
 
 #define MAXE 400
@@ -261,21 +262,22 @@ test_highlight_offsets(void **state)
 	assert_question_hits("cafe\xcc\x81!", "café", "0-6");
 }
 
-/* A deterministic pseudo-random doc from a small vocabulary. */
+/* A deterministic pseudo-random doc from a small vocabulary; answers of
+ * nwords words. */
 static struct tdoc *
-random_doc(unsigned seed, size_t n)
+random_doc(unsigned seed, size_t n, size_t nwords)
 {
 	static const char *const words[] = {"請求書", "アカウント", "ｱｶｳﾝﾄ",
 	    "billing", "Billing", "ＢＩＬＬ", "支払い", "カード", "ｶｰﾄﾞ", "が",
 	    "ｶﾞ", "か\xe3\x82\x99", " ", "\xe3\x80\x80", "\n", "bi", "請求",
 	    "書"};
 	struct tdoc *t = tdoc_new();
-	size_t i, w, k, nw = sizeof words / sizeof words[0];
+	size_t i, w, k, nw = sizeof words / sizeof words[0], len;
 	char *q, *a;
 
 	for (i = 0; i < n; i++) {
 		q = calloc(1, 128);
-		a = calloc(1, 512);
+		a = calloc(1, nwords * 16 + 1);
 		assert_non_null(q);
 		assert_non_null(a);
 		for (k = 0; k < 3; k++) {
@@ -284,9 +286,11 @@ random_doc(unsigned seed, size_t n)
 			if (words[w][0] != '\n')
 				strcat(q, words[w]);
 		}
-		for (k = 0; k < 12; k++) {
+		for (k = 0, len = 0; k < nwords; k++) {
 			seed = seed * 1103515245u + 12345u;
-			strcat(a, words[(seed >> 16) % nw]);
+			w = (seed >> 16) % nw;
+			memcpy(a + len, words[w], strlen(words[w]));
+			len += strlen(words[w]);
 		}
 		t->owned[t->nowned++] = q;
 		t->owned[t->nowned++] = a;
@@ -307,7 +311,7 @@ test_within_equals_full(void **state)
 {
 	static const char *const queries[] = {
 	    "請求書", "billing", "アカウント カード", "ｶﾞ", "bi 請求", "xyz"};
-	struct tdoc *t = random_doc(42, 300);
+	struct tdoc *t = random_doc(42, 300, 12);
 	struct search_index *ix = search_index_new(&t->d);
 	uint32_t full[MAXE], prev[MAXE], cur[MAXE];
 	size_t qi, len, nprev = 0, nfull, ncur, checked = 0;
@@ -366,24 +370,91 @@ test_within_equals_full(void **state)
 	tdoc_free(t);
 }
 
-/* The full scan agrees with testing every entry one by one. */
+/* Ranges are sorted, apart, inside s[0..n) and on character boundaries. */
 static void
-test_full_scan_equals_per_entry(void **state)
+assert_ranges_sane(const struct hl_range *r, size_t nr, const char *s, size_t n)
 {
-	static const char *const queries[] = {
-	    "請求書", "ｶﾞ", "bill", "カード 書", "か"};
-	struct tdoc *t = random_doc(7, 300);
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		assert_true(r[i].start < r[i].end);
+		assert_true(r[i].end <= n);
+		assert_true(((unsigned char)s[r[i].start] & 0xC0) != 0x80);
+		assert_true(r[i].end == n ||
+		            ((unsigned char)s[r[i].end] & 0xC0) != 0x80);
+		if (i > 0)
+			assert_true(r[i].start > r[i - 1].end);
+	}
+}
+
+/* Whether folded term (tn bytes) is in the fold of s[0..n). */
+static int
+oracle_has(const char *s, size_t n, const char *term, size_t tn)
+{
+	struct fold f;
+	size_t i;
+	int found = 0;
+
+	fold_init(&f, 0);
+	fold_append(&f, s, n, 0);
+	for (i = 0; !found && i + tn <= f.len; i++)
+		found = memcmp(f.s + i, term, tn) == 0;
+	fold_free(&f);
+	return found;
+}
+
+/* The entries matching q (terms split at ASCII spaces), the slow way:
+ * no index at all. */
+static size_t
+oracle(const struct tdoc *t, const char *q, uint32_t *out)
+{
+	char buf[256], *term, *save = NULL;
+	size_t i, n = 0;
+	int all;
+
+	for (i = 0; i < t->d.nentries; i++) {
+		const struct entry *e = &t->e[i];
+		const struct entry *a = e->ref >= 0 ? &t->e[e->ref] : e;
+
+		snprintf(buf, sizeof buf, "%s", q);
+		all = 1;
+		for (term = strtok_r(buf, " ", &save); all && term != NULL;
+		     term = strtok_r(NULL, " ", &save)) {
+			struct fold ft;
+
+			fold_init(&ft, 0);
+			fold_append(&ft, term, strlen(term), 0);
+			all = oracle_has(
+			          e->question, e->question_len, ft.s, ft.len) ||
+			      oracle_has(a->text, a->text_len, ft.s, ft.len);
+			fold_free(&ft);
+		}
+		if (all)
+			out[n++] = (uint32_t)i;
+	}
+	return n;
+}
+
+/* The full scan agrees with testing every entry one by one, and with
+ * folding every entry again without the index. */
+static void
+check_full_scan_equals_per_entry(
+    struct tdoc *t, const char *const *queries, size_t nqueries)
+{
 	struct search_index *ix = search_index_new(&t->d);
 	uint32_t all[MAXE], full[MAXE], one[MAXE];
 	size_t qi, i, nfull, nsub;
 	struct search_query *sq;
+	struct search_hits h;
 
-	(void)state;
 	for (i = 0; i < t->d.nentries; i++)
 		all[i] = (uint32_t)i;
-	for (qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+	for (qi = 0; qi < nqueries; qi++) {
 		sq = search_query_new(queries[qi], strlen(queries[qi]));
 		nfull = search_run(ix, sq, NULL, 0, full);
+		nsub = oracle(t, queries[qi], one);
+		assert_int_equal(nsub, nfull);
+		assert_memory_equal(one, full, nfull * sizeof *full);
 		/* Small within sets take the per-entry path. */
 		nsub = 0;
 		for (i = 0; i < t->d.nentries; i += 100) {
@@ -393,8 +464,64 @@ test_full_scan_equals_per_entry(void **state)
 		}
 		assert_int_equal(nsub, nfull);
 		assert_memory_equal(one, full, nfull * sizeof *full);
+		/* Every entry found has a range to highlight. */
+		for (i = 0; i < nfull; i += 1 + nfull / 50) {
+			const struct entry *e = &t->e[full[i]];
+			const struct entry *a = e->ref >= 0 ? &t->e[e->ref] : e;
+
+			search_entry_hits(ix, sq, full[i], &h);
+			assert_true(h.nq + h.na > 0);
+			assert_ranges_sane(
+			    h.q, h.nq, e->question, e->question_len);
+			assert_ranges_sane(h.a, h.na, a->text, a->text_len);
+			search_hits_free(&h);
+		}
 		search_query_free(sq);
 	}
+	search_index_free(ix);
+}
+
+static void
+test_full_scan_equals_per_entry(void **state)
+{
+	static const char *const queries[] = {
+	    "請求書", "ｶﾞ", "bill", "カード 書", "か", "xyz"};
+	struct tdoc *t = random_doc(7, 300, 12);
+
+	(void)state;
+	check_full_scan_equals_per_entry(
+	    t, queries, sizeof queries / sizeof queries[0]);
+	tdoc_free(t);
+}
+
+/* A corpus of 42 MB: the index is folded in parts on two threads, and
+ * searches scan and test in halves on two threads. */
+static void
+test_large_index_in_parts(void **state)
+{
+	static const char *const queries[] = {"ｶﾞ請求書", "bill xyz"};
+	struct tdoc *t = random_doc(11, 300, 20000);
+	size_t i, bytes = 0;
+
+	(void)state;
+	for (i = 0; i < t->d.nentries; i++)
+		bytes += t->e[i].text_len;
+	assert_true(bytes > (40u << 20));
+	check_full_scan_equals_per_entry(
+	    t, queries, sizeof queries / sizeof queries[0]);
+	tdoc_free(t);
+}
+
+static void
+test_empty_doc(void **state)
+{
+	struct tdoc *t = tdoc_new();
+	struct search_index *ix = search_index_new(&t->d);
+	uint32_t out[1];
+
+	(void)state;
+	assert_int_equal(run(ix, "a", out), 0);
+	assert_int_equal(run(ix, "", out), 0);
 	search_index_free(ix);
 	tdoc_free(t);
 }
@@ -441,6 +568,8 @@ main(void)
 	    cmocka_unit_test(test_query_extends),
 	    cmocka_unit_test(test_within_equals_full),
 	    cmocka_unit_test(test_full_scan_equals_per_entry),
+	    cmocka_unit_test(test_large_index_in_parts),
+	    cmocka_unit_test(test_empty_doc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

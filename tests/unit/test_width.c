@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "width.h"
+#include "wrap.h"
 
 /* Every code point: equal to glibc wcwidth() under C.UTF-8 wherever
  * wcwidth knows the character; 1 or 2 (never 0 or -1) where it does not;
@@ -40,6 +41,22 @@ test_width_matches_wcwidth(void **state)
 		}
 	}
 	assert_int_equal(bad, 0);
+}
+
+/* The wrapper's inline fast path agrees with the oracle everywhere. */
+static void
+test_width_fast_path(void **state)
+{
+	uint32_t c;
+	int amb;
+
+	(void)state;
+	for (amb = 1; amb <= 2; amb++)
+		for (c = 0; c < 0x110000; c++)
+			if (wrap_cp_width(c, amb) != width_char(c, amb))
+				fail_msg("U+%04X ambiguous %d: %d != %d",
+				    (unsigned)c, amb, wrap_cp_width(c, amb),
+				    width_char(c, amb));
 }
 
 /* The answer must not depend on the locale the program runs in. */
@@ -109,6 +126,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_width_matches_wcwidth),
 	    cmocka_unit_test(test_width_locale_independent),
+	    cmocka_unit_test(test_width_fast_path),
 	    cmocka_unit_test(test_width_ambiguous),
 	    cmocka_unit_test(test_width_str),
 	};

@@ -243,6 +243,14 @@ test_wrap_clusters(void **state)
 	expect("ab👨‍👩‍👧cd", 7, 1, "ab|👨‍👩‍👧|cd");
 	check_widths("か\xE3\x82\x99ｶﾞ🇯🇵👨‍👩‍👧e\xCC\x81",
 	    6, 30, 1);
+	/* A spacing mark (width 1) inside a word wider than the line: the
+	 * emergency break still lands between clusters. */
+	expect("कििकिकि", 3, 1, "किि|कि|कि");
+	expect("किकिकिकि", 3, 1, "कि|कि|कि|कि");
+	/* A space followed by a mark is one cluster, and not a space: the
+	 * mark must not be dropped with the space at a break. */
+	check_widths("あいう　ﾞえお ﾞか ﾞ", 3, 20, 1);
+	check_widths("あいう　ﾞえお ﾞか ﾞ", 3, 20, 2);
 }
 
 /* Width 1 and 2: a cluster wider than the line is alone on its line (the
