@@ -16,15 +16,15 @@
 struct search_index;
 
 struct browser_opts {
-	int ambiguous;	  /* 1 or 2 */
-	int ascii;	  /* ASCII markers and lines */
-	int kiosk;	  /* locked down; see PRODUCT.md */
-	int allow_quit;	  /* with kiosk: q quits */
-	int mouse;	  /* clicks and wheel are acted on */
-	const char *lang; /* UI language: "ja" or "en" */
+	int ambiguous;       /* 1 or 2 */
+	int ascii;           /* ASCII markers and lines */
+	int kiosk;           /* locked down; see PRODUCT.md */
+	int allow_quit;      /* with kiosk: q quits */
+	int mouse;           /* clicks and wheel are acted on */
+	const char *lang;    /* UI language: "ja" or "en" */
 	const char *search;  /* -s: start with this query, or NULL */
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
-	int expand_all;	     /* -a */
+	int expand_all;      /* -a */
 	int no_utf8; /* the locale is not UTF-8: say so on the status line */
 };
 
@@ -52,7 +52,7 @@ enum browser_status browser_key(struct browser *b, const struct key_event *k);
 
 struct screen {
 	int w, h;
-	struct slines rows; /* exactly h lines, each exactly w columns */
+	struct slines rows;     /* exactly h lines, each exactly w columns */
 	int cursor_y, cursor_x; /* the selected row, for the hardware cursor */
 };
 

@@ -17,7 +17,8 @@ enum diag_severity { DIAG_WARNING, DIAG_ERROR };
 
 struct diag {
 	char *file; /* owned by the list */
-	unsigned line, col; /* 0 when not applicable (e.g. a file-level error) */
+	unsigned line,
+	    col; /* 0 when not applicable (e.g. a file-level error) */
 	enum diag_severity severity;
 	char *msg; /* owned by the list; sanitised, one line */
 };

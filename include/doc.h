@@ -39,7 +39,7 @@
 #define DOC_MAX_DEPTH 32
 
 enum span_kind {
-	SPAN_TEXT,	/* text[off..off+len) */
+	SPAN_TEXT,      /* text[off..off+len) */
 	SPAN_SOFTBREAK, /* a source line break inside a paragraph; len 0 */
 	SPAN_HARDBREAK, /* a forced line break; len 0 */
 };
@@ -54,8 +54,8 @@ enum span_style {
 
 struct span {
 	uint32_t off, len; /* bytes in the owning entry's text */
-	uint8_t kind;	   /* enum span_kind */
-	uint8_t style;	   /* enum span_style bits; nesting is flattened */
+	uint8_t kind;      /* enum span_kind */
+	uint8_t style;     /* enum span_style bits; nesting is flattened */
 	const char *href;  /* link target, NUL-terminated, when STYLE_LINK */
 };
 
@@ -65,9 +65,10 @@ enum block_kind {
 	BLOCK_LIST,    /* children are BLOCK_ITEMs; ordered, start, tight */
 	BLOCK_ITEM,    /* children: the item's blocks (tight text is a PARA) */
 	BLOCK_QUOTE,   /* children */
-	BLOCK_CODE,    /* code_off, code_len: raw text, tabs kept, '\n' ends lines */
-	BLOCK_TABLE,   /* ncols, nrows, cells (row 0 is the header), align */
-	BLOCK_HR,      /* nothing */
+	BLOCK_CODE,  /* code_off, code_len: raw text, tabs kept, '\n' ends lines
+	              */
+	BLOCK_TABLE, /* ncols, nrows, cells (row 0 is the header), align */
+	BLOCK_HR,    /* nothing */
 };
 
 enum cell_align { ALIGN_DEFAULT, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
@@ -85,11 +86,11 @@ struct cell {
  * that has no such members (HR) has them all zero.
  */
 struct block {
-	uint8_t kind;	 /* enum block_kind */
+	uint8_t kind;    /* enum block_kind */
 	uint8_t ordered; /* LIST: 1 for 1. 2. 3. */
-	uint8_t tight;	 /* LIST: no blank lines between items */
-	uint8_t level;	 /* HEADING: 1..6 */
-	uint32_t line;	 /* 1-based source line where the block starts */
+	uint8_t tight;   /* LIST: no blank lines between items */
+	uint8_t level;   /* HEADING: 1..6 */
+	uint32_t line;   /* 1-based source line where the block starts */
 	union {
 		struct { /* PARA, HEADING */
 			const struct span *spans;
@@ -98,21 +99,22 @@ struct block {
 		struct { /* LIST, ITEM, QUOTE */
 			const struct block *children;
 			uint32_t nchildren;
-			uint32_t start; /* LIST, ordered: number of the first item */
+			uint32_t
+			    start; /* LIST, ordered: number of the first item */
 		};
 		struct { /* CODE */
 			uint32_t code_off, code_len;
 		};
-		struct { /* TABLE */
+		struct {                          /* TABLE */
 			const struct cell *cells; /* nrows * ncols, row-major */
-			const uint8_t *align;	  /* ncols x enum cell_align */
+			const uint8_t *align;     /* ncols x enum cell_align */
 			uint32_t ncols, nrows;
 		};
 	};
 };
 
 struct entry {
-	const char *id;	      /* unique; "{#id}" or a GitHub-style slug */
+	const char *id;       /* unique; "{#id}" or a GitHub-style slug */
 	const char *question; /* plain text of the heading, markup removed */
 	uint32_t question_len;
 	const char *text; /* answer text buffer, see above */
@@ -121,7 +123,7 @@ struct entry {
 	uint32_t nblocks;
 	uint32_t line, col; /* position of the question heading */
 	uint32_t section;   /* index into doc->secs */
-	int32_t ref;	    /* a reference: index of the target entry, else -1 */
+	int32_t ref; /* a reference: index of the target entry, else -1 */
 };
 
 struct section {
@@ -154,7 +156,7 @@ struct doc {
 	struct entry *entries;
 	size_t nentries;
 	struct arena *arena; /* owns all strings, spans and blocks */
-	void *priv;	     /* loader state and the id table */
+	void *priv;          /* loader state and the id table */
 };
 
 /* An empty doc; aborts on OOM. */
@@ -183,6 +185,7 @@ const struct entry *doc_entry_by_id(const struct doc *d, const char *id);
 /* The section with id (sections and entries share one id space), or NULL. */
 const struct section *doc_section_by_id(const struct doc *d, const char *id);
 /* The entry whose answer e shows: its reference target, or e itself. */
-const struct entry *doc_entry_answer(const struct doc *d, const struct entry *e);
+const struct entry *doc_entry_answer(
+    const struct doc *d, const struct entry *e);
 
 #endif

@@ -13,12 +13,23 @@ enum key {
 	K_NONE,
 	K_CHAR, /* ch: a printable code point (ASCII, Japanese, ...) */
 	K_CTRL, /* ch: 'a'..'z' for Ctrl-A..Ctrl-Z, '\\' for Ctrl-\ */
-	K_UP, K_DOWN, K_LEFT, K_RIGHT,
-	K_PGUP, K_PGDN, K_HOME, K_END,
-	K_ENTER, K_ESC, K_TAB, K_BTAB, K_BACKSPACE, K_DELETE,
+	K_UP,
+	K_DOWN,
+	K_LEFT,
+	K_RIGHT,
+	K_PGUP,
+	K_PGDN,
+	K_HOME,
+	K_END,
+	K_ENTER,
+	K_ESC,
+	K_TAB,
+	K_BTAB,
+	K_BACKSPACE,
+	K_DELETE,
 	K_MOUSE,  /* x, y (0-based cell), button: 1 left click, 4/5 wheel */
 	K_RESIZE, /* w, h */
-	K_IDLE,	  /* the kiosk idle timeout fired */
+	K_IDLE,   /* the kiosk idle timeout fired */
 };
 
 struct key_event {
@@ -35,7 +46,6 @@ struct key_event {
  * <Click X,Y> <WheelUp X,Y> <WheelDown X,Y> <Resize WxH> <Idle>.
  * Returns 0 and a malloc'd array, or -1 and a malloc'd message in *err.
  */
-int keys_parse(const char *spec, struct key_event **out, size_t *n,
-    char **err);
+int keys_parse(const char *spec, struct key_event **out, size_t *n, char **err);
 
 #endif

@@ -27,9 +27,9 @@ enum sline_attr {
 	AT_HIGHLIGHT = 1 << 5, /* a search hit */
 	AT_SELECTED = 1 << 6,  /* the selected row or link */
 	AT_HEADING = 1 << 7,   /* titles, section and question rows */
-	AT_CHROME = 1 << 8,    /* markers, quote bars, rules, continuation marks */
-	AT_STATUS = 1 << 9,    /* the status line */
-	AT_DIM = 1 << 10,      /* secondary text: counts, snippets, hints */
+	AT_CHROME = 1 << 8, /* markers, quote bars, rules, continuation marks */
+	AT_STATUS = 1 << 9, /* the status line */
+	AT_DIM = 1 << 10,   /* secondary text: counts, snippets, hints */
 };
 
 /* A link on a line: bytes [start, end) show a link to href (not owned). */
@@ -39,7 +39,7 @@ struct sline_link {
 };
 
 struct sline {
-	char *text; /* NUL-terminated */
+	char *text;     /* NUL-terminated */
 	uint16_t *attr; /* len entries */
 	size_t len, cap;
 	int width; /* display columns */
@@ -53,13 +53,13 @@ struct slines {
 };
 
 /* Appends n bytes of text all with attribute attr; w is their width. */
-void sline_append(struct sline *l, const char *s, size_t n, uint16_t attr,
-    int w);
+void sline_append(
+    struct sline *l, const char *s, size_t n, uint16_t attr, int w);
 /* Appends n spaces. */
 void sline_pad(struct sline *l, int n, uint16_t attr);
 /* Records a link over the bytes [start, end) of l. */
-void sline_add_link(struct sline *l, size_t start, size_t end,
-    const char *href);
+void sline_add_link(
+    struct sline *l, size_t start, size_t end, const char *href);
 /* Empties a line, keeping its buffers. */
 void sline_reset(struct sline *l);
 void sline_free(struct sline *l);

@@ -69,28 +69,28 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{ "search", required_argument, NULL, 's' },
-	{ "open", required_argument, NULL, 'o' },
-	{ "expand-all", no_argument, NULL, 'a' },
-	{ "print", no_argument, NULL, 'p' },
-	{ "width", required_argument, NULL, 'w' },
-	{ "list", no_argument, NULL, OPT_LIST },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "dump", required_argument, NULL, OPT_DUMP },
-	{ "keys", required_argument, NULL, OPT_KEYS },
-	{ "dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS },
-	{ "kiosk", no_argument, NULL, OPT_KIOSK },
-	{ "allow-quit", no_argument, NULL, OPT_ALLOW_QUIT },
-	{ "idle", required_argument, NULL, OPT_IDLE },
-	{ "ambiguous", required_argument, NULL, OPT_AMBIGUOUS },
-	{ "ascii", no_argument, NULL, OPT_ASCII },
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "colour", required_argument, NULL, OPT_COLOR },
-	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+    {"search", required_argument, NULL, 's'},
+    {"open", required_argument, NULL, 'o'},
+    {"expand-all", no_argument, NULL, 'a'},
+    {"print", no_argument, NULL, 'p'},
+    {"width", required_argument, NULL, 'w'},
+    {"list", no_argument, NULL, OPT_LIST},
+    {"check", no_argument, NULL, OPT_CHECK},
+    {"dump", required_argument, NULL, OPT_DUMP},
+    {"keys", required_argument, NULL, OPT_KEYS},
+    {"dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS},
+    {"kiosk", no_argument, NULL, OPT_KIOSK},
+    {"allow-quit", no_argument, NULL, OPT_ALLOW_QUIT},
+    {"idle", required_argument, NULL, OPT_IDLE},
+    {"ambiguous", required_argument, NULL, OPT_AMBIGUOUS},
+    {"ascii", no_argument, NULL, OPT_ASCII},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 static const char usage_text[] =
@@ -101,12 +101,16 @@ static const char usage_text[] =
     "  -s, --search QUERY     start with QUERY searched\n"
     "  -o, --open ID          start in the pager at entry ID\n"
     "  -a, --expand-all       start with every answer open\n"
-    "  -p, --print            write the rendered content as plain text and exit\n"
-    "  -w, --width N          width for --print (default: terminal width, else 80)\n"
+    "  -p, --print            write the rendered content as plain text and "
+    "exit\n"
+    "  -w, --width N          width for --print (default: terminal width, else "
+    "80)\n"
     "      --list             one line per entry: id, section, question (TSV)\n"
     "      --check            lint the content, exit 1 on errors\n"
-    "      --dump WxH         print the screen the browser would show at W x H\n"
-    "      --keys KEYS        with --dump: keys to apply first (e.g. 'jj<Enter>')\n"
+    "      --dump WxH         print the screen the browser would show at W x "
+    "H\n"
+    "      --keys KEYS        with --dump: keys to apply first (e.g. "
+    "'jj<Enter>')\n"
     "      --dump-attrs       with --dump: also show highlights and selection\n"
     "      --kiosk            locked-down mode for public terminals\n"
     "      --allow-quit       with --kiosk: q quits (for SSH ForceCommand)\n"
@@ -148,8 +152,8 @@ parse_int(const char *opt, const char *s, long lo, long hi)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
-		usage_error("%s: '%s' is not a number from %ld to %ld", opt, s,
-		    lo, hi);
+		usage_error(
+		    "%s: '%s' is not a number from %ld to %ld", opt, s, lo, hi);
 	return (int)v;
 }
 
@@ -183,8 +187,8 @@ parse_options(int argc, char **argv, struct options *o)
 	o->idle = 300;
 	o->color = TUI_COLOR_AUTO;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:o:apw:hV", long_options,
-		    NULL)) != -1) {
+	while ((c = getopt_long(
+	            argc, argv, ":s:o:apw:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			o->search = optarg;
@@ -242,16 +246,17 @@ parse_options(int argc, char **argv, struct options *o)
 				o->color = TUI_COLOR_NEVER;
 			else
 				usage_error("--color: '%s' is not auto, always "
-					    "or never",
+				            "or never",
 				    optarg);
 			break;
 		case OPT_NO_MOUSE:
 			o->mouse = 0;
 			break;
 		case OPT_LANG:
-			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0)
-				usage_error("--lang: '%s' is not ja or en",
-				    optarg);
+			if (strcmp(optarg, "ja") != 0 &&
+			    strcmp(optarg, "en") != 0)
+				usage_error(
+				    "--lang: '%s' is not ja or en", optarg);
 			o->lang = optarg;
 			break;
 		case 'h':
@@ -261,7 +266,8 @@ parse_options(int argc, char **argv, struct options *o)
 			printf("faq %s\n", FAQ_VERSION);
 			exit(0);
 		case ':':
-			usage_error("option '%s' needs a value", argv[optind - 1]);
+			usage_error(
+			    "option '%s' needs a value", argv[optind - 1]);
 		default:
 			if (optopt != 0)
 				usage_error("unknown option '-%c'", optopt);
@@ -363,7 +369,7 @@ load_help(const char *lang)
 {
 	char name[32];
 	const struct embed_file *f;
-	struct diag_list diags = { 0 };
+	struct diag_list diags = {0};
 	struct doc *h;
 
 	snprintf(name, sizeof name, "help.%s.md", lang);
@@ -394,7 +400,7 @@ run_dump(const struct options *o, struct browser *b)
 	/* The terminal tells the browser its size before the first key; so
 	 * must the dump, or keys would act on a screen of another size. */
 	{
-		struct key_event size = { 0 };
+		struct key_event size = {0};
 
 		size.key = K_RESIZE;
 		size.w = w;
@@ -421,7 +427,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	struct diag_list diags = { 0 };
+	struct diag_list diags = {0};
 	struct doc *d;
 	char *bundled = NULL;
 	int i, status = 0, nwarn, utf8;
@@ -462,12 +468,12 @@ main(int argc, char **argv)
 
 	if (o.mode == MODE_BROWSE &&
 	    (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
-		!tui_term_usable()))
+	        !tui_term_usable()))
 		o.mode = MODE_PRINT;
 
 	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
 		uint8_t *only = NULL;
-		struct render_opts ro = { 0 };
+		struct render_opts ro = {0};
 
 		if (o.search != NULL) {
 			only = xcalloc(d->nentries ? d->nentries : 1, 1);
@@ -489,7 +495,7 @@ main(int argc, char **argv)
 		}
 	} else {
 		struct search_index *ix = search_index_new(d);
-		struct browser_opts bo = { 0 };
+		struct browser_opts bo = {0};
 		struct browser *b;
 		struct doc *help = load_help(i18n_lang());
 		char *err = NULL;
@@ -514,7 +520,7 @@ main(int argc, char **argv)
 		} else if (o.mode == MODE_DUMP) {
 			status = run_dump(&o, b);
 		} else {
-			struct tui_opts to = { 0 };
+			struct tui_opts to = {0};
 
 			to.color = o.color;
 			to.mouse = o.mouse;

@@ -58,8 +58,8 @@ sline_add_link(struct sline *l, size_t start, size_t end, const char *href)
 {
 	if (l->nlinks == l->linkcap) {
 		l->linkcap = l->linkcap ? l->linkcap * 2 : 4;
-		l->links = xreallocarray(l->links, l->linkcap,
-		    sizeof *l->links);
+		l->links =
+		    xreallocarray(l->links, l->linkcap, sizeof *l->links);
 	}
 	l->links[l->nlinks].start = (uint32_t)start;
 	l->links[l->nlinks].end = (uint32_t)end;
