@@ -26,6 +26,7 @@
 #include "doc.h"
 #include "keys.h"
 #include "search.h"
+#include "xalloc.h"
 
 #define MAXKEYS 64
 #define MAXREPS 64
@@ -194,6 +195,7 @@ main(int argc, char **argv)
 	struct doc *d;
 	uint32_t *out;
 
+	xalloc_tune(); /* as main.c does: the same allocator policy */
 	if (argc > 1 && strcmp(argv[1], "--load-only") == 0) {
 		load_only = 1;
 		argv++;

@@ -15,6 +15,14 @@ void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/*
+ * Sets the process's allocator policy; call once at start, before loading.
+ * glibc raises its mmap threshold up to 32 MB after a big buffer is freed,
+ * so later multi-megabyte buffers (the index parts) come from the heap and
+ * stay resident after free: 22 MB more peak memory at 100 000 entries.  A
+ * fixed threshold keeps big buffers mmapped and returned on free.
+ */
+void xalloc_tune(void);
 /* printf into a new string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

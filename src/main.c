@@ -432,6 +432,7 @@ main(int argc, char **argv)
 	char *bundled = NULL;
 	int i, status = 0, nwarn, utf8;
 
+	xalloc_tune();
 	parse_options(argc, argv, &o);
 	if (o.kiosk)
 		termenv_kiosk_scrub();

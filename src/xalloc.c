@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static void
 xalloc_die(void)
@@ -14,6 +17,14 @@ xalloc_die(void)
 
 	fwrite(msg, 1, sizeof msg - 1, stderr);
 	exit(2);
+}
+
+void
+xalloc_tune(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 }
 
 void *
