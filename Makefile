@@ -3,7 +3,7 @@
 #   make            build ./faq
 #   make check      build and run every test (installs missing packages)
 #   make run        build and open the bundled content
-#   make asan       ASan + UBSan build, unit and golden tests under it
+#   make asan       ASan + UBSan build; unit, golden and e2e tests under it
 #   make fuzz       run the libFuzzer driver (FUZZ_SECONDS, default 60)
 #   make install / make uninstall   (PREFIX, DESTDIR)
 #   make format     clang-format every source file
@@ -145,6 +145,7 @@ asan:
 		LDFLAGS='-fsanitize=address,undefined' \
 		BIN=build-asan/faq build-asan/faq unit
 	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
+	@FAQ=./build-asan/faq sh tests/e2e/run
 
 FUZZ_SECONDS ?= 60
 fuzz:
