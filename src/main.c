@@ -128,17 +128,41 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 no match or content errors, 2 usage or I/O\n"
     "errors.  See faq(1) for keys and faq(5) for the content format.\n";
 
-/* Prints one line naming the problem and exits 2. */
-static void __attribute__((noreturn, format(printf, 1, 2)))
-usage_error(const char *fmt, ...)
+/*
+ * Writes "faq: " and the message to stderr, sanitised like every other
+ * string faq shows: a message may quote an argument, and an argument may
+ * hold escape sequences that must not reach the terminal.
+ */
+static void __attribute__((format(printf, 1, 2)))
+errorf(const char *fmt, ...)
 {
 	va_list ap;
+	char *raw, *clean;
+	int n;
 
-	fputs("faq: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputs(" (see 'faq --help')\n", stderr);
+	if (n < 0)
+		return;
+	raw = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	clean = sanitize_text(raw, (size_t)n, NULL, NULL, NULL);
+	fprintf(stderr, "faq: %s\n", clean);
+	free(clean);
+	free(raw);
+}
+
+/* Prints one line naming the problem and exits 2. */
+#define usage_error(...) usage_exit(xasprintf(__VA_ARGS__))
+
+static void __attribute__((noreturn))
+usage_exit(char *msg)
+{
+	errorf("%s (see 'faq --help')", msg);
+	free(msg);
 	exit(2);
 }
 
@@ -393,7 +417,7 @@ run_dump(const struct options *o, struct browser *b)
 	int w = o->dump_w, h = o->dump_h;
 
 	if (o->keys != NULL && keys_parse(o->keys, &keys, &nkeys, &err) != 0) {
-		fprintf(stderr, "faq: --keys: %s\n", err);
+		errorf("--keys: %s", err);
 		free(err);
 		return 2;
 	}
@@ -461,8 +485,7 @@ main(int argc, char **argv)
 	}
 	nwarn = (int)diags.n;
 	if (nwarn > 0)
-		fprintf(stderr,
-		    "faq: %d problem%s in the content (see 'faq --check')\n",
+		errorf("%d problem%s in the content (see 'faq --check')",
 		    nwarn, nwarn == 1 ? "" : "s");
 
 	i18n_init(choose_lang(&o, d));
@@ -490,8 +513,7 @@ main(int argc, char **argv)
 			print_doc(stdout, d, &ro, only);
 		free(only);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "faq: standard output: %s\n",
-			    strerror(errno));
+			errorf("standard output: %s", strerror(errno));
 			status = 2;
 		}
 	} else {
@@ -515,7 +537,7 @@ main(int argc, char **argv)
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);
 		if (b == NULL) {
-			fprintf(stderr, "faq: %s\n", err);
+			errorf("%s", err);
 			free(err);
 			status = 2;
 		} else if (o.mode == MODE_DUMP) {
@@ -530,7 +552,7 @@ main(int argc, char **argv)
 			to.idle_seconds = o.idle;
 			status = tui_run(b, &to, &err);
 			if (err != NULL) {
-				fprintf(stderr, "faq: %s\n", err);
+				errorf("%s", err);
 				free(err);
 			}
 		}
