@@ -563,9 +563,7 @@ render_too_small(struct browser *b, int w, int h, struct screen *out)
 
 		if (y == 0) {
 			struct sline t = {0};
-			/* One column holds no word, and no wide character:
-			 * a '!' still says that something is wrong. */
-			const char *s = w > 1 ? _("Terminal too small") : "!";
+			const char *s = _("Terminal too small");
 
 			sline_append(
 			    &t, s, strlen(s), AT_STATUS, str_width(b, s));
