@@ -7,6 +7,7 @@
 #ifndef FAQ_XALLOC_H
 #define FAQ_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -25,5 +26,8 @@ char *xstrndup(const char *s, size_t n);
 void xalloc_tune(void);
 /* printf into a new string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list (ap is used up). */
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 #endif

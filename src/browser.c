@@ -142,20 +142,11 @@ void
 browser_set_msg(struct browser *b, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
-	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	free(b->msg);
-	b->msg = s;
+	va_start(ap, fmt);
+	b->msg = xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 struct render_opts

@@ -13,7 +13,6 @@ diag_add(struct diag_list *l, const char *file, unsigned line, unsigned col,
 {
 	struct diag *d;
 	va_list ap;
-	int n;
 
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -25,13 +24,7 @@ diag_add(struct diag_list *l, const char *file, unsigned line, unsigned col,
 	d->col = col;
 	d->severity = sev;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	d->msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(d->msg, (size_t)n + 1, fmt, ap);
+	d->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

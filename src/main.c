@@ -138,18 +138,11 @@ errorf(const char *fmt, ...)
 {
 	va_list ap;
 	char *raw, *clean;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	raw = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(raw, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	clean = sanitize_text(raw, (size_t)n, NULL, NULL, NULL);
+	clean = sanitize_text(raw, strlen(raw), NULL, NULL, NULL);
 	fprintf(stderr, "faq: %s\n", clean);
 	free(clean);
 	free(raw);
