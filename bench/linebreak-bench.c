@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unilbrk.h>
 
+#include "benchdoc.h"
 #include "benchutil.h"
 
 #include "diag.h"
@@ -93,8 +94,7 @@ add_blocks(struct paras *p, const char *text, const struct block *b, size_t n)
 int
 main(int argc, char **argv)
 {
-	struct doc *d = doc_new();
-	struct diag_list diags = {0};
+	struct doc *d;
 	struct paras p = {0};
 	int width = 80, repeat = 15, r;
 	double *t;
@@ -112,11 +112,8 @@ main(int argc, char **argv)
 		repeat = atoi(argv[3]);
 	if (repeat < 1)
 		repeat = 1;
-	if (doc_load_path(d, argv[1], &diags) != 0) {
-		diag_print(&diags, stderr);
+	if ((d = bench_load(argv[1])) == NULL)
 		return 2;
-	}
-	doc_finish(d, &diags);
 	for (i = 0; i < d->nentries; i++) {
 		const struct entry *e = doc_entry_answer(d, &d->entries[i]);
 
@@ -152,7 +149,6 @@ main(int argc, char **argv)
 	free(brk);
 	free(p.text);
 	free(p.off);
-	diag_clear(&diags);
 	doc_free(d);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "benchdoc.h"
 #include "benchutil.h"
 
 #include "diag.h"
@@ -21,8 +22,7 @@
 int
 main(int argc, char **argv)
 {
-	struct doc *d = doc_new();
-	struct diag_list diags = {0};
+	struct doc *d;
 	struct slines out = {0};
 	struct render_opts o = {80, 1, 0};
 	int repeat = 15, r;
@@ -39,11 +39,8 @@ main(int argc, char **argv)
 		repeat = atoi(argv[3]);
 	if (repeat < 1)
 		repeat = 1;
-	if (doc_load_path(d, argv[1], &diags) != 0) {
-		diag_print(&diags, stderr);
+	if ((d = bench_load(argv[1])) == NULL)
 		return 2;
-	}
-	doc_finish(d, &diags);
 	t = calloc((size_t)repeat, sizeof *t);
 	for (r = 0; r < repeat; r++) {
 		double t0 = bench_cpu_ms();
@@ -66,7 +63,6 @@ main(int argc, char **argv)
 	    d->nentries, lines, t[repeat / 2], t[0], repeat);
 	free(t);
 	slines_free(&out);
-	diag_clear(&diags);
 	doc_free(d);
 	return 0;
 }

@@ -20,6 +20,7 @@
 
 #include <unistr.h>
 
+#include "benchdoc.h"
 #include "benchutil.h"
 
 #include "browser.h"
@@ -85,19 +86,6 @@ bench_key(struct browser *b, uint32_t ch)
 	browser_key(b, &k);
 	browser_render(b, 80, 24, &scr);
 	screen_free(&scr);
-}
-
-static struct doc *
-bench_load(const char *path)
-{
-	struct doc *d = doc_new();
-	struct diag_list diags;
-
-	memset(&diags, 0, sizeof diags);
-	if (doc_load_path(d, path, &diags) != 0)
-		return NULL;
-	doc_finish(d, &diags);
-	return d;
 }
 
 /* Byte lengths of the prefixes of q that end at a character boundary. */
