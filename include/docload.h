@@ -30,11 +30,13 @@ void docload_add_link(struct doc *d, uint32_t coll, uint32_t line, uint32_t col,
 void docload_own(struct doc *d, void *p);
 
 /*
- * parse.c: sanitises and parses buf as one new collection named name.
- * own is NULL or the malloc'd block holding buf: then docload_parse()
- * frees it, as early as it can (peak memory on big files).
+ * parse.c: sanitises and parses buf as one new collection named name
+ * (already sanitised for messages).  own is NULL or the file map holding
+ * buf: then docload_parse() closes it as early as it can (peak memory on
+ * big files).
  */
+struct filemap;
 void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    char *own, struct diag_list *diags);
+    struct filemap *own, struct diag_list *diags);
 
 #endif

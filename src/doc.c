@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "filemap.h"
 #include "sanitize.h"
 #include "xalloc.h"
 
@@ -181,9 +182,9 @@ docload_own(struct doc *d, void *p)
 
 /* Loading ---------------------------------------------------------------- */
 
-static int
-load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
-    char *own, struct diag_list *diags)
+int
+doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    struct diag_list *diags)
 {
 	char *clean = sanitize_text(name, strlen(name), NULL, NULL, NULL);
 
@@ -191,19 +192,11 @@ load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
 		diag_add(diags, clean, 0, 0, DIAG_ERROR,
 		    "file too large (more than %lu bytes)", DOC_MAX_FILE);
 		free(clean);
-		free(own);
 		return -1;
 	}
-	docload_parse(d, clean, buf, len, own, diags);
+	docload_parse(d, clean, buf, len, NULL, diags);
 	free(clean);
 	return 0;
-}
-
-int
-doc_load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
-    struct diag_list *diags)
-{
-	return load_buffer(d, name, buf, len, NULL, diags);
 }
 
 /* Reads a regular file whole; on failure adds an error naming it. */
@@ -211,10 +204,8 @@ static int
 load_file(
     struct doc *d, const char *path, const char *shown, struct diag_list *diags)
 {
+	struct filemap fm;
 	struct stat st;
-	char *buf;
-	size_t n = 0;
-	ssize_t r;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -235,26 +226,22 @@ load_file(
 		close(fd);
 		return -1;
 	}
-	buf = xmalloc((size_t)st.st_size + 1);
 	/* A file that grows while we read it is read as far as its size
 	 * was: never an unbounded read. */
-	while (n < (size_t)st.st_size) {
-		r = read(fd, buf + n, (size_t)st.st_size - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_add(diags, shown, 0, 0, DIAG_ERROR,
-			    "cannot read: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
+	if (filemap_open(&fm, fd, (size_t)st.st_size) != 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return -1;
 	}
 	close(fd);
-	return load_buffer(d, shown, buf, n, buf, diags);
+	docload_parse(d, shown, fm.data, fm.len, &fm, diags);
+	filemap_close(&fm); /* (docload_parse() may have closed it) */
+	if (filemap_truncated(&fm))
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "the file shrank while it was read; its end is missing "
+		    "(load it again)");
+	return 0;
 }
 
 static int

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "filemap.h"
 #include "frontmatter.h"
 #include "sanitize.h"
 #include "slug.h"
@@ -1259,7 +1260,7 @@ san_diags(
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    char *own, struct diag_list *diags)
+    struct filemap *own, struct diag_list *diags)
 {
 	static const MD_PARSER md = {
 	    0,
@@ -1303,7 +1304,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		san_diags(&p, buf, len, &rep);
 		free(rep.off);
 		free(rep.what);
-		free(own);
+		if (own != NULL)
+			filemap_close(own);
 		own = NULL;
 	}
 
@@ -1319,7 +1321,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		free(src_alloc);
 		src = src_alloc = t;
 		if (own != NULL) {
-			free(own);
+			filemap_close(own);
 			own = NULL;
 		}
 	}
@@ -1350,7 +1352,8 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 	free(p.spans);
 	free(p.kids);
 	free(p.open);
-	free(own);
+	if (own != NULL)
+		filemap_close(own);
 	free(src_alloc);
 	p.src = NULL;
 	map_items(&p);

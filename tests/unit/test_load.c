@@ -10,7 +10,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <signal.h>
+
 #include "doctest.h"
+#include "filemap.h"
 
 static char tmpdir[64];
 
@@ -496,6 +500,122 @@ test_unterminated_last_line(void **state)
 	free(b);
 }
 
+/* A FAQ of n entries, big enough to be mapped rather than read. */
+static char *
+big_faq(size_t n, size_t *len)
+{
+	size_t cap = n * 200 + 64, k = 0, i;
+	char *s = malloc(cap);
+
+	k += (size_t)sprintf(s, "# Big\n\n## Section\n\n");
+	for (i = 0; i < n; i++)
+		k += (size_t)snprintf(s + k, cap - k,
+		    "### Question %zu?\n\nThe answer to question %zu, "
+		    "with enough words to fill a line or two of text.\n\n",
+		    i, i);
+	*len = k;
+	return s;
+}
+
+static void
+test_big_file_mapped(void **state)
+{
+	struct loaded l;
+	size_t n;
+	char *faq = big_faq(5000, &n), *path;
+	struct filemap fm;
+	int fd;
+
+	(void)state;
+	assert_true(n > 256 * 1024);
+	path = put("big.md", faq, n);
+	fd = open(path, O_RDONLY);
+	assert_int_equal(filemap_open(&fm, fd, n), 0);
+	assert_non_null(fm.map); /* this size is mapped, not read */
+	assert_memory_equal(fm.data, faq, n);
+	filemap_close(&fm);
+	close(fd);
+	load_path(&l, path);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.d->nentries, 5000);
+	assert_string_equal(l.d->entries[4999].question, "Question 4999?");
+	assert_true(answer_has(l.d, 4999, "question 4999, with"));
+	assert_int_equal(l.dl.n, 0);
+	unload(&l);
+	free(path);
+	free(faq);
+}
+
+/* The file shrinks under the mapping: the pages that went read as zeros,
+ * there is no SIGBUS, and the map says so. */
+static void
+test_file_shrinks_while_mapped(void **state)
+{
+	size_t n, i, sum = 0;
+	char *faq = big_faq(5000, &n), *path;
+	struct filemap fm;
+	int fd;
+
+	(void)state;
+	path = put("shrink.md", faq, n);
+	fd = open(path, O_RDWR);
+	assert_int_equal(filemap_open(&fm, fd, n), 0);
+	assert_non_null(fm.map);
+	assert_false(filemap_truncated(&fm));
+	assert_int_equal(ftruncate(fd, 4096), 0);
+	assert_memory_equal(fm.data, faq, 4096);
+	for (i = 4096; i < n; i++)
+		sum += (unsigned char)fm.data[i];
+	assert_int_equal(sum, 0);
+	assert_true(filemap_truncated(&fm));
+	filemap_close(&fm);
+	assert_true(filemap_truncated(&fm));
+	close(fd);
+	free(path);
+	free(faq);
+}
+
+static volatile sig_atomic_t foreign_bus;
+
+static void
+count_bus(int sig)
+{
+	(void)sig;
+	foreign_bus++;
+}
+
+/* A SIGBUS that is not about a mapping still reaches the handler the
+ * program had, and that handler is back once the maps are closed. */
+static void
+test_foreign_sigbus_chained(void **state)
+{
+	struct sigaction sa, now;
+	size_t n;
+	char *faq = big_faq(5000, &n), *path;
+	struct filemap fm;
+	int fd;
+
+	(void)state;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = count_bus;
+	sigemptyset(&sa.sa_mask);
+	assert_int_equal(sigaction(SIGBUS, &sa, NULL), 0);
+	path = put("chain.md", faq, n);
+	fd = open(path, O_RDONLY);
+	assert_int_equal(filemap_open(&fm, fd, n), 0);
+	assert_non_null(fm.map);
+	foreign_bus = 0;
+	raise(SIGBUS);
+	assert_int_equal(foreign_bus, 1);
+	filemap_close(&fm);
+	assert_int_equal(sigaction(SIGBUS, NULL, &now), 0);
+	assert_ptr_equal(now.sa_handler, count_bus);
+	signal(SIGBUS, SIG_DFL);
+	close(fd);
+	free(path);
+	free(faq);
+}
+
 int
 main(void)
 {
@@ -518,6 +638,9 @@ main(void)
 	    cmocka_unit_test(test_many_duplicates),
 	    cmocka_unit_test(test_escapes),
 	    cmocka_unit_test(test_unterminated_last_line),
+	    cmocka_unit_test(test_big_file_mapped),
+	    cmocka_unit_test(test_file_shrinks_while_mapped),
+	    cmocka_unit_test(test_foreign_sigbus_chained),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
