@@ -23,6 +23,9 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* A copy of n bytes owned by the arena. */
 void *arena_memdup(struct arena *a, const void *p, size_t n);
+/* Moves every block of src into dst, which then owns and frees them, and
+ * frees src (a second thread parses into an arena of its own). */
+void arena_adopt(struct arena *dst, struct arena *src);
 /* Bytes handed out so far (for memory measurements). */
 size_t arena_used(const struct arena *a);
 

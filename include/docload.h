@@ -36,6 +36,15 @@ void docload_own(struct doc *d, void *p);
  * big files).
  */
 struct filemap;
+/*
+ * From this many bytes on, a file is parsed in two halves on two threads
+ * when it can be split safely (see parse.c); the tests lower it to split
+ * small files.
+ */
+extern size_t docload_split_min;
+/* Split parses that were joined, and that were thrown away because the
+ * halves did not meet (counted for the tests). */
+extern unsigned long docload_splits_joined, docload_splits_redone;
 void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
     struct filemap *own, struct diag_list *diags);
 

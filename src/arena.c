@@ -100,3 +100,25 @@ arena_used(const struct arena *a)
 {
 	return a->used;
 }
+
+void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_chunk *tail;
+
+	if (src == NULL)
+		return;
+	if (src->head != NULL) {
+		for (tail = src->head; tail->next != NULL; tail = tail->next)
+			;
+		/* behind dst's current chunk, which stays the one to fill */
+		if (dst->head != NULL) {
+			tail->next = dst->head->next;
+			dst->head->next = src->head;
+		} else {
+			dst->head = src->head;
+		}
+	}
+	dst->used += src->used;
+	free(src);
+}

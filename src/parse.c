@@ -13,10 +13,16 @@
  * stack (kids) and are copied into the arena when their container closes;
  * spans likewise.  Container nesting is capped at DOC_MAX_DEPTH.
  */
+#define _GNU_SOURCE /* memmem (glibc declares it for GNU only) */
 #include <md4c.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "arena.h"
 #include "docload.h"
@@ -63,10 +69,20 @@ struct item {
 	uint32_t xid;  /* headings: 1 + index of the {#id} in p->xids, or 0 */
 };
 
+/* A #id link, kept until the parse is known good (see split_merge()). */
+struct plink {
+	uint32_t line, col;
+	const char *href;
+};
+
 struct parser {
 	struct doc *d;
-	struct diag_list *diags;
-	const char *name; /* sanitised, for diagnostics and the title */
+	/* What the md4c callbacks allocate from: the doc's arena, or the
+	 * second half's own while it is parsed on another thread (the
+	 * callbacks touch nothing of the doc's, so that they can). */
+	struct arena *arena;
+	struct diag_list *diags; /* not touched by the callbacks either */
+	const char *name;        /* sanitised, for diagnostics and the title */
 	uint32_t coll;
 
 	const char *src; /* the sanitised file */
@@ -78,6 +94,11 @@ struct parser {
 
 	char *text; /* all span and code text of the file */
 	size_t tlen, tcap;
+	/* After a split parse (see parse_all()), items from nsplit on have
+	 * their text in text2, the second half's buffer, at offsets of their
+	 * own: joining the halves copies no text. */
+	char *text2;
+	size_t t2len, nsplit;
 	struct span *spans;
 	size_t nspans, spanscap;
 	struct block *kids;
@@ -92,8 +113,10 @@ struct parser {
 	const char **xids; /* the {#id}s of top-level headings */
 	size_t nxids, xidscap;
 
-	unsigned depth; /* open model containers */
-	int depth_warned;
+	unsigned depth;      /* open model containers */
+	uint32_t depth_line; /* where blocks first nested too deep, or 0 */
+	struct plink *links; /* #id links, in order */
+	size_t nlinks, linkscap;
 	int em, strong, del, codespan, in_code;
 	const char *href;
 	int link_pending; /* a #link whose position is still unknown */
@@ -282,9 +305,9 @@ slab_take(struct parser *p, size_t n)
 	void *v;
 
 	if (n > SLAB_SIZE / 4)
-		return arena_alloc(p->d->arena, n);
+		return arena_alloc(p->arena, n);
 	if (p->slab_left < n) {
-		p->slab = arena_alloc(p->d->arena, SLAB_SIZE);
+		p->slab = arena_alloc(p->arena, SLAB_SIZE);
 		p->slab_left = SLAB_SIZE;
 	}
 	v = p->slab;
@@ -388,7 +411,7 @@ heading_take_id(struct parser *p, size_t tstart, size_t smark)
 	if (i == 0 || t[i] != '#' || i + 1 >= n - 1)
 		return NULL;
 	open_at = i - 1;
-	id = arena_strndup(p->d->arena, t + i + 1, n - 1 - (i + 1));
+	id = arena_strndup(p->arena, t + i + 1, n - 1 - (i + 1));
 	cut = open_at;
 	while (cut > 0 && (t[cut - 1] == ' ' || t[cut - 1] == '\t'))
 		cut--;
@@ -506,7 +529,7 @@ close_top(struct parser *p)
 	case BLOCK_QUOTE:
 		o.b.nchildren = (uint32_t)(p->nkids - o.kids);
 		o.b.children = o.b.nchildren
-		                   ? arena_memdup(p->d->arena, p->kids + o.kids,
+		                   ? arena_memdup(p->arena, p->kids + o.kids,
 		                         o.b.nchildren * sizeof *p->kids)
 		                   : NULL;
 		p->nkids = o.kids;
@@ -532,14 +555,12 @@ close_implicit(struct parser *p)
 		close_top(p);
 }
 
+/* Reported by parse_flush() (the callbacks add no diagnostics). */
 static void
 warn_depth(struct parser *p)
 {
-	if (p->depth_warned)
-		return;
-	p->depth_warned = 1;
-	diag_add(p->diags, p->name, guess_line(p, NULL), 1, DIAG_WARNING,
-	    "blocks nested deeper than %d levels are flattened", DOC_MAX_DEPTH);
+	if (p->depth_line == 0)
+		p->depth_line = guess_line(p, NULL);
 }
 
 static void
@@ -610,9 +631,9 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		p->trows = t->head_row_count + t->body_row_count;
 		ncells = (size_t)p->tcols * p->trows;
 		p->cells = arena_alloc(
-		    p->d->arena, (ncells ? ncells : 1) * sizeof *p->cells);
+		    p->arena, (ncells ? ncells : 1) * sizeof *p->cells);
 		memset(p->cells, 0, (ncells ? ncells : 1) * sizeof *p->cells);
-		p->align = arena_alloc(p->d->arena, p->tcols ? p->tcols : 1);
+		p->align = arena_alloc(p->arena, p->tcols ? p->tcols : 1);
 		memset(p->align, 0, p->tcols ? p->tcols : 1);
 		o->b.ncols = p->tcols;
 		o->b.nrows = p->trows;
@@ -668,7 +689,7 @@ attr_string(struct parser *p, const MD_ATTRIBUTE *a)
 		if (a->substr_types[i] == MD_TEXT_NULLCHAR)
 			need += 2 * (a->substr_offsets[i + 1] -
 			                a->substr_offsets[i]);
-	out = arena_alloc(p->d->arena, need + 1);
+	out = arena_alloc(p->arena, need + 1);
 	for (i = 0; a->substr_offsets[i] < a->size; i++) {
 		beg = a->substr_offsets[i];
 		end = a->substr_offsets[i + 1];
@@ -692,13 +713,15 @@ attr_string(struct parser *p, const MD_ATTRIBUTE *a)
 static void
 link_record(struct parser *p, size_t off)
 {
-	uint32_t col;
+	struct plink *l;
 
 	if (off > 0 && off <= p->srclen && p->src[off - 1] == '[')
 		off--;
-	col = src_col(p, off);
-	docload_add_link(
-	    p->d, p->coll, (uint32_t)p->cur_line + 1, col, p->href);
+	GROW(p->links, p->nlinks, p->linkscap, 1);
+	l = &p->links[p->nlinks++];
+	l->col = src_col(p, off);
+	l->line = (uint32_t)p->cur_line + 1;
+	l->href = p->href;
 	p->link_pending = 0;
 }
 
@@ -826,13 +849,26 @@ item_is_heading(const struct parser *p, size_t i)
 	return p->blk[i].kind == BLOCK_HEADING;
 }
 
-/* Plain text of a heading's spans (breaks as spaces): in place in the text
- * buffer when it can be, else an arena copy. */
-static const char *
-plain_text(struct parser *p, const struct block *b, uint32_t *len)
+/* The text buffer that item i's offsets are into, and its length. */
+static char *
+item_text(const struct parser *p, size_t i, size_t *len)
 {
-	size_t n = 0, i, off, end;
-	char *s, *q;
+	if (i >= p->nsplit) {
+		*len = p->t2len;
+		return p->text2;
+	}
+	*len = p->tlen;
+	return p->text;
+}
+
+/* Plain text of heading item i's spans (breaks as spaces): in place in
+ * the text buffer when it can be, else an arena copy. */
+static const char *
+plain_text(struct parser *p, size_t item, uint32_t *len)
+{
+	const struct block *b = &p->blk[item];
+	size_t n = 0, i, off, end, tlen;
+	char *s, *q, *text = item_text(p, item, &tlen);
 
 	/* A heading of plain text is already in the text buffer, followed
 	 * by its block separator, which no entry's text includes: end the
@@ -843,11 +879,11 @@ plain_text(struct parser *p, const struct block *b, uint32_t *len)
 		            b->spans[i].off == end;
 		     i++)
 			end += b->spans[i].len;
-		if (i == b->nspans && end < p->tlen && p->text[end] == '\n') {
-			p->text[end] = '\0';
+		if (i == b->nspans && end < tlen && text[end] == '\n') {
+			text[end] = '\0';
 			if (len != NULL)
 				*len = (uint32_t)(end - off);
-			return p->text + off;
+			return text + off;
 		}
 	}
 	for (i = 0; i < b->nspans; i++)
@@ -855,7 +891,7 @@ plain_text(struct parser *p, const struct block *b, uint32_t *len)
 	q = s = arena_alloc(p->d->arena, n + 1);
 	for (i = 0; i < b->nspans; i++) {
 		if (b->spans[i].kind == SPAN_TEXT) {
-			memcpy(q, p->text + b->spans[i].off, b->spans[i].len);
+			memcpy(q, text + b->spans[i].off, b->spans[i].len);
 			q += b->spans[i].len;
 		} else {
 			*q++ = ' ';
@@ -954,7 +990,9 @@ static void
 set_body(struct parser *p, struct entry *e, size_t a, size_t b)
 {
 	struct block *v;
-	uint32_t base;
+	uint32_t base, n1, n2;
+	size_t tlen;
+	char *text, *t;
 
 	e->ref = -1;
 	if (a >= b) {
@@ -962,13 +1000,34 @@ set_body(struct parser *p, struct entry *e, size_t a, size_t b)
 		return;
 	}
 	v = p->blk + a;
-	base = p->items[a].text_start;
-	rebase_blocks(v, b - a, base);
 	e->blocks = v;
 	e->nblocks = (uint32_t)(b - a);
-	e->text = p->text + base;
+	base = p->items[a].text_start;
+	text = item_text(p, a, &tlen);
+	if (a < p->nsplit && b > p->nsplit) {
+		/* an answer across the split (it was at a heading inside
+		 * it): the two pieces joined, in the arena */
+		n1 = (uint32_t)(p->tlen - base);
+		n2 =
+		    b < p->nitems ? p->items[b].text_start : (uint32_t)p->t2len;
+		t = arena_alloc(p->d->arena, (size_t)n1 + n2 + 1);
+		memcpy(t, p->text + base, n1);
+		memcpy(t + n1, p->text2, n2);
+		t[n1 + n2] = '\0';
+		rebase_blocks(v, p->nsplit - a, base);
+		rebase_blocks(
+		    p->blk + p->nsplit, b - p->nsplit, (uint32_t)0 - n1);
+		e->text = t;
+		e->text_len = n1 + n2;
+		return;
+	}
+	rebase_blocks(v, b - a, base);
+	e->text = text + base;
 	e->text_len =
-	    (uint32_t)(b < p->nitems ? p->items[b].text_start : p->tlen) - base;
+	    (uint32_t)(b < p->nitems && (b < p->nsplit) == (a < p->nsplit)
+	                   ? p->items[b].text_start
+	                   : tlen) -
+	    base;
 }
 
 static const struct entry *
@@ -1129,7 +1188,7 @@ map_items(struct parser *p)
 	if (p->fm.title != NULL && p->fm.title[0] != '\0')
 		c->title = p->fm.title;
 	else if (m.title != SIZE_MAX)
-		c->title = plain_text(p, &p->blk[m.title], NULL);
+		c->title = plain_text(p, m.title, NULL);
 	else
 		c->title = file_title(p);
 	c->lang = p->fm.lang != NULL ? p->fm.lang : "";
@@ -1160,7 +1219,7 @@ map_items(struct parser *p)
 		if (lv > m.q)
 			continue; /* a heading inside an answer or intro */
 		flush_body(p, &m, i);
-		txt = plain_text(p, hb, &len);
+		txt = plain_text(p, i, &len);
 		if (lv < m.q) {
 			close_section(p, &m, lv);
 			m.stack[lv] = txt;
@@ -1232,8 +1291,8 @@ san_collect(void *ctx, size_t off, const char *what)
 /* Turns the sanitiser's byte offsets into line:col of the original bytes
  * (CRLF, CR and LF each end a line; columns count UTF-8 lead bytes). */
 static void
-san_diags(
-    struct parser *p, const char *buf, size_t len, const struct san_report *r)
+san_diags(struct diag_list *diags, const char *name, const char *buf,
+    size_t len, const struct san_report *r)
 {
 	size_t i = 0, k, line = 1, col = 1;
 
@@ -1250,43 +1309,361 @@ san_diags(
 				col++;
 			}
 		}
-		diag_add(p->diags, p->name, (unsigned)line, (unsigned)col,
+		diag_add(diags, name, (unsigned)line, (unsigned)col,
 		    DIAG_WARNING, "%s", r->what[k]);
 	}
 	if (r->dropped)
-		diag_add(p->diags, p->name, 0, 0, DIAG_WARNING,
+		diag_add(diags, name, 0, 0, DIAG_WARNING,
 		    "%zu more problems of this kind not shown", r->dropped);
+}
+
+/* Parsing on two cores ------------------------------------------------- */
+
+size_t docload_split_min = 8u << 20;
+unsigned long docload_splits_joined, docload_splits_redone;
+
+static const MD_PARSER md_parser = {
+    0,
+    MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
+        MD_FLAG_NOHTML,
+    cb_enter_block,
+    cb_leave_block,
+    cb_enter_span,
+    cb_leave_span,
+    cb_text,
+    NULL,
+    NULL,
+};
+
+/* p ready to parse src from offset from, which is on 0-based line line. */
+static void
+parser_init(struct parser *p, struct doc *d, struct arena *a,
+    struct diag_list *diags, const char *name, uint32_t coll, const char *src,
+    size_t srclen, size_t from, size_t line)
+{
+	memset(p, 0, sizeof *p);
+	p->d = d;
+	p->arena = a;
+	p->diags = diags;
+	p->name = name;
+	p->coll = coll;
+	p->src = src;
+	p->srclen = srclen;
+	p->cur_start = from;
+	p->cur_line = line;
+	p->cur_end = line_end(p, from);
+	p->last_pos = from;
+	p->text = xmalloc(4096);
+	p->tcap = 4096;
+	p->nsplit = SIZE_MAX;
+}
+
+/* Frees what the parse built (for a split that did not hold). */
+static void
+parser_discard(struct parser *p)
+{
+	free(p->text);
+	free(p->spans);
+	free(p->kids);
+	free(p->open);
+	free(p->blk);
+	free(p->items);
+	free(p->xids);
+	free(p->links);
+	arena_free(p->arena);
+}
+
+/* md4c over src[from..to); closes what an md4c failure leaves open. */
+static int
+parse_run(struct parser *p, size_t from, size_t to)
+{
+	int rc = md_parse(p->src + from, (MD_SIZE)(to - from), &md_parser, p);
+
+	while (p->nopen > 0)
+		close_top(p);
+	return rc;
+}
+
+/*
+ * Where the second half of src[0..len) may start: a line "# ..." to
+ * "###### ..." after a blank line, from the middle on; 0 if none.  Such a
+ * line, when it is an ATX heading at the top level, closes every block
+ * before it, so the text from there parses the same alone as in the whole
+ * (link reference definitions aside, which reach across the file: the
+ * caller does not split a file that may have one).  Whether it is at the
+ * top level (and not inside a fenced code block, say) is known only from
+ * the parse of the first half: see split_agrees().
+ */
+static size_t
+split_point(const char *s, size_t len)
+{
+	size_t i = len / 2, k;
+	const char *q;
+
+	while (i < len && (q = memmem(s + i, len - i, "\n\n#", 3)) != NULL) {
+		i = (size_t)(q - s) + 2;
+		for (k = i; k < len && k - i < 7 && s[k] == '#'; k++)
+			;
+		if (k - i <= 6 && k < len &&
+		    (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') &&
+		    memchr(s + k, '\n', len - k) != NULL)
+			return i;
+	}
+	return 0;
+}
+
+/*
+ * Whether s[0..n) may hold a link reference definition ("]:" ends the
+ * label of every one), and its number of newlines in *lines when lines is
+ * not NULL.  One pass, 16 bytes at a time: a plain loop over 40 MB took
+ * 26 ms for the count and glibc's memmem 30 ms for the "]:".
+ */
+static int
+scan_refs_lines(const char *s, size_t n, size_t *lines)
+{
+	size_t i = 0, nl = 0;
+	int refs = 0;
+
+#if defined(__SSE2__)
+	const __m128i cnl = _mm_set1_epi8('\n');
+	const __m128i cbr = _mm_set1_epi8(']');
+	const __m128i cco = _mm_set1_epi8(':');
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i w = _mm_loadu_si128((const __m128i *)(s + i + 1));
+
+		nl += (size_t)__builtin_popcount(
+		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cnl)));
+		if (_mm_movemask_epi8(_mm_and_si128(
+		        _mm_cmpeq_epi8(v, cbr), _mm_cmpeq_epi8(w, cco))) != 0) {
+			refs = 1;
+			if (lines == NULL)
+				return 1;
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		nl += s[i] == '\n';
+		if (s[i] == ']' && i + 1 < n && s[i + 1] == ':')
+			refs = 1;
+	}
+	if (lines != NULL)
+		*lines = nl;
+	return refs;
+}
+
+/* One half's share of the checks that decide whether to split. */
+struct split_check {
+	const char *s;
+	size_t n;
+	int count; /* count its lines (the first half) */
+	int clean, refs;
+	size_t lines;
+};
+
+static void *
+split_check_run(void *arg)
+{
+	struct split_check *c = arg;
+
+	c->clean = sanitize_clean_len(c->s, c->n) == c->n;
+	c->refs = scan_refs_lines(c->s, c->n, c->count ? &c->lines : NULL);
+	return NULL;
+}
+
+/*
+ * Whether buf[0..len) is clean (sanitize_clean_len() of all of it), and,
+ * when split is not 0, whether it may be split there: *lines is then the
+ * number of lines before split, 0 if it may not.  The two halves are
+ * checked at once.
+ */
+static int
+split_checks(const char *buf, size_t len, size_t split, size_t *lines)
+{
+	struct split_check a = {buf, split, 1, 0, 0, 0};
+	struct split_check b = {buf + split, len - split, 0, 0, 0, 0};
+	pthread_t tid;
+
+	*lines = 0;
+	if (split == 0)
+		return sanitize_clean_len(buf, len) == len;
+	if (pthread_create(&tid, NULL, split_check_run, &b) != 0) {
+		split_check_run(&b);
+		split_check_run(&a);
+	} else {
+		split_check_run(&a);
+		pthread_join(tid, NULL);
+	}
+	if (!a.refs && !b.refs)
+		*lines = a.lines;
+	return a.clean && b.clean;
+}
+
+struct split_job {
+	struct parser p;
+	size_t from, to;
+	int rc;
+	pthread_t tid;
+};
+
+static void *
+split_parse(void *arg)
+{
+	struct split_job *j = arg;
+
+	j->rc = parse_run(&j->p, j->from, j->to);
+	return NULL;
+}
+
+/* Whether the halves meet as they should: a ends with the heading on line
+ * (1-based) that b starts with, both at the top level. */
+static int
+split_agrees(const struct parser *a, const struct parser *b, uint32_t line)
+{
+	const struct block *x, *y;
+
+	if (a->nitems == 0 || b->nitems == 0)
+		return 0;
+	x = &a->blk[a->nitems - 1];
+	y = &b->blk[0];
+	return x->kind == BLOCK_HEADING && y->kind == BLOCK_HEADING &&
+	       x->line == line && y->line == line && x->level == y->level;
+}
+
+/* Appends b (which starts with a's last item) to a; b is used up.  b's
+ * text becomes a's text2, and its offsets stay as they are. */
+static void
+split_merge(struct parser *a, struct parser *b, uint32_t line)
+{
+	size_t k;
+
+	a->nitems--;
+	a->tlen = a->items[a->nitems].text_start;
+	if (a->items[a->nitems].xid != 0)
+		a->nxids--;
+	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
+		a->nlinks--;
+	a->nsplit = a->nitems;
+	a->text2 = b->text;
+	a->t2len = b->tlen;
+	b->text = NULL;
+	if (a->nitems + b->nitems > a->itemscap) {
+		a->itemscap = a->nitems + b->nitems;
+		a->items =
+		    xreallocarray(a->items, a->itemscap, sizeof *a->items);
+		a->blk = xreallocarray(a->blk, a->itemscap, sizeof *a->blk);
+	}
+	memcpy(a->blk + a->nitems, b->blk, b->nitems * sizeof *b->blk);
+	for (k = 0; k < b->nitems; k++) {
+		struct item *it = &a->items[a->nitems + k];
+
+		*it = b->items[k];
+		if (it->xid != 0)
+			it->xid += (uint32_t)a->nxids;
+	}
+	a->nitems += b->nitems;
+	GROW(a->xids, a->nxids, a->xidscap, b->nxids);
+	if (b->nxids > 0)
+		memcpy(a->xids + a->nxids, b->xids, b->nxids * sizeof *b->xids);
+	a->nxids += b->nxids;
+	GROW(a->links, a->nlinks, a->linkscap, b->nlinks);
+	if (b->nlinks > 0)
+		memcpy(a->links + a->nlinks, b->links,
+		    b->nlinks * sizeof *b->links);
+	a->nlinks += b->nlinks;
+	if (a->depth_line == 0)
+		a->depth_line = b->depth_line;
+	arena_adopt(a->arena, b->arena);
+	b->arena = NULL;
+	parser_discard(b);
+}
+
+/*
+ * Parses src[start..srclen) into p, on two threads when lines says the
+ * file may be split at split.  A split that turns out not to hold (the
+ * heading there was inside a fenced code block) is thrown away and the
+ * file parsed again in one piece.
+ */
+static int
+parse_all(struct parser *p, size_t start, size_t split, size_t lines)
+{
+	struct split_job *job;
+	struct arena *da = p->arena;
+	struct parser whole = *p;
+	uint32_t line = (uint32_t)lines + 1;
+	size_t eol;
+	int rc;
+
+	if (lines == 0 || split <= start)
+		return parse_run(p, start, p->srclen);
+	eol = line_end(p, split) + 1;
+	job = xcalloc(1, sizeof *job);
+	parser_init(&job->p, p->d, arena_new(), NULL, p->name, p->coll, p->src,
+	    p->srclen, split, lines);
+	job->from = split;
+	job->to = p->srclen;
+	p->arena = arena_new();
+	if (job->p.arena == NULL || p->arena == NULL ||
+	    pthread_create(&job->tid, NULL, split_parse, job) != 0) {
+		parser_discard(&job->p);
+		free(job);
+		arena_free(p->arena);
+		p->arena = da;
+		return parse_run(p, start, p->srclen);
+	}
+	rc = parse_run(p, start, eol);
+	pthread_join(job->tid, NULL);
+	if (split_agrees(p, &job->p, line)) {
+		split_merge(p, &job->p, line);
+		docload_splits_joined++;
+		arena_adopt(da, p->arena);
+		p->arena = da;
+		rc |= job->rc;
+	} else {
+		parser_discard(&job->p);
+		parser_discard(p);
+		docload_splits_redone++;
+		*p = whole;
+		p->text = xmalloc(4096);
+		rc = parse_run(p, start, p->srclen);
+	}
+	free(job);
+	return rc;
+}
+
+/* Hands the links and the depth warning of the parse to the doc. */
+static void
+parse_flush(struct parser *p)
+{
+	size_t k;
+
+	if (p->depth_line != 0)
+		diag_add(p->diags, p->name, p->depth_line, 1, DIAG_WARNING,
+		    "blocks nested deeper than %d levels are flattened",
+		    DOC_MAX_DEPTH);
+	for (k = 0; k < p->nlinks; k++)
+		docload_add_link(p->d, p->coll, p->links[k].line,
+		    p->links[k].col, p->links[k].href);
+	free(p->links);
+	p->links = NULL;
 }
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
     struct filemap *own, struct diag_list *diags)
 {
-	static const MD_PARSER md = {
-	    0,
-	    MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
-	        MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_NOHTML,
-	    cb_enter_block,
-	    cb_leave_block,
-	    cb_enter_span,
-	    cb_leave_span,
-	    cb_text,
-	    NULL,
-	    NULL,
-	};
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
+	struct frontmatter fm;
 	char *src, *src_alloc = NULL;
-	size_t srclen, start;
+	const char *cname;
+	size_t srclen, start, split = 0, lines = 0;
 	uint32_t ci;
 
-	memset(&p, 0, sizeof p);
-	p.d = d;
-	p.diags = diags;
-	p.name = arena_strndup(d->arena, name, strlen(name));
+	cname = arena_strndup(d->arena, name, strlen(name));
 	ci = docload_add_collection(d);
-	p.coll = ci;
-	d->colls[ci].path = p.name;
+	d->colls[ci].path = cname;
 	d->colls[ci].first = (uint32_t)d->nsecs;
 	d->colls[ci].lang = "";
 
@@ -1294,14 +1671,18 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	if (sanitize_clean_len(buf, len) == len) {
+	if (len >= docload_split_min)
+		split = split_point(buf, len);
+	if (split_checks(buf, len, split, &lines)) {
 		/* the usual case: parse the bytes as they are, no copy */
 		src = (char *)(uintptr_t)buf;
 		srclen = len;
 	} else {
+		/* (the file is parsed in one piece: offsets moved) */
+		lines = 0;
 		src = src_alloc =
 		    sanitize_text(buf, len, &srclen, san_collect, &rep);
-		san_diags(&p, buf, len, &rep);
+		san_diags(diags, cname, buf, len, &rep);
 		free(rep.off);
 		free(rep.what);
 		if (own != NULL)
@@ -1325,21 +1706,20 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 			own = NULL;
 		}
 	}
-	p.src = src;
-	p.srclen = srclen;
-	p.cur_end = line_end(&p, 0);
-	start = frontmatter_parse(src, srclen, d->arena, p.name, diags, &p.fm);
+	start = frontmatter_parse(src, srclen, d->arena, cname, diags, &fm);
+	parser_init(&p, d, d->arena, diags, cname, ci, src, srclen, 0, 0);
+	p.fm = fm;
 	p.last_pos = start;
-	p.text = xmalloc(4096);
-	p.tcap = 4096;
-	if (md_parse(src + start, (MD_SIZE)(srclen - start), &md, &p) != 0)
+	if (parse_all(&p, start, split, lines) != 0)
 		diag_add(diags, p.name, 0, 0, DIAG_ERROR,
 		    "the Markdown parser failed; content may be missing");
-	/* after an md4c failure, close what is still open */
-	while (p.nopen > 0)
-		close_top(&p);
+	parse_flush(&p);
 	if (p.tlen < p.tcap)
 		p.text = xrealloc(p.text, p.tlen ? p.tlen : 1);
+	if (p.text2 != NULL) {
+		p.text2 = xrealloc(p.text2, p.t2len ? p.t2len : 1);
+		docload_own(d, p.text2);
+	}
 	/* entries point into text and blk from map_items() on: shrink first */
 	if (p.blk != NULL) {
 		if (p.nitems < p.itemscap)
