@@ -42,6 +42,13 @@ struct filemap {
 int filemap_open(struct filemap *fm, int fd, size_t size);
 /* Whether a page of fm went missing (the file shrank) while mapped. */
 int filemap_truncated(const struct filemap *fm);
+/*
+ * Says that fm->data[from..to) will not be read again: their pages leave
+ * memory (should they be read after all, they come back from the file).
+ * Nothing happens to a file that was read into memory.  Threads may drop
+ * ranges that do not overlap at the same time.
+ */
+void filemap_drop(const struct filemap *fm, size_t from, size_t to);
 /* Releases the bytes; fm->data is invalid after.  Safe to call twice. */
 void filemap_close(struct filemap *fm);
 

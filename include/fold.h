@@ -18,7 +18,8 @@
  * '\n' as a separator that no folded term can match across); input need
  * not be valid UTF-8 (an invalid byte is copied as itself).
  *
- * Ownership: a struct fold owns s and map; fold_free() releases them.
+ * Ownership: a struct fold owns s (unless borrowed) and map; fold_free()
+ * releases them.
  */
 #ifndef FAQ_FOLD_H
 #define FAQ_FOLD_H
@@ -34,10 +35,18 @@ struct fold {
 	char *s; /* folded bytes, not NUL-terminated */
 	size_t len, cap;
 	struct fold_src *map; /* NULL, or one entry per byte of s */
+	int borrowed;         /* s is the caller's (see fold_init_in()) */
 };
 
 /* An empty fold; with want_map, fold_append() also fills map. */
 void fold_init(struct fold *f, int want_map);
+/*
+ * An empty fold (without map) that writes into buf[0..cap), which stays
+ * the caller's, for as long as the folded text fits; when it would not,
+ * the text moves to a buffer of the fold's own (borrowed is then 0).  So
+ * several threads can fold into parts of one buffer.
+ */
+void fold_init_in(struct fold *f, char *buf, size_t cap);
 /* Forgets the content, keeps the memory (for reuse). */
 void fold_clear(struct fold *f);
 void fold_free(struct fold *f);

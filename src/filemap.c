@@ -172,6 +172,21 @@ filemap_open(struct filemap *fm, int fd, size_t size)
 	return 0;
 }
 
+void
+filemap_drop(const struct filemap *fm, size_t from, size_t to)
+{
+	uintptr_t page = guard_page ? guard_page : 4096, a, b;
+
+	if (fm->map == NULL || to > fm->len || from >= to)
+		return;
+	/* whole pages only: a page shared with bytes still to be read
+	 * stays */
+	a = ((uintptr_t)fm->map + from + page - 1) & ~(page - 1);
+	b = ((uintptr_t)fm->map + to) & ~(page - 1);
+	if (a < b)
+		madvise((void *)a, (size_t)(b - a), MADV_DONTNEED);
+}
+
 int
 filemap_truncated(const struct filemap *fm)
 {

@@ -50,6 +50,15 @@ fold_init(struct fold *f, int want_map)
 }
 
 void
+fold_init_in(struct fold *f, char *buf, size_t cap)
+{
+	memset(f, 0, sizeof *f);
+	f->s = buf;
+	f->cap = cap;
+	f->borrowed = 1;
+}
+
+void
 fold_clear(struct fold *f)
 {
 	f->len = 0;
@@ -58,7 +67,8 @@ fold_clear(struct fold *f)
 void
 fold_free(struct fold *f)
 {
-	free(f->s);
+	if (!f->borrowed)
+		free(f->s);
 	free(f->map);
 	memset(f, 0, sizeof *f);
 }
@@ -73,7 +83,15 @@ fold_reserve(struct fold *f, size_t extra)
 	cap = f->cap * 2 > need ? f->cap * 2 : need;
 	if (cap < 64)
 		cap = 64;
-	f->s = xrealloc(f->s, cap);
+	if (f->borrowed) {
+		char *own = xmalloc(cap);
+
+		memcpy(own, f->s, f->len);
+		f->s = own;
+		f->borrowed = 0;
+	} else {
+		f->s = xrealloc(f->s, cap);
+	}
 	if (f->map != NULL)
 		f->map = xreallocarray(f->map, cap, sizeof *f->map);
 	f->cap = cap;

@@ -512,6 +512,42 @@ test_large_index_in_parts(void **state)
 	tdoc_free(t);
 }
 
+/*
+ * The index is folded in parts, each into its region of one buffer; the
+ * room a part leaves is filled with '\n'.  A part whose text the
+ * normaliser lengthens (U+FDFA is 3 bytes and folds to 33) outgrows its
+ * region and the parts are copied instead.  Either way every entry is
+ * found as folding it alone finds it, and no match spans two entries.
+ */
+static void
+test_index_parts_meet(void **state)
+{
+	static const char *const queries[] = {
+	    "末尾", "冒頭", "尾冒", "末尾冒頭", "صلى", "ﷺ 尾", "q"};
+	struct tdoc *t;
+	char *big;
+	size_t i, k;
+	int lengthen;
+
+	(void)state;
+	for (lengthen = 0; lengthen < 2; lengthen++) {
+		t = tdoc_new();
+		big = malloc(3 * 400 + 16);
+		for (k = 0; k < 400; k++)
+			memcpy(big + 3 * k, "\xef\xb7\xba", 3); /* U+FDFA */
+		strcpy(big + 3 * 400, "末尾");
+		t->owned[t->nowned++] = big;
+		/* each answer ends with 末尾 and each question starts with
+		 * 冒頭: "尾冒" would match only across entries */
+		for (i = 0; i < 64; i++)
+			tdoc_add(t, "冒頭 q",
+			    lengthen && i == 20 ? big : "answer 末尾", -1);
+		check_full_scan_equals_per_entry(
+		    t, queries, sizeof queries / sizeof queries[0]);
+		tdoc_free(t);
+	}
+}
+
 static void
 test_empty_doc(void **state)
 {
@@ -569,6 +605,7 @@ main(void)
 	    cmocka_unit_test(test_within_equals_full),
 	    cmocka_unit_test(test_full_scan_equals_per_entry),
 	    cmocka_unit_test(test_large_index_in_parts),
+	    cmocka_unit_test(test_index_parts_meet),
 	    cmocka_unit_test(test_empty_doc),
 	};
 
