@@ -290,6 +290,63 @@ test_binary(void **state)
 	free(out);
 }
 
+/*
+ * sanitize_clean_len() checks 16 bytes at a time where it can: a bad byte
+ * at any offset, and a cut at any byte, must end the clean prefix exactly
+ * where the character before them ends, whether that falls inside a block,
+ * on its edge or in the bytes after the last whole block.
+ */
+static void
+test_clean_len_every_offset(void **state)
+{
+	static const char *const pieces[] = {"AWS ", "請求書", "\t", "は",
+	    "\n", "ｸﾚｼﾞｯﾄ", "é", "→", "👨‍👩‍👧", "、", "ab", "ＡＢ"};
+	static const char *const bad[] = {"\0", "\x1b", "\x7f", "\r",
+	    "\x80", "\xe3\x81", "\xc2\x85", "\xe2\x80\xa8",
+	    "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf", "\xf5\x80",
+	    "\x01"};
+	char base[600], buf[700];
+	size_t n = 0, cut, p, b, k, blen, start;
+	unsigned seed = 1;
+
+	(void)state;
+	while (n < 500) {
+		const char *pc;
+
+		seed = seed * 1103515245u + 12345u;
+		pc = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+		memcpy(base + n, pc, strlen(pc));
+		n += strlen(pc);
+	}
+	assert_int_equal(sanitize_clean_len(base, n), n);
+	/* a cut inside a character keeps the characters before it */
+	for (cut = 0; cut <= n; cut++) {
+		for (start = cut; start > 0 &&
+		                  ((unsigned char)base[start] & 0xC0) == 0x80;
+		     start--)
+			;
+		if (cut == n)
+			start = n;
+		assert_int_equal(sanitize_clean_len(base, cut), start);
+	}
+	/* a bad sequence at every character boundary */
+	for (b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+		blen = b == 0 ? 1 : strlen(bad[b]);
+		for (p = 0; p < n; p++) {
+			if (((unsigned char)base[p] & 0xC0) == 0x80)
+				continue;
+			memcpy(buf, base, p);
+			memcpy(buf + p, bad[b], blen);
+			memcpy(buf + p + blen, base + p, n - p);
+			k = sanitize_clean_len(buf, n + blen);
+			if (k != p)
+				fail_msg("bad sequence %zu at %zu: clean up to "
+				         "%zu",
+				    b, p, k);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -304,6 +361,7 @@ main(void)
 	    cmocka_unit_test(test_c1_forms),
 	    cmocka_unit_test(test_placeholders),
 	    cmocka_unit_test(test_clean_len),
+	    cmocka_unit_test(test_clean_len_every_offset),
 	    cmocka_unit_test(test_binary),
 	};
 
