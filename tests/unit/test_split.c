@@ -404,6 +404,38 @@ test_split_diags(void **state)
 	free(b.s);
 }
 
+/* A file of 300 KB: lines are counted in batches of 4080 bytes before
+ * the split, and a "]:" at any offset (here at every offset modulo 16 in
+ * turn) keeps the file in one piece. */
+static void
+test_split_big(void **state)
+{
+	struct buf b = {NULL, 0, 0};
+	unsigned i, pad;
+
+	(void)state;
+	bputs(&b, "# T\n\n## S\n\n");
+	for (i = 0; i < 3000; i++)
+		bprintf(&b, "### Q%u {#q%u}\n\nAnswer %u, see [q%u](#q%u).\n\n",
+		    i, i, i, (i * 7) % 3000, (i * 7) % 3000);
+	docload_splits_joined = 0;
+	assert_split_same(b.s, b.n);
+	assert_int_equal(docload_splits_joined, 1);
+	for (pad = 0; pad < 16; pad++) {
+		size_t n = b.n;
+
+		bprintf(&b, "### Ref\n\n%.*s[x]: https://example.com/\n",
+		    (int)pad, "................");
+		docload_splits_joined = docload_splits_redone = 0;
+		assert_split_same(b.s, b.n);
+		assert_int_equal(docload_splits_joined + docload_splits_redone,
+		    0);
+		b.n = n;
+		b.s[n] = '\0';
+	}
+	free(b.s);
+}
+
 int
 main(void)
 {
@@ -411,6 +443,7 @@ main(void)
 	    cmocka_unit_test(test_split_cases),
 	    cmocka_unit_test(test_split_diags),
 	    cmocka_unit_test(test_split_random),
+	    cmocka_unit_test(test_split_big),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
