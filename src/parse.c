@@ -12,6 +12,13 @@
  * Block trees are built without recursion: finished children wait on one
  * stack (kids) and are copied into the arena when their container closes;
  * spans likewise.  Container nesting is capped at DOC_MAX_DEPTH.
+ *
+ * A big file (docload_split_min) is parsed in two halves at once, on two
+ * cores, when it can be cut at a "#" heading that closes every block
+ * before it (parse_all()); the halves are joined without copying text, and
+ * a cut that turns out wrong is thrown away.  The md4c callbacks therefore
+ * touch nothing shared: they allocate from the parser's own arena and keep
+ * links and warnings until the parse is known good.
  */
 #define _GNU_SOURCE /* memmem (glibc declares it for GNU only) */
 #include <md4c.h>
