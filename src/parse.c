@@ -72,7 +72,7 @@ struct item {
 	 * (text is only ever added inside a block, so nothing lies between) */
 	uint32_t text_start;
 	uint16_t col;  /* headings: column of the '#' (at most 4) */
-	uint16_t xpad; /* (keeps the record at 12 bytes) */
+	uint16_t plain; /* headings: its text is its spans' text, plain */
 	uint32_t xid;  /* headings: 1 + index of the {#id} in p->xids, or 0 */
 };
 
@@ -464,7 +464,7 @@ heading_take_id(struct parser *p, size_t tstart, size_t smark)
 
 static void
 emit_block(struct parser *p, const struct block *b, size_t text_start,
-    uint32_t col, const char *explicit_id)
+    uint32_t col, const char *explicit_id, int plain)
 {
 	struct item *it;
 
@@ -480,7 +480,7 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 		it = &p->items[p->nitems++];
 		it->text_start = (uint32_t)text_start;
 		it->col = (uint16_t)(col < UINT16_MAX ? col : UINT16_MAX);
-		it->xpad = 0;
+		it->plain = (uint16_t)plain;
 		it->xid = 0;
 		if (explicit_id != NULL) {
 			GROW(p->xids, p->nxids, p->xidscap, 1);
@@ -493,11 +493,27 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 	p->kids[p->nkids++] = *b;
 }
 
+/* Whether the spans from mark on are text only, one run from off to the
+ * end of the text (then a heading's plain text is its text in place). */
+static int
+spans_plain(const struct parser *p, size_t mark, size_t off)
+{
+	size_t i;
+
+	for (i = mark; i < p->nspans; i++) {
+		if (p->spans[i].kind != SPAN_TEXT || p->spans[i].off != off)
+			return 0;
+		off += p->spans[i].len;
+	}
+	return off == p->tlen;
+}
+
 static void
 close_top(struct parser *p)
 {
 	struct open o = p->open[--p->nopen];
 	const char *id = NULL;
+	int plain = 0;
 	uint32_t col = 0;
 
 	if (o.has_line && o.fenced && o.b.line > 1)
@@ -535,6 +551,8 @@ close_top(struct parser *p)
 		id = heading_take_id(p, o.text, o.spans);
 		/* FALLTHROUGH */
 	case BLOCK_PARA:
+		if (o.b.kind == BLOCK_HEADING && p->nopen == 1)
+			plain = spans_plain(p, o.spans, o.text);
 		o.b.spans = spans_take(p, o.spans, &o.b.nspans);
 		if (o.b.kind == BLOCK_HEADING && p->nopen == 1) {
 			size_t i;
@@ -575,7 +593,7 @@ close_top(struct parser *p)
 	default:
 		break;
 	}
-	emit_block(p, &o.b, o.text, col, id);
+	emit_block(p, &o.b, o.text, col, id, plain);
 }
 
 /* Closes the PARA opened around a tight item's text, if one is open. */
@@ -900,23 +918,25 @@ static const char *
 plain_text(struct parser *p, size_t item, uint32_t *len)
 {
 	const struct block *b = &p->blk[item];
-	size_t n = 0, i, off, end, tlen;
+	size_t n = 0, i, start, end, tlen;
 	char *s, *q, *text = item_text(p, item, &tlen);
 
 	/* A heading of plain text is already in the text buffer, followed
 	 * by its block separator, which no entry's text includes: end the
-	 * string there instead of copying it (100 000 questions are 8 MB). */
-	if (b->nspans > 0) {
-		off = end = b->spans[0].off;
-		for (i = 0; i < b->nspans && b->spans[i].kind == SPAN_TEXT &&
-		            b->spans[i].off == end;
-		     i++)
-			end += b->spans[i].len;
-		if (i == b->nspans && end < tlen && text[end] == '\n') {
+	 * string there instead of copying it (100 000 questions are 8 MB).
+	 * Whether it is plain was seen while its spans were at hand: here
+	 * they would be a cache miss each. */
+	if (p->items[item].plain) {
+		start = p->items[item].text_start;
+		end = item + 1 < p->nitems &&
+		              (item + 1 < p->nsplit) == (item < p->nsplit)
+		          ? p->items[item + 1].text_start - 1
+		          : tlen - 1;
+		if (end >= start && end < tlen && text[end] == '\n') {
 			text[end] = '\0';
 			if (len != NULL)
-				*len = (uint32_t)(end - off);
-			return text + off;
+				*len = (uint32_t)(end - start);
+			return text + start;
 		}
 	}
 	for (i = 0; i < b->nspans; i++)
