@@ -428,8 +428,8 @@ test_split_big(void **state)
 		    (int)pad, "................");
 		docload_splits_joined = docload_splits_redone = 0;
 		assert_split_same(b.s, b.n);
-		assert_int_equal(docload_splits_joined + docload_splits_redone,
-		    0);
+		assert_int_equal(
+		    docload_splits_joined + docload_splits_redone, 0);
 		b.n = n;
 		b.s[n] = '\0';
 	}
