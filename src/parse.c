@@ -71,9 +71,11 @@ struct item {
 	/* its text starts here in p->text and runs up to the next item's
 	 * (text is only ever added inside a block, so nothing lies between) */
 	uint32_t text_start;
-	uint16_t col;  /* headings: column of the '#' (at most 4) */
-	uint16_t plain; /* headings: its text is its spans' text, plain */
-	uint32_t xid;  /* headings: 1 + index of the {#id} in p->xids, or 0 */
+	uint16_t col; /* headings: column of the '#' (at most 4) */
+	/* headings at the top level: its text is its spans' text, and NUL
+	 * ends it in the text buffer */
+	uint16_t plain;
+	uint32_t xid; /* headings: 1 + index of the {#id} in p->xids, or 0 */
 };
 
 /* A #id link, kept until the parse is known good (see split_merge()). */
@@ -565,7 +567,10 @@ close_top(struct parser *p)
 				i++;
 			col = src_col(p, i);
 		}
-		text_put(p, "\n", 1);
+		/* a plain top-level heading ends with NUL, not '\n': it is
+		 * then its plain text in place (see plain_text()), written
+		 * while the memory is at hand */
+		text_put(p, plain ? "" : "\n", 1);
 		break;
 	case BLOCK_CODE:
 		o.b.code_off = o.text;
@@ -912,32 +917,35 @@ item_text(const struct parser *p, size_t i, size_t *len)
 	return p->text;
 }
 
+/* Where heading item i's text ends in its text buffer: at its NUL when
+ * plain (the next item's text starts after it). */
+static size_t
+heading_end(const struct parser *p, size_t item, size_t tlen)
+{
+	return item + 1 < p->nitems &&
+	               (item + 1 < p->nsplit) == (item < p->nsplit)
+	           ? p->items[item + 1].text_start - 1
+	           : tlen - 1;
+}
+
 /* Plain text of heading item i's spans (breaks as spaces): in place in
  * the text buffer when it can be, else an arena copy. */
 static const char *
 plain_text(struct parser *p, size_t item, uint32_t *len)
 {
 	const struct block *b = &p->blk[item];
-	size_t n = 0, i, start, end, tlen;
+	size_t n = 0, i, tlen;
 	char *s, *q, *text = item_text(p, item, &tlen);
 
-	/* A heading of plain text is already in the text buffer, followed
-	 * by its block separator, which no entry's text includes: end the
-	 * string there instead of copying it (100 000 questions are 8 MB).
-	 * Whether it is plain was seen while its spans were at hand: here
-	 * they would be a cache miss each. */
+	/* A heading of plain text is already in the text buffer, ended by
+	 * a NUL where its block separator would be (100 000 questions are
+	 * 8 MB): neither its spans nor its text need to be read here, which
+	 * were a cache miss each. */
 	if (p->items[item].plain) {
-		start = p->items[item].text_start;
-		end = item + 1 < p->nitems &&
-		              (item + 1 < p->nsplit) == (item < p->nsplit)
-		          ? p->items[item + 1].text_start - 1
-		          : tlen - 1;
-		if (end >= start && end < tlen && text[end] == '\n') {
-			text[end] = '\0';
-			if (len != NULL)
-				*len = (uint32_t)(end - start);
-			return text + start;
-		}
+		if (len != NULL)
+			*len = (uint32_t)(heading_end(p, item, tlen) -
+			                  p->items[item].text_start);
+		return text + p->items[item].text_start;
 	}
 	for (i = 0; i < b->nspans; i++)
 		n += b->spans[i].kind == SPAN_TEXT ? b->spans[i].len : 1;
@@ -954,6 +962,18 @@ plain_text(struct parser *p, size_t item, uint32_t *len)
 	if (len != NULL)
 		*len = (uint32_t)(q - s);
 	return s;
+}
+
+/* A heading inside an answer or intro is part of its text: its NUL goes
+ * back to the '\n' that separates blocks. */
+static void
+heading_in_body(struct parser *p, size_t item)
+{
+	size_t tlen;
+	char *text = item_text(p, item, &tlen);
+
+	if (p->items[item].plain)
+		text[heading_end(p, item, tlen)] = '\n';
 }
 
 /*
@@ -1269,8 +1289,10 @@ map_items(struct parser *p)
 			m.body = i + 1;
 			continue;
 		}
-		if (lv > m.q)
-			continue; /* a heading inside an answer or intro */
+		if (lv > m.q) { /* a heading inside an answer or intro */
+			heading_in_body(p, i);
+			continue;
+		}
 		flush_body(p, &m, i);
 		txt = plain_text(p, i, &len);
 		if (lv < m.q) {
@@ -1493,12 +1515,13 @@ scan_refs_lines(const char *s, size_t n, size_t *lines)
 
 		for (; i < end; i += 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-			__m128i w = _mm_loadu_si128((const __m128i *)(s + i + 1));
+			__m128i w =
+			    _mm_loadu_si128((const __m128i *)(s + i + 1));
 
 			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, cnl));
-			any = _mm_or_si128(any,
-			    _mm_and_si128(_mm_cmpeq_epi8(v, cbr),
-			        _mm_cmpeq_epi8(w, cco)));
+			any = _mm_or_si128(
+			    any, _mm_and_si128(_mm_cmpeq_epi8(v, cbr),
+			             _mm_cmpeq_epi8(w, cco)));
 		}
 		_mm_storeu_si128((__m128i *)(void *)x,
 		    _mm_sad_epu8(acc, _mm_setzero_si128()));
