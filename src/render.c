@@ -724,30 +724,120 @@ with_prefix(struct ctx *c, const char *s1, const char *s2, int w,
 		c->rest.s[rlen] = '\0';
 }
 
+/*
+ * The number a bullet item writes itself, as in "- 2.「編集」をクリック
+ * します。" (steps copied from a web page, where the number is text): the
+ * bytes of "2." (or "2)") and of one space after it, or 0.  "3.5 GB" is
+ * not a number of this kind.
+ */
+static size_t
+self_number(const struct ctx *c, const struct block *item, unsigned long *num,
+    char *sep)
+{
+	const struct block *p;
+	const char *s;
+	size_t i = 0, n;
+	unsigned long v = 0;
+
+	if (item->nchildren == 0 || item->children[0].kind != BLOCK_PARA)
+		return 0;
+	p = &item->children[0];
+	if (p->nspans == 0 || p->spans[0].kind != SPAN_TEXT)
+		return 0;
+	s = c->src + p->spans[0].off;
+	n = p->spans[0].len;
+	while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (unsigned long)(s[i++] - '0');
+	if (i == 0 || i == 4 || i >= n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	*sep = s[i++];
+	if (i < n && s[i] >= '0' && s[i] <= '9')
+		return 0;
+	if (i < n && s[i] == ' ')
+		i++;
+	*num = v;
+	return i;
+}
+
+/* Whether every item of bullet list b numbers itself, 1 up from its first
+ * (then the numbers are shown as an ordered list's, without bullets). */
+static int
+self_numbered(const struct ctx *c, const struct block *b)
+{
+	unsigned long v, first = 0;
+	size_t i;
+	char sep;
+
+	if (b->ordered || b->nchildren < 2)
+		return 0;
+	for (i = 0; i < b->nchildren; i++) {
+		if (self_number(c, &b->children[i], &v, &sep) == 0)
+			return 0;
+		if (i == 0)
+			first = v;
+		else if (v != first + i)
+			return 0;
+	}
+	return 1;
+}
+
+/* The item's blocks without its own number (k bytes) at the start: copies
+ * the caller frees (kids, and kids[0].spans). */
+static struct block *
+strip_number(const struct block *item, size_t k)
+{
+	struct block *kids = xmalloc(item->nchildren * sizeof *kids);
+	struct span *sp = xmalloc(item->children[0].nspans * sizeof *sp);
+
+	memcpy(kids, item->children, item->nchildren * sizeof *kids);
+	memcpy(sp, kids[0].spans, kids[0].nspans * sizeof *sp);
+	sp[0].off += (uint32_t)k;
+	sp[0].len -= (uint32_t)k;
+	kids[0].spans = sp;
+	return kids;
+}
+
 static void
 render_list(struct ctx *c, const struct block *b)
 {
 	const struct chrome *ch = ctx_chrome(c);
-	char marker[32], spaces[32];
-	unsigned long last = (unsigned long)b->start + b->nchildren - 1;
-	int numw = snprintf(NULL, 0, "%lu", last), w;
-	size_t i;
+	char marker[32], spaces[32], sep = '.';
+	unsigned long last = (unsigned long)b->start + b->nchildren - 1, v;
+	int numw, w, own = self_numbered(c, b);
+	struct block *kids;
+	size_t i, k;
 
+	if (own)
+		(void)self_number(
+		    c, &b->children[b->nchildren - 1], &last, &sep);
+	numw = snprintf(NULL, 0, "%lu", last);
 	c->depth++;
 	for (i = 0; i < b->nchildren; i++) {
 		if (i > 0 && !b->tight)
 			ctx_blank(c);
-		if (b->ordered)
+		kids = NULL;
+		if (own) {
+			k = self_number(c, &b->children[i], &v, &sep);
+			snprintf(
+			    marker, sizeof marker, "%*lu%c ", numw, v, sep);
+			kids = strip_number(&b->children[i], k);
+		} else if (b->ordered) {
 			snprintf(marker, sizeof marker, "%*lu. ", numw,
 			    (unsigned long)b->start + i);
-		else
+		} else {
 			snprintf(marker, sizeof marker, "%s",
 			    ch->bullet[(c->depth - 1) % 3]);
+		}
 		w = ctx_width(c, marker);
 		memset(spaces, ' ', (size_t)w);
 		spaces[w] = '\0';
-		with_prefix(c, marker, spaces, w, b->children[i].children,
+		with_prefix(c, marker, spaces, w,
+		    kids != NULL ? kids : b->children[i].children,
 		    b->children[i].nchildren, b->tight);
+		if (kids != NULL) {
+			free((void *)kids[0].spans);
+			free(kids);
+		}
 	}
 	c->depth--;
 }

@@ -218,6 +218,70 @@ test_render_ordered_hanging(void **state)
 	slines_free(&out);
 }
 
+/* A bullet list whose items number themselves ("- 2.「編集」を…", steps
+ * copied from a web page) is shown as numbered, not as "• 2.": the item's
+ * own number is the marker, and its text hangs after it. */
+static struct block sn_paras[4], sn_items[4];
+
+static struct block
+self_numbered_list(const char *const *texts, size_t n)
+{
+	struct block list;
+	size_t i;
+
+	tb.len = tb.nspans = 0;
+	for (i = 0; i < n; i++) {
+		sn_paras[i] = para(sp(texts[i], 0, NULL), 1);
+		sn_items[i] = wrapblk(BLOCK_ITEM, &sn_paras[i], 1);
+	}
+	list = wrapblk(BLOCK_LIST, sn_items, n);
+	list.tight = 1;
+	return list;
+}
+
+static void
+test_render_self_numbered_bullets(void **state)
+{
+	static const char *const steps[] = {"1. お支払いページへ移動します。",
+	    "2.「編集」をクリックします。", "3.AWS にログインします。"};
+	static const char *const sizes[] = {"3.5 GB まで", "4.5 GB まで"};
+	static const char *const gap[] = {"1. 最初", "3. 三番目"};
+	struct slines out = {0};
+	struct block list;
+	struct entry e;
+	struct hl_range r[1];
+	struct hl_set hl = {r, 1};
+
+	(void)state;
+	list = self_numbered_list(steps, 3);
+	e = entry_of(&list, 1);
+	render(&e, 24, 1, 0, NULL, &out);
+	expect_lines(&out, "1. お支払いページへ移動\n"
+	                   "   します。\n"
+	                   "2. 「編集」をクリックし\n"
+	                   "   ます。\n"
+	                   "3. AWS にログインしま\n"
+	                   "   す。\n");
+	assert_int_equal(out.v[0].attr[0], AT_CHROME);
+	/* a hit on 編集 is still on exactly its cells */
+	r[0].start = sn_paras[1].spans[0].off + 5; /* after "2.「" */
+	r[0].end = r[0].start + 6;
+	render(&e, 24, 1, 0, &hl, &out);
+	assert_int_equal(out.v[2].attr[6] & AT_HIGHLIGHT, AT_HIGHLIGHT);
+	assert_int_equal(out.v[2].attr[5] & AT_HIGHLIGHT, 0);
+	assert_int_equal(out.v[2].attr[12] & AT_HIGHLIGHT, 0);
+	/* "3.5 GB" is not a step number, and steps must follow on */
+	list = self_numbered_list(sizes, 2);
+	e = entry_of(&list, 1);
+	render(&e, 24, 1, 0, NULL, &out);
+	expect_lines(&out, "• 3.5 GB まで\n• 4.5 GB まで\n");
+	list = self_numbered_list(gap, 2);
+	e = entry_of(&list, 1);
+	render(&e, 24, 1, 0, NULL, &out);
+	expect_lines(&out, "• 1. 最初\n• 3. 三番目\n");
+	slines_free(&out);
+}
+
 static void
 test_render_nested_lists_and_quotes(void **state)
 {
@@ -582,6 +646,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_render_paragraphs_and_softbreaks),
 	    cmocka_unit_test(test_render_ordered_hanging),
+	    cmocka_unit_test(test_render_self_numbered_bullets),
 	    cmocka_unit_test(test_render_nested_lists_and_quotes),
 	    cmocka_unit_test(test_render_code_tabs_and_wrap),
 	    cmocka_unit_test(test_render_table),
