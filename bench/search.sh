@@ -45,7 +45,7 @@ for n in $SIZES; do
 	r="$DIR/r$n"
 	echo "== $n entries" >&2
 	"$DIR/search-bench" "$md" "$REPS" >"$r.search"
-	for i in 1 2 3; do
+	for i in 1 2 3 4 5; do
 		/usr/bin/time -f 'maxrss_kb %M' -o "$r.time$i" \
 			"$DIR/search-bench" --load-only "$md" >"$r.load$i"
 	done
@@ -76,11 +76,11 @@ for n in sizes:
     r = os.path.join(d, "r" + n)
     s = kv(r + ".search")
     first = first or s
-    loads = [kv(r + ".load%d" % i) for i in (1, 2, 3)]
+    loads = [kv(r + ".load%d" % i) for i in (1, 2, 3, 4, 5)]
     li = statistics.median(float(l["load_ms"][0][0]) + float(l["index_ms"][0][0]) for l in loads)
     ld = statistics.median(float(l["load_ms"][0][0]) for l in loads)
     ix = statistics.median(float(l["index_ms"][0][0]) for l in loads)
-    rss = max(int(kv(r + ".time%d" % i)["maxrss_kb"][0][0]) for i in (1, 2, 3)) / 1024
+    rss = max(int(kv(r + ".time%d" % i)["maxrss_kb"][0][0]) for i in (1, 2, 3, 4, 5)) / 1024
     rss_load = max(int(l["rss_after_load_kb"][0][0]) for l in loads) / 1024
     size = os.path.getsize(os.path.join(d, "c%s.md" % n)) / 2**20
     mm = float(kv(r + ".memmem")["memmem_ms"][0][2])
