@@ -45,6 +45,9 @@ struct wrap_lines {
  */
 void wrap_text(
     const char *s, size_t n, int width, int ambiguous, struct wrap_lines *out);
+/* The same with a first line of its own width (a hanging indent). */
+void wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
+    int ambiguous, struct wrap_lines *out);
 
 /*
  * Hard-wraps one line s[0..n) (code: no word rules, no '\n') at grapheme

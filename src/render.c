@@ -171,13 +171,19 @@ ctx_prefix_width(const struct ctx *c)
  * the whole width when that is 1) and the prefix is cut to what remains.
  */
 static int
-ctx_avail(const struct ctx *c)
+avail_after(const struct ctx *c, int prefix_width)
 {
 	int width = c->o->width < 1 ? 1 : c->o->width;
 	int minw = width < 2 ? width : 2;
-	int avail = width - ctx_prefix_width(c);
+	int avail = width - prefix_width;
 
 	return avail < minw ? minw : avail;
+}
+
+static int
+ctx_avail(const struct ctx *c)
+{
+	return avail_after(c, ctx_prefix_width(c));
 }
 
 /* Appends at most maxw columns of prefix p, whole code points only. */
@@ -470,7 +476,11 @@ emit_wrapped(struct ctx *c, const struct flat *f)
 {
 	size_t i;
 
-	wrap_text(f->s, f->len, ctx_avail(c), c->o->ambiguous, &c->wl);
+	/* the first line's own width: a self-numbered list item's number
+	 * is on it, and the lines after hang further in */
+	wrap_text_hang(f->s, f->len,
+	    avail_after(c, c->pending ? c->first.w : c->rest.w),
+	    avail_after(c, c->rest.w), c->o->ambiguous, &c->wl);
 	for (i = 0; i < c->wl.n; i++) {
 		struct sline *l = ctx_line(
 		    c, c->wl.v[i].start == c->wl.v[i].end, c->wl.v[i].width);
@@ -699,9 +709,9 @@ render_table(struct ctx *c, const struct block *b)
 	free(colw);
 }
 
-/* Runs f(c, b) with first/rest extended by s1/s2 (same width w). */
+/* Runs f(c, b) with first/rest extended by s1/s2 (of widths w1, w2). */
 static void
-with_prefix(struct ctx *c, const char *s1, const char *s2, int w,
+with_prefix(struct ctx *c, const char *s1, int w1, const char *s2, int w2,
     const struct block *kids, size_t nkids, int tight)
 {
 	size_t rlen = c->rest.len;
@@ -710,8 +720,8 @@ with_prefix(struct ctx *c, const char *s1, const char *s2, int w,
 
 	if (!c->pending)
 		prefix_set(&c->first, c->rest.s, c->rest.len, c->rest.w);
-	prefix_add(&c->first, s1, strlen(s1), w);
-	prefix_add(&c->rest, s2, strlen(s2), w);
+	prefix_add(&c->first, s1, strlen(s1), w1);
+	prefix_add(&c->rest, s2, strlen(s2), w2);
 	c->pending = 1;
 	render_blocks(c, kids, nkids, tight);
 	if (c->pending || c->out->n == before) {
@@ -727,12 +737,12 @@ with_prefix(struct ctx *c, const char *s1, const char *s2, int w,
 /*
  * The number a bullet item writes itself, as in "- 2.「編集」をクリック
  * します。" (steps copied from a web page, where the number is text): the
- * bytes of "2." (or "2)") and of one space after it, or 0.  "3.5 GB" is
- * not a number of this kind.
+ * bytes of "2." (or "2)") and of one space after it, or 0; *digits says
+ * how many digits.  "3.5 GB" is not a number of this kind.
  */
 static size_t
 self_number(const struct ctx *c, const struct block *item, unsigned long *num,
-    char *sep)
+    size_t *digits)
 {
 	const struct block *p;
 	const char *s;
@@ -750,7 +760,7 @@ self_number(const struct ctx *c, const struct block *item, unsigned long *num,
 		v = v * 10 + (unsigned long)(s[i++] - '0');
 	if (i == 0 || i == 4 || i >= n || (s[i] != '.' && s[i] != ')'))
 		return 0;
-	*sep = s[i++];
+	*digits = i++;
 	if (i < n && s[i] >= '0' && s[i] <= '9')
 		return 0;
 	if (i < n && s[i] == ' ')
@@ -759,85 +769,69 @@ self_number(const struct ctx *c, const struct block *item, unsigned long *num,
 	return i;
 }
 
-/* Whether every item of bullet list b numbers itself, 1 up from its first
- * (then the numbers are shown as an ordered list's, without bullets). */
+/* Whether every item of bullet list b numbers itself, 1 up from its first;
+ * *numw gets the most digits of a number. */
 static int
-self_numbered(const struct ctx *c, const struct block *b)
+self_numbered(const struct ctx *c, const struct block *b, size_t *numw)
 {
 	unsigned long v, first = 0;
-	size_t i;
-	char sep;
+	size_t i, d;
 
+	*numw = 0;
 	if (b->ordered || b->nchildren < 2)
 		return 0;
 	for (i = 0; i < b->nchildren; i++) {
-		if (self_number(c, &b->children[i], &v, &sep) == 0)
+		if (self_number(c, &b->children[i], &v, &d) == 0)
 			return 0;
 		if (i == 0)
 			first = v;
 		else if (v != first + i)
 			return 0;
+		if (d > *numw)
+			*numw = d;
 	}
 	return 1;
 }
 
-/* The item's blocks without its own number (k bytes) at the start: copies
- * the caller frees (kids, and kids[0].spans). */
-static struct block *
-strip_number(const struct block *item, size_t k)
-{
-	struct block *kids = xmalloc(item->nchildren * sizeof *kids);
-	struct span *sp = xmalloc(item->children[0].nspans * sizeof *sp);
-
-	memcpy(kids, item->children, item->nchildren * sizeof *kids);
-	memcpy(sp, kids[0].spans, kids[0].nspans * sizeof *sp);
-	sp[0].off += (uint32_t)k;
-	sp[0].len -= (uint32_t)k;
-	kids[0].spans = sp;
-	return kids;
-}
-
+/*
+ * A list.  A bullet list whose items number themselves is shown without
+ * bullets: each item's own number, which is text of the answer (it is
+ * searched and highlighted like the rest), starts the item, right-aligned,
+ * and the lines after it hang under the text that follows the number.
+ */
 static void
 render_list(struct ctx *c, const struct block *b)
 {
 	const struct chrome *ch = ctx_chrome(c);
-	char marker[32], spaces[32], sep = '.';
+	char marker[32], spaces[32];
 	unsigned long last = (unsigned long)b->start + b->nchildren - 1, v;
-	int numw, w, own = self_numbered(c, b);
-	struct block *kids;
-	size_t i, k;
+	int numw = snprintf(NULL, 0, "%lu", last), w, w1;
+	size_t i, k, d, ownw;
+	int own = self_numbered(c, b, &ownw);
 
-	if (own)
-		(void)self_number(
-		    c, &b->children[b->nchildren - 1], &last, &sep);
-	numw = snprintf(NULL, 0, "%lu", last);
 	c->depth++;
 	for (i = 0; i < b->nchildren; i++) {
 		if (i > 0 && !b->tight)
 			ctx_blank(c);
-		kids = NULL;
 		if (own) {
-			k = self_number(c, &b->children[i], &v, &sep);
-			snprintf(
-			    marker, sizeof marker, "%*lu%c ", numw, v, sep);
-			kids = strip_number(&b->children[i], k);
-		} else if (b->ordered) {
-			snprintf(marker, sizeof marker, "%*lu. ", numw,
-			    (unsigned long)b->start + i);
+			k = self_number(c, &b->children[i], &v, &d);
+			w1 = (int)(ownw - d);
+			w = w1 + (int)k;
+			memset(marker, ' ', (size_t)w1);
+			marker[w1] = '\0';
 		} else {
-			snprintf(marker, sizeof marker, "%s",
-			    ch->bullet[(c->depth - 1) % 3]);
+			if (b->ordered)
+				snprintf(marker, sizeof marker, "%*lu. ", numw,
+				    (unsigned long)b->start + i);
+			else
+				snprintf(marker, sizeof marker, "%s",
+				    ch->bullet[(c->depth - 1) % 3]);
+			w = w1 = ctx_width(c, marker);
 		}
-		w = ctx_width(c, marker);
 		memset(spaces, ' ', (size_t)w);
 		spaces[w] = '\0';
-		with_prefix(c, marker, spaces, w,
-		    kids != NULL ? kids : b->children[i].children,
+		with_prefix(c, marker, w1, spaces, w, b->children[i].children,
 		    b->children[i].nchildren, b->tight);
-		if (kids != NULL) {
-			free((void *)kids[0].spans);
-			free(kids);
-		}
 	}
 	c->depth--;
 }
@@ -862,8 +856,8 @@ render_block(struct ctx *c, const struct block *b)
 		render_blocks(c, b->children, b->nchildren, 0);
 		break;
 	case BLOCK_QUOTE:
-		with_prefix(c, ch->quote, ch->quote, ctx_width(c, ch->quote),
-		    b->children, b->nchildren, 0);
+		with_prefix(c, ch->quote, ctx_width(c, ch->quote), ch->quote,
+		    ctx_width(c, ch->quote), b->children, b->nchildren, 0);
 		break;
 	case BLOCK_CODE:
 		render_code(c, b);

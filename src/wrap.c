@@ -568,18 +568,28 @@ void
 wrap_text(
     const char *s, size_t n, int width, int ambiguous, struct wrap_lines *wl)
 {
+	wrap_text_hang(s, n, width, width, ambiguous, wl);
+}
+
+void
+wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
+    int ambiguous, struct wrap_lines *wl)
+{
 	struct win w;
 	size_t ls = 0;
 
 	wl->n = 0;
-	if (width < 1)
-		width = 1;
+	if (first_width < 1)
+		first_width = 1;
+	if (rest_width < 1)
+		rest_width = 1;
 	w.s = s;
 	w.n = n;
 	for (;;) {
 		size_t j = ls, q = n, ne = ls, ok = 0, ok_end = 0, i, k;
 		size_t end, next;
 		int col = 0, nw = 0, ok_w = 0, cw, nonsimple = 0;
+		int width = wl->n == 0 ? first_width : rest_width;
 		uint32_t c;
 		struct walk wk;
 

@@ -220,7 +220,8 @@ test_render_ordered_hanging(void **state)
 
 /* A bullet list whose items number themselves ("- 2.「編集」を…", steps
  * copied from a web page) is shown as numbered, not as "• 2.": the item's
- * own number is the marker, and its text hangs after it. */
+ * own number (text of the answer, kept as written) starts the item, and
+ * the lines after hang under the text that follows it. */
 static struct block sn_paras[4], sn_items[4];
 
 static struct block
@@ -258,18 +259,17 @@ test_render_self_numbered_bullets(void **state)
 	render(&e, 24, 1, 0, NULL, &out);
 	expect_lines(&out, "1. お支払いページへ移動\n"
 	                   "   します。\n"
-	                   "2. 「編集」をクリックし\n"
-	                   "   ます。\n"
-	                   "3. AWS にログインしま\n"
-	                   "   す。\n");
-	assert_int_equal(out.v[0].attr[0], AT_CHROME);
-	/* a hit on 編集 is still on exactly its cells */
-	r[0].start = sn_paras[1].spans[0].off + 5; /* after "2.「" */
-	r[0].end = r[0].start + 6;
+	                   "2.「編集」をクリックしま\n"
+	                   "  す。\n"
+	                   "3.AWS にログインします。\n");
+	/* the number is text: no chrome, and searched like the rest */
+	assert_int_equal(out.v[0].attr[0], 0);
+	r[0].start = sn_paras[1].spans[0].off;
+	r[0].end = r[0].start + 11; /* 2.「編集 */
 	render(&e, 24, 1, 0, &hl, &out);
-	assert_int_equal(out.v[2].attr[6] & AT_HIGHLIGHT, AT_HIGHLIGHT);
-	assert_int_equal(out.v[2].attr[5] & AT_HIGHLIGHT, 0);
-	assert_int_equal(out.v[2].attr[12] & AT_HIGHLIGHT, 0);
+	assert_int_equal(out.v[2].attr[0] & AT_HIGHLIGHT, AT_HIGHLIGHT);
+	assert_int_equal(out.v[2].attr[10] & AT_HIGHLIGHT, AT_HIGHLIGHT);
+	assert_int_equal(out.v[2].attr[11] & AT_HIGHLIGHT, 0);
 	/* "3.5 GB" is not a step number, and steps must follow on */
 	list = self_numbered_list(sizes, 2);
 	e = entry_of(&list, 1);

@@ -35,6 +35,30 @@ wrapped(const char *s, int width, int amb)
 	return out;
 }
 
+/* A hanging indent: the first line has its own width, the others (also
+ * after a '\n') the rest's; kinsoku holds on both. */
+static void
+test_wrap_hang(void **state)
+{
+	static const char s[] = "1.あいうえおかきくけこ。\nさしすせそ";
+	const char *want[] = {
+	    "1.あいう", "えお", "かき", "くけ", "こ。", "さし", "すせ", "そ"};
+	struct wrap_lines wl = {0};
+	size_t i;
+
+	(void)state;
+	/* こ。 is kept together, so that line is 4 wide at rest width 4 */
+	wrap_text_hang(s, strlen(s), 8, 4, 1, &wl);
+	assert_int_equal(wl.n, sizeof want / sizeof want[0]);
+	for (i = 0; i < wl.n; i++) {
+		assert_int_equal(wl.v[i].end - wl.v[i].start, strlen(want[i]));
+		assert_memory_equal(
+		    s + wl.v[i].start, want[i], strlen(want[i]));
+		assert_true(wl.v[i].width <= (i == 0 ? 8 : 4));
+	}
+	wrap_lines_free(&wl);
+}
+
 static void
 expect(const char *s, int width, int amb, const char *want)
 {
@@ -313,6 +337,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_wrap_latin),
+	    cmocka_unit_test(test_wrap_hang),
 	    cmocka_unit_test(test_wrap_japanese),
 	    cmocka_unit_test(test_wrap_wave_dash),
 	    cmocka_unit_test(test_wrap_fullwidth_numbers),
