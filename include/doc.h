@@ -170,9 +170,14 @@ void doc_free(struct doc *d);
  * .md): then diags holds an error naming the path.
  */
 int doc_load_path(struct doc *d, const char *path, struct diag_list *diags);
-/* Parses one Markdown buffer as a collection named name. Returns 0. */
+/* Parses one Markdown buffer as a collection named name.  Returns 0, or -1
+ * (with an error in diags) when it is longer than DOC_MAX_FILE. */
 int doc_load_buffer(struct doc *d, const char *name, const char *buf,
     size_t len, struct diag_list *diags);
+/* Bigger files are refused rather than read: offsets in the model are 32
+ * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
+ * symlink). */
+#define DOC_MAX_FILE (1UL << 30)
 /*
  * Resolves references and #id links, checks ids, builds the id table.
  * Call once after the last doc_load_*.

@@ -19,10 +19,6 @@
 #include "sanitize.h"
 #include "xalloc.h"
 
-/* Bigger files are refused rather than read: offsets in the model are 32
- * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
- * symlink). */
-#define DOC_MAX_FILE (1UL << 30)
 
 struct doc_link {
 	uint32_t coll, line, col;

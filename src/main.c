@@ -8,6 +8,7 @@
  * errors (--check); 2 usage or I/O errors, each with one line on stderr.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -94,9 +95,9 @@ static const struct option long_options[] = {
 };
 
 static const char usage_text[] =
-    "usage: faq [OPTIONS] [FILE|DIR]...\n"
+    "usage: faq [OPTIONS] [FILE|DIR|-]...\n"
     "Browse FAQ content written in Markdown; with no FILE or DIR, the\n"
-    "bundled FAQ.\n"
+    "bundled FAQ; - reads standard input.\n"
     "\n"
     "  -s, --search QUERY     start with QUERY searched\n"
     "  -o, --open ID          start in the pager at entry ID\n"
@@ -196,7 +197,7 @@ parse_size(const char *s, int *w, int *h)
 static void
 parse_options(int argc, char **argv, struct options *o)
 {
-	int c;
+	int c, i, dash;
 
 	memset(o, 0, sizeof *o);
 	o->ambiguous = 1;
@@ -297,6 +298,71 @@ parse_options(int argc, char **argv, struct options *o)
 		usage_error("--dump-attrs needs --dump");
 	if (o->allow_quit && !o->kiosk)
 		usage_error("--allow-quit needs --kiosk");
+	for (i = optind, dash = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && dash++)
+			usage_error(
+			    "'-' (standard input) can be read only once");
+	/* a kiosk's standard input is its visitor's keyboard */
+	if (dash && o->kiosk)
+		usage_error("--kiosk shows files, not standard input ('-')");
+}
+
+#define STDIN_NAME "(standard input)"
+
+/*
+ * Reads standard input whole, as far as DOC_MAX_FILE and a byte (so that
+ * doc_load_buffer() refuses what is bigger without reading it all), and
+ * loads it: "curl -s https://.../faq.md | faq -".
+ */
+static int
+load_stdin(struct doc *d, struct diag_list *diags)
+{
+	size_t n = 0, cap = 64 * 1024;
+	char *buf = xmalloc(cap);
+	ssize_t r;
+	int rc;
+
+	while (n <= DOC_MAX_FILE) {
+		if (n == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		r = read(STDIN_FILENO, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_add(diags, STDIN_NAME, 0, 0, DIAG_ERROR,
+			    "cannot read: %s", strerror(errno));
+			free(buf);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	rc = doc_load_buffer(d, STDIN_NAME, buf, n, diags);
+	free(buf);
+	return rc;
+}
+
+/* After '-' has used up standard input, the browser takes its keys from
+ * the terminal, as less does; -1 when there is none. */
+static int
+keys_from_tty(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0)
+		return -1;
+	if (fd != STDIN_FILENO) {
+		if (dup2(fd, STDIN_FILENO) < 0) {
+			close(fd);
+			return -1;
+		}
+		close(fd);
+	}
+	clearerr(stdin);
+	return 0;
 }
 
 /* The bundled content: beside the binary in a source tree (./content), else
@@ -447,7 +513,7 @@ main(int argc, char **argv)
 	struct diag_list diags = {0};
 	struct doc *d;
 	char *bundled = NULL;
-	int i, status = 0, nwarn, utf8;
+	int i, status = 0, nwarn, utf8, from_stdin = 0;
 
 	xalloc_tune();
 	parse_options(argc, argv, &o);
@@ -461,9 +527,13 @@ main(int argc, char **argv)
 		if (doc_load_path(d, bundled, &diags) != 0)
 			status = 2;
 	}
-	for (i = optind; i < argc; i++)
-		if (doc_load_path(d, argv[i], &diags) != 0)
+	for (i = optind; i < argc; i++) {
+		from_stdin |= strcmp(argv[i], "-") == 0;
+		if ((strcmp(argv[i], "-") == 0
+		            ? load_stdin(d, &diags)
+		            : doc_load_path(d, argv[i], &diags)) != 0)
 			status = 2;
+	}
 	free(bundled);
 	if (status == 0)
 		doc_finish(d, &diags);
@@ -478,11 +548,14 @@ main(int argc, char **argv)
 	}
 	nwarn = (int)diags.n;
 	if (nwarn > 0)
-		errorf("%d problem%s in the content (see 'faq --check')",
-		    nwarn, nwarn == 1 ? "" : "s");
+		errorf("%d problem%s in the content (see 'faq --check')", nwarn,
+		    nwarn == 1 ? "" : "s");
 
 	i18n_init(choose_lang(&o, d));
 
+	if (o.mode == MODE_BROWSE && from_stdin && isatty(STDOUT_FILENO) &&
+	    !isatty(STDIN_FILENO))
+		(void)keys_from_tty();
 	if (o.mode == MODE_BROWSE &&
 	    (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
 	        !tui_term_usable()))
