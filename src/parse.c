@@ -1394,7 +1394,7 @@ san_diags(struct diag_list *diags, const char *name, const char *buf,
 
 /* Parsing on two cores ------------------------------------------------- */
 
-size_t docload_split_min = 8u << 20;
+size_t docload_split_min = 1u << 20;
 unsigned long docload_splits_joined, docload_splits_redone;
 
 static const MD_PARSER md_parser = {

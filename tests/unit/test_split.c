@@ -168,11 +168,13 @@ load_dump(const char *md, size_t n, size_t split_min)
 {
 	struct diag_list dl = {0};
 	struct doc *d = doc_new();
+	size_t was = docload_split_min;
 	char *out;
 
 	docload_split_min = split_min;
 	assert_int_equal(doc_load_buffer(d, "split.md", md, n, &dl), 0);
 	doc_finish(d, &dl);
+	docload_split_min = was;
 	check_doc(d);
 	out = dump_doc(d, &dl);
 	doc_free(d);
@@ -200,7 +202,6 @@ assert_split_same(const char *md, size_t n)
 	}
 	free(one);
 	free(two);
-	docload_split_min = 8u << 20;
 }
 
 static unsigned long rng_state;
@@ -376,6 +377,7 @@ test_split_diags(void **state)
 	struct buf b = {NULL, 0, 0};
 	struct diag_list dl = {0};
 	struct doc *d;
+	size_t was = docload_split_min;
 	unsigned i;
 
 	(void)state;
@@ -392,7 +394,7 @@ test_split_diags(void **state)
 	d = doc_new();
 	assert_int_equal(doc_load_buffer(d, "s.md", b.s, b.n, &dl), 0);
 	doc_finish(d, &dl);
-	docload_split_min = 8u << 20;
+	docload_split_min = was;
 	assert_int_equal(docload_splits_joined, 1);
 	/* question i is on line 5 + 4i, its link two lines down; the depth
 	 * warning names the last line with text before the quotes, as it
