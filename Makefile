@@ -120,9 +120,11 @@ check-curses:
 	@bad=$$(grep -l -E '#[[:space:]]*include[[:space:]]*<n?curses' src/*.c include/*.h | grep -v '^src/tui\.c$$' || true); \
 	if [ -n "$$bad" ]; then echo "curses included outside src/tui.c: $$bad"; exit 1; fi
 
-# The bundled content keeps every sentence of the source FAQ and lints clean.
+# The bundled content keeps every sentence of the source FAQ and lints clean;
+# the README and faq(1) say what the program does.
 lint: all
 	./faq --check content/
+	@sh tests/docs/run
 	@if [ -x ../shared/tools/seed-coverage ] || [ -f ../shared/tools/seed-coverage ]; then \
 		python3 ../shared/tools/seed-coverage content/; \
 	else echo "seed-coverage: ../shared not present, skipped"; fi
