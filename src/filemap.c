@@ -42,9 +42,10 @@ guard_chain(int sig, siginfo_t *info, void *uctx)
 		guard_old.sa_handler(sig);
 		return;
 	}
-	/* default (or ignored, which a fault cannot be): let the faulting
-	 * access run again and get the default action */
+	/* default (or ignored, which a fault cannot be): the default
+	 * action, now, for a fault and a kill(2) alike */
 	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 static void

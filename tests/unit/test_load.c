@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include "doctest.h"
 #include "filemap.h"
@@ -616,6 +617,36 @@ test_foreign_sigbus_chained(void **state)
 	free(faq);
 }
 
+/* With no handler of the program's, a SIGBUS that is not about a mapping
+ * still ends the process as SIGBUS does (in a child here). */
+static void
+test_foreign_sigbus_default(void **state)
+{
+	size_t n;
+	char *faq = big_faq(5000, &n), *path;
+	struct filemap fm;
+	int fd, st = 0;
+	pid_t pid;
+
+	(void)state;
+	path = put("default.md", faq, n);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGBUS, SIG_DFL);
+		fd = open(path, O_RDONLY);
+		if (fd < 0 || filemap_open(&fm, fd, n) != 0 || fm.map == NULL)
+			_exit(3);
+		raise(SIGBUS);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGBUS);
+	free(path);
+	free(faq);
+}
+
 int
 main(void)
 {
@@ -641,6 +672,7 @@ main(void)
 	    cmocka_unit_test(test_big_file_mapped),
 	    cmocka_unit_test(test_file_shrinks_while_mapped),
 	    cmocka_unit_test(test_foreign_sigbus_chained),
+	    cmocka_unit_test(test_foreign_sigbus_default),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
