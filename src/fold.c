@@ -407,6 +407,54 @@ fold_is_ws(unsigned b)
 	return b == ' ' || (b - '\t') <= (unsigned)('\r' - '\t');
 }
 
+#if defined(__SSE2__)
+/*
+ * Whether the 16 bytes at s (s[0] a lead byte; s[16], s[17] readable) are
+ * kanji (leads E4..E9), hiragana and the CJK punctuation that fold to
+ * themselves (E3 80 81..A9, E3 81 81..BF, E3 82 80..96), and their
+ * continuation bytes: text that folds to itself, 16 bytes at a time.
+ * Katakana, full-width forms, ASCII and the rest take the paths below.
+ */
+static inline int
+fold_same16(const unsigned char *s)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)s);
+	const __m128i v1 = _mm_loadu_si128((const __m128i *)(s + 1));
+	const __m128i v2 = _mm_loadu_si128((const __m128i *)(s + 2));
+	const __m128i bias = _mm_set1_epi8((char)0x80);
+	/* signed compares on bytes - 0x80 are unsigned compares */
+	const __m128i x = _mm_sub_epi8(v, bias);
+	const __m128i x2 = _mm_sub_epi8(v2, bias);
+	__m128i cont, kanji, e3, ok80, ok81, ok82, good;
+
+	cont = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x7F - 0x80)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8(0xC0 - 0x80))); /* 80..BF */
+	kanji = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0xE3 - 0x80)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8(0xEA - 0x80))); /* E4..E9 */
+	e3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3));
+	ok80 = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80)),
+	    _mm_and_si128(_mm_cmpgt_epi8(x2, _mm_set1_epi8(0x80 - 0x80)),
+	        _mm_cmplt_epi8(x2, _mm_set1_epi8(0xAA - 0x80))));
+	ok81 = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x81)),
+	    _mm_cmpgt_epi8(x2, _mm_set1_epi8(0x80 - 0x80)));
+	ok82 = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x82)),
+	    _mm_cmplt_epi8(x2, _mm_set1_epi8(0x97 - 0x80)));
+	good = _mm_or_si128(_mm_or_si128(cont, kanji),
+	    _mm_and_si128(e3, _mm_or_si128(ok80, _mm_or_si128(ok81, ok82))));
+	return _mm_movemask_epi8(good) == 0xFFFF;
+}
+#endif
+
+/* Whether the character at s[k] cannot combine with the one before it,
+ * from its first two bytes (the end of the text counts as plain). */
+static inline int
+fold_next_plain(const unsigned char *s, size_t n, size_t k)
+{
+	if (k >= n || s[k] < 0xCC || (s[k] >= 0xE4 && s[k] <= 0xE9))
+		return 1;
+	return s[k] == 0xE3 && k + 1 < n && s[k + 1] == 0x81;
+}
+
 /*
  * The index folds the whole corpus (78 MB at 100 000 entries) without a
  * map: this loop does ASCII 16 bytes at a time and kana and kanji from
@@ -474,6 +522,22 @@ fold_run_nomap(struct fold *f, const unsigned char *s, size_t n, size_t i)
 		/* Kanji and kana: few branches, as they alternate at random. */
 		if (b - 0xE3u > 6u || i + 2 >= n)
 			break;
+#if defined(__SSE2__)
+		if (b >= 0xE4 && i + 20 <= n && fold_same16(s + i)) {
+			/* 16 bytes that fold to themselves, up to the end of
+			 * the character they cut, when no mark follows */
+			size_t k = i + 16;
+
+			while (k < n && k < i + 18 && (s[k] & 0xC0) == 0x80)
+				k++;
+			if (fold_next_plain(s, n, k)) {
+				memcpy(o, s + i, k - i);
+				o += k - i;
+				i = k;
+				continue;
+			}
+		}
+#endif
 		b1 = s[i + 1];
 		b2 = s[i + 2];
 		if (((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0)
