@@ -457,7 +457,8 @@ fold_next_plain(const unsigned char *s, size_t n, size_t k)
 
 /*
  * The index folds the whole corpus (78 MB at 100 000 entries) without a
- * map: this loop does ASCII 16 bytes at a time and kana and kanji from
+ * map: this loop does ASCII 16 bytes at a time, runs of kanji and
+ * hiragana 16 bytes at a time (fold_same16()), other kana and kanji from
  * their bytes, and returns where fold_unit() must take over (a character
  * that needs the normaliser, or is followed by a possible mark).
  * fold_unit() alone gives the same bytes; the unit tests compare both.
