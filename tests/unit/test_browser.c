@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "browser.h"
+#include "browser_int.h"
 #include "dump.h"
 #include "i18n.h"
 #include "keys.h"
@@ -1146,6 +1147,53 @@ test_empty_docs(void **state)
 	}
 }
 
+/*
+ * Typing edits the query; the search runs when the screen is drawn (or a
+ * key needs the results).  So keys that arrive together, a paste or fast
+ * typing that the front end applies before it paints, cost one search for
+ * the latest query, not one per key.
+ */
+/* Applies keys without drawing, as a front end does with keys that are
+ * already waiting. */
+static void
+t_keys_only(struct t *t, const char *spec)
+{
+	struct key_event *v;
+	size_t n, i;
+	char *err;
+
+	assert_int_equal(keys_parse(spec, &v, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		browser_key(t->b, &v[i]);
+	free(v);
+}
+
+static void
+test_burst_searches_once(void **state)
+{
+	struct t t;
+	unsigned long r0;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/");
+	r0 = t.b->s.runs;
+	t_keys_only(&t, "パスワード");
+	assert_int_equal(t.b->s.runs, r0);
+	t_render(&t);
+	assert_int_equal(t.b->s.runs, r0 + 1);
+	assert_non_null(strstr(t.scr.rows.v[t.h - 1].text, "/パスワード"));
+	t_keys_only(&t, "<BS><BS><BS><BS>");
+	t_render(&t);
+	assert_int_equal(t.b->s.runs, r0 + 2);
+	/* a key that needs the results searches first, once */
+	t_keys_only(&t, "<C-U>請求<Enter>");
+	assert_int_equal(t.b->s.runs, r0 + 3);
+	t_render(&t);
+	assert_int_equal(t.b->s.runs, r0 + 3);
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -1182,6 +1230,7 @@ main(void)
 	    cmocka_unit_test(test_random_events),
 	    cmocka_unit_test(test_outline_back),
 	    cmocka_unit_test(test_empty_docs),
+	    cmocka_unit_test(test_burst_searches_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
