@@ -27,10 +27,9 @@
 struct filemap {
 	const char *data; /* the file's bytes */
 	size_t len;
-	void *map; /* the mapping, or NULL when read into heap */
-	size_t maplen;
-	char *heap;    /* the buffer when read */
-	int slot;      /* the guard's slot, or -1 */
+	void *map;  /* the mapping (len bytes), or NULL when read into heap */
+	char *heap; /* the buffer when read */
+	int slot;   /* the guard's slot, or -1 */
 	int truncated; /* set by filemap_close() from the guard */
 };
 

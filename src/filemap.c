@@ -167,7 +167,6 @@ filemap_open(struct filemap *fm, int fd, size_t size)
 		return filemap_read(fm, fd, size);
 	}
 	fm->map = map;
-	fm->maplen = size;
 	fm->data = map;
 	fm->len = size;
 	return 0;
@@ -201,7 +200,7 @@ filemap_close(struct filemap *fm)
 {
 	if (fm->map != NULL) {
 		fm->truncated = guard_remove(fm->slot);
-		munmap(fm->map, fm->maplen);
+		munmap(fm->map, fm->len);
 		fm->slot = -1;
 		fm->map = NULL;
 	}
