@@ -83,11 +83,14 @@ $(B)/paths.stamp: FORCE | $(B)/obj
 $(B)/obj/main.o $(B)/obj/i18n.o: $(B)/paths.stamp
 FORCE:
 
-$(B)/obj/%.o: src/%.c $(wildcard include/*.h) | $(B)/obj
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+# The compiler writes each object's header dependencies (-MMD) beside it;
+# -MP keeps a removed or renamed header from breaking the next build.
+DEPFLAGS = -MMD -MP
+$(B)/obj/%.o: src/%.c | $(B)/obj
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libfaq.a | $(B)/tests
-	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
+$(B)/tests/%: tests/unit/%.c $(B)/libfaq.a | $(B)/tests
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) -Itests/unit $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
 		$(B)/libfaq.a $(CMOCKA_LIBS) $(LIBS)
 
 $(B)/locale/%/LC_MESSAGES/faq.mo: po/%.po
@@ -180,6 +183,8 @@ format:
 
 clean:
 	rm -rf build build-asan build-fuzz faq
+
+-include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)
 
 help:
 	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'

@@ -22,7 +22,6 @@
  */
 #define _GNU_SOURCE /* memmem (glibc declares it for GNU only) */
 #include <md4c.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +36,7 @@
 #include "frontmatter.h"
 #include "sanitize.h"
 #include "slug.h"
+#include "twocore.h"
 #include "xalloc.h"
 
 /* Sanitiser problems reported per file before they are only counted: a
@@ -1569,18 +1569,14 @@ split_checks(const char *buf, size_t len, size_t split, size_t *lines)
 {
 	struct split_check a = {buf, split, 1, 0, 0, 0};
 	struct split_check b = {buf + split, len - split, 0, 0, 0, 0};
-	pthread_t tid;
+	struct twocore tc;
 
 	*lines = 0;
 	if (split == 0)
 		return sanitize_clean_len(buf, len) == len;
-	if (pthread_create(&tid, NULL, split_check_run, &b) != 0) {
-		split_check_run(&b);
-		split_check_run(&a);
-	} else {
-		split_check_run(&a);
-		pthread_join(tid, NULL);
-	}
+	twocore_start(&tc, split_check_run, &b, 1);
+	split_check_run(&a);
+	twocore_join(&tc);
 	if (!a.refs && !b.refs)
 		*lines = a.lines;
 	return a.clean && b.clean;
@@ -1590,7 +1586,7 @@ struct split_job {
 	struct parser p;
 	size_t from, to;
 	int rc;
-	pthread_t tid;
+	struct twocore tc;
 };
 
 static void *
@@ -1694,16 +1690,16 @@ parse_all(struct parser *p, size_t start, size_t split, size_t lines)
 		job->p.drop_next = split + DROP_STEP;
 	}
 	p->arena = arena_new();
-	if (job->p.arena == NULL || p->arena == NULL ||
-	    pthread_create(&job->tid, NULL, split_parse, job) != 0) {
+	if (job->p.arena == NULL || p->arena == NULL) {
 		parser_discard(&job->p);
 		free(job);
 		arena_free(p->arena);
 		p->arena = da;
 		return parse_run(p, start, p->srclen);
 	}
+	twocore_start(&job->tc, split_parse, job, 1);
 	rc = parse_run(p, start, eol);
-	pthread_join(job->tid, NULL);
+	twocore_join(&job->tc);
 	if (split_agrees(p, &job->p, line)) {
 		split_merge(p, &job->p, line);
 		docload_splits_joined++;

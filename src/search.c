@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <unigbrk.h>
 
@@ -13,6 +12,7 @@
 #endif
 
 #include "fold.h"
+#include "twocore.h"
 #include "xalloc.h"
 
 /*
@@ -184,9 +184,9 @@ search_index_new(const struct doc *d)
 	struct search_index *ix = xcalloc(1, sizeof *ix);
 	struct search_part part[SEARCH_NPARTS];
 	size_t i, k, total = 0, acc = 0, bytes, off;
-	int threaded = 0, moved = 0;
+	int moved = 0;
 	char *buf;
-	pthread_t tid;
+	struct twocore tc;
 
 	ix->d = d;
 	ix->pos = xreallocarray(NULL, 2 * d->nentries + 1, sizeof *ix->pos);
@@ -214,15 +214,11 @@ search_index_new(const struct doc *d)
 	buf = xmalloc(off);
 	for (k = 0; k < SEARCH_NPARTS; k++)
 		part[k].region = buf + part[k].at;
-	if (total >= SEARCH_THREAD_MIN)
-		threaded = pthread_create(&tid, NULL, search_fold_worker,
-		               &part[SEARCH_NPARTS / 2]) == 0;
+	twocore_start(&tc, search_fold_worker, &part[SEARCH_NPARTS / 2],
+	    total >= SEARCH_THREAD_MIN);
 	for (k = 0; k < SEARCH_NPARTS / 2; k++)
 		search_fold_part(&part[k]);
-	if (threaded)
-		pthread_join(tid, NULL);
-	else
-		search_fold_worker(&part[SEARCH_NPARTS / 2]);
+	twocore_join(&tc);
 	for (k = 0; k < SEARCH_NPARTS; k++)
 		moved |= !part[k].f.borrowed;
 	if (moved) {
@@ -495,14 +491,12 @@ search_work_do(void *arg)
 static void
 search_work_run(struct search_work *w, int parallel)
 {
-	pthread_t t;
-	int threaded;
+	struct twocore tc;
 
 	atomic_init(&w->next, 0);
-	threaded = parallel && pthread_create(&t, NULL, search_work_do, w) == 0;
+	twocore_start(&tc, search_work_do, w, parallel);
 	search_work_do(w);
-	if (threaded)
-		pthread_join(t, NULL);
+	twocore_join(&tc);
 }
 
 /* Tests entries [0, total) of within (or all); hits in order to out,
