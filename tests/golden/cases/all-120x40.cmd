@@ -1,1 +1,0 @@
---dump 120x40 --keys 'a' content/

@@ -1,1 +1,0 @@
---dump 80x24 --keys 'aa' content/

@@ -1,1 +1,0 @@
---ambiguous=2 --dump 80x24 --keys 'a' content/

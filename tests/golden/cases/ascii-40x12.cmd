@@ -1,1 +1,0 @@
---ascii --dump 40x12 --keys 'j<Enter>' content/

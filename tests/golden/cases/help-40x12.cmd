@@ -1,1 +1,0 @@
---dump 40x12 --keys '?' content/

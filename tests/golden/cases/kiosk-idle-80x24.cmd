@@ -1,1 +1,0 @@
---kiosk --dump 80x24 --keys 'j<Enter>請求<Enter><Idle>' content/

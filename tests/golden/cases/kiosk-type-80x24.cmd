@@ -1,1 +1,0 @@
---kiosk --dump-attrs --dump 80x24 --keys 'q<C-u>請求' content/

@@ -1,1 +1,0 @@
---lang en --dump 80x24 --keys 'a' content/

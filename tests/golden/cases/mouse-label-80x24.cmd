@@ -1,1 +1,0 @@
---dump 80x24 --keys '<Click 72,5>' content/

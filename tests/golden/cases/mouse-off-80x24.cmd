@@ -1,1 +1,0 @@
---no-mouse --dump 80x24 --keys '<Click 72,5>' content/

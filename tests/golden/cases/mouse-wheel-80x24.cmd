@@ -1,1 +1,0 @@
---dump 80x24 --keys '<WheelDown 1,1><WheelDown 1,1>' content/

@@ -1,1 +1,0 @@
---dump 40x10 -o "$(printf 'a\033[2Jb')" content/

@@ -1,1 +1,0 @@
--a --dump 80x24 content/

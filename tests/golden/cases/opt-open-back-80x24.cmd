@@ -1,1 +1,0 @@
--o top-phone-verification --dump 80x24 --keys 'q' content/

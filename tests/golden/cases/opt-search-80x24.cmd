@@ -1,1 +1,0 @@
--s 請求書 --dump-attrs --dump 80x24 content/

@@ -1,1 +1,0 @@
---dump 40x12 --keys 'A<Resize 120x40>G<Resize 40x12>' content/

@@ -1,1 +1,0 @@
---dump 120x40 --keys 'jj<Enter><Resize 40x12>jj<Enter><Resize 120x40>' content/

@@ -1,1 +1,0 @@
---dump 40x12 --keys 'jj<Enter><Resize 120x40>jj<Enter><Resize 40x12>' content/

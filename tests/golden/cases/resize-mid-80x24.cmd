@@ -1,1 +1,0 @@
---dump 80x24 --keys 'jj<Enter><Resize 40x12>jj<Enter>' content/

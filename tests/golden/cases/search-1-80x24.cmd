@@ -1,1 +1,0 @@
---dump-attrs --dump 80x24 --keys '/く' content/

@@ -1,1 +1,0 @@
---dump-attrs --dump 40x12 --keys '/ＡＷＳ　アカウント' content/

@@ -1,1 +1,0 @@
---dump-attrs --dump 80x24 --keys 'jj<Enter>/くれじっと<Esc>' content/

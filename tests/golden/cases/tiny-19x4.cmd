@@ -1,1 +1,0 @@
---dump 19x4 content/

@@ -1,1 +1,0 @@
---dump 1x1 --keys 'jj<Enter>' content/

@@ -1,0 +1,1 @@
+--dump 40x10 -o "$(printf 'a\033[2Jb')" tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 120x40 --keys '?' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 40x12 --keys '?' tests/golden/fixtures/aws-ja/

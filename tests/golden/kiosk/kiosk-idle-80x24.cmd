@@ -1,0 +1,1 @@
+--kiosk --dump 80x24 --keys 'j<Enter>請求<Enter><Idle>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--kiosk --dump-attrs --dump 80x24 --keys 'q<C-u>請求' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--no-mouse --dump 80x24 --keys '<Click 72,5>' tests/golden/fixtures/aws-ja/

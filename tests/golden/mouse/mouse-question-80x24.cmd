@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Click 10,6>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<WheelDown 1,1><WheelDown 1,1>' tests/golden/fixtures/aws-ja/

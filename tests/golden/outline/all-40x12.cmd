@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'a' tests/golden/fixtures/aws-ja/

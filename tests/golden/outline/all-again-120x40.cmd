@@ -1,0 +1,1 @@
+--dump 120x40 --keys 'aa' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'aa' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--ambiguous=2 --dump 80x24 --keys 'a' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--ascii --dump 40x12 --keys 'j<Enter>' tests/golden/fixtures/aws-ja/

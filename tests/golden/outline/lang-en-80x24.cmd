@@ -1,0 +1,1 @@
+--lang en --dump 80x24 --keys 'a' tests/golden/fixtures/aws-ja/

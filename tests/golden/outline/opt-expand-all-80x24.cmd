@@ -1,0 +1,1 @@
+-a --dump 80x24 tests/golden/fixtures/aws-ja/

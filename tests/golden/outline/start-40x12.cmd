@@ -1,0 +1,1 @@
+--dump 40x12 tests/golden/fixtures/aws-ja/

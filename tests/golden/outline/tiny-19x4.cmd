@@ -1,0 +1,1 @@
+--dump 19x4 tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 1x1 --keys 'jj<Enter>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'A<Tab>' tests/golden/fixtures/aws-ja/ tests/golden/fixtures/help-en.md

@@ -1,0 +1,1 @@
+-o top-phone-verification --dump 80x24 --keys 'q' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'j<Enter><Enter>G' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'A<Resize 120x40>G<Resize 40x12>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 120x40 --keys 'jj<Enter><Resize 40x12>jj<Enter><Resize 120x40>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'jj<Enter><Resize 120x40>jj<Enter><Resize 40x12>' tests/golden/fixtures/aws-ja/

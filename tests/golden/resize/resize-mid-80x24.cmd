@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'jj<Enter><Resize 40x12>jj<Enter>' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+-s 請求書 --dump-attrs --dump 80x24 tests/golden/fixtures/aws-ja/

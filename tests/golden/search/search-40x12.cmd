@@ -1,0 +1,1 @@
+--dump-attrs --dump 40x12 --keys '/ＡＷＳ　アカウント' tests/golden/fixtures/aws-ja/

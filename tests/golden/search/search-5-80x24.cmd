@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/くれじっと' tests/golden/fixtures/aws-ja/
