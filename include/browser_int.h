@@ -23,6 +23,7 @@
 
 #include "browser.h"
 #include "render.h"
+#include "rows.h"
 #include "search.h"
 
 #define NO_ITEM ((size_t)-1)
@@ -181,22 +182,11 @@ struct browser {
 	size_t njumps, capjumps;
 
 	struct bsearch s;
-	char *msg; /* a one-shot status message, cleared by the next key */
+	struct rows_msg msg; /* cleared by the next key */
 };
 
 /* browser.c */
-void browser_set_msg(struct browser *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 struct render_opts browser_ropts(const struct browser *b, int width);
-/* Appends to dst the part of src that fits in w columns, never cutting or
- * half-showing a wide character, padded with spaces to exactly w columns;
- * or_attr is or'ed into every byte. */
-void row_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
-    uint16_t or_attr);
-/* The status row: left text and a right-aligned indicator, exactly w wide. */
-void row_status(struct sline *dst, const char *left, const char *right, int w,
-    int ambiguous);
-int str_width(const struct browser *b, const char *s);
 
 /* outline.c */
 void outline_init(struct browser *b);

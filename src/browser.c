@@ -9,7 +9,6 @@
  */
 #include "browser.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +16,8 @@
 #include <unistr.h>
 
 #include "browser_int.h"
+#include "rows.h"
 #include "i18n.h"
-#include "width.h"
 #include "xalloc.h"
 
 #define MB_VIEW (MB_PAGER | MB_HELP)
@@ -138,17 +137,6 @@ browser_lookup(
 	return NULL;
 }
 
-void
-browser_set_msg(struct browser *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	free(b->msg);
-	va_start(ap, fmt);
-	b->msg = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
 struct render_opts
 browser_ropts(const struct browser *b, int width)
 {
@@ -158,76 +146,6 @@ browser_ropts(const struct browser *b, int width)
 	o.ambiguous = b->o.ambiguous == 2 ? 2 : 1;
 	o.ascii = b->o.ascii;
 	return o;
-}
-
-int
-str_width(const struct browser *b, const char *s)
-{
-	return width_str(s, strlen(s), b->o.ambiguous == 2 ? 2 : 1);
-}
-
-void
-row_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
-    uint16_t or_attr)
-{
-	size_t base = dst->len, i = 0, j;
-	int used = 0;
-
-	while (i < src->len) {
-		ucs4_t c;
-		int m =
-		    u8_mbtouc(&c, (const uint8_t *)src->text + i, src->len - i);
-		int cw = width_char(c, ambiguous);
-
-		if (used + cw > w)
-			break;
-		sline_append(dst, src->text + i, (size_t)m,
-		    (uint16_t)(src->attr[i] | or_attr), cw);
-		used += cw;
-		i += (size_t)m;
-	}
-	for (j = 0; j < src->nlinks; j++) {
-		size_t s = src->links[j].start, e = src->links[j].end;
-
-		if (s >= i)
-			continue;
-		sline_add_link(
-		    dst, base + s, base + (e < i ? e : i), src->links[j].href);
-	}
-	/* The selection is a bar across the whole row. */
-	sline_pad(dst, w - used, or_attr);
-}
-
-void
-row_status(struct sline *dst, const char *left, const char *right, int w,
-    int ambiguous)
-{
-	struct sline l = {0}, r = {0};
-	int rw = right ? width_str(right, strlen(right), ambiguous) : 0;
-	int lw;
-
-	if (right != NULL && rw <= w) {
-		sline_append(&r, right, strlen(right), AT_STATUS, rw);
-	} else if (right != NULL) {
-		sline_append(&r, right, strlen(right), AT_STATUS, rw);
-		row_fit(dst, &r, w, ambiguous, 0);
-		sline_free(&r);
-		return;
-	}
-	lw = w - rw - (rw > 0 ? 1 : 0);
-	if (lw > 0) {
-		sline_append(&l, left, strlen(left), AT_STATUS,
-		    width_str(left, strlen(left), ambiguous));
-		row_fit(dst, &l, lw, ambiguous, AT_STATUS);
-		if (rw > 0)
-			sline_pad(dst, 1, AT_STATUS);
-	} else {
-		sline_pad(dst, w - rw, AT_STATUS);
-	}
-	if (rw > 0)
-		sline_copy(dst, &r);
-	sline_free(&l);
-	sline_free(&r);
 }
 
 struct browser *
@@ -269,7 +187,7 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	/* In English on purpose: without UTF-8 a Japanese message would
 	 * itself show as '?'. */
 	if (o->no_utf8)
-		browser_set_msg(b, "%s",
+		rows_msg_set(&b->msg, "%s",
 		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
 		    "UTF-8 locale)");
 	if (o->open_id != NULL) {
@@ -315,7 +233,7 @@ browser_free(struct browser *b)
 	searchui_free(b);
 	page_free(&b->page);
 	free(b->rows);
-	free(b->msg);
+	rows_msg_clear(&b->msg);
 	free(b->lang);
 	free(b);
 }
@@ -513,8 +431,7 @@ browser_key(struct browser *b, const struct key_event *k)
 	const struct binding *bd;
 	unsigned mode;
 
-	free(b->msg);
-	b->msg = NULL;
+	rows_msg_clear(&b->msg);
 	switch (k->key) {
 	case K_RESIZE:
 		b->w = k->w > 0 ? k->w : 1;
@@ -556,9 +473,9 @@ render_too_small(struct browser *b, int w, int h, struct screen *out)
 			struct sline t = {0};
 			const char *s = _("Terminal too small");
 
-			sline_append(
-			    &t, s, strlen(s), AT_STATUS, str_width(b, s));
-			row_fit(l, &t, w, b->o.ambiguous, 0);
+			sline_append(&t, s, strlen(s), AT_STATUS,
+			    rows_width(s, b->o.ambiguous));
+			rows_fit(l, &t, w, b->o.ambiguous, 0);
 			sline_free(&t);
 		} else {
 			sline_pad(l, w, 0);
@@ -590,10 +507,4 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		pager_render(b, out);
 	else
 		outline_render(b, out);
-}
-
-void
-screen_free(struct screen *s)
-{
-	slines_free(&s->rows);
 }

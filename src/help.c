@@ -109,8 +109,8 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 		 * too narrow for two columns. */
 		pw = kw;
 		prefix = xasprintf("  %s%*s", keys,
-		    pw - 2 - str_width(b, keys) > 0
-		        ? pw - 2 - str_width(b, keys)
+		    pw - 2 - rows_width(keys, b->o.ambiguous) > 0
+		        ? pw - 2 - rows_width(keys, b->o.ambiguous)
 		        : 0,
 		    "");
 		rest = xmalloc((size_t)pw + 1);
@@ -121,7 +121,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), "    ",
 			    "    ", 0, 0, &ro, NULL, out);
-		} else if (str_width(b, keys) + 3 > pw) {
+		} else if (rows_width(keys, b->o.ambiguous) + 3 > pw) {
 			render_plain(keys, strlen(keys), "  ", "  ", 0,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
@@ -144,7 +144,7 @@ help_doc_lines(const struct browser *b, int w, struct slines *out)
 	struct render_opts ro = browser_ropts(b, w);
 	struct render_opts ra = browser_ropts(b, w - 2);
 	const char *bullet = b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
-	char *rest = xasprintf("%*s", str_width(b, bullet), "");
+	char *rest = xasprintf("%*s", rows_width(bullet, b->o.ambiguous), "");
 	size_t s, e, i;
 
 	for (s = 0; s < h->ncolls; s++) {

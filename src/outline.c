@@ -164,7 +164,7 @@ marker(const struct browser *b, int open)
 static char *
 blanks_like(const struct browser *b, const char *s)
 {
-	int n = str_width(b, s);
+	int n = rows_width(s, b->o.ambiguous);
 	char *p = xmalloc((size_t)n + 1);
 
 	memset(p, ' ', (size_t)n);
@@ -225,7 +225,8 @@ section_lines(
 	char *count = xasprintf(
 	    _("(%u)"), (unsigned)(b->s.filtering ? b->s.sechits[s] : sec->n));
 	char *rest = blanks_like(b, mk);
-	int lw = str_width(b, label), mw = str_width(b, mk);
+	int lw = rows_width(label, b->o.ambiguous),
+	    mw = rows_width(mk, b->o.ambiguous);
 	int avail = cw - lw - 1, narrow = avail < mw + 10;
 	size_t first = out->n;
 	struct render_opts ro;
@@ -237,7 +238,7 @@ section_lines(
 	render_plain(sec->title, strlen(sec->title), mk, rest, AT_CHROME,
 	    AT_HEADING | AT_STRONG, &ro, NULL, out);
 	{
-		int cwid = str_width(b, count) + 1;
+		int cwid = rows_width(count, b->o.ambiguous) + 1;
 
 		l = &out->v[out->n - 1];
 		if (l->width + cwid > ro.width) {
@@ -858,8 +859,8 @@ outline_toggle_all(struct browser *b)
 		b->sel =
 		    b->sec_item[b->d->entries[b->items[b->sel].idx].section];
 	outline_ensure_head(b);
-	browser_set_msg(
-	    b, "%s", all ? _("Everything closed") : _("Everything open"));
+	rows_msg_set(
+	    &b->msg, "%s", all ? _("Everything closed") : _("Everything open"));
 }
 
 void
@@ -870,7 +871,7 @@ outline_next_section(struct browser *b, int dir)
 	for (;;) {
 		i = dir > 0 ? next_selectable(b, i) : prev_selectable(b, i);
 		if (i == NO_ITEM) {
-			browser_set_msg(b, "%s",
+			rows_msg_set(&b->msg, "%s",
 			    dir > 0 ? _("No more sections")
 			            : _("No previous section"));
 			return;
@@ -951,7 +952,7 @@ void
 outline_jump_back(struct browser *b)
 {
 	if (b->njumps == 0) {
-		browser_set_msg(b, "%s", _("Nothing to go back to"));
+		rows_msg_set(&b->msg, "%s", _("Nothing to go back to"));
 		return;
 	}
 	b->njumps--;
@@ -985,8 +986,8 @@ outline_status(struct browser *b, struct screen *scr)
 		searchui_status(b, scr, s->q, right);
 		free(right);
 		return;
-	} else if (b->msg != NULL) {
-		left = xstrdup(b->msg);
+	} else if (b->msg.text != NULL) {
+		left = xstrdup(b->msg.text);
 	} else if (s->filtering) {
 		left = xasprintf(
 		    "/%s  %s", s->q, _("n/N: next/previous hit  Esc: clear"));
@@ -994,12 +995,12 @@ outline_status(struct browser *b, struct screen *scr)
 		const char *hint = outline_hints(b);
 
 		/* A hint cut short says less than a short hint. */
-		if (str_width(b, hint) > w)
+		if (rows_width(hint, b->o.ambiguous) > w)
 			hint = b->o.kiosk ? _("Type to search  ?: help")
 			                  : _("/: search  ?: help  q: quit");
 		left = xstrdup(hint);
 	}
-	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
+	rows_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
 	free(left);
 	free(right);
 }
@@ -1051,7 +1052,7 @@ outline_render(struct browser *b, struct screen *scr)
 				    dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
 			else
 				sline_pad(dst, 1, 0);
-			row_fit(dst, &ls->v[l], w - 1, b->o.ambiguous, at);
+			rows_fit(dst, &ls->v[l], w - 1, b->o.ambiguous, at);
 			b->rows[row].item = i;
 			b->rows[row].line = l;
 			if (l == g.label_line) {
@@ -1071,8 +1072,9 @@ outline_render(struct browser *b, struct screen *scr)
 		char *m = xasprintf(_("No match for %s"), b->s.q);
 
 		sline_pad(&t, 2, 0);
-		sline_append(&t, m, strlen(m), AT_DIM, str_width(b, m));
-		row_fit(slines_push(&scr->rows), &t, w, b->o.ambiguous, 0);
+		sline_append(
+		    &t, m, strlen(m), AT_DIM, rows_width(m, b->o.ambiguous));
+		rows_fit(slines_push(&scr->rows), &t, w, b->o.ambiguous, 0);
 		sline_free(&t);
 		free(m);
 		row++;

@@ -97,7 +97,7 @@ page_get(struct browser *b)
 		char *rest = xstrdup(b->o.ascii ? "  " : "   ");
 		uint32_t k;
 
-		if (str_width(b, bullet) == 2)
+		if (rows_width(bullet, b->o.ambiguous) == 2)
 			rest[2] = '\0';
 		render_plain(s->title, strlen(s->title), "", "", 0,
 		    AT_HEADING | AT_STRONG, &ro, NULL, &p->head);
@@ -267,7 +267,7 @@ pager_next_entry(struct browser *b, int dir)
 		long n = (long)b->pv.idx + dir;
 
 		if (n < 0 || n >= (long)b->d->nentries) {
-			browser_set_msg(b, "%s",
+			rows_msg_set(&b->msg, "%s",
 			    dir > 0 ? _("This is the last question")
 			            : _("This is the first question"));
 			return;
@@ -285,8 +285,8 @@ pager_next_entry(struct browser *b, int dir)
 			if (p->marks[i] > b->pv.top)
 				break;
 		if (i == p->nmarks || b->pv.top >= max_top(b, p)) {
-			browser_set_msg(
-			    b, "%s", _("This is the last question"));
+			rows_msg_set(
+			    &b->msg, "%s", _("This is the last question"));
 			return;
 		}
 		b->pv.top = p->marks[i];
@@ -295,8 +295,8 @@ pager_next_entry(struct browser *b, int dir)
 			if (p->marks[i] < b->pv.top)
 				break;
 		if (i == (size_t)-1) {
-			browser_set_msg(
-			    b, "%s", _("This is the first question"));
+			rows_msg_set(
+			    &b->msg, "%s", _("This is the first question"));
 			return;
 		}
 		b->pv.top = p->marks[i];
@@ -313,7 +313,7 @@ pager_next_link(struct browser *b, int dir)
 
 	pager_clamp(b);
 	if (p->nlinks == 0) {
-		browser_set_msg(b, "%s", _("No links on this page"));
+		rows_msg_set(&b->msg, "%s", _("No links on this page"));
 		return;
 	}
 	if (n < 0) {
@@ -331,7 +331,7 @@ pager_next_link(struct browser *b, int dir)
 		i = n + dir;
 	}
 	if (i < 0 || i >= (int)p->nlinks) {
-		browser_set_msg(b, "%s", _("No more links"));
+		rows_msg_set(&b->msg, "%s", _("No more links"));
 		return;
 	}
 	b->pv.link = i;
@@ -363,7 +363,7 @@ pager_next_hit(struct browser *b, int dir, int from_top)
 
 	pager_clamp(b);
 	if (searchui_pager_query(b) == NULL) {
-		browser_set_msg(b, "%s", _("No search hits"));
+		rows_msg_set(&b->msg, "%s", _("No search hits"));
 		return;
 	}
 	/* Step from the last hit while it is on screen (near the end the
@@ -382,7 +382,7 @@ pager_next_hit(struct browser *b, int dir, int from_top)
 			return;
 		}
 	}
-	browser_set_msg(b, "%s",
+	rows_msg_set(&b->msg, "%s",
 	    dir > 0 ? _("No more hits below") : _("No more hits above"));
 }
 
@@ -398,7 +398,7 @@ follow_href(struct browser *b, const char *href)
 	}
 	if (href[0] != '#') {
 		/* Never start a browser: show where it points. */
-		browser_set_msg(b, _("Link: %s"), href);
+		rows_msg_set(&b->msg, _("Link: %s"), href);
 		return;
 	}
 	e = doc_entry_by_id(b->d, href + 1);
@@ -409,7 +409,8 @@ follow_href(struct browser *b, const char *href)
 		if (sec != NULL)
 			pager_open(b, PV_SECTION, (uint32_t)(sec - b->d->secs));
 		else
-			browser_set_msg(b, _("No entry with id %s"), href + 1);
+			rows_msg_set(
+			    &b->msg, _("No entry with id %s"), href + 1);
 		return;
 	}
 	pager_open(b, PV_ENTRY, (uint32_t)(e - b->d->entries));
@@ -482,12 +483,12 @@ pager_render(struct browser *b, struct screen *scr)
 	b->rows = NULL;
 	b->nrows = 0;
 	for (i = 0; i < L.nhead; i++)
-		row_fit(slines_push(&scr->rows), &p->head.v[i], w,
+		rows_fit(slines_push(&scr->rows), &p->head.v[i], w,
 		    b->o.ambiguous, 0);
 	if (L.rule) {
 		struct sline *l = slines_push(&scr->rows);
 		const char *r = b->o.ascii ? "-" : "\xe2\x94\x80"; /* ─ */
-		int rw = str_width(b, r), x;
+		int rw = rows_width(r, b->o.ambiguous), x;
 
 		for (x = 0; x + rw <= w; x += rw)
 			sline_append(l, r, strlen(r), AT_CHROME, rw);
@@ -511,7 +512,7 @@ pager_render(struct browser *b, struct screen *scr)
 			sline_copy(&tmp, &p->body.v[line]);
 			for (j = k->start; j < k->end && j < tmp.len; j++)
 				tmp.attr[j] |= AT_SELECTED;
-			row_fit(dst, &tmp, w, b->o.ambiguous, 0);
+			rows_fit(dst, &tmp, w, b->o.ambiguous, 0);
 			sline_free(&tmp);
 			scr->cursor_y = L.body_y + row;
 			scr->cursor_x = width_str(
@@ -519,7 +520,7 @@ pager_render(struct browser *b, struct screen *scr)
 			if (scr->cursor_x >= w)
 				scr->cursor_x = w - 1;
 		} else {
-			row_fit(dst, &p->body.v[line], w, b->o.ambiguous, 0);
+			rows_fit(dst, &p->body.v[line], w, b->o.ambiguous, 0);
 		}
 	}
 	pager_hint(b, p, L, pos, sizeof pos);
@@ -535,9 +536,11 @@ pager_render(struct browser *b, struct screen *scr)
 		                           "help");
 
 		/* A hint cut short says less than a short hint. */
-		if (str_width(b, hint) + str_width(b, pos) + 1 > w)
+		if (rows_width(hint, b->o.ambiguous) +
+		        rows_width(pos, b->o.ambiguous) + 1 >
+		    w)
 			hint = _("q: back  ?: help");
-		row_status(slines_push(&scr->rows), b->msg ? b->msg : hint, pos,
-		    w, b->o.ambiguous);
+		rows_status(slines_push(&scr->rows),
+		    b->msg.text ? b->msg.text : hint, pos, w, b->o.ambiguous);
 	}
 }

@@ -122,20 +122,20 @@ searchui_status(
     struct browser *b, struct screen *scr, const char *q, const char *right)
 {
 	int w = b->w;
-	int room = w - (right ? str_width(b, right) + 1 : 0) - 2;
+	int room = w - (right ? rows_width(right, b->o.ambiguous) + 1 : 0) - 2;
 	char *left;
 
-	while (*q != '\0' && str_width(b, q) > room) {
+	while (*q != '\0' && rows_width(q, b->o.ambiguous) > room) {
 		q++;
 		while (((unsigned char)*q & 0xC0) == 0x80)
 			q++;
 	}
 	left = xasprintf("/%s", q);
 	scr->cursor_y = b->h - 1;
-	scr->cursor_x = str_width(b, left);
+	scr->cursor_x = rows_width(left, b->o.ambiguous);
 	if (scr->cursor_x >= w)
 		scr->cursor_x = w - 1;
-	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
+	rows_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
 	free(left);
 }
 
@@ -260,7 +260,7 @@ int
 searchui_available(struct browser *b)
 {
 	if (b->ix == NULL) {
-		browser_set_msg(b, "%s", _("Search is not available"));
+		rows_msg_set(&b->msg, "%s", _("Search is not available"));
 		return 0;
 	}
 	return 1;
@@ -402,7 +402,7 @@ searchui_accept(struct browser *b)
 		b->sel = b->ent_item[s->hits[0]];
 		outline_ensure_head(b);
 	} else if (s->filtering) {
-		browser_set_msg(b, _("No match for %s"), s->q);
+		rows_msg_set(&b->msg, _("No match for %s"), s->q);
 	}
 }
 
@@ -481,7 +481,7 @@ searchui_step(struct browser *b, int dir)
 	searchui_sync(b);
 
 	if (!s->filtering || s->nhits == 0) {
-		browser_set_msg(b, "%s", _("No search hits"));
+		rows_msg_set(&b->msg, "%s", _("No search hits"));
 		return;
 	}
 	if (it->kind == ITEM_ENTRY) {
@@ -493,7 +493,7 @@ searchui_step(struct browser *b, int dir)
 		long n = at + dir;
 
 		if (n < 0 || n >= (long)s->nhits) {
-			browser_set_msg(b, "%s", _("Search wrapped around"));
+			rows_msg_set(&b->msg, "%s", _("Search wrapped around"));
 			n = n < 0 ? (long)s->nhits - 1 : 0;
 		}
 		cur = (size_t)n;
@@ -514,8 +514,8 @@ searchui_step(struct browser *b, int dir)
 		b->ent_open[s->hits[cur]] = 1;
 	search_hits_free(&h);
 	outline_ensure_fits(b);
-	if (b->msg == NULL)
-		browser_set_msg(b, "%zu/%zu", cur + 1, s->nhits);
+	if (b->msg.text == NULL)
+		rows_msg_set(&b->msg, "%zu/%zu", cur + 1, s->nhits);
 }
 
 int
