@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bindings.h"
 #include "browser.h"
 #include "render.h"
 #include "rows.h"
@@ -262,68 +263,5 @@ int searchui_entry_hits(
 /* help.c */
 void help_lines(const struct browser *b, int w, struct slines *out);
 void help_doc_lines(const struct browser *b, int w, struct slines *out);
-
-/* The key table, for help.c. */
-enum action {
-	ACT_NONE,
-	ACT_QUIT,
-	ACT_HOME,
-	ACT_UP,
-	ACT_DOWN,
-	ACT_PGUP,
-	ACT_PGDN,
-	ACT_TOP,
-	ACT_BOTTOM,
-	ACT_ENTER,
-	ACT_OPEN,
-	ACT_CLOSE,
-	ACT_SECTION_ALL,
-	ACT_ALL,
-	ACT_NEXT_SECTION,
-	ACT_PREV_SECTION,
-	ACT_PAGER,
-	ACT_HELP,
-	ACT_BACK,
-	ACT_LEAVE,
-	ACT_NEXT_ENTRY,
-	ACT_PREV_ENTRY,
-	ACT_NEXT_LINK,
-	ACT_PREV_LINK,
-	ACT_FOLLOW,
-	ACT_SEARCH,
-	ACT_SEARCH_TYPE,
-	ACT_SEARCH_BS,
-	ACT_SEARCH_WORD,
-	ACT_SEARCH_KILL,
-	ACT_SEARCH_ACCEPT,
-	ACT_SEARCH_CANCEL,
-	ACT_NEXT_HIT,
-	ACT_PREV_HIT,
-	ACT_ESC,
-};
-
-enum { MB_OUTLINE = 1, MB_PAGER = 2, MB_HELP = 4, MB_SEARCH = 8 };
-
-enum binding_flag {
-	KF_EXIT = 1 << 0,   /* leaves the program: kiosk drops it */
-	KF_KIOSK = 1 << 1,  /* only in kiosk mode */
-	KF_LETTER = 1 << 2, /* a letter command: in kiosk, letters search */
-	KF_NOHELP = 1 << 3, /* not listed on the help screen */
-	KF_JUMP = 1 << 4,   /* a jump in the outline: Backspace comes back */
-};
-
-struct binding {
-	uint8_t key; /* enum key */
-	uint32_t ch; /* K_CHAR/K_CTRL: the character; 0 = any printable */
-	uint8_t modes;
-	uint8_t action;
-	uint8_t flags;
-	const char *help; /* msgid, N_() */
-};
-
-extern const struct binding browser_bindings[];
-extern const size_t browser_nbindings;
-/* Whether binding k is in force under the browser's options. */
-int browser_binding_active(const struct browser *b, const struct binding *k);
 
 #endif

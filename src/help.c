@@ -1,59 +1,32 @@
 /*
  * help.c - the help screen's key listing, generated from the key table
- * (browser_bindings) so that it can never disagree with the bindings, and
+ * (bindings.h) so that it can never disagree with the bindings, and
  * translated through the catalogue.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bindings.h"
 #include "browser_int.h"
 #include "i18n.h"
+#include "keys.h"
 #include "render.h"
 #include "xalloc.h"
 
 static void
 key_label(const struct binding *k, char *buf, size_t size)
 {
-	static const struct {
-		uint8_t key;
-		const char *name;
-	} names[] = {
-	    {K_UP, "Up"},
-	    {K_DOWN, "Down"},
-	    {K_LEFT, "Left"},
-	    {K_RIGHT, "Right"},
-	    {K_PGUP, "PgUp"},
-	    {K_PGDN, "PgDn"},
-	    {K_HOME, "Home"},
-	    {K_END, "End"},
-	    {K_ENTER, "Enter"},
-	    {K_ESC, "Esc"},
-	    {K_TAB, "Tab"},
-	    {K_BTAB, "Shift-Tab"},
-	    {K_BACKSPACE, "Backspace"},
-	    {K_DELETE, "Del"},
-	};
-	size_t i;
+	const char *name = keys_name(k->key, k->ch);
 
-	if (k->key == K_CHAR) {
-		if (k->ch == ' ')
-			snprintf(buf, size, "%s", _("Space"));
-		else
-			snprintf(buf, size, "%c", (char)k->ch);
-		return;
-	}
-	if (k->key == K_CTRL) {
+	if (name != NULL)
+		snprintf(buf, size, "%s", _(name));
+	else if (k->key == K_CHAR)
+		snprintf(buf, size, "%c", (char)k->ch);
+	else if (k->key == K_CTRL)
 		snprintf(buf, size, "Ctrl-%c", (char)(k->ch - 'a' + 'A'));
-		return;
-	}
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (names[i].key == k->key) {
-			snprintf(buf, size, "%s", names[i].name);
-			return;
-		}
-	}
-	snprintf(buf, size, "?");
+	else
+		snprintf(buf, size, "?");
 }
 
 /* One line per action (its keys joined by ", ") of the mode. */
@@ -68,34 +41,35 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 
 	render_plain(title, strlen(title), "", "", 0, AT_HEADING | AT_STRONG,
 	    &ro, NULL, out);
-	for (i = 0; i < browser_nbindings; i++) {
-		const struct binding *k = &browser_bindings[i];
+	for (i = 0; i < bindings_count; i++) {
+		const struct binding *k = &bindings_table[i];
 		char *prefix, *rest;
 		int pw;
 
 		if (!(k->modes & mode) || k->help == NULL ||
-		    (k->flags & KF_NOHELP) || !browser_binding_active(b, k))
+		    (k->flags & KF_NOHELP) ||
+		    !bindings_active(k, b->o.kiosk, b->o.allow_quit))
 			continue;
 		/* Listed once, at the first binding of this action. */
 		for (j = 0; j < i; j++) {
-			const struct binding *e = &browser_bindings[j];
+			const struct binding *e = &bindings_table[j];
 
 			if ((e->modes & mode) && e->help != NULL &&
 			    !(e->flags & KF_NOHELP) &&
 			    strcmp(e->help, k->help) == 0 &&
-			    browser_binding_active(b, e))
+			    bindings_active(e, b->o.kiosk, b->o.allow_quit))
 				break;
 		}
 		if (j < i)
 			continue;
 		keys[0] = '\0';
-		for (j = i; j < browser_nbindings; j++) {
-			const struct binding *e = &browser_bindings[j];
+		for (j = i; j < bindings_count; j++) {
+			const struct binding *e = &bindings_table[j];
 
 			if (!(e->modes & mode) || e->help == NULL ||
 			    (e->flags & KF_NOHELP) ||
 			    strcmp(e->help, k->help) != 0 ||
-			    !browser_binding_active(b, e))
+			    !bindings_active(e, b->o.kiosk, b->o.allow_quit))
 				continue;
 			key_label(e, label, sizeof label);
 			if (strlen(keys) + strlen(label) + 3 >= sizeof keys)
