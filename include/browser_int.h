@@ -90,7 +90,6 @@ struct bsearch {
 	int active;    /* the field on the status line has the keys */
 	int filtering; /* the outline shows only hits */
 	int dirty;     /* q changed since the last search (searchui_sync) */
-	unsigned long runs; /* searches run so far (the tests count them) */
 	unsigned qgen; /* bumped whenever the hits or highlights change */
 	char *q;       /* the query, NUL-terminated */
 	size_t qlen, qcap;

@@ -211,7 +211,6 @@ refilter(struct browser *b)
 	size_t n, i;
 
 	s->qgen++;
-	s->runs++;
 	if (search_query_nterms(sq) == 0) {
 		search_query_free(sq);
 		if (s->filtering) {
