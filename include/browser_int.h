@@ -25,6 +25,7 @@
 #include "browser.h"
 #include "render.h"
 #include "rows.h"
+#include "filter.h"
 #include "search.h"
 
 #define NO_ITEM ((size_t)-1)
@@ -87,18 +88,8 @@ struct page {
 
 /* Incremental search state (issue 5); see searchui.c. */
 struct bsearch {
-	int active;    /* the field on the status line has the keys */
-	int filtering; /* the outline shows only hits */
-	int dirty;     /* q changed since the last search (searchui_sync) */
-	unsigned qgen; /* bumped whenever the hits or highlights change */
-	char *q;       /* the query, NUL-terminated */
-	size_t qlen, qcap;
-	struct search_query *sq; /* of q, while filtering */
-	uint32_t *hits;          /* matching entries, document order */
-	size_t nhits;
-	uint32_t *tmp;     /* room for a search_run result */
-	uint8_t *is_hit;   /* per entry */
-	uint32_t *sechits; /* per section: hits in it */
+	int active;      /* the field on the status line has the keys */
+	struct filter f; /* the outline's query and hits */
 	/* The view before the filter started, restored when it ends. */
 	uint8_t *save_sec, *save_ent;
 	size_t save_sel;

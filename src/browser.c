@@ -48,6 +48,7 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	b->o.open_id = NULL;
 	b->w = 80;
 	b->h = 24;
+	filter_init(&b->s.f, d, ix);
 	outline_init(b);
 	if (o->expand_all)
 		memset(b->ent_open, 1, d->nentries);

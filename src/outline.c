@@ -82,9 +82,9 @@ outline_item_visible(const struct browser *b, size_t i)
 
 	switch (it->kind) {
 	case ITEM_SECTION:
-		return !b->s.filtering || b->s.sechits[it->idx] > 0;
+		return !b->s.f.on || b->s.f.sechits[it->idx] > 0;
 	case ITEM_ENTRY:
-		if (b->s.filtering && !b->s.is_hit[it->idx])
+		if (b->s.f.on && !b->s.f.is_hit[it->idx])
 			return 0;
 		return b->sec_open[b->d->entries[it->idx].section];
 	default:
@@ -207,7 +207,7 @@ title_lines(struct browser *b, uint32_t c, int cw, struct slines *out)
 		slines_push(out);
 	render_plain(col->title, strlen(col->title), "", "", 0,
 	    AT_HEADING | AT_STRONG, &ro, NULL, out);
-	if (col->intro != NULL && !b->s.filtering) {
+	if (col->intro != NULL && !b->s.f.on) {
 		slines_push(out);
 		intro_lines(b, col->intro, 0, cw, out);
 	}
@@ -223,7 +223,7 @@ section_lines(
 	const char *label =
 	    outline_sec_all_open(b, s) ? _("Collapse all") : _("Expand all");
 	char *count = xasprintf(
-	    _("(%u)"), (unsigned)(b->s.filtering ? b->s.sechits[s] : sec->n));
+	    _("(%u)"), (unsigned)(b->s.f.on ? b->s.f.sechits[s] : sec->n));
 	char *rest = blanks_like(b, mk);
 	int lw = rows_width(label, b->o.ambiguous),
 	    mw = rows_width(mk, b->o.ambiguous);
@@ -265,7 +265,7 @@ section_lines(
 	sline_append(l, label, strlen(label), AT_LINK, lw);
 	g->lx1 = l->width;
 	g->head = (int)(out->n - first);
-	if (b->sec_open[s] && sec->intro != NULL && !b->s.filtering)
+	if (b->sec_open[s] && sec->intro != NULL && !b->s.f.on)
 		intro_lines(b, sec->intro, 2, cw, out);
 	free(count);
 	free(rest);
@@ -402,16 +402,16 @@ static uint32_t
 item_sig(const struct browser *b, size_t i)
 {
 	const struct item *it = &b->items[i];
-	uint32_t f = b->s.filtering ? 1 : 0;
+	uint32_t f = b->s.f.on ? 1 : 0;
 
 	switch (it->kind) {
 	case ITEM_ENTRY:
 		return f | (uint32_t)b->ent_open[it->idx] << 1 |
-		       (uint32_t)(f && b->s.is_hit[it->idx]) << 2;
+		       (uint32_t)(f && b->s.f.is_hit[it->idx]) << 2;
 	case ITEM_SECTION:
 		return f | (uint32_t)b->sec_open[it->idx] << 1 |
 		       (uint32_t)outline_sec_all_open(b, it->idx) << 2 |
-		       (f ? b->s.sechits[it->idx] << 3 : 0);
+		       (f ? b->s.f.sechits[it->idx] << 3 : 0);
 	default:
 		return f;
 	}
@@ -430,14 +430,14 @@ item_cached(struct browser *b, size_t i, struct geom *g)
 	uint32_t sig = item_sig(b, i);
 
 	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
-	        c->qgen == b->s.qgen)) {
+	        c->qgen == b->s.f.gen)) {
 		slines_clear(&c->ls);
 		item_lines(b, i, &c->ls, &c->g);
 		c->valid = 1;
 		c->item = i;
 		c->w = b->w;
 		c->sig = sig;
-		c->qgen = b->s.qgen;
+		c->qgen = b->s.f.gen;
 	}
 	*g = c->g;
 	return &c->ls;
@@ -461,7 +461,7 @@ item_height(struct browser *b, size_t i, int *head)
 	int n;
 
 	if (!(c->valid && c->item == i && c->w == b->w && c->sig == sig &&
-	        c->qgen == b->s.qgen)) {
+	        c->qgen == b->s.f.gen)) {
 		const struct slines *ls = item_cached(b, i, &g);
 
 		n = ls->n > 0 ? (int)ls->n : 1;
@@ -469,7 +469,7 @@ item_height(struct browser *b, size_t i, int *head)
 		c->item = i;
 		c->w = b->w;
 		c->sig = sig;
-		c->qgen = b->s.qgen;
+		c->qgen = b->s.f.gen;
 		c->height = n;
 		c->head = g.head < n ? (g.head > 0 ? g.head : 1) : n;
 	}
@@ -980,17 +980,17 @@ outline_status(struct browser *b, struct screen *scr)
 	char *right = NULL, *left;
 	int w = b->w;
 
-	if (s->filtering)
-		right = xasprintf(_("%lu matches"), (unsigned long)s->nhits);
+	if (s->f.on)
+		right = xasprintf(_("%lu matches"), (unsigned long)s->f.nhits);
 	if (s->active) {
-		searchui_status(b, scr, s->q, right);
+		searchui_status(b, scr, s->f.q, right);
 		free(right);
 		return;
 	} else if (b->msg.text != NULL) {
 		left = xstrdup(b->msg.text);
-	} else if (s->filtering) {
+	} else if (s->f.on) {
 		left = xasprintf(
-		    "/%s  %s", s->q, _("n/N: next/previous hit  Esc: clear"));
+		    "/%s  %s", s->f.q, _("n/N: next/previous hit  Esc: clear"));
 	} else {
 		const char *hint = outline_hints(b);
 
@@ -1067,9 +1067,9 @@ outline_render(struct browser *b, struct screen *scr)
 		skip = 0;
 		i = outline_next_visible(b, i);
 	}
-	if (b->s.filtering && b->s.nhits == 0 && row < vh) {
+	if (b->s.f.on && b->s.f.nhits == 0 && row < vh) {
 		struct sline t = {0};
-		char *m = xasprintf(_("No match for %s"), b->s.q);
+		char *m = xasprintf(_("No match for %s"), b->s.f.q);
 
 		sline_pad(&t, 2, 0);
 		sline_append(

@@ -19,18 +19,6 @@
 #include "search.h"
 #include "xalloc.h"
 
-static void
-q_set(struct bsearch *s, const char *q, size_t n)
-{
-	if (n + 1 > s->qcap) {
-		s->qcap = n + 64;
-		s->q = xrealloc(s->q, s->qcap);
-	}
-	memcpy(s->q, q, n);
-	s->q[n] = '\0';
-	s->qlen = n;
-}
-
 /* The buffer the field edits: the outline's query or the pager's. */
 static void
 field_buf(struct browser *b, char ***q, size_t **len, size_t **cap)
@@ -42,9 +30,9 @@ field_buf(struct browser *b, char ***q, size_t **len, size_t **cap)
 		*len = &s->pqlen;
 		*cap = &s->pqcap;
 	} else {
-		*q = &s->q;
-		*len = &s->qlen;
-		*cap = &s->qcap;
+		*q = &s->f.q;
+		*len = &s->f.qlen;
+		*cap = &s->f.qcap;
 	}
 }
 
@@ -111,9 +99,9 @@ searchui_pager_inherit(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
-	if (!s->filtering)
+	if (!s->f.on)
 		return;
-	buf_set(&s->pq, &s->pqlen, &s->pqcap, s->q, s->qlen);
+	buf_set(&s->pq, &s->pqlen, &s->pqcap, s->f.q, s->f.qlen);
 	pager_requery(b, 0);
 }
 
@@ -146,15 +134,12 @@ searchui_alloc(struct browser *b)
 	size_t ne = b->d->nentries ? b->d->nentries : 1;
 	size_t ns = b->d->nsecs ? b->d->nsecs : 1;
 
-	if (s->is_hit != NULL)
+	if (s->save_sec != NULL)
 		return;
-	s->is_hit = xcalloc(ne, 1);
-	s->sechits = xcalloc(ns, sizeof *s->sechits);
-	s->hits = xcalloc(ne, sizeof *s->hits);
-	s->tmp = xcalloc(ne, sizeof *s->tmp);
+	filter_set_query(&s->f, "", 0);
+	s->f.dirty = 0;
 	s->save_sec = xcalloc(ns, 1);
 	s->save_ent = xcalloc(ne, 1);
-	q_set(s, "", 0);
 }
 
 void
@@ -162,12 +147,7 @@ searchui_free(struct browser *b)
 {
 	struct bsearch *s = &b->s;
 
-	search_query_free(s->sq);
-	free(s->q);
-	free(s->hits);
-	free(s->tmp);
-	free(s->is_hit);
-	free(s->sechits);
+	filter_free(&s->f);
 	free(s->save_sec);
 	free(s->save_ent);
 	free(s->edit_q);
@@ -175,18 +155,6 @@ searchui_free(struct browser *b)
 	free(s->pedit_q);
 	search_query_free(s->psq);
 	memset(s, 0, sizeof *s);
-}
-
-static void
-clear_hits(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-	size_t i;
-
-	for (i = 0; i < s->nhits; i++)
-		s->is_hit[s->hits[i]] = 0;
-	memset(s->sechits, 0, b->d->nsecs * sizeof *s->sechits);
-	s->nhits = 0;
 }
 
 /* Back to the view from before the filter started. */
@@ -201,58 +169,46 @@ restore_pristine(struct browser *b)
 	b->top = s->save_top;
 }
 
-/* Runs the current query; the outline follows on the next render. */
+/* The outline follows what a search did to the filter. */
 static void
-refilter(struct browser *b)
+follow(struct browser *b, enum filter_change c)
 {
 	struct bsearch *s = &b->s;
-	struct search_query *sq = search_query_new(s->q, s->qlen);
-	const uint32_t *within = NULL;
-	size_t n, i;
+	size_t i;
 
-	s->qgen++;
-	if (search_query_nterms(sq) == 0) {
-		search_query_free(sq);
-		if (s->filtering) {
-			clear_hits(b);
-			search_query_free(s->sq);
-			s->sq = NULL;
-			s->filtering = 0;
-			restore_pristine(b);
-			outline_ensure_head(b);
-		}
+	switch (c) {
+	case FILTER_NONE:
 		return;
-	}
-	if (!s->filtering) {
+	case FILTER_ENDED:
+		restore_pristine(b);
+		outline_ensure_head(b);
+		return;
+	case FILTER_STARTED:
 		/* The pristine view, before any filter. */
 		memcpy(s->save_sec, b->sec_open, b->d->nsecs);
 		memcpy(s->save_ent, b->ent_open, b->d->nentries);
 		s->save_sel = b->sel;
 		s->save_top = b->top;
+		break;
+	case FILTER_CHANGED:
+		break;
 	}
-	/* Typing on usually narrows: search only the last hits then. */
-	if (s->filtering && s->sq != NULL && search_query_extends(sq, s->sq))
-		within = s->hits;
-	n = search_run(b->ix, sq, within, within ? s->nhits : 0, s->tmp);
-	clear_hits(b);
-	memcpy(s->hits, s->tmp, n * sizeof *s->hits);
-	s->nhits = n;
-	for (i = 0; i < n; i++) {
-		uint32_t sec = b->d->entries[s->hits[i]].section;
-
-		s->is_hit[s->hits[i]] = 1;
-		s->sechits[sec]++;
-		b->sec_open[sec] = 1;
-	}
-	search_query_free(s->sq);
-	s->sq = sq;
-	s->filtering = 1;
-	if (n > 0 && !outline_item_selectable(b, b->sel))
-		b->sel = b->ent_item[s->hits[0]];
+	for (i = 0; i < s->f.nhits; i++)
+		b->sec_open[b->d->entries[s->f.hits[i]].section] = 1;
+	if (s->f.nhits > 0 && !outline_item_selectable(b, b->sel))
+		b->sel = b->ent_item[s->f.hits[0]];
 	b->top.item = 0;
 	b->top.line = 0;
-	if (n > 0)
+	if (s->f.nhits > 0)
 		outline_ensure_head(b);
+}
+
+/* Runs the current query; the outline follows on the next render. */
+static void
+refilter(struct browser *b)
+{
+	b->s.f.dirty = 1;
+	follow(b, filter_sync(&b->s.f));
 }
 
 int
@@ -286,7 +242,7 @@ searchui_begin(struct browser *b)
 	}
 	s->in_pager = 0;
 	free(s->edit_q);
-	s->edit_q = xstrdup(s->q);
+	s->edit_q = xstrdup(s->f.q);
 	s->edit_sel = b->sel;
 	s->edit_top = b->top;
 	s->active = 1;
@@ -328,7 +284,7 @@ searchui_type(struct browser *b, uint32_t ch)
 	if (s->in_pager)
 		pager_requery(b, 1);
 	else
-		s->dirty = 1;
+		s->f.dirty = 1;
 }
 
 /* Backspace: one character; Ctrl-W: back to the previous word; Ctrl-U:
@@ -365,7 +321,7 @@ searchui_erase(struct browser *b, int how)
 	if (s->in_pager)
 		pager_requery(b, 1);
 	else
-		s->dirty = 1;
+		s->f.dirty = 1;
 }
 
 /*
@@ -377,10 +333,7 @@ searchui_erase(struct browser *b, int how)
 void
 searchui_sync(struct browser *b)
 {
-	if (b->s.dirty) {
-		b->s.dirty = 0;
-		refilter(b);
-	}
+	follow(b, filter_sync(&b->s.f));
 }
 
 /* Enter: keep the filter and move into the results. */
@@ -397,11 +350,11 @@ searchui_accept(struct browser *b)
 			pager_next_hit(b, 1, 1);
 		return;
 	}
-	if (s->filtering && s->nhits > 0) {
-		b->sel = b->ent_item[s->hits[0]];
+	if (s->f.on && s->f.nhits > 0) {
+		b->sel = b->ent_item[s->f.hits[0]];
 		outline_ensure_head(b);
-	} else if (s->filtering) {
-		rows_msg_set(&b->msg, _("No match for %s"), s->q);
+	} else if (s->f.on) {
+		rows_msg_set(&b->msg, _("No match for %s"), s->f.q);
 	}
 }
 
@@ -422,9 +375,10 @@ searchui_cancel(struct browser *b)
 		s->in_pager = 0;
 		return;
 	}
-	q_set(s, s->edit_q ? s->edit_q : "", s->edit_q ? strlen(s->edit_q) : 0);
+	filter_set_query(&s->f, s->edit_q ? s->edit_q : "",
+	    s->edit_q ? strlen(s->edit_q) : 0);
 	refilter(b);
-	if (s->filtering) {
+	if (s->f.on) {
 		b->sel = s->edit_sel;
 		b->top = s->edit_top;
 		outline_fix(b);
@@ -438,9 +392,9 @@ searchui_clear(struct browser *b)
 	struct bsearch *s = &b->s;
 
 	searchui_sync(b);
-	if (!s->filtering)
+	if (!s->f.on)
 		return 0;
-	q_set(s, "", 0);
+	filter_set_query(&s->f, "", 0);
 	s->active = 0;
 	refilter(b);
 	return 1;
@@ -453,16 +407,10 @@ searchui_reset(struct browser *b)
 	struct bsearch *s = &b->s;
 
 	searchui_pager_reset(b);
-	s->dirty = 0;
-	s->qgen++;
-	if (s->is_hit == NULL)
+	filter_reset(&s->f);
+	if (s->save_sec == NULL)
 		return;
-	clear_hits(b);
-	search_query_free(s->sq);
-	s->sq = NULL;
-	s->filtering = 0;
 	s->active = 0;
-	q_set(s, "", 0);
 	free(s->edit_q);
 	s->edit_q = NULL;
 }
@@ -479,21 +427,21 @@ searchui_step(struct browser *b, int dir)
 
 	searchui_sync(b);
 
-	if (!s->filtering || s->nhits == 0) {
+	if (!s->f.on || s->f.nhits == 0) {
 		rows_msg_set(&b->msg, "%s", _("No search hits"));
 		return;
 	}
 	if (it->kind == ITEM_ENTRY) {
-		for (k = 0; k < s->nhits; k++)
-			if (s->hits[k] == it->idx)
+		for (k = 0; k < s->f.nhits; k++)
+			if (s->f.hits[k] == it->idx)
 				at = (long)k;
 	}
 	if (at >= 0) {
 		long n = at + dir;
 
-		if (n < 0 || n >= (long)s->nhits) {
+		if (n < 0 || n >= (long)s->f.nhits) {
 			rows_msg_set(&b->msg, "%s", _("Search wrapped around"));
-			n = n < 0 ? (long)s->nhits - 1 : 0;
+			n = n < 0 ? (long)s->f.nhits - 1 : 0;
 		}
 		cur = (size_t)n;
 	} else {
@@ -501,28 +449,24 @@ searchui_step(struct browser *b, int dir)
 		uint32_t first =
 		    it->kind == ITEM_SECTION ? b->d->secs[it->idx].first : 0;
 
-		for (k = 0; k < s->nhits && s->hits[k] < first; k++)
+		for (k = 0; k < s->f.nhits && s->f.hits[k] < first; k++)
 			;
 		if (dir < 0)
-			k = k > 0 ? k - 1 : s->nhits - 1;
-		cur = k < s->nhits ? k : 0;
+			k = k > 0 ? k - 1 : s->f.nhits - 1;
+		cur = k < s->f.nhits ? k : 0;
 	}
-	b->sel = b->ent_item[s->hits[cur]];
-	search_entry_hits(b->ix, s->sq, s->hits[cur], &h);
+	b->sel = b->ent_item[s->f.hits[cur]];
+	search_entry_hits(b->ix, s->f.sq, s->f.hits[cur], &h);
 	if (h.na > 0)
-		b->ent_open[s->hits[cur]] = 1;
+		b->ent_open[s->f.hits[cur]] = 1;
 	search_hits_free(&h);
 	outline_ensure_fits(b);
 	if (b->msg.text == NULL)
-		rows_msg_set(&b->msg, "%zu/%zu", cur + 1, s->nhits);
+		rows_msg_set(&b->msg, "%zu/%zu", cur + 1, s->f.nhits);
 }
 
 int
 searchui_entry_hits(const struct browser *b, uint32_t e, struct search_hits *h)
 {
-	memset(h, 0, sizeof *h);
-	if (!b->s.filtering || b->s.sq == NULL || !b->s.is_hit[e])
-		return 0;
-	search_entry_hits(b->ix, b->s.sq, e, h);
-	return 1;
+	return filter_entry_hits(&b->s.f, e, h);
 }
