@@ -1,14 +1,14 @@
 /*
- * help.c - the help screen's key listing, generated from the key table
- * (bindings.h) so that it can never disagree with the bindings, and
- * translated through the catalogue.
+ * help.c - the help page's lines: the help FAQ and the key listing
+ * generated from the key table; see help.h.
  */
+#include "help.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bindings.h"
-#include "browser_int.h"
 #include "i18n.h"
 #include "keys.h"
 #include "render.h"
@@ -31,10 +31,10 @@ key_label(const struct binding *k, char *buf, size_t size)
 
 /* One line per action (its keys joined by ", ") of the mode. */
 static void
-help_mode(const struct browser *b, unsigned mode, const char *title, int w,
+help_mode(const struct view_env *env, unsigned mode, const char *title, int w,
     struct slines *out)
 {
-	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ro = view_ropts(env, w);
 	char keys[128], label[32];
 	size_t i, j;
 	int kw = w / 3 < 22 ? w / 3 : 22;
@@ -48,7 +48,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 
 		if (!(k->modes & mode) || k->help == NULL ||
 		    (k->flags & KF_NOHELP) ||
-		    !bindings_active(k, b->o.kiosk, b->o.allow_quit))
+		    !bindings_active(k, env->kiosk, env->allow_quit))
 			continue;
 		/* Listed once, at the first binding of this action. */
 		for (j = 0; j < i; j++) {
@@ -57,7 +57,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 			if ((e->modes & mode) && e->help != NULL &&
 			    !(e->flags & KF_NOHELP) &&
 			    strcmp(e->help, k->help) == 0 &&
-			    bindings_active(e, b->o.kiosk, b->o.allow_quit))
+			    bindings_active(e, env->kiosk, env->allow_quit))
 				break;
 		}
 		if (j < i)
@@ -69,7 +69,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 			if (!(e->modes & mode) || e->help == NULL ||
 			    (e->flags & KF_NOHELP) ||
 			    strcmp(e->help, k->help) != 0 ||
-			    !bindings_active(e, b->o.kiosk, b->o.allow_quit))
+			    !bindings_active(e, env->kiosk, env->allow_quit))
 				continue;
 			key_label(e, label, sizeof label);
 			if (strlen(keys) + strlen(label) + 3 >= sizeof keys)
@@ -83,8 +83,8 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 		 * too narrow for two columns. */
 		pw = kw;
 		prefix = xasprintf("  %s%*s", keys,
-		    pw - 2 - rows_width(keys, b->o.ambiguous) > 0
-		        ? pw - 2 - rows_width(keys, b->o.ambiguous)
+		    pw - 2 - rows_width(keys, env->ambiguous) > 0
+		        ? pw - 2 - rows_width(keys, env->ambiguous)
 		        : 0,
 		    "");
 		rest = xmalloc((size_t)pw + 1);
@@ -95,7 +95,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), "    ",
 			    "    ", 0, 0, &ro, NULL, out);
-		} else if (rows_width(keys, b->o.ambiguous) + 3 > pw) {
+		} else if (rows_width(keys, env->ambiguous) + 3 > pw) {
 			render_plain(keys, strlen(keys), "  ", "  ", 0,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
@@ -112,13 +112,13 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 /* The help FAQ (help/help.LANG.md, given by main.c): every section with
  * every question and its answer, open, as a section pager shows them. */
 void
-help_doc_lines(const struct browser *b, int w, struct slines *out)
+help_doc_lines(const struct view_env *env, int w, struct slines *out)
 {
-	const struct doc *h = b->help;
-	struct render_opts ro = browser_ropts(b, w);
-	struct render_opts ra = browser_ropts(b, w - 2);
-	const char *bullet = b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
-	char *rest = xasprintf("%*s", rows_width(bullet, b->o.ambiguous), "");
+	const struct doc *h = env->help;
+	struct render_opts ro = view_ropts(env, w);
+	struct render_opts ra = view_ropts(env, w - 2);
+	const char *bullet = env->ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
+	char *rest = xasprintf("%*s", rows_width(bullet, env->ambiguous), "");
 	size_t s, e, i;
 
 	for (s = 0; s < h->ncolls; s++) {
@@ -159,16 +159,16 @@ help_doc_lines(const struct browser *b, int w, struct slines *out)
 }
 
 void
-help_lines(const struct browser *b, int w, struct slines *out)
+help_lines(const struct view_env *env, int w, struct slines *out)
 {
-	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ro = view_ropts(env, w);
 
-	help_mode(b, MB_OUTLINE, _("In the list"), w, out);
+	help_mode(env, MB_OUTLINE, _("In the list"), w, out);
 	slines_push(out);
-	help_mode(b, MB_PAGER, _("In the pager"), w, out);
+	help_mode(env, MB_PAGER, _("In the pager"), w, out);
 	slines_push(out);
-	help_mode(b, MB_SEARCH, _("In the search field"), w, out);
-	if (b->o.mouse) {
+	help_mode(env, MB_SEARCH, _("In the search field"), w, out);
+	if (env->mouse) {
 		const char *m = _("Mouse: a click opens or closes a section, "
 		                  "a question or the Expand all label; the "
 		                  "wheel scrolls.");
