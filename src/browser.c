@@ -245,7 +245,7 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	struct view *v = &b->views[b->cur];
 	const struct view_ops *ops = v->ops;
 	struct intent in;
-	int dir;
+	enum searchui_erase how;
 
 	if (ops->inert != NULL && ops->inert(v->data) &&
 	    k->action != ACT_QUIT && k->action != ACT_HELP)
@@ -289,10 +289,10 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	case ACT_SEARCH_BS:
 	case ACT_SEARCH_WORD:
 	case ACT_SEARCH_KILL:
-		dir = k->action == ACT_SEARCH_BS     ? SEARCHUI_CHAR
+		how = k->action == ACT_SEARCH_BS     ? SEARCHUI_CHAR
 		      : k->action == ACT_SEARCH_WORD ? SEARCHUI_WORD
 		                                     : SEARCHUI_ALL;
-		if (searchui_erase(&b->field, (enum searchui_erase)dir))
+		if (searchui_erase(&b->field, how))
 			browser_search_edited(b, &in);
 		break;
 	case ACT_SEARCH_ACCEPT:

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "render.h"
+#include "rows.h"
 #include "xalloc.h"
 
 static void

@@ -289,8 +289,9 @@ query_set(struct pager *p, const char *q, size_t n)
 static void pager_next_hit(
     struct pager *p, int dir, int from_top, struct intent *out);
 
-/* The query changed: new highlights, and (while typing) the view moves to
- * the first hit at or after where the search started. */
+/* The query changed: new highlights, and (while typing: jump) the view
+ * moves to the first hit at or after where the search started; out takes
+ * the message of a jump and may be NULL without one. */
 static void
 pager_requery(struct pager *p, int jump, struct intent *out)
 {
