@@ -223,10 +223,13 @@ browser_free(struct browser *b)
 static void
 browser_home(struct browser *b)
 {
+	struct intent in;
 	int i;
 
+	memset(&in, 0, sizeof in);
+	in.kind = INTENT_LEAVE;
 	searchui_reset(&b->field);
-	browser_set_view(b, VIEW_OUTLINE, NULL);
+	browser_set_view(b, VIEW_OUTLINE, &in);
 	for (i = 0; i < VIEW_COUNT; i++)
 		b->views[i].ops->reset(b->views[i].data);
 }
