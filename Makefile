@@ -91,7 +91,11 @@ $(B)/obj/%.o: src/%.c | $(B)/obj
 
 $(B)/tests/%: tests/unit/%.c $(B)/libfaq.a | $(B)/tests
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) -Itests/unit $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< \
-		$(B)/libfaq.a $(CMOCKA_LIBS) $(LIBS)
+		$(TEST_LDFLAGS) $(B)/libfaq.a $(CMOCKA_LIBS) $(LIBS)
+
+# Per-test link flags.  test_browser counts the searches the browser runs
+# by wrapping search_run(), so that no product struct keeps a test counter.
+$(B)/tests/test_browser: TEST_LDFLAGS = -Wl,--wrap=search_run
 
 $(B)/locale/%/LC_MESSAGES/faq.mo: po/%.po
 	@mkdir -p $(dir $@)

@@ -11,7 +11,7 @@
 
 #include "doc.h"
 #include "keys.h"
-#include "sline.h"
+#include "rows.h"
 
 struct search_index;
 
@@ -50,14 +50,8 @@ enum browser_status { BROWSER_CONTINUE, BROWSER_QUIT };
  */
 enum browser_status browser_key(struct browser *b, const struct key_event *k);
 
-struct screen {
-	int w, h;
-	struct slines rows;     /* exactly h lines, each exactly w columns */
-	int cursor_y, cursor_x; /* the selected row, for the hardware cursor */
-};
-
-/* Builds the screen for a w x h terminal (any size down to 1x1). */
+/* Builds the screen (rows.h; free it with screen_free) for a w x h
+ * terminal (any size down to 1x1). */
 void browser_render(struct browser *b, int w, int h, struct screen *out);
-void screen_free(struct screen *s);
 
 #endif

@@ -48,4 +48,12 @@ struct key_event {
  */
 int keys_parse(const char *spec, struct key_event **out, size_t *n, char **err);
 
+/*
+ * The name the help screen shows for a key (ch: the character of a
+ * K_CHAR), an English message id to translate (static), or NULL when the
+ * key has none: a printable character shows as itself, Ctrl-X as such.
+ * The names come from the table the parser reads, so they cannot drift.
+ */
+const char *keys_name(enum key key, uint32_t ch);
+
 #endif

@@ -1,233 +1,140 @@
 /*
- * browser.c - the browser state, the key table and dispatch; see
- * browser.h and browser_int.h.  Screens: outline.c, pager.c, help.c.
+ * browser.c - the browser: the views, the search field and the message
+ * line, a key in, a screen out; see browser.h.
  *
- * Every key goes through one table (browser_bindings): key -> action, with
- * the modes it applies in and flags that kiosk mode filters on, so that no
- * `if (kiosk)` is scattered through the actions and the help screen is
- * generated from the same table it documents.
+ * Every key goes through one table (bindings.h) to an action.  Navigation
+ * that every view has (move, page, edge, back, next hit, click, draw) goes
+ * through the current view's table of operations (view.h); the rest of a
+ * view's keys through its act operation; the search field and the quit and
+ * home keys are handled here.  A view answers with an intent, and
+ * browser_set_view() is the only place the current view changes, as
+ * window_pane_set_mode() is in tmux.
  */
 #include "browser.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unistr.h>
 
-#include "browser_int.h"
+#include "bindings.h"
 #include "i18n.h"
-#include "width.h"
+#include "outline.h"
+#include "pager.h"
+#include "rows.h"
+#include "searchui.h"
+#include "view.h"
 #include "xalloc.h"
 
-#define MB_VIEW (MB_PAGER | MB_HELP)
-#define MB_ALL (MB_OUTLINE | MB_PAGER | MB_HELP)
+/* The views; the outline is the home view. */
+enum { VIEW_OUTLINE, VIEW_PAGER, VIEW_COUNT };
 
-/* Order matters: the first active binding that matches wins, so the
- * kiosk-only Ctrl-C comes before the ordinary one and the kiosk catch-all
- * for printable keys comes last. */
-/* clang-format off */
-const struct binding browser_bindings[] = {
-	{K_UP, 0, MB_ALL | MB_SEARCH, ACT_UP, 0, N_("Move up")},
-	{K_CHAR, 'k', MB_ALL, ACT_UP, KF_LETTER, N_("Move up")},
-	{K_DOWN, 0, MB_ALL | MB_SEARCH, ACT_DOWN, 0, N_("Move down")},
-	{K_CHAR, 'j', MB_ALL, ACT_DOWN, KF_LETTER, N_("Move down")},
-	{K_PGUP, 0, MB_ALL | MB_SEARCH, ACT_PGUP, 0, N_("Page up")},
-	{K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
-	{K_PGDN, 0, MB_ALL | MB_SEARCH, ACT_PGDN, 0, N_("Page down")},
-	{K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
-	{K_HOME, 0, MB_ALL, ACT_TOP, KF_JUMP, N_("Go to the top")},
-	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER | KF_JUMP,
-	    N_("Go to the top")},
-	{K_END, 0, MB_ALL, ACT_BOTTOM, KF_JUMP, N_("Go to the end")},
-	{K_CHAR, 'G', MB_ALL, ACT_BOTTOM, KF_LETTER | KF_JUMP,
-	    N_("Go to the end")},
-	{K_ENTER, 0, MB_OUTLINE, ACT_ENTER, 0,
-	    N_("Open; on an open answer or section: the pager")},
-	{K_RIGHT, 0, MB_OUTLINE, ACT_OPEN, 0, N_("Open")},
-	{K_CHAR, 'l', MB_OUTLINE, ACT_OPEN, KF_LETTER, N_("Open")},
-	{K_LEFT, 0, MB_OUTLINE, ACT_CLOSE, 0,
-	    N_("Close, or go to the section")},
-	{K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
-	    N_("Close, or go to the section")},
-	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
-	    N_("Expand or collapse all answers of the section")},
-	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
-	    N_("Expand or collapse everything")},
-	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, KF_JUMP, N_("Next section")},
-	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, KF_JUMP,
-	    N_("Previous section")},
-	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER,
-	    N_("Read in the pager")},
-	{K_CHAR, '/', MB_OUTLINE, ACT_SEARCH, 0, N_("Search as you type")},
-	{K_CHAR, 'n', MB_OUTLINE, ACT_NEXT_HIT, KF_LETTER | KF_JUMP,
-	    N_("Next search hit")},
-	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER | KF_JUMP,
-	    N_("Previous search hit")},
-	{K_ESC, 0, MB_OUTLINE, ACT_ESC, 0, N_("Clear the search")},
-	{K_ENTER, 0, MB_SEARCH, ACT_SEARCH_ACCEPT, 0,
-	    N_("Keep the results and move into them")},
-	{K_ESC, 0, MB_SEARCH, ACT_SEARCH_CANCEL, 0,
-	    N_("Cancel: back to the view from before")},
-	{K_BACKSPACE, 0, MB_SEARCH, ACT_SEARCH_BS, 0, N_("Delete a character")},
-	{K_CTRL, 'w', MB_SEARCH, ACT_SEARCH_WORD, 0, N_("Delete a word")},
-	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0, N_("Clear the query")},
-	{K_CHAR, 0, MB_SEARCH, ACT_SEARCH_TYPE, KF_NOHELP, NULL},
-	{K_CHAR, '/', MB_PAGER, ACT_SEARCH, 0, N_("Search this page")},
-	{K_CHAR, 'n', MB_PAGER, ACT_NEXT_HIT, KF_LETTER, N_("Next search hit")},
-	{K_CHAR, 'N', MB_PAGER, ACT_PREV_HIT, KF_LETTER,
-	    N_("Previous search hit")},
-	{K_CHAR, ']', MB_PAGER, ACT_NEXT_ENTRY, 0, N_("Next question")},
-	{K_CHAR, '[', MB_PAGER, ACT_PREV_ENTRY, 0, N_("Previous question")},
-	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
-	{K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
-	{K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
-	{K_BACKSPACE, 0, MB_ALL, ACT_BACK, 0, N_("Back")},
-	{K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-	{K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
-	{K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
-	{K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
-	{K_CTRL, 'c', MB_ALL | MB_SEARCH, ACT_HOME, KF_KIOSK,
-	    N_("Back to the start")},
-	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
-	{K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
-	{K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
-	/* Kiosk: a visitor just types; any other printable key searches. */
-	{K_CHAR, 0, MB_OUTLINE, ACT_SEARCH_TYPE, KF_KIOSK | KF_NOHELP, NULL},
+struct view {
+	const struct view_ops *ops;
+	void *data;
 };
-/* clang-format on */
-const size_t browser_nbindings =
-    sizeof browser_bindings / sizeof browser_bindings[0];
 
-int
-browser_binding_active(const struct browser *b, const struct binding *k)
+struct browser {
+	struct view_env env; /* what the views read; written here only */
+	struct view views[VIEW_COUNT];
+	int cur;               /* the current view */
+	struct searchui field; /* the search field on the status row */
+	struct rows_msg msg;   /* cleared by the next key */
+};
+
+/* The one place where the current view changes: the old view is left
+ * (and the search field with it), the new one entered with the intent. */
+static void
+browser_set_view(struct browser *b, int id, const struct intent *in)
 {
-	if ((k->flags & KF_KIOSK) && !b->o.kiosk)
-		return 0;
-	if (!b->o.kiosk)
-		return 1;
-	if ((k->flags & KF_EXIT) && !b->o.allow_quit)
-		return 0;
-	/* Letters belong to the search a kiosk visitor types; q stays a
-	 * quit key when quitting is allowed. */
-	if ((k->flags & KF_LETTER) && !(k->flags & KF_EXIT))
-		return 0;
-	return 1;
-}
+	struct view *old = &b->views[b->cur], *v = &b->views[id];
 
-static const struct binding *
-browser_lookup(
-    const struct browser *b, const struct key_event *k, unsigned mode)
-{
-	size_t i;
-
-	for (i = 0; i < browser_nbindings; i++) {
-		const struct binding *e = &browser_bindings[i];
-
-		if (e->key != k->key || !(e->modes & mode))
-			continue;
-		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != 0 &&
-		    e->ch != k->ch)
-			continue;
-		if (!browser_binding_active(b, e))
-			continue;
-		return e;
+	if (id != b->cur) {
+		if (b->field.active && b->field.view == b->cur)
+			searchui_close(&b->field);
+		if (old->ops->leave != NULL)
+			old->ops->leave(old->data);
 	}
-	return NULL;
+	b->cur = id;
+	if (v->ops->enter != NULL)
+		v->ops->enter(v->data, in);
 }
 
-void
-browser_set_msg(struct browser *b, const char *fmt, ...)
+/* Carries out what a view asked for. */
+static void
+browser_carry(struct browser *b, struct intent *in)
 {
-	va_list ap;
-
-	free(b->msg);
-	va_start(ap, fmt);
-	b->msg = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
-struct render_opts
-browser_ropts(const struct browser *b, int width)
-{
-	struct render_opts o;
-
-	o.width = width < 1 ? 1 : width;
-	o.ambiguous = b->o.ambiguous == 2 ? 2 : 1;
-	o.ascii = b->o.ascii;
-	return o;
-}
-
-int
-str_width(const struct browser *b, const char *s)
-{
-	return width_str(s, strlen(s), b->o.ambiguous == 2 ? 2 : 1);
-}
-
-void
-row_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
-    uint16_t or_attr)
-{
-	size_t base = dst->len, i = 0, j;
-	int used = 0;
-
-	while (i < src->len) {
-		ucs4_t c;
-		int m =
-		    u8_mbtouc(&c, (const uint8_t *)src->text + i, src->len - i);
-		int cw = width_char(c, ambiguous);
-
-		if (used + cw > w)
-			break;
-		sline_append(dst, src->text + i, (size_t)m,
-		    (uint16_t)(src->attr[i] | or_attr), cw);
-		used += cw;
-		i += (size_t)m;
+	rows_msg_move(&b->msg, &in->msg);
+	switch (in->kind) {
+	case INTENT_PAGER:
+		browser_set_view(b, VIEW_PAGER, in);
+		break;
+	case INTENT_LEAVE:
+		browser_set_view(b, VIEW_OUTLINE, in);
+		break;
+	case INTENT_NONE:
+		break;
 	}
-	for (j = 0; j < src->nlinks; j++) {
-		size_t s = src->links[j].start, e = src->links[j].end;
-
-		if (s >= i)
-			continue;
-		sline_add_link(
-		    dst, base + s, base + (e < i ? e : i), src->links[j].href);
-	}
-	/* The selection is a bar across the whole row. */
-	sline_pad(dst, w - used, or_attr);
 }
 
-void
-row_status(struct sline *dst, const char *left, const char *right, int w,
-    int ambiguous)
+/* Brings every view's deferred work (a search typed ahead) up to date. */
+static void
+browser_sync(struct browser *b)
 {
-	struct sline l = {0}, r = {0};
-	int rw = right ? width_str(right, strlen(right), ambiguous) : 0;
-	int lw;
+	int i;
 
-	if (right != NULL && rw <= w) {
-		sline_append(&r, right, strlen(right), AT_STATUS, rw);
-	} else if (right != NULL) {
-		sline_append(&r, right, strlen(right), AT_STATUS, rw);
-		row_fit(dst, &r, w, ambiguous, 0);
-		sline_free(&r);
+	for (i = 0; i < VIEW_COUNT; i++)
+		if (b->views[i].ops->sync != NULL)
+			b->views[i].ops->sync(b->views[i].data);
+}
+
+/* `/`: the field opens on the current view, with its query. */
+static void
+browser_search_begin(struct browser *b, struct intent *in)
+{
+	struct view *v = &b->views[b->cur];
+	const char *q = NULL;
+
+	if (b->env.ix == NULL) {
+		rows_msg_set(&in->msg, "%s", _("Search is not available"));
 		return;
 	}
-	lw = w - rw - (rw > 0 ? 1 : 0);
-	if (lw > 0) {
-		sline_append(&l, left, strlen(left), AT_STATUS,
-		    width_str(left, strlen(left), ambiguous));
-		row_fit(dst, &l, lw, ambiguous, AT_STATUS);
-		if (rw > 0)
-			sline_pad(dst, 1, AT_STATUS);
-	} else {
-		sline_pad(dst, w - rw, AT_STATUS);
-	}
-	if (rw > 0)
-		sline_copy(dst, &r);
-	sline_free(&l);
-	sline_free(&r);
+	if (v->ops->search_begin == NULL || !v->ops->search_begin(v->data, &q))
+		return;
+	searchui_begin(&b->field, b->cur, q);
+}
+
+/* The field's text changed: the view it edits hears of it. */
+static void
+browser_search_edited(struct browser *b, struct intent *in)
+{
+	struct view *v = &b->views[b->field.view];
+
+	v->ops->search_edit(v->data, b->field.q, b->field.len, in);
+}
+
+/* A printable key while searching, or (kiosk) one that starts a search. */
+static void
+browser_search_type(struct browser *b, uint32_t ch, struct intent *in)
+{
+	if (!searchui_showable(ch))
+		return;
+	if (!b->field.active)
+		browser_search_begin(b, in);
+	if (b->field.active && searchui_type(&b->field, ch))
+		browser_search_edited(b, in);
+}
+
+/* Enter (accept) or Esc: the field gives the keys back. */
+static void
+browser_search_end(struct browser *b, int accept, struct intent *in)
+{
+	struct view *v = &b->views[b->field.view];
+
+	if (!b->field.active)
+		return;
+	searchui_close(&b->field);
+	v->ops->search_end(v->data, accept, b->field.before, in);
 }
 
 struct browser *
@@ -235,59 +142,58 @@ browser_new(const struct doc *d, const struct search_index *ix,
     const struct browser_opts *o, char **err)
 {
 	struct browser *b = xcalloc(1, sizeof *b);
+	struct intent in;
 
 	*err = NULL;
-	b->d = d;
-	b->ix = ix;
-	b->o = *o;
-	if (b->o.ambiguous != 2)
-		b->o.ambiguous = 1;
-	b->lang = xstrdup(o->lang ? o->lang : "en");
-	b->o.lang = b->lang;
-	b->o.search = NULL;
-	b->o.open_id = NULL;
-	b->w = 80;
-	b->h = 24;
-	outline_init(b);
-	if (o->expand_all)
-		memset(b->ent_open, 1, d->nentries);
-	if (o->search != NULL && *o->search != '\0' && searchui_available(b)) {
+	b->env.d = d;
+	b->env.ix = ix;
+	b->env.ambiguous = o->ambiguous == 2 ? 2 : 1;
+	b->env.ascii = o->ascii;
+	b->env.kiosk = o->kiosk;
+	b->env.allow_quit = o->allow_quit;
+	b->env.mouse = o->mouse;
+	b->env.w = 80;
+	b->env.h = 24;
+	b->views[VIEW_OUTLINE].ops = &outline_ops;
+	b->views[VIEW_OUTLINE].data = outline_new(&b->env, o->expand_all);
+	b->views[VIEW_PAGER].ops = &pager_ops;
+	b->views[VIEW_PAGER].data = pager_new(&b->env);
+	b->cur = VIEW_OUTLINE;
+	if (o->search != NULL && *o->search != '\0') {
 		const char *p = o->search;
 
-		searchui_begin(b);
-		while (*p != '\0') {
+		memset(&in, 0, sizeof in);
+		browser_search_begin(b, &in);
+		while (b->field.active && *p != '\0') {
 			ucs4_t c;
 			int m = u8_strmbtouc(&c, (const uint8_t *)p);
 
 			if (m <= 0)
 				break;
-			searchui_type(b, c);
+			browser_search_type(b, c, &in);
 			p += m;
 		}
-		searchui_accept(b);
+		if (b->field.active) {
+			browser_sync(b);
+			browser_search_end(b, 1, &in);
+		}
+		browser_carry(b, &in);
 	}
 	/* In English on purpose: without UTF-8 a Japanese message would
 	 * itself show as '?'. */
 	if (o->no_utf8)
-		browser_set_msg(b, "%s",
+		rows_msg_set(&b->msg, "%s",
 		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
 		    "UTF-8 locale)");
 	if (o->open_id != NULL) {
-		const struct entry *e = doc_entry_by_id(d, o->open_id);
-		const struct section *sec = doc_section_by_id(d, o->open_id);
-
-		if (e == NULL && sec != NULL) {
-			outline_select(b, b->sec_item[sec - d->secs]);
-			pager_open(b, PV_SECTION, (uint32_t)(sec - d->secs));
-			return b;
-		}
-		if (e == NULL) {
+		memset(&in, 0, sizeof in);
+		if (outline_open_id(
+		        b->views[VIEW_OUTLINE].data, o->open_id, &in) == -1) {
 			*err = xasprintf("no entry with id '%s'", o->open_id);
 			browser_free(b);
 			return NULL;
 		}
-		outline_select(b, b->ent_item[e - d->entries]);
-		pager_open(b, PV_ENTRY, (uint32_t)(e - d->entries));
+		browser_carry(b, &in);
 	}
 	return b;
 }
@@ -295,28 +201,21 @@ browser_new(const struct doc *d, const struct search_index *ix,
 void
 browser_set_help(struct browser *b, const struct doc *help)
 {
-	b->help = help;
-	b->page.valid = 0;
+	b->env.help = help;
 }
 
 void
 browser_free(struct browser *b)
 {
+	int i;
+
 	if (b == NULL)
 		return;
-	outline_free(b);
-	free(b->items);
-	free(b->sec_item);
-	free(b->ent_item);
-	free(b->sec_open);
-	free(b->ent_open);
-	free(b->hist);
-	free(b->jumps);
-	searchui_free(b);
-	page_free(&b->page);
-	free(b->rows);
-	free(b->msg);
-	free(b->lang);
+	for (i = 0; i < VIEW_COUNT; i++)
+		if (b->views[i].data != NULL)
+			b->views[i].ops->free(b->views[i].data);
+	searchui_free(&b->field);
+	rows_msg_clear(&b->msg);
 	free(b);
 }
 
@@ -324,187 +223,117 @@ browser_free(struct browser *b)
 static void
 browser_home(struct browser *b)
 {
-	b->mode = MODE_OUTLINE;
-	b->nhist = 0;
-	b->njumps = 0;
-	searchui_reset(b);
-	outline_reset(b);
+	struct intent in;
+	int i;
+
+	memset(&in, 0, sizeof in);
+	in.kind = INTENT_LEAVE;
+	searchui_reset(&b->field);
+	browser_set_view(b, VIEW_OUTLINE, &in);
+	for (i = 0; i < VIEW_COUNT; i++)
+		b->views[i].ops->reset(b->views[i].data);
+}
+
+/* Actions that only edit the field: the search waits for the next sync. */
+static int
+action_edits(unsigned a)
+{
+	return a == ACT_SEARCH_TYPE || a == ACT_SEARCH_BS ||
+	       a == ACT_SEARCH_WORD || a == ACT_SEARCH_KILL;
 }
 
 static enum browser_status
 browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 {
-	int pager = b->mode == MODE_PAGER;
+	struct view *v = &b->views[b->cur];
+	const struct view_ops *ops = v->ops;
+	struct intent in;
+	enum searchui_erase how;
 
-	/* An empty document (no collection at all) has no outline to act
-	 * on; help and quit still work. */
-	if (!pager && b->nitems == 0 && k->action != ACT_QUIT &&
-	    k->action != ACT_HELP)
+	if (ops->inert != NULL && ops->inert(v->data) &&
+	    k->action != ACT_QUIT && k->action != ACT_HELP)
 		return BROWSER_CONTINUE;
-	switch (k->action) {
-	case ACT_ENTER:
-	case ACT_OPEN:
-	case ACT_CLOSE:
-	case ACT_SECTION_ALL:
-	case ACT_PAGER:
-		/* Nothing to act on (a search without hits). */
-		if (!outline_item_selectable(b, b->sel))
-			return BROWSER_CONTINUE;
-		break;
-	default:
-		break;
-	}
-	if (k->action != ACT_SEARCH_TYPE && k->action != ACT_SEARCH_BS &&
-	    k->action != ACT_SEARCH_WORD && k->action != ACT_SEARCH_KILL)
-		searchui_sync(b);
-	if ((k->flags & KF_JUMP) && !pager)
-		outline_jump_push(b);
+	if (!action_edits(k->action))
+		browser_sync(b);
+	if ((k->flags & KF_JUMP) && ops->jump != NULL)
+		ops->jump(v->data);
+	memset(&in, 0, sizeof in);
 	switch (k->action) {
 	case ACT_QUIT:
 		return BROWSER_QUIT;
 	case ACT_HOME:
 		browser_home(b);
-		break;
+		return BROWSER_CONTINUE;
 	case ACT_UP:
 	case ACT_DOWN:
-		if (pager)
-			pager_scroll(b, k->action == ACT_UP ? -1 : 1);
-		else
-			outline_move(b, k->action == ACT_UP ? -1 : 1);
+		ops->move(v->data, k->action == ACT_UP ? -1 : 1, &in);
 		break;
 	case ACT_PGUP:
 	case ACT_PGDN:
-		if (pager)
-			pager_page(b, k->action == ACT_PGUP ? -1 : 1);
-		else
-			outline_page(b, k->action == ACT_PGUP ? -1 : 1);
+		ops->page(v->data, k->action == ACT_PGUP ? -1 : 1, &in);
 		break;
 	case ACT_TOP:
 	case ACT_BOTTOM:
-		if (pager)
-			pager_edge(b, k->action == ACT_BOTTOM);
-		else
-			outline_edge(b, k->action == ACT_BOTTOM);
-		break;
-	case ACT_ENTER:
-		outline_open(b, 1);
-		break;
-	case ACT_OPEN:
-		outline_open(b, 0);
-		break;
-	case ACT_CLOSE:
-		outline_close(b);
-		break;
-	case ACT_SECTION_ALL: {
-		const struct item *it = &b->items[b->sel];
-		uint32_t sec = it->kind == ITEM_SECTION
-		                   ? it->idx
-		                   : b->d->entries[it->idx].section;
-
-		outline_toggle_section_all(b, sec);
-		break;
-	}
-	case ACT_ALL:
-		outline_toggle_all(b);
-		break;
-	case ACT_NEXT_SECTION:
-	case ACT_PREV_SECTION:
-		outline_next_section(b, k->action == ACT_NEXT_SECTION ? 1 : -1);
-		break;
-	case ACT_PAGER: {
-		const struct item *it = &b->items[b->sel];
-
-		pager_open(b, it->kind == ITEM_SECTION ? PV_SECTION : PV_ENTRY,
-		    it->idx);
-		break;
-	}
-	case ACT_HELP:
-		pager_open(b, PV_HELP, 0);
+		ops->edge(v->data, k->action == ACT_BOTTOM, &in);
 		break;
 	case ACT_BACK:
-		if (pager)
-			pager_back(b);
-		else
-			outline_jump_back(b);
+		ops->back(v->data, &in);
 		break;
-	case ACT_LEAVE:
-		if (b->pv.kind == PV_HELP)
-			pager_back(b);
-		else
-			pager_close(b);
-		break;
-	case ACT_NEXT_ENTRY:
-	case ACT_PREV_ENTRY:
-		pager_next_entry(b, k->action == ACT_NEXT_ENTRY ? 1 : -1);
-		break;
-	case ACT_NEXT_LINK:
-	case ACT_PREV_LINK:
-		pager_next_link(b, k->action == ACT_NEXT_LINK ? 1 : -1);
-		break;
-	case ACT_FOLLOW:
-		pager_follow(b);
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		ops->next_hit(v->data, k->action == ACT_NEXT_HIT ? 1 : -1, &in);
 		break;
 	case ACT_SEARCH:
-		searchui_begin(b);
+		browser_search_begin(b, &in);
 		break;
 	case ACT_SEARCH_TYPE:
-		searchui_type(b, kc);
+		browser_search_type(b, kc, &in);
 		break;
 	case ACT_SEARCH_BS:
 	case ACT_SEARCH_WORD:
 	case ACT_SEARCH_KILL:
-		searchui_erase(b, k->action - ACT_SEARCH_BS);
+		how = k->action == ACT_SEARCH_BS     ? SEARCHUI_CHAR
+		      : k->action == ACT_SEARCH_WORD ? SEARCHUI_WORD
+		                                     : SEARCHUI_ALL;
+		if (searchui_erase(&b->field, how))
+			browser_search_edited(b, &in);
 		break;
 	case ACT_SEARCH_ACCEPT:
-		searchui_accept(b);
-		break;
 	case ACT_SEARCH_CANCEL:
-		searchui_cancel(b);
-		break;
-	case ACT_NEXT_HIT:
-	case ACT_PREV_HIT:
-		if (pager)
-			pager_next_hit(
-			    b, k->action == ACT_NEXT_HIT ? 1 : -1, 0);
-		else
-			searchui_step(b, k->action == ACT_NEXT_HIT ? 1 : -1);
-		break;
-	case ACT_ESC:
-		searchui_clear(b);
+		browser_search_end(b, k->action == ACT_SEARCH_ACCEPT, &in);
 		break;
 	default:
+		ops->act(v->data, (enum action)k->action, &in);
 		break;
 	}
+	browser_carry(b, &in);
 	return BROWSER_CONTINUE;
 }
 
 static void
 browser_mouse(struct browser *b, const struct key_event *k)
 {
+	struct view *v = &b->views[b->cur];
 	struct screen scr;
+	struct intent in;
 
-	if (!b->o.mouse || (b->mode == MODE_OUTLINE && b->nitems == 0))
+	if (!b->env.mouse || (v->ops->inert != NULL && v->ops->inert(v->data)))
 		return;
-	searchui_sync(b);
+	browser_sync(b);
+	memset(&in, 0, sizeof in);
 	if (k->button == 4 || k->button == 5) {
-		int n = k->button == 4 ? -3 : 3;
-
-		if (b->mode == MODE_PAGER)
-			pager_scroll(b, n);
-		else
-			outline_scroll(b, n);
+		v->ops->scroll(v->data, k->button == 4 ? -3 : 3, &in);
+		browser_carry(b, &in);
 		return;
 	}
 	if (k->button != 1)
 		return;
 	/* The click refers to what is on screen now: lay it out again at
 	 * the current size (a --dump run never rendered in between). */
-	browser_render(b, b->w, b->h, &scr);
+	browser_render(b, b->env.w, b->env.h, &scr);
 	screen_free(&scr);
-	if (b->mode == MODE_PAGER)
-		pager_click(b, k->x, k->y);
-	else
-		outline_click(b, k->x, k->y);
+	v->ops->click(v->data, k->x, k->y, &in);
+	browser_carry(b, &in);
 }
 
 enum browser_status
@@ -513,15 +342,14 @@ browser_key(struct browser *b, const struct key_event *k)
 	const struct binding *bd;
 	unsigned mode;
 
-	free(b->msg);
-	b->msg = NULL;
+	rows_msg_clear(&b->msg);
 	switch (k->key) {
 	case K_RESIZE:
-		b->w = k->w > 0 ? k->w : 1;
-		b->h = k->h > 0 ? k->h : 1;
+		b->env.w = k->w > 0 ? k->w : 1;
+		b->env.h = k->h > 0 ? k->h : 1;
 		return BROWSER_CONTINUE;
 	case K_IDLE:
-		if (b->o.kiosk)
+		if (b->env.kiosk)
 			browser_home(b);
 		return BROWSER_CONTINUE;
 	case K_MOUSE:
@@ -530,11 +358,10 @@ browser_key(struct browser *b, const struct key_event *k)
 	default:
 		break;
 	}
-	mode = b->s.active               ? MB_SEARCH
-	       : b->mode == MODE_OUTLINE ? MB_OUTLINE
-	       : b->pv.kind == PV_HELP   ? MB_HELP
-	                                 : MB_PAGER;
-	bd = browser_lookup(b, k, mode);
+	mode = b->field.active
+	           ? MB_SEARCH
+	           : b->views[b->cur].ops->keys(b->views[b->cur].data);
+	bd = bindings_lookup(k, mode, b->env.kiosk, b->env.allow_quit);
 	if (bd == NULL)
 		return BROWSER_CONTINUE;
 	return browser_act(b, bd, k->ch);
@@ -556,9 +383,9 @@ render_too_small(struct browser *b, int w, int h, struct screen *out)
 			struct sline t = {0};
 			const char *s = _("Terminal too small");
 
-			sline_append(
-			    &t, s, strlen(s), AT_STATUS, str_width(b, s));
-			row_fit(l, &t, w, b->o.ambiguous, 0);
+			sline_append(&t, s, strlen(s), AT_STATUS,
+			    rows_width(s, b->env.ambiguous));
+			rows_fit(l, &t, w, b->env.ambiguous, 0);
 			sline_free(&t);
 		} else {
 			sline_pad(l, w, 0);
@@ -569,31 +396,36 @@ render_too_small(struct browser *b, int w, int h, struct screen *out)
 void
 browser_render(struct browser *b, int w, int h, struct screen *out)
 {
+	struct view *v = &b->views[b->cur];
+	struct view_status st = {NULL, NULL};
+
 	if (w < 1)
 		w = 1;
 	if (h < 1)
 		h = 1;
-	searchui_sync(b);
+	browser_sync(b);
 	memset(out, 0, sizeof *out);
 	out->w = w;
 	out->h = h;
-	b->w = w;
-	b->h = h;
+	b->env.w = w;
+	b->env.h = h;
 	if (w < MIN_W || h < MIN_H) {
-		free(b->rows);
-		b->rows = NULL;
-		b->nrows = 0;
+		if (v->ops->hide != NULL)
+			v->ops->hide(v->data);
 		render_too_small(b, w, h, out);
 		return;
 	}
-	if (b->mode == MODE_PAGER)
-		pager_render(b, out);
+	v->ops->render(v->data, out, &st);
+	/* The status row: the search field while it has the keys, else a
+	 * message, else what the view says. */
+	if (b->field.active && b->field.view == b->cur)
+		searchui_status(&b->field, &b->env, out, st.right);
 	else
-		outline_render(b, out);
-}
-
-void
-screen_free(struct screen *s)
-{
-	slines_free(&s->rows);
+		rows_status(slines_push(&out->rows),
+		    b->msg.text != NULL ? b->msg.text
+		    : st.left != NULL   ? st.left
+		                        : "",
+		    st.right, w, b->env.ambiguous);
+	free(st.left);
+	free(st.right);
 }

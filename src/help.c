@@ -1,101 +1,76 @@
 /*
- * help.c - the help screen's key listing, generated from the key table
- * (browser_bindings) so that it can never disagree with the bindings, and
- * translated through the catalogue.
+ * help.c - the help page's lines: the help FAQ and the key listing
+ * generated from the key table; see help.h.
  */
+#include "help.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "browser_int.h"
+#include "bindings.h"
 #include "i18n.h"
+#include "keys.h"
 #include "render.h"
+#include "rows.h"
 #include "xalloc.h"
 
 static void
 key_label(const struct binding *k, char *buf, size_t size)
 {
-	static const struct {
-		uint8_t key;
-		const char *name;
-	} names[] = {
-	    {K_UP, "Up"},
-	    {K_DOWN, "Down"},
-	    {K_LEFT, "Left"},
-	    {K_RIGHT, "Right"},
-	    {K_PGUP, "PgUp"},
-	    {K_PGDN, "PgDn"},
-	    {K_HOME, "Home"},
-	    {K_END, "End"},
-	    {K_ENTER, "Enter"},
-	    {K_ESC, "Esc"},
-	    {K_TAB, "Tab"},
-	    {K_BTAB, "Shift-Tab"},
-	    {K_BACKSPACE, "Backspace"},
-	    {K_DELETE, "Del"},
-	};
-	size_t i;
+	const char *name = keys_name(k->key, k->ch);
 
-	if (k->key == K_CHAR) {
-		if (k->ch == ' ')
-			snprintf(buf, size, "%s", _("Space"));
-		else
-			snprintf(buf, size, "%c", (char)k->ch);
-		return;
-	}
-	if (k->key == K_CTRL) {
+	if (name != NULL)
+		snprintf(buf, size, "%s", _(name));
+	else if (k->key == K_CHAR)
+		snprintf(buf, size, "%c", (char)k->ch);
+	else if (k->key == K_CTRL)
 		snprintf(buf, size, "Ctrl-%c", (char)(k->ch - 'a' + 'A'));
-		return;
-	}
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (names[i].key == k->key) {
-			snprintf(buf, size, "%s", names[i].name);
-			return;
-		}
-	}
-	snprintf(buf, size, "?");
+	else
+		snprintf(buf, size, "?");
 }
 
 /* One line per action (its keys joined by ", ") of the mode. */
 static void
-help_mode(const struct browser *b, unsigned mode, const char *title, int w,
+help_mode(const struct view_env *env, unsigned mode, const char *title, int w,
     struct slines *out)
 {
-	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ro = view_ropts(env, w);
 	char keys[128], label[32];
 	size_t i, j;
 	int kw = w / 3 < 22 ? w / 3 : 22;
 
 	render_plain(title, strlen(title), "", "", 0, AT_HEADING | AT_STRONG,
 	    &ro, NULL, out);
-	for (i = 0; i < browser_nbindings; i++) {
-		const struct binding *k = &browser_bindings[i];
+	for (i = 0; i < bindings_count; i++) {
+		const struct binding *k = &bindings_table[i];
 		char *prefix, *rest;
 		int pw;
 
 		if (!(k->modes & mode) || k->help == NULL ||
-		    (k->flags & KF_NOHELP) || !browser_binding_active(b, k))
+		    (k->flags & KF_NOHELP) ||
+		    !bindings_active(k, env->kiosk, env->allow_quit))
 			continue;
 		/* Listed once, at the first binding of this action. */
 		for (j = 0; j < i; j++) {
-			const struct binding *e = &browser_bindings[j];
+			const struct binding *e = &bindings_table[j];
 
 			if ((e->modes & mode) && e->help != NULL &&
 			    !(e->flags & KF_NOHELP) &&
 			    strcmp(e->help, k->help) == 0 &&
-			    browser_binding_active(b, e))
+			    bindings_active(e, env->kiosk, env->allow_quit))
 				break;
 		}
 		if (j < i)
 			continue;
 		keys[0] = '\0';
-		for (j = i; j < browser_nbindings; j++) {
-			const struct binding *e = &browser_bindings[j];
+		for (j = i; j < bindings_count; j++) {
+			const struct binding *e = &bindings_table[j];
 
 			if (!(e->modes & mode) || e->help == NULL ||
 			    (e->flags & KF_NOHELP) ||
 			    strcmp(e->help, k->help) != 0 ||
-			    !browser_binding_active(b, e))
+			    !bindings_active(e, env->kiosk, env->allow_quit))
 				continue;
 			key_label(e, label, sizeof label);
 			if (strlen(keys) + strlen(label) + 3 >= sizeof keys)
@@ -109,8 +84,8 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 		 * too narrow for two columns. */
 		pw = kw;
 		prefix = xasprintf("  %s%*s", keys,
-		    pw - 2 - str_width(b, keys) > 0
-		        ? pw - 2 - str_width(b, keys)
+		    pw - 2 - rows_width(keys, env->ambiguous) > 0
+		        ? pw - 2 - rows_width(keys, env->ambiguous)
 		        : 0,
 		    "");
 		rest = xmalloc((size_t)pw + 1);
@@ -121,7 +96,7 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), "    ",
 			    "    ", 0, 0, &ro, NULL, out);
-		} else if (str_width(b, keys) + 3 > pw) {
+		} else if (rows_width(keys, env->ambiguous) + 3 > pw) {
 			render_plain(keys, strlen(keys), "  ", "  ", 0,
 			    AT_STRONG, &ro, NULL, out);
 			render_plain(_(k->help), strlen(_(k->help)), rest, rest,
@@ -138,13 +113,13 @@ help_mode(const struct browser *b, unsigned mode, const char *title, int w,
 /* The help FAQ (help/help.LANG.md, given by main.c): every section with
  * every question and its answer, open, as a section pager shows them. */
 void
-help_doc_lines(const struct browser *b, int w, struct slines *out)
+help_doc_lines(const struct view_env *env, int w, struct slines *out)
 {
-	const struct doc *h = b->help;
-	struct render_opts ro = browser_ropts(b, w);
-	struct render_opts ra = browser_ropts(b, w - 2);
-	const char *bullet = b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
-	char *rest = xasprintf("%*s", str_width(b, bullet), "");
+	const struct doc *h = env->help;
+	struct render_opts ro = view_ropts(env, w);
+	struct render_opts ra = view_ropts(env, w - 2);
+	const char *bullet = env->ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
+	char *rest = xasprintf("%*s", rows_width(bullet, env->ambiguous), "");
 	size_t s, e, i;
 
 	for (s = 0; s < h->ncolls; s++) {
@@ -185,16 +160,16 @@ help_doc_lines(const struct browser *b, int w, struct slines *out)
 }
 
 void
-help_lines(const struct browser *b, int w, struct slines *out)
+help_lines(const struct view_env *env, int w, struct slines *out)
 {
-	struct render_opts ro = browser_ropts(b, w);
+	struct render_opts ro = view_ropts(env, w);
 
-	help_mode(b, MB_OUTLINE, _("In the list"), w, out);
+	help_mode(env, MB_OUTLINE, _("In the list"), w, out);
 	slines_push(out);
-	help_mode(b, MB_PAGER, _("In the pager"), w, out);
+	help_mode(env, MB_PAGER, _("In the pager"), w, out);
 	slines_push(out);
-	help_mode(b, MB_SEARCH, _("In the search field"), w, out);
-	if (b->o.mouse) {
+	help_mode(env, MB_SEARCH, _("In the search field"), w, out);
+	if (env->mouse) {
 		const char *m = _("Mouse: a click opens or closes a section, "
 		                  "a question or the Expand all label; the "
 		                  "wheel scrolls.");

@@ -1,4 +1,4 @@
-/* keys.c - the --keys parser; see keys.h. */
+/* keys.c - the --keys parser and the names of keys; see keys.h. */
 #include "keys.h"
 
 #include <ctype.h>
@@ -8,43 +8,71 @@
 
 #include <unistr.h>
 
+#include "i18n.h"
 #include "xalloc.h"
+
+/* How a name is used: read in a --keys <name>, shown on the help screen. */
+enum key_name_use {
+	KN_READ = 1 << 0,
+	KN_SHOW = 1 << 1,
+};
 
 struct key_name {
 	const char *name;
 	enum key key;
 	uint32_t ch;
+	uint8_t use; /* enum key_name_use bits */
 };
 
-/* Names without arguments; several spellings of the same key are accepted
- * because people write them from memory (vim and tmux disagree). */
+/*
+ * The one table of key names, for the --keys parser and the help screen.
+ * Several spellings of a key are read because people write them from
+ * memory (vim and tmux disagree); the help screen shows the one marked
+ * KN_SHOW.  The shown names are message ids: "Space" is translated.
+ */
 static const struct key_name key_names[] = {
-    {"Up", K_UP, 0},
-    {"Down", K_DOWN, 0},
-    {"Left", K_LEFT, 0},
-    {"Right", K_RIGHT, 0},
-    {"PgUp", K_PGUP, 0},
-    {"PageUp", K_PGUP, 0},
-    {"PgDn", K_PGDN, 0},
-    {"PageDown", K_PGDN, 0},
-    {"Home", K_HOME, 0},
-    {"End", K_END, 0},
-    {"Enter", K_ENTER, 0},
-    {"CR", K_ENTER, 0},
-    {"Return", K_ENTER, 0},
-    {"Esc", K_ESC, 0},
-    {"Escape", K_ESC, 0},
-    {"Tab", K_TAB, 0},
-    {"S-Tab", K_BTAB, 0},
-    {"BTab", K_BTAB, 0},
-    {"BS", K_BACKSPACE, 0},
-    {"Backspace", K_BACKSPACE, 0},
-    {"Del", K_DELETE, 0},
-    {"Delete", K_DELETE, 0},
-    {"Space", K_CHAR, ' '},
-    {"lt", K_CHAR, '<'},
-    {"Idle", K_IDLE, 0},
+    {"Up", K_UP, 0, KN_READ | KN_SHOW},
+    {"Down", K_DOWN, 0, KN_READ | KN_SHOW},
+    {"Left", K_LEFT, 0, KN_READ | KN_SHOW},
+    {"Right", K_RIGHT, 0, KN_READ | KN_SHOW},
+    {"PgUp", K_PGUP, 0, KN_READ | KN_SHOW},
+    {"PageUp", K_PGUP, 0, KN_READ},
+    {"PgDn", K_PGDN, 0, KN_READ | KN_SHOW},
+    {"PageDown", K_PGDN, 0, KN_READ},
+    {"Home", K_HOME, 0, KN_READ | KN_SHOW},
+    {"End", K_END, 0, KN_READ | KN_SHOW},
+    {"Enter", K_ENTER, 0, KN_READ | KN_SHOW},
+    {"CR", K_ENTER, 0, KN_READ},
+    {"Return", K_ENTER, 0, KN_READ},
+    {"Esc", K_ESC, 0, KN_READ | KN_SHOW},
+    {"Escape", K_ESC, 0, KN_READ},
+    {"Tab", K_TAB, 0, KN_READ | KN_SHOW},
+    {"S-Tab", K_BTAB, 0, KN_READ},
+    {"BTab", K_BTAB, 0, KN_READ},
+    {"Shift-Tab", K_BTAB, 0, KN_SHOW},
+    {"BS", K_BACKSPACE, 0, KN_READ},
+    {"Backspace", K_BACKSPACE, 0, KN_READ | KN_SHOW},
+    {"Del", K_DELETE, 0, KN_READ | KN_SHOW},
+    {"Delete", K_DELETE, 0, KN_READ},
+    {N_("Space"), K_CHAR, ' ', KN_READ | KN_SHOW},
+    {"lt", K_CHAR, '<', KN_READ},
+    {"Idle", K_IDLE, 0, KN_READ},
 };
+
+const char *
+keys_name(enum key key, uint32_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
+		const struct key_name *n = &key_names[i];
+
+		if ((n->use & KN_SHOW) && n->key == key &&
+		    (key != K_CHAR || n->ch == ch))
+			return n->name;
+	}
+	return NULL;
+}
 
 struct parser {
 	struct key_event *v;
@@ -111,7 +139,8 @@ parse_name(struct parser *p, const char *name)
 	size_t i;
 
 	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
-		if (strcasecmp(name, key_names[i].name) == 0) {
+		if ((key_names[i].use & KN_READ) &&
+		    strcasecmp(name, key_names[i].name) == 0) {
 			e = parser_push(p, key_names[i].key);
 			e->ch = key_names[i].ch;
 			return 0;

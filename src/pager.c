@@ -1,41 +1,106 @@
 /*
- * pager.c - one answer, a whole section or the help, full screen: the
- * heading on top, the body scrolled with less-style keys, a position
- * indicator on the status line.  Links to #id can be selected (Tab) and
- * followed (Enter); Backspace walks back through a history of pages.
+ * pager.c - the pager view; see pager.h.
  */
+#include "pager.h"
+
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "browser_int.h"
 #include "doc.h"
+#include "help.h"
 #include "i18n.h"
 #include "render.h"
+#include "rows.h"
 #include "search.h"
 #include "width.h"
 #include "xalloc.h"
 
-void
-page_free(struct page *p)
+/* Which page and where on it. */
+struct pview {
+	uint8_t kind; /* enum page_kind */
+	uint32_t idx;
+	int top;  /* first body line shown */
+	int link; /* selected link (index into the page's links), or -1 */
+	int hit;  /* body line of the search hit n/N went to, or -1 */
+};
+
+struct plink {
+	int line;
+	uint32_t start, end;
+	const char *href;
+};
+
+/* The laid-out page of the current view: a cache keyed by the page, the
+ * width, the query's generation and the help FAQ. */
+struct page {
+	int valid;
+	uint8_t kind;
+	uint32_t idx;
+	int w;
+	unsigned gen;
+	const struct doc *help;
+	struct slines head, body;
+	struct plink *links;
+	size_t nlinks;
+	int *marks; /* section pages: first body line of each question */
+	size_t nmarks;
+};
+
+struct pager {
+	const struct view_env *e;
+	struct pview pv;
+	struct pview *hist; /* the pages Backspace goes back to */
+	size_t nhist, caphist;
+	struct page page;
+	/* The pager's own query (`/` on a page): highlights and n/N. */
+	char *q; /* NULL until the first query */
+	size_t qlen, qcap;
+	struct search_query *sq; /* NULL when q has no terms */
+	unsigned gen;            /* bumped when sq changes */
+	int edit_top;            /* top when the current `/` began */
+};
+
+struct pager *
+pager_new(const struct view_env *env)
 {
-	slines_free(&p->head);
-	slines_free(&p->body);
-	free(p->links);
-	free(p->marks);
-	memset(p, 0, sizeof *p);
+	struct pager *p = xcalloc(1, sizeof *p);
+
+	p->e = env;
+	return p;
 }
 
-/* The pager query's hits in entry i (zeroed when there is no query). */
 static void
-page_hits(struct browser *b, uint32_t i, struct search_hits *h,
-    struct hl_set *q, struct hl_set *a)
+page_free(struct page *pg)
 {
-	const struct search_query *sq = searchui_pager_query(b);
+	slines_free(&pg->head);
+	slines_free(&pg->body);
+	free(pg->links);
+	free(pg->marks);
+	memset(pg, 0, sizeof *pg);
+}
 
+static void
+pager_free(void *v)
+{
+	struct pager *p = v;
+
+	page_free(&p->page);
+	free(p->hist);
+	free(p->q);
+	search_query_free(p->sq);
+	free(p);
+}
+
+/* The query's hits in entry i (zeroed when there is no query). */
+static void
+page_hits(struct pager *p, uint32_t i, struct search_hits *h, struct hl_set *q,
+    struct hl_set *a)
+{
 	memset(h, 0, sizeof *h);
-	if (sq != NULL && b->ix != NULL)
-		search_entry_hits(b->ix, sq, i, h);
+	if (p->sq != NULL && p->e->ix != NULL)
+		search_entry_hits(p->e->ix, p->sq, i, h);
 	q->v = h->q;
 	q->n = h->nq;
 	a->v = h->a;
@@ -43,14 +108,14 @@ page_hits(struct browser *b, uint32_t i, struct search_hits *h,
 }
 
 static void
-page_add_answer(struct browser *b, const struct entry *e, int indent, int w,
+page_add_answer(struct pager *p, const struct entry *e, int indent, int w,
     const struct hl_set *hl, struct slines *out)
 {
 	struct slines ans = {0};
-	struct render_opts ro = browser_ropts(b, w - indent);
+	struct render_opts ro = view_ropts(p->e, w - indent);
 	size_t i;
 
-	render_answer(doc_entry_answer(b->d, e), &ro, hl, &ans);
+	render_answer(doc_entry_answer(p->e->d, e), &ro, hl, &ans);
 	for (i = 0; i < ans.n; i++) {
 		struct sline *l = slines_push(out);
 
@@ -60,92 +125,95 @@ page_add_answer(struct browser *b, const struct entry *e, int indent, int w,
 	slines_free(&ans);
 }
 
-/* Lays out the current view at the current width, unless it already is. */
+/* Lays out the current page at the current width, unless it already is. */
 static struct page *
-page_get(struct browser *b)
+page_get(struct pager *p)
 {
-	struct page *p = &b->page;
-	const struct doc *d = b->d;
-	int w = b->w;
-	struct render_opts ro = browser_ropts(b, w);
+	struct page *pg = &p->page;
+	const struct view_env *env = p->e;
+	const struct doc *d = env->d;
+	int w = env->w;
+	struct render_opts ro = view_ropts(env, w);
 	size_t i, j;
 
 	struct search_hits h;
 	struct hl_set qh, ah;
 
-	if (p->valid && p->kind == b->pv.kind && p->idx == b->pv.idx &&
-	    p->w == w && p->gen == b->s.pgen)
-		return p;
-	page_free(p);
-	p->valid = 1;
-	p->gen = b->s.pgen;
-	p->kind = b->pv.kind;
-	p->idx = b->pv.idx;
-	p->w = w;
-	if (p->kind == PV_ENTRY) {
-		const struct entry *e = &d->entries[p->idx];
+	if (pg->valid && pg->kind == p->pv.kind && pg->idx == p->pv.idx &&
+	    pg->w == w && pg->gen == p->gen && pg->help == env->help)
+		return pg;
+	page_free(pg);
+	pg->valid = 1;
+	pg->gen = p->gen;
+	pg->help = env->help;
+	pg->kind = p->pv.kind;
+	pg->idx = p->pv.idx;
+	pg->w = w;
+	if (pg->kind == PAGE_ENTRY) {
+		const struct entry *e = &d->entries[pg->idx];
 
-		page_hits(b, p->idx, &h, &qh, &ah);
+		page_hits(p, pg->idx, &h, &qh, &ah);
 		render_plain(e->question, e->question_len, "", "", 0,
-		    AT_HEADING | AT_STRONG, &ro, &qh, &p->head);
-		page_add_answer(b, e, w > 20 ? 1 : 0, w, &ah, &p->body);
+		    AT_HEADING | AT_STRONG, &ro, &qh, &pg->head);
+		page_add_answer(p, e, w > 20 ? 1 : 0, w, &ah, &pg->body);
 		search_hits_free(&h);
-	} else if (p->kind == PV_SECTION) {
-		const struct section *s = &d->secs[p->idx];
+	} else if (pg->kind == PAGE_SECTION) {
+		const struct section *s = &d->secs[pg->idx];
 		const char *bullet =
-		    b->o.ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
-		char *rest = xstrdup(b->o.ascii ? "  " : "   ");
+		    env->ascii ? "* " : "\xe2\x96\xa0 "; /* ■ */
+		char *rest = xstrdup(env->ascii ? "  " : "   ");
 		uint32_t k;
 
-		if (str_width(b, bullet) == 2)
+		if (rows_width(bullet, env->ambiguous) == 2)
 			rest[2] = '\0';
 		render_plain(s->title, strlen(s->title), "", "", 0,
-		    AT_HEADING | AT_STRONG, &ro, NULL, &p->head);
-		p->marks = xcalloc(s->n ? s->n : 1, sizeof *p->marks);
+		    AT_HEADING | AT_STRONG, &ro, NULL, &pg->head);
+		pg->marks = xcalloc(s->n ? s->n : 1, sizeof *pg->marks);
 		for (k = 0; k < s->n; k++) {
 			const struct entry *e = &d->entries[s->first + k];
 
-			p->marks[p->nmarks++] = (int)p->body.n;
-			page_hits(b, s->first + k, &h, &qh, &ah);
+			pg->marks[pg->nmarks++] = (int)pg->body.n;
+			page_hits(p, s->first + k, &h, &qh, &ah);
 			render_plain(e->question, e->question_len, bullet, rest,
 			    AT_CHROME, AT_HEADING | AT_STRONG, &ro, &qh,
-			    &p->body);
-			page_add_answer(b, e, w > 20 ? 2 : 0, w, &ah, &p->body);
+			    &pg->body);
+			page_add_answer(
+			    p, e, w > 20 ? 2 : 0, w, &ah, &pg->body);
 			search_hits_free(&h);
 			if (k + 1 < s->n)
-				slines_push(&p->body);
+				slines_push(&pg->body);
 		}
 		free(rest);
 	} else {
 		const char *t = _("Keys");
 
-		if (b->help != NULL && b->help->ncolls > 0)
-			t = b->help->colls[0].title;
+		if (env->help != NULL && env->help->ncolls > 0)
+			t = env->help->colls[0].title;
 		render_plain(t, strlen(t), "", "", 0, AT_HEADING | AT_STRONG,
-		    &ro, NULL, &p->head);
-		if (b->help != NULL) {
+		    &ro, NULL, &pg->head);
+		if (env->help != NULL) {
 			const char *k = _("Keys");
 
-			help_doc_lines(b, w, &p->body);
+			help_doc_lines(env, w, &pg->body);
 			render_plain(k, strlen(k), "", "", 0,
-			    AT_HEADING | AT_STRONG, &ro, NULL, &p->body);
+			    AT_HEADING | AT_STRONG, &ro, NULL, &pg->body);
 		}
-		help_lines(b, w, &p->body);
+		help_lines(env, w, &pg->body);
 	}
-	for (i = 0; i < p->body.n; i++) {
-		const struct sline *l = &p->body.v[i];
+	for (i = 0; i < pg->body.n; i++) {
+		const struct sline *l = &pg->body.v[i];
 
 		for (j = 0; j < l->nlinks; j++) {
-			p->links = xreallocarray(
-			    p->links, p->nlinks + 1, sizeof *p->links);
-			p->links[p->nlinks].line = (int)i;
-			p->links[p->nlinks].start = l->links[j].start;
-			p->links[p->nlinks].end = l->links[j].end;
-			p->links[p->nlinks].href = l->links[j].href;
-			p->nlinks++;
+			pg->links = xreallocarray(
+			    pg->links, pg->nlinks + 1, sizeof *pg->links);
+			pg->links[pg->nlinks].line = (int)i;
+			pg->links[pg->nlinks].start = l->links[j].start;
+			pg->links[pg->nlinks].end = l->links[j].end;
+			pg->links[pg->nlinks].href = l->links[j].href;
+			pg->nlinks++;
 		}
 	}
-	return p;
+	return pg;
 }
 
 struct playout {
@@ -153,193 +221,279 @@ struct playout {
 };
 
 static struct playout
-pager_layout(struct browser *b, const struct page *p)
+pager_layout(const struct pager *p, const struct page *pg)
 {
 	struct playout L;
-	int cap = (b->h - 1) / 3 > 1 ? (b->h - 1) / 3 : 1;
+	int h = p->e->h;
+	int cap = (h - 1) / 3 > 1 ? (h - 1) / 3 : 1;
 
-	L.nhead = (int)p->head.n < cap ? (int)p->head.n : cap;
-	L.rule = b->h >= 8;
+	L.nhead = (int)pg->head.n < cap ? (int)pg->head.n : cap;
+	L.rule = h >= 8;
 	L.body_y = L.nhead + L.rule;
-	L.vh = b->h - L.body_y - 1;
+	L.vh = h - L.body_y - 1;
 	if (L.vh < 1)
 		L.vh = 1;
 	return L;
 }
 
 static int
-max_top(struct browser *b, const struct page *p)
+max_top(const struct pager *p, const struct page *pg)
 {
-	int m = (int)p->body.n - pager_layout(b, p).vh;
+	int m = (int)pg->body.n - pager_layout(p, pg).vh;
 
 	return m > 0 ? m : 0;
 }
 
 static void
-pager_clamp(struct browser *b)
+pager_clamp(struct pager *p)
 {
-	const struct page *p = page_get(b);
-	int m = max_top(b, p);
+	const struct page *pg = page_get(p);
+	int m = max_top(p, pg);
 
-	if (b->pv.top > m)
-		b->pv.top = m;
-	if (b->pv.top < 0)
-		b->pv.top = 0;
-	if (b->pv.link >= (int)p->nlinks)
-		b->pv.link = -1;
+	if (p->pv.top > m)
+		p->pv.top = m;
+	if (p->pv.top < 0)
+		p->pv.top = 0;
+	if (p->pv.link >= (int)pg->nlinks)
+		p->pv.link = -1;
 }
 
-void
-pager_open(struct browser *b, uint8_t kind, uint32_t idx)
+/* Another page inside the pager (a link, the help): Backspace comes back. */
+static void
+pager_go(struct pager *p, uint8_t kind, uint32_t idx)
 {
-	if (b->mode == MODE_PAGER) {
-		if (b->nhist == b->caphist) {
-			b->caphist = b->caphist ? b->caphist * 2 : 8;
-			b->hist =
-			    xreallocarray(b->hist, b->caphist, sizeof *b->hist);
-		}
-		b->hist[b->nhist++] = b->pv;
-	} else {
-		b->nhist = 0;
-		searchui_pager_reset(b);
-		searchui_pager_inherit(b);
+	if (p->nhist == p->caphist) {
+		p->caphist = p->caphist ? p->caphist * 2 : 8;
+		p->hist = xreallocarray(p->hist, p->caphist, sizeof *p->hist);
 	}
-	b->mode = MODE_PAGER;
-	b->pv.kind = kind;
-	b->pv.idx = idx;
-	b->pv.top = 0;
-	b->pv.link = -1;
-	b->pv.hit = -1;
+	p->hist[p->nhist++] = p->pv;
+	p->pv.kind = kind;
+	p->pv.idx = idx;
+	p->pv.top = 0;
+	p->pv.link = -1;
+	p->pv.hit = -1;
 }
 
-/* Back to the outline exactly as it was left. */
-void
-pager_close(struct browser *b)
+static void
+query_set(struct pager *p, const char *q, size_t n)
 {
-	b->mode = MODE_OUTLINE;
-	b->nhist = 0;
-	searchui_pager_reset(b);
+	if (n + 1 > p->qcap) {
+		p->qcap = n + 64;
+		p->q = xrealloc(p->q, p->qcap);
+	}
+	memcpy(p->q, q, n);
+	p->q[n] = '\0';
+	p->qlen = n;
 }
 
-void
-pager_back(struct browser *b)
+static void pager_next_hit(
+    struct pager *p, int dir, int from_top, struct intent *out);
+
+/* The query changed: new highlights, and (while typing: jump) the view
+ * moves to the first hit at or after where the search started; out takes
+ * the message of a jump and may be NULL without one. */
+static void
+pager_requery(struct pager *p, int jump, struct intent *out)
 {
-	if (b->nhist == 0) {
-		pager_close(b);
+	struct search_query *sq = search_query_new(p->q ? p->q : "", p->qlen);
+
+	search_query_free(p->sq);
+	p->sq = NULL;
+	if (search_query_nterms(sq) > 0)
+		p->sq = sq;
+	else
+		search_query_free(sq);
+	p->gen++;
+	if (jump) {
+		p->pv.top = p->edit_top;
+		if (p->sq != NULL)
+			pager_next_hit(p, 1, 1, out);
+	}
+}
+
+/* No query: the pager's highlights go with the page it was opened on. */
+static void
+pager_query_reset(struct pager *p)
+{
+	search_query_free(p->sq);
+	p->sq = NULL;
+	if (p->q != NULL)
+		p->q[0] = '\0';
+	p->qlen = 0;
+	p->gen++;
+}
+
+/* Opened from the outline: a fresh history, and the outline's filter (if
+ * any) as the query, so that its hits stay highlighted. */
+static void
+pager_enter(void *v, const struct intent *in)
+{
+	struct pager *p = v;
+
+	p->nhist = 0;
+	pager_query_reset(p);
+	if (in->query != NULL) {
+		query_set(p, in->query, strlen(in->query));
+		pager_requery(p, 0, NULL);
+	}
+	p->pv.kind = in->page;
+	p->pv.idx = in->idx;
+	p->pv.top = 0;
+	p->pv.link = -1;
+	p->pv.hit = -1;
+}
+
+static void
+pager_leave(void *v)
+{
+	struct pager *p = v;
+
+	p->nhist = 0;
+	pager_query_reset(p);
+}
+
+static unsigned
+pager_keys(const void *v)
+{
+	const struct pager *p = v;
+
+	return p->pv.kind == PAGE_HELP ? MB_HELP : MB_PAGER;
+}
+
+static void
+pager_back(void *v, struct intent *out)
+{
+	struct pager *p = v;
+
+	if (p->nhist == 0) {
+		out->kind = INTENT_LEAVE;
 		return;
 	}
-	b->pv = b->hist[--b->nhist];
-	pager_clamp(b);
+	p->pv = p->hist[--p->nhist];
+	pager_clamp(p);
 }
 
-void
-pager_scroll(struct browser *b, int lines)
+static void
+pager_scroll(void *v, int lines, struct intent *out)
 {
-	pager_clamp(b);
-	b->pv.top += lines;
-	pager_clamp(b);
+	struct pager *p = v;
+
+	(void)out;
+	pager_clamp(p);
+	p->pv.top += lines;
+	pager_clamp(p);
 }
 
-void
-pager_page(struct browser *b, int dir)
+static void
+pager_move(void *v, int dir, struct intent *out)
 {
-	const struct page *p = page_get(b);
-
-	pager_scroll(b, dir * pager_layout(b, p).vh);
+	pager_scroll(v, dir, out);
 }
 
-void
-pager_edge(struct browser *b, int end)
+static void
+pager_page(void *v, int dir, struct intent *out)
 {
+	struct pager *p = v;
+	const struct page *pg = page_get(p);
+
+	pager_scroll(p, dir * pager_layout(p, pg).vh, out);
+}
+
+static void
+pager_edge(void *v, int end, struct intent *out)
+{
+	struct pager *p = v;
+
+	(void)out;
 	/* The end is wherever the last line is at render time: the top is
 	 * clamped then, so a resize after G still shows the end. */
-	b->pv.top = end ? INT_MAX / 2 : 0;
+	p->pv.top = end ? INT_MAX / 2 : 0;
 }
 
-void
-pager_next_entry(struct browser *b, int dir)
+static void
+pager_next_entry(struct pager *p, int dir, struct intent *out)
 {
-	const struct page *p = page_get(b);
+	const struct page *pg = page_get(p);
 	size_t i;
 
-	pager_clamp(b);
-	if (b->pv.kind == PV_ENTRY) {
-		long n = (long)b->pv.idx + dir;
+	pager_clamp(p);
+	if (p->pv.kind == PAGE_ENTRY) {
+		long n = (long)p->pv.idx + dir;
 
-		if (n < 0 || n >= (long)b->d->nentries) {
-			browser_set_msg(b, "%s",
+		if (n < 0 || n >= (long)p->e->d->nentries) {
+			rows_msg_set(&out->msg, "%s",
 			    dir > 0 ? _("This is the last question")
 			            : _("This is the first question"));
 			return;
 		}
-		b->pv.idx = (uint32_t)n;
-		b->pv.top = 0;
-		b->pv.link = -1;
-		b->pv.hit = -1;
+		p->pv.idx = (uint32_t)n;
+		p->pv.top = 0;
+		p->pv.link = -1;
+		p->pv.hit = -1;
 		return;
 	}
-	if (b->pv.kind != PV_SECTION || p->nmarks == 0)
+	if (p->pv.kind != PAGE_SECTION || pg->nmarks == 0)
 		return;
 	if (dir > 0) {
-		for (i = 0; i < p->nmarks; i++)
-			if (p->marks[i] > b->pv.top)
+		for (i = 0; i < pg->nmarks; i++)
+			if (pg->marks[i] > p->pv.top)
 				break;
-		if (i == p->nmarks || b->pv.top >= max_top(b, p)) {
-			browser_set_msg(
-			    b, "%s", _("This is the last question"));
+		if (i == pg->nmarks || p->pv.top >= max_top(p, pg)) {
+			rows_msg_set(
+			    &out->msg, "%s", _("This is the last question"));
 			return;
 		}
-		b->pv.top = p->marks[i];
+		p->pv.top = pg->marks[i];
 	} else {
-		for (i = p->nmarks; i-- > 0;)
-			if (p->marks[i] < b->pv.top)
+		for (i = pg->nmarks; i-- > 0;)
+			if (pg->marks[i] < p->pv.top)
 				break;
 		if (i == (size_t)-1) {
-			browser_set_msg(
-			    b, "%s", _("This is the first question"));
+			rows_msg_set(
+			    &out->msg, "%s", _("This is the first question"));
 			return;
 		}
-		b->pv.top = p->marks[i];
+		p->pv.top = pg->marks[i];
 	}
-	pager_clamp(b);
+	pager_clamp(p);
 }
 
-void
-pager_next_link(struct browser *b, int dir)
+static void
+pager_next_link(struct pager *p, int dir, struct intent *out)
 {
-	const struct page *p = page_get(b);
-	struct playout L = pager_layout(b, p);
-	int n = b->pv.link, i;
+	const struct page *pg = page_get(p);
+	struct playout L = pager_layout(p, pg);
+	int n = p->pv.link, i;
 
-	pager_clamp(b);
-	if (p->nlinks == 0) {
-		browser_set_msg(b, "%s", _("No links on this page"));
+	pager_clamp(p);
+	if (pg->nlinks == 0) {
+		rows_msg_set(&out->msg, "%s", _("No links on this page"));
 		return;
 	}
 	if (n < 0) {
 		/* Start from what is on screen. */
 		if (dir > 0) {
-			for (i = 0; i < (int)p->nlinks; i++)
-				if (p->links[i].line >= b->pv.top)
+			for (i = 0; i < (int)pg->nlinks; i++)
+				if (pg->links[i].line >= p->pv.top)
 					break;
 		} else {
-			for (i = (int)p->nlinks - 1; i >= 0; i--)
-				if (p->links[i].line < b->pv.top + L.vh)
+			for (i = (int)pg->nlinks - 1; i >= 0; i--)
+				if (pg->links[i].line < p->pv.top + L.vh)
 					break;
 		}
 	} else {
 		i = n + dir;
 	}
-	if (i < 0 || i >= (int)p->nlinks) {
-		browser_set_msg(b, "%s", _("No more links"));
+	if (i < 0 || i >= (int)pg->nlinks) {
+		rows_msg_set(&out->msg, "%s", _("No more links"));
 		return;
 	}
-	b->pv.link = i;
-	if (p->links[i].line < b->pv.top)
-		b->pv.top = p->links[i].line;
-	else if (p->links[i].line >= b->pv.top + L.vh)
-		b->pv.top = p->links[i].line - L.vh + 1;
-	pager_clamp(b);
+	p->pv.link = i;
+	if (pg->links[i].line < p->pv.top)
+		p->pv.top = pg->links[i].line;
+	else if (pg->links[i].line >= p->pv.top + L.vh)
+		p->pv.top = pg->links[i].line - L.vh + 1;
+	pager_clamp(p);
 }
 
 static int
@@ -355,139 +509,215 @@ line_has_hit(const struct sline *l)
 
 /* n/N: the next body line with a hit goes to the top (as in less);
  * from_top: the top line itself counts. */
-void
-pager_next_hit(struct browser *b, int dir, int from_top)
+static void
+pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 {
-	const struct page *p = page_get(b);
-	int vh = pager_layout(b, p).vh, i;
+	const struct page *pg = page_get(p);
+	int vh = pager_layout(p, pg).vh, i;
 
-	pager_clamp(b);
-	if (searchui_pager_query(b) == NULL) {
-		browser_set_msg(b, "%s", _("No search hits"));
+	pager_clamp(p);
+	if (p->sq == NULL) {
+		rows_msg_set(&out->msg, "%s", _("No search hits"));
 		return;
 	}
 	/* Step from the last hit while it is on screen (near the end the
 	 * top cannot follow it), else from the top line. */
 	if (from_top)
-		i = b->pv.top;
-	else if (b->pv.hit >= b->pv.top && b->pv.hit < b->pv.top + vh)
-		i = b->pv.hit + dir;
+		i = p->pv.top;
+	else if (p->pv.hit >= p->pv.top && p->pv.hit < p->pv.top + vh)
+		i = p->pv.hit + dir;
 	else
-		i = b->pv.top + dir;
-	for (; i >= 0 && i < (int)p->body.n; i += dir) {
-		if (line_has_hit(&p->body.v[i])) {
-			b->pv.hit = i;
-			b->pv.top = i;
-			pager_clamp(b);
+		i = p->pv.top + dir;
+	for (; i >= 0 && i < (int)pg->body.n; i += dir) {
+		if (line_has_hit(&pg->body.v[i])) {
+			p->pv.hit = i;
+			p->pv.top = i;
+			pager_clamp(p);
 			return;
 		}
 	}
-	browser_set_msg(b, "%s",
+	rows_msg_set(&out->msg, "%s",
 	    dir > 0 ? _("No more hits below") : _("No more hits above"));
 }
 
 static void
-follow_href(struct browser *b, const char *href)
+pager_hit(void *v, int dir, struct intent *out)
 {
+	pager_next_hit(v, dir, 0, out);
+}
+
+static void
+follow_href(struct pager *p, const char *href, struct intent *out)
+{
+	const struct doc *d = p->e->d;
 	const struct entry *e;
 
 	if (href == NULL)
 		return;
-	if (b->pv.kind == PV_HELP) {
+	if (p->pv.kind == PAGE_HELP) {
 		return; /* ids of the help FAQ are not the content's */
 	}
 	if (href[0] != '#') {
 		/* Never start a browser: show where it points. */
-		browser_set_msg(b, _("Link: %s"), href);
+		rows_msg_set(&out->msg, _("Link: %s"), href);
 		return;
 	}
-	e = doc_entry_by_id(b->d, href + 1);
+	e = doc_entry_by_id(d, href + 1);
 	if (e == NULL) {
 		/* Sections and entries share one id space. */
-		const struct section *sec = doc_section_by_id(b->d, href + 1);
+		const struct section *sec = doc_section_by_id(d, href + 1);
 
 		if (sec != NULL)
-			pager_open(b, PV_SECTION, (uint32_t)(sec - b->d->secs));
+			pager_go(p, PAGE_SECTION, (uint32_t)(sec - d->secs));
 		else
-			browser_set_msg(b, _("No entry with id %s"), href + 1);
+			rows_msg_set(
+			    &out->msg, _("No entry with id %s"), href + 1);
 		return;
 	}
-	pager_open(b, PV_ENTRY, (uint32_t)(e - b->d->entries));
+	pager_go(p, PAGE_ENTRY, (uint32_t)(e - d->entries));
 }
 
-void
-pager_follow(struct browser *b)
+static void
+pager_follow(struct pager *p, struct intent *out)
 {
-	const struct page *p = page_get(b);
+	const struct page *pg = page_get(p);
 
-	if (b->pv.link < 0 || b->pv.link >= (int)p->nlinks) {
-		pager_scroll(b, 1); /* as less does */
+	if (p->pv.link < 0 || p->pv.link >= (int)pg->nlinks) {
+		pager_scroll(p, 1, out); /* as less does */
 		return;
 	}
-	follow_href(b, p->links[b->pv.link].href);
+	follow_href(p, pg->links[p->pv.link].href, out);
 }
 
-void
-pager_click(struct browser *b, int x, int y)
+static void
+pager_act(void *v, enum action a, struct intent *out)
 {
-	const struct page *p = page_get(b);
-	struct playout L = pager_layout(b, p);
-	int line = b->pv.top + y - L.body_y;
+	struct pager *p = v;
+
+	switch (a) {
+	case ACT_HELP:
+		pager_go(p, PAGE_HELP, 0);
+		break;
+	case ACT_LEAVE:
+		if (p->pv.kind == PAGE_HELP)
+			pager_back(p, out);
+		else
+			out->kind = INTENT_LEAVE;
+		break;
+	case ACT_NEXT_ENTRY:
+	case ACT_PREV_ENTRY:
+		pager_next_entry(p, a == ACT_NEXT_ENTRY ? 1 : -1, out);
+		break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		pager_next_link(p, a == ACT_NEXT_LINK ? 1 : -1, out);
+		break;
+	case ACT_FOLLOW:
+		pager_follow(p, out);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+pager_click(void *v, int x, int y, struct intent *out)
+{
+	struct pager *p = v;
+	const struct page *pg = page_get(p);
+	struct playout L = pager_layout(p, pg);
+	int line = p->pv.top + y - L.body_y;
 	size_t i;
 
-	if (y < L.body_y || y >= L.body_y + L.vh || line >= (int)p->body.n)
+	if (y < L.body_y || y >= L.body_y + L.vh || line >= (int)pg->body.n)
 		return;
-	for (i = 0; i < p->nlinks; i++) {
-		const struct plink *k = &p->links[i];
-		const struct sline *l = &p->body.v[line];
+	for (i = 0; i < pg->nlinks; i++) {
+		const struct plink *k = &pg->links[i];
+		const struct sline *l = &pg->body.v[line];
 		int x0, x1;
 
 		if (k->line != line)
 			continue;
-		x0 = width_str(l->text, k->start, b->o.ambiguous);
-		x1 = width_str(l->text, k->end, b->o.ambiguous);
+		x0 = width_str(l->text, k->start, p->e->ambiguous);
+		x1 = width_str(l->text, k->end, p->e->ambiguous);
 		if (x >= x0 && x < x1) {
-			b->pv.link = (int)i;
-			follow_href(b, k->href);
+			p->pv.link = (int)i;
+			follow_href(p, k->href, out);
 			return;
 		}
 	}
 }
 
-static void
-pager_hint(struct browser *b, const struct page *p, struct playout L, char *buf,
-    size_t size)
+/* `/` on a page (not the help): the field starts from the page's query. */
+static int
+pager_search_begin(void *v, const char **q)
 {
-	int total = (int)p->body.n, bottom = b->pv.top + L.vh;
+	struct pager *p = v;
 
-	if (bottom >= total)
-		snprintf(buf, size, "(%s)", _("END"));
-	else
-		snprintf(buf, size, "%d-%d/%d %d%%", b->pv.top + 1, bottom,
-		    total, total ? bottom * 100 / total : 100);
+	if (p->pv.kind == PAGE_HELP)
+		return 0;
+	p->edit_top = p->pv.top;
+	*q = p->q;
+	return 1;
 }
 
-void
-pager_render(struct browser *b, struct screen *scr)
+static void
+pager_search_edit(void *v, const char *q, size_t n, struct intent *out)
 {
-	const struct page *p;
-	struct playout L;
-	int w = b->w, row, i;
-	char pos[64];
+	struct pager *p = v;
 
-	pager_clamp(b);
-	p = page_get(b);
-	L = pager_layout(b, p);
-	free(b->rows);
-	b->rows = NULL;
-	b->nrows = 0;
+	query_set(p, q, n);
+	pager_requery(p, 1, out);
+}
+
+/* Enter: to the first hit, unless typing already moved there; Esc: the
+ * query and the place from before `/`. */
+static void
+pager_search_end(void *v, int accept, const char *before, struct intent *out)
+{
+	struct pager *p = v;
+
+	if (accept) {
+		if (p->sq != NULL && p->pv.top == p->edit_top)
+			pager_next_hit(p, 1, 1, out);
+		return;
+	}
+	query_set(p, before, strlen(before));
+	pager_requery(p, 0, out);
+	p->pv.top = p->edit_top;
+}
+
+static char *
+pager_position(const struct pager *p, const struct page *pg, struct playout L)
+{
+	int total = (int)pg->body.n, bottom = p->pv.top + L.vh;
+
+	if (bottom >= total)
+		return xasprintf("(%s)", _("END"));
+	return xasprintf("%d-%d/%d %d%%", p->pv.top + 1, bottom, total,
+	    total ? bottom * 100 / total : 100);
+}
+
+static void
+pager_render(void *v, struct screen *scr, struct view_status *st)
+{
+	struct pager *p = v;
+	const struct view_env *env = p->e;
+	const struct page *pg;
+	struct playout L;
+	int w = env->w, row, i;
+	const char *hint;
+
+	pager_clamp(p);
+	pg = page_get(p);
+	L = pager_layout(p, pg);
 	for (i = 0; i < L.nhead; i++)
-		row_fit(slines_push(&scr->rows), &p->head.v[i], w,
-		    b->o.ambiguous, 0);
+		rows_fit(slines_push(&scr->rows), &pg->head.v[i], w,
+		    env->ambiguous, 0);
 	if (L.rule) {
 		struct sline *l = slines_push(&scr->rows);
-		const char *r = b->o.ascii ? "-" : "\xe2\x94\x80"; /* ─ */
-		int rw = str_width(b, r), x;
+		const char *r = env->ascii ? "-" : "\xe2\x94\x80"; /* ─ */
+		int rw = rows_width(r, env->ambiguous), x;
 
 		for (x = 0; x + rw <= w; x += rw)
 			sline_append(l, r, strlen(r), AT_CHROME, rw);
@@ -496,48 +726,61 @@ pager_render(struct browser *b, struct screen *scr)
 	scr->cursor_y = L.body_y;
 	scr->cursor_x = 0;
 	for (row = 0; row < L.vh; row++) {
-		int line = b->pv.top + row;
+		int line = p->pv.top + row;
 		struct sline *dst = slines_push(&scr->rows);
 
-		if (line >= (int)p->body.n) {
+		if (line >= (int)pg->body.n) {
 			sline_pad(dst, w, 0);
 			continue;
 		}
-		if (b->pv.link >= 0 && p->links[b->pv.link].line == line) {
-			const struct plink *k = &p->links[b->pv.link];
+		if (p->pv.link >= 0 && pg->links[p->pv.link].line == line) {
+			const struct plink *k = &pg->links[p->pv.link];
 			struct sline tmp = {0};
 			uint32_t j;
 
-			sline_copy(&tmp, &p->body.v[line]);
+			sline_copy(&tmp, &pg->body.v[line]);
 			for (j = k->start; j < k->end && j < tmp.len; j++)
 				tmp.attr[j] |= AT_SELECTED;
-			row_fit(dst, &tmp, w, b->o.ambiguous, 0);
+			rows_fit(dst, &tmp, w, env->ambiguous, 0);
 			sline_free(&tmp);
 			scr->cursor_y = L.body_y + row;
 			scr->cursor_x = width_str(
-			    p->body.v[line].text, k->start, b->o.ambiguous);
+			    pg->body.v[line].text, k->start, env->ambiguous);
 			if (scr->cursor_x >= w)
 				scr->cursor_x = w - 1;
 		} else {
-			row_fit(dst, &p->body.v[line], w, b->o.ambiguous, 0);
+			rows_fit(dst, &pg->body.v[line], w, env->ambiguous, 0);
 		}
 	}
-	pager_hint(b, p, L, pos, sizeof pos);
-	if (b->s.active && b->s.in_pager) {
-		searchui_status(b, scr, b->s.pq ? b->s.pq : "", pos);
-		return;
-	}
-	{
-		const char *hint = p->kind == PV_HELP
-		                       ? _("q: back")
-		                       : _("q: back  Tab: link  ]/[: "
-		                           "next/previous question  ?: "
-		                           "help");
-
-		/* A hint cut short says less than a short hint. */
-		if (str_width(b, hint) + str_width(b, pos) + 1 > w)
-			hint = _("q: back  ?: help");
-		row_status(slines_push(&scr->rows), b->msg ? b->msg : hint, pos,
-		    w, b->o.ambiguous);
-	}
+	st->right = pager_position(p, pg, L);
+	hint = pg->kind == PAGE_HELP ? _("q: back")
+	                             : _("q: back  Tab: link  ]/[: "
+	                                 "next/previous question  ?: help");
+	/* A hint cut short says less than a short hint. */
+	if (rows_width(hint, env->ambiguous) +
+	        rows_width(st->right, env->ambiguous) + 1 >
+	    w)
+		hint = _("q: back  ?: help");
+	st->left = xstrdup(hint);
 }
+
+const struct view_ops pager_ops = {
+    .name = "pager",
+    .free = pager_free,
+    .enter = pager_enter,
+    .leave = pager_leave,
+    .reset = pager_leave,
+    .keys = pager_keys,
+    .move = pager_move,
+    .scroll = pager_scroll,
+    .page = pager_page,
+    .edge = pager_edge,
+    .back = pager_back,
+    .next_hit = pager_hit,
+    .act = pager_act,
+    .click = pager_click,
+    .search_begin = pager_search_begin,
+    .search_edit = pager_search_edit,
+    .search_end = pager_search_end,
+    .render = pager_render,
+};

@@ -1,355 +1,80 @@
 /*
- * searchui.c - incremental search in the browser (issue 5): the field on
- * the status line, re-filtering the outline on every keystroke, Esc back
- * to the view from before, n/N through the hits.  Matching itself is
- * search.c's; this module only keeps the browser's side of it.
- *
- * Two snapshots: the pristine view (open/closed state, selection, scroll)
- * taken when a filter starts from an unfiltered outline, restored when the
- * filter goes away; and the query, selection and scroll from before the
- * current `/`, restored by Esc while typing.
+ * searchui.c - the search field; see searchui.h.  Matching is search.c's
+ * and filtering filter.c's: the field only edits text and draws itself.
  */
+#include "searchui.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include <unistr.h>
 
-#include "browser_int.h"
-#include "i18n.h"
-#include "search.h"
 #include "xalloc.h"
 
-static void
-q_set(struct bsearch *s, const char *q, size_t n)
-{
-	if (n + 1 > s->qcap) {
-		s->qcap = n + 64;
-		s->q = xrealloc(s->q, s->qcap);
-	}
-	memcpy(s->q, q, n);
-	s->q[n] = '\0';
-	s->qlen = n;
-}
-
-/* The buffer the field edits: the outline's query or the pager's. */
-static void
-field_buf(struct browser *b, char ***q, size_t **len, size_t **cap)
-{
-	struct bsearch *s = &b->s;
-
-	if (s->in_pager) {
-		*q = &s->pq;
-		*len = &s->pqlen;
-		*cap = &s->pqcap;
-	} else {
-		*q = &s->q;
-		*len = &s->qlen;
-		*cap = &s->qcap;
-	}
-}
-
-static void
-buf_set(char **q, size_t *len, size_t *cap, const char *src, size_t n)
-{
-	if (n + 1 > *cap) {
-		*cap = n + 64;
-		*q = xrealloc(*q, *cap);
-	}
-	memcpy(*q, src, n);
-	(*q)[n] = '\0';
-	*len = n;
-}
-
-/* The pager's query changed: new highlights, and (while typing) the view
- * moves to the first hit at or after where the search started. */
-static void
-pager_requery(struct browser *b, int jump)
-{
-	struct bsearch *s = &b->s;
-	struct search_query *sq =
-	    search_query_new(s->pq ? s->pq : "", s->pqlen);
-
-	search_query_free(s->psq);
-	s->psq = NULL;
-	if (search_query_nterms(sq) > 0)
-		s->psq = sq;
-	else
-		search_query_free(sq);
-	s->pgen++;
-	if (jump) {
-		b->pv.top = s->pedit_top;
-		if (s->psq != NULL)
-			pager_next_hit(b, 1, 1);
-	}
-}
-
-const struct search_query *
-searchui_pager_query(const struct browser *b)
-{
-	return b->s.psq;
-}
-
 void
-searchui_pager_reset(struct browser *b)
+searchui_begin(struct searchui *s, int view, const char *q)
 {
-	struct bsearch *s = &b->s;
-
-	search_query_free(s->psq);
-	s->psq = NULL;
-	if (s->pq != NULL)
-		s->pq[0] = '\0';
-	s->pqlen = 0;
-	s->pgen++;
-	if (s->in_pager) {
-		s->active = 0;
-		s->in_pager = 0;
-	}
-}
-
-void
-searchui_pager_inherit(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	if (!s->filtering)
-		return;
-	buf_set(&s->pq, &s->pqlen, &s->pqcap, s->q, s->qlen);
-	pager_requery(b, 0);
-}
-
-void
-searchui_status(
-    struct browser *b, struct screen *scr, const char *q, const char *right)
-{
-	int w = b->w;
-	int room = w - (right ? str_width(b, right) + 1 : 0) - 2;
-	char *left;
-
-	while (*q != '\0' && str_width(b, q) > room) {
-		q++;
-		while (((unsigned char)*q & 0xC0) == 0x80)
-			q++;
-	}
-	left = xasprintf("/%s", q);
-	scr->cursor_y = b->h - 1;
-	scr->cursor_x = str_width(b, left);
-	if (scr->cursor_x >= w)
-		scr->cursor_x = w - 1;
-	row_status(slines_push(&scr->rows), left, right, w, b->o.ambiguous);
-	free(left);
-}
-
-static void
-searchui_alloc(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-	size_t ne = b->d->nentries ? b->d->nentries : 1;
-	size_t ns = b->d->nsecs ? b->d->nsecs : 1;
-
-	if (s->is_hit != NULL)
-		return;
-	s->is_hit = xcalloc(ne, 1);
-	s->sechits = xcalloc(ns, sizeof *s->sechits);
-	s->hits = xcalloc(ne, sizeof *s->hits);
-	s->tmp = xcalloc(ne, sizeof *s->tmp);
-	s->save_sec = xcalloc(ns, 1);
-	s->save_ent = xcalloc(ne, 1);
-	q_set(s, "", 0);
-}
-
-void
-searchui_free(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	search_query_free(s->sq);
-	free(s->q);
-	free(s->hits);
-	free(s->tmp);
-	free(s->is_hit);
-	free(s->sechits);
-	free(s->save_sec);
-	free(s->save_ent);
-	free(s->edit_q);
-	free(s->pq);
-	free(s->pedit_q);
-	search_query_free(s->psq);
-	memset(s, 0, sizeof *s);
-}
-
-static void
-clear_hits(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-	size_t i;
-
-	for (i = 0; i < s->nhits; i++)
-		s->is_hit[s->hits[i]] = 0;
-	memset(s->sechits, 0, b->d->nsecs * sizeof *s->sechits);
-	s->nhits = 0;
-}
-
-/* Back to the view from before the filter started. */
-static void
-restore_pristine(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	memcpy(b->sec_open, s->save_sec, b->d->nsecs);
-	memcpy(b->ent_open, s->save_ent, b->d->nentries);
-	b->sel = s->save_sel;
-	b->top = s->save_top;
-}
-
-/* Runs the current query; the outline follows on the next render. */
-static void
-refilter(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-	struct search_query *sq = search_query_new(s->q, s->qlen);
-	const uint32_t *within = NULL;
-	size_t n, i;
-
-	s->qgen++;
-	s->runs++;
-	if (search_query_nterms(sq) == 0) {
-		search_query_free(sq);
-		if (s->filtering) {
-			clear_hits(b);
-			search_query_free(s->sq);
-			s->sq = NULL;
-			s->filtering = 0;
-			restore_pristine(b);
-			outline_ensure_head(b);
-		}
+	s->active = 1;
+	s->view = view;
+	free(s->before);
+	s->before = xstrdup(q != NULL ? q : "");
+	if (q == NULL) {
+		free(s->q);
+		s->q = NULL;
+		s->len = s->cap = 0;
 		return;
 	}
-	if (!s->filtering) {
-		/* The pristine view, before any filter. */
-		memcpy(s->save_sec, b->sec_open, b->d->nsecs);
-		memcpy(s->save_ent, b->ent_open, b->d->nentries);
-		s->save_sel = b->sel;
-		s->save_top = b->top;
+	s->len = strlen(q);
+	if (s->len + 1 > s->cap) {
+		s->cap = s->len + 64;
+		s->q = xrealloc(s->q, s->cap);
 	}
-	/* Typing on usually narrows: search only the last hits then. */
-	if (s->filtering && s->sq != NULL && search_query_extends(sq, s->sq))
-		within = s->hits;
-	n = search_run(b->ix, sq, within, within ? s->nhits : 0, s->tmp);
-	clear_hits(b);
-	memcpy(s->hits, s->tmp, n * sizeof *s->hits);
-	s->nhits = n;
-	for (i = 0; i < n; i++) {
-		uint32_t sec = b->d->entries[s->hits[i]].section;
-
-		s->is_hit[s->hits[i]] = 1;
-		s->sechits[sec]++;
-		b->sec_open[sec] = 1;
-	}
-	search_query_free(s->sq);
-	s->sq = sq;
-	s->filtering = 1;
-	if (n > 0 && !outline_item_selectable(b, b->sel))
-		b->sel = b->ent_item[s->hits[0]];
-	b->top.item = 0;
-	b->top.line = 0;
-	if (n > 0)
-		outline_ensure_head(b);
+	memcpy(s->q, q, s->len + 1);
 }
 
 int
-searchui_available(struct browser *b)
+searchui_showable(uint32_t ch)
 {
-	if (b->ix == NULL) {
-		browser_set_msg(b, "%s", _("Search is not available"));
-		return 0;
-	}
-	return 1;
+	return !(ch < 0x20 || (ch >= 0x7F && ch < 0xA0) || ch == 0x2028 ||
+	         ch == 0x2029 || (ch >= 0x202A && ch <= 0x202E) ||
+	         (ch >= 0x2066 && ch <= 0x2069) || ch > 0x10FFFF ||
+	         (ch >= 0xD800 && ch < 0xE000));
 }
 
-/* `/`: the field opens with the current query, ready to refine. */
-void
-searchui_begin(struct browser *b)
+int
+searchui_type(struct searchui *s, uint32_t ch)
 {
-	struct bsearch *s = &b->s;
-
-	if (!searchui_available(b))
-		return;
-	searchui_alloc(b);
-	if (b->mode == MODE_PAGER) {
-		if (b->pv.kind == PV_HELP)
-			return;
-		s->in_pager = 1;
-		free(s->pedit_q);
-		s->pedit_q = xstrdup(s->pq ? s->pq : "");
-		s->pedit_top = b->pv.top;
-		s->active = 1;
-		return;
-	}
-	s->in_pager = 0;
-	free(s->edit_q);
-	s->edit_q = xstrdup(s->q);
-	s->edit_sel = b->sel;
-	s->edit_top = b->top;
-	s->active = 1;
-}
-
-void
-searchui_type(struct browser *b, uint32_t ch)
-{
-	struct bsearch *s = &b->s;
 	uint8_t buf[8];
 	int n;
 
-	/* Only what can be shown: no controls, no bidi overrides. */
-	if (ch < 0x20 || (ch >= 0x7F && ch < 0xA0) || ch == 0x2028 ||
-	    ch == 0x2029 || (ch >= 0x202A && ch <= 0x202E) ||
-	    (ch >= 0x2066 && ch <= 0x2069) || ch > 0x10FFFF ||
-	    (ch >= 0xD800 && ch < 0xE000))
-		return;
-	if (!s->active)
-		searchui_begin(b);
-	if (!s->active)
-		return;
+	if (!searchui_showable(ch))
+		return 0;
 	n = u8_uctomb(buf, ch, sizeof buf);
 	if (n <= 0)
-		return;
-	{
-		char **q;
-		size_t *len, *cap;
-
-		field_buf(b, &q, &len, &cap);
-		if (*len + (size_t)n + 1 > *cap) {
-			*cap = (*len + (size_t)n + 1) * 2;
-			*q = xrealloc(*q, *cap);
-		}
-		memcpy(*q + *len, buf, (size_t)n);
-		*len += (size_t)n;
-		(*q)[*len] = '\0';
+		return 0;
+	if (s->len + (size_t)n + 1 > s->cap) {
+		s->cap = (s->len + (size_t)n + 1) * 2;
+		s->q = xrealloc(s->q, s->cap);
 	}
-	if (s->in_pager)
-		pager_requery(b, 1);
-	else
-		s->dirty = 1;
+	memcpy(s->q + s->len, buf, (size_t)n);
+	s->len += (size_t)n;
+	s->q[s->len] = '\0';
+	return 1;
 }
 
 /* Backspace: one character; Ctrl-W: back to the previous word; Ctrl-U:
  * everything. */
-void
-searchui_erase(struct browser *b, int how)
+int
+searchui_erase(struct searchui *s, enum searchui_erase how)
 {
-	struct bsearch *s = &b->s;
-	char **qp;
-	size_t *len, *cap, n;
-	char *q;
+	char *q = s->q;
+	size_t n = s->len;
 
-	field_buf(b, &qp, &len, &cap);
-	q = *qp;
-	n = *len;
 	if (q == NULL)
-		return;
-	if (how == 2) {
+		return 0;
+	if (how == SEARCHUI_ALL) {
 		n = 0;
-	} else if (how == 1) {
+	} else if (how == SEARCHUI_WORD) {
 		while (n > 0 && q[n - 1] == ' ')
 			n--;
 		while (n > 0 && q[n - 1] != ' ')
@@ -361,169 +86,55 @@ searchui_erase(struct browser *b, int how)
 
 		n = p != NULL ? (size_t)(p - (const uint8_t *)q) : n - 1;
 	}
-	*len = n;
+	s->len = n;
 	q[n] = '\0';
-	if (s->in_pager)
-		pager_requery(b, 1);
-	else
-		s->dirty = 1;
-}
-
-/*
- * Typing only edits the query; the search runs here, when the screen is
- * drawn or another key needs the results.  A front end that draws only
- * when no input is pending thus searches once per burst of keys (a paste,
- * fast typing), for the latest query only.
- */
-void
-searchui_sync(struct browser *b)
-{
-	if (b->s.dirty) {
-		b->s.dirty = 0;
-		refilter(b);
-	}
-}
-
-/* Enter: keep the filter and move into the results. */
-void
-searchui_accept(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	searchui_sync(b);
-	s->active = 0;
-	if (s->in_pager) {
-		s->in_pager = 0;
-		if (s->psq != NULL && b->pv.top == s->pedit_top)
-			pager_next_hit(b, 1, 1);
-		return;
-	}
-	if (s->filtering && s->nhits > 0) {
-		b->sel = b->ent_item[s->hits[0]];
-		outline_ensure_head(b);
-	} else if (s->filtering) {
-		browser_set_msg(b, _("No match for %s"), s->q);
-	}
-}
-
-/* Esc while typing: the query and view from before `/`. */
-void
-searchui_cancel(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	searchui_sync(b);
-	s->active = 0;
-	if (s->in_pager) {
-		const char *o = s->pedit_q ? s->pedit_q : "";
-
-		buf_set(&s->pq, &s->pqlen, &s->pqcap, o, strlen(o));
-		pager_requery(b, 0);
-		b->pv.top = s->pedit_top;
-		s->in_pager = 0;
-		return;
-	}
-	q_set(s, s->edit_q ? s->edit_q : "", s->edit_q ? strlen(s->edit_q) : 0);
-	refilter(b);
-	if (s->filtering) {
-		b->sel = s->edit_sel;
-		b->top = s->edit_top;
-		outline_fix(b);
-	}
-}
-
-/* Esc on a filtered outline: the filter goes, the old view comes back. */
-int
-searchui_clear(struct browser *b)
-{
-	struct bsearch *s = &b->s;
-
-	searchui_sync(b);
-	if (!s->filtering)
-		return 0;
-	q_set(s, "", 0);
-	s->active = 0;
-	refilter(b);
 	return 1;
 }
 
-/* Kiosk home: no trace of the query. */
 void
-searchui_reset(struct browser *b)
+searchui_close(struct searchui *s)
 {
-	struct bsearch *s = &b->s;
-
-	searchui_pager_reset(b);
-	s->dirty = 0;
-	s->qgen++;
-	if (s->is_hit == NULL)
-		return;
-	clear_hits(b);
-	search_query_free(s->sq);
-	s->sq = NULL;
-	s->filtering = 0;
 	s->active = 0;
-	q_set(s, "", 0);
-	free(s->edit_q);
-	s->edit_q = NULL;
 }
 
-/* n/N: the next entry with a hit, its answer opened when the hit is in it. */
 void
-searchui_step(struct browser *b, int dir)
+searchui_reset(struct searchui *s)
 {
-	struct bsearch *s = &b->s;
-	const struct item *it = &b->items[b->sel];
-	size_t k, cur = 0;
-	long at = -1;
-	struct search_hits h;
-
-	searchui_sync(b);
-
-	if (!s->filtering || s->nhits == 0) {
-		browser_set_msg(b, "%s", _("No search hits"));
-		return;
-	}
-	if (it->kind == ITEM_ENTRY) {
-		for (k = 0; k < s->nhits; k++)
-			if (s->hits[k] == it->idx)
-				at = (long)k;
-	}
-	if (at >= 0) {
-		long n = at + dir;
-
-		if (n < 0 || n >= (long)s->nhits) {
-			browser_set_msg(b, "%s", _("Search wrapped around"));
-			n = n < 0 ? (long)s->nhits - 1 : 0;
-		}
-		cur = (size_t)n;
-	} else {
-		/* From a section row: the first hit below (or above) it. */
-		uint32_t first =
-		    it->kind == ITEM_SECTION ? b->d->secs[it->idx].first : 0;
-
-		for (k = 0; k < s->nhits && s->hits[k] < first; k++)
-			;
-		if (dir < 0)
-			k = k > 0 ? k - 1 : s->nhits - 1;
-		cur = k < s->nhits ? k : 0;
-	}
-	b->sel = b->ent_item[s->hits[cur]];
-	search_entry_hits(b->ix, s->sq, s->hits[cur], &h);
-	if (h.na > 0)
-		b->ent_open[s->hits[cur]] = 1;
-	search_hits_free(&h);
-	outline_ensure_fits(b);
-	if (b->msg == NULL)
-		browser_set_msg(b, "%zu/%zu", cur + 1, s->nhits);
+	s->active = 0;
+	free(s->before);
+	s->before = NULL;
+	if (s->q != NULL)
+		s->q[0] = '\0';
+	s->len = 0;
 }
 
-int
-searchui_entry_hits(const struct browser *b, uint32_t e, struct search_hits *h)
+void
+searchui_free(struct searchui *s)
 {
-	memset(h, 0, sizeof *h);
-	if (!b->s.filtering || b->s.sq == NULL || !b->s.is_hit[e])
-		return 0;
-	search_entry_hits(b->ix, b->s.sq, e, h);
-	return 1;
+	free(s->q);
+	free(s->before);
+	memset(s, 0, sizeof *s);
+}
+
+void
+searchui_status(const struct searchui *s, const struct view_env *env,
+    struct screen *scr, const char *right)
+{
+	const char *q = s->q != NULL ? s->q : "";
+	int w = env->w;
+	int room = w - (right ? rows_width(right, env->ambiguous) + 1 : 0) - 2;
+	char *left;
+
+	while (*q != '\0' && rows_width(q, env->ambiguous) > room) {
+		q++;
+		while (((unsigned char)*q & 0xC0) == 0x80)
+			q++;
+	}
+	left = xasprintf("/%s", q);
+	scr->cursor_y = env->h - 1;
+	scr->cursor_x = rows_width(left, env->ambiguous);
+	if (scr->cursor_x >= w)
+		scr->cursor_x = w - 1;
+	rows_status(slines_push(&scr->rows), left, right, w, env->ambiguous);
+	free(left);
 }

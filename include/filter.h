@@ -1,0 +1,81 @@
+/*
+ * filter.h - the outline's search filter: the query, the entries that
+ * match it in document order, how many match in each section, and a
+ * generation counter.  Matching is search.h's; this module keeps its
+ * results for the outline and calls into no view.
+ *
+ * Typing only sets the query (filter_set_query); the search runs in
+ * filter_sync(), which the browser calls when the screen is drawn or a key
+ * needs the results.  A front end that draws only when no input is pending
+ * thus searches once per burst of keys (a paste, fast typing), for the
+ * latest query only.
+ *
+ * Ownership: the filter borrows the doc and the search index (they must
+ * outlive it) and owns everything else; filter_free() releases it.  The
+ * fields are there to be read (the outline reads them on every row it
+ * lays out); only filter.c writes them.
+ *
+ * Invariants:
+ * - !on: nhits == 0, sq == NULL, every is_hit and sechits is 0;
+ * - on: sq has terms, hits[0..nhits) are the entries it matches, sorted;
+ *   is_hit[e] is 1 exactly for those, sechits[s] counts those of section s;
+ * - gen changes whenever the hits or their highlights may have changed
+ *   (layouts cached under another gen are stale);
+ * - q is NULL until the first filter_set_query(), then NUL-terminated.
+ */
+#ifndef FAQ_FILTER_H
+#define FAQ_FILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "search.h"
+
+struct filter {
+	const struct doc *d;
+	const struct search_index *ix; /* NULL: no search (nothing matches) */
+	int on;                        /* the outline shows only hits */
+	int dirty;                     /* q changed since the last search */
+	unsigned gen;                  /* see the invariants */
+	char *q;                       /* the query */
+	size_t qlen, qcap;
+	struct search_query *sq; /* of q, while on */
+	uint32_t *hits;          /* matching entries, document order */
+	size_t nhits;
+	uint32_t *tmp;     /* room for a search_run result */
+	uint8_t *is_hit;   /* per entry */
+	uint32_t *sechits; /* per section: hits in it */
+};
+
+/* What a search did to the filter, for the outline to follow. */
+enum filter_change {
+	FILTER_NONE,    /* no search ran, or none before and none after */
+	FILTER_STARTED, /* a filter where there was none */
+	FILTER_CHANGED, /* other hits (possibly the same ones) */
+	FILTER_ENDED,   /* the query has no terms any more: no filter */
+};
+
+void filter_init(
+    struct filter *f, const struct doc *d, const struct search_index *ix);
+void filter_free(struct filter *f);
+
+/* Sets the query to q[0..n) (copied); the search waits for filter_sync. */
+void filter_set_query(struct filter *f, const char *q, size_t n);
+/* The query ("" before the first one). */
+const char *filter_query(const struct filter *f);
+
+/* Runs the search if the query changed since the last one.  A query that
+ * extends the last one searches only the last hits. */
+enum filter_change filter_sync(struct filter *f);
+
+/* No query, no filter, nothing pending (kiosk: the next visitor sees no
+ * trace of the last one's query). */
+void filter_reset(struct filter *f);
+
+/* Hits of entry e under the filter (h zeroed and 0 when e is no hit or
+ * there is no filter); free with search_hits_free. */
+int filter_entry_hits(
+    const struct filter *f, uint32_t e, struct search_hits *h);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * outline_layout.h - the outline's state and its layout: which items show,
+ * the lines each one is laid out to, and where the view stands.  Used by
+ * outline.c (the view: keys, search, drawing) and by nothing else; the
+ * browser sees only outline.h.
+ *
+ * Model.  The outline is a flat array of items (a collection title, a
+ * section row, a question) in document order.  Which items show depends on
+ * the open/closed state and the search filter; an item's lines depend on
+ * the width.  The view is a position (item, line within it) of the first
+ * row, so a resize or an open/close never needs a global line count, and
+ * drawing costs only what is on screen.  Scrolling asks for the same
+ * heights many times per key, so the lines of the items on screen and the
+ * heights of many more are cached, keyed by item, width, a signature of
+ * the state they depend on and the filter's generation.
+ *
+ * Ownership: struct outline borrows the environment (view.h) and owns
+ * everything else, filter included; outline_ops.free releases it.
+ *
+ * Invariants after every operation of the view: sel is a selectable
+ * (section or question), visible item, or 0 when there is none; top.item
+ * is a visible item and top.line < its height at the current width; some
+ * line of sel is on screen.  The functions below that move the view keep
+ * them; the others need them.
+ */
+#ifndef FAQ_OUTLINE_LAYOUT_H
+#define FAQ_OUTLINE_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "filter.h"
+#include "sline.h"
+#include "view.h"
+
+#define NO_ITEM ((size_t)-1)
+
+enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY };
+
+struct item {
+	uint8_t kind; /* enum item_kind */
+	uint32_t idx; /* into doc->colls, doc->secs or doc->entries */
+};
+
+struct pos {
+	size_t item;
+	int line;
+};
+
+/* What one screen row of the last render showed (for the mouse). */
+struct rowinfo {
+	size_t item; /* NO_ITEM: blank or status */
+	int line;    /* line within the item */
+	int lx0, lx1; /* columns of the すべて開く label on this row, or -1 */
+};
+
+/* A place to come back to (Backspace after a jump; Esc after `/`). */
+struct jump {
+	size_t sel;
+	struct pos top;
+};
+
+/* Where an item's lines are: how many head rows (the ones the selection
+ * marks) and which line holds the すべて開く label, at which columns. */
+struct geom {
+	int head;
+	int label_line, lx0, lx1;
+};
+
+/* The laid-out lines of an item, for the few items on screen: a long open
+ * answer is laid out once, not on every key. */
+struct lslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned gen;
+	struct slines ls;
+	struct geom g;
+};
+
+#define LCACHE_SLOTS 8
+
+/* A cached item height. */
+struct hslot {
+	int valid;
+	size_t item;
+	int w;
+	uint32_t sig;
+	unsigned gen;
+	int height, head;
+};
+
+#define HCACHE_SLOTS 128
+
+struct outline {
+	const struct view_env *e;
+
+	struct item *items;
+	size_t nitems;
+	size_t *sec_item, *ent_item; /* item index of each section / entry */
+	uint8_t *sec_open, *ent_open;
+
+	size_t sel;
+	struct pos top;
+	int laid_w, laid_h; /* the size of the last render */
+
+	struct rowinfo *rows; /* of the last render; NULL when hidden */
+	int nrows;
+	struct hslot hcache[HCACHE_SLOTS];
+	struct lslot lcache[LCACHE_SLOTS];
+
+	struct jump *jumps; /* where jumps came from, oldest first */
+	size_t njumps, capjumps;
+
+	struct filter f; /* the search filter (issue 5) */
+	/* The view before the filter started, restored when it ends. */
+	uint8_t *save_sec, *save_ent;
+	struct jump save;
+	/* The place before the current `/`, for Esc. */
+	struct jump edit;
+};
+
+/* Builds the items of env->d (open state all zero). */
+void outline_layout_init(struct outline *o);
+void outline_layout_free(struct outline *o);
+
+/* Rows above the status row; columns right of the selection gutter. */
+int outline_view_h(const struct outline *o);
+int outline_content_w(const struct outline *o);
+
+int outline_item_visible(const struct outline *o, size_t i);
+int outline_item_selectable(const struct outline *o, size_t i);
+/* The next/previous visible item (from NO_ITEM: the first), or NO_ITEM. */
+size_t outline_next_visible(const struct outline *o, size_t i);
+size_t outline_prev_visible(const struct outline *o, size_t i);
+size_t outline_next_selectable(const struct outline *o, size_t i);
+size_t outline_prev_selectable(const struct outline *o, size_t i);
+size_t outline_first_selectable(const struct outline *o);
+/* Whether every answer of section sec is open (and it has some). */
+int outline_sec_all_open(const struct outline *o, uint32_t sec);
+
+/* Lines of item i at the current width and its geometry (cached; valid
+ * until the next call). */
+const struct slines *outline_item_lines(
+    struct outline *o, size_t i, struct geom *g);
+/* Height of item i at the current width, and its head rows (head may be
+ * NULL). */
+int outline_item_height(struct outline *o, size_t i, int *head);
+/* Row of the first line of item i relative to the view: negative above,
+ * >= view height when below (capped). */
+int outline_item_row(struct outline *o, size_t i);
+
+/* Moves p back n lines (not before the first line); returns lines moved. */
+int outline_pos_back(struct outline *o, struct pos *p, int n);
+/* Scrolls the view down at most n lines, never past the last screenful;
+ * returns the lines scrolled. */
+int outline_scroll_down(struct outline *o, int n);
+
+/* Makes sel and top valid again (after the open state or the filter
+ * changed), and fills the screen when there is enough content below. */
+void outline_fix(struct outline *o);
+/* Scrolls so that the head rows of sel are on screen, with the collection
+ * title above it when the selection is the first row under it. */
+void outline_ensure_head(struct outline *o);
+/* After opening sel: shows as much of it as fits, head first. */
+void outline_ensure_fits(struct outline *o);
+/* After the view scrolled: keeps sel if any of it shows, else selects the
+ * first item that starts on screen. */
+void outline_follow_view(struct outline *o);
+
+#endif

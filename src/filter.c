@@ -1,0 +1,148 @@
+/*
+ * filter.c - the outline's search filter; see filter.h.
+ */
+#include "filter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void
+filter_init(
+    struct filter *f, const struct doc *d, const struct search_index *ix)
+{
+	memset(f, 0, sizeof *f);
+	f->d = d;
+	f->ix = ix;
+}
+
+/* The arrays, on the first query: a browser nobody searches in costs
+ * nothing per entry. */
+static void
+filter_alloc(struct filter *f)
+{
+	size_t ne = f->d->nentries ? f->d->nentries : 1;
+	size_t ns = f->d->nsecs ? f->d->nsecs : 1;
+
+	if (f->is_hit != NULL)
+		return;
+	f->is_hit = xcalloc(ne, 1);
+	f->sechits = xcalloc(ns, sizeof *f->sechits);
+	f->hits = xcalloc(ne, sizeof *f->hits);
+	f->tmp = xcalloc(ne, sizeof *f->tmp);
+}
+
+void
+filter_free(struct filter *f)
+{
+	search_query_free(f->sq);
+	free(f->q);
+	free(f->hits);
+	free(f->tmp);
+	free(f->is_hit);
+	free(f->sechits);
+	memset(f, 0, sizeof *f);
+}
+
+static void
+q_set(struct filter *f, const char *q, size_t n)
+{
+	if (n + 1 > f->qcap) {
+		f->qcap = n + 64;
+		f->q = xrealloc(f->q, f->qcap);
+	}
+	memcpy(f->q, q, n);
+	f->q[n] = '\0';
+	f->qlen = n;
+}
+
+void
+filter_set_query(struct filter *f, const char *q, size_t n)
+{
+	filter_alloc(f);
+	q_set(f, q, n);
+	f->dirty = 1;
+}
+
+const char *
+filter_query(const struct filter *f)
+{
+	return f->q != NULL ? f->q : "";
+}
+
+static void
+clear_hits(struct filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nhits; i++)
+		f->is_hit[f->hits[i]] = 0;
+	memset(f->sechits, 0, f->d->nsecs * sizeof *f->sechits);
+	f->nhits = 0;
+}
+
+enum filter_change
+filter_sync(struct filter *f)
+{
+	struct search_query *sq;
+	const uint32_t *within = NULL;
+	int started;
+	size_t n, i;
+
+	if (!f->dirty)
+		return FILTER_NONE;
+	f->dirty = 0;
+	sq = search_query_new(f->q, f->qlen);
+	f->gen++;
+	if (search_query_nterms(sq) == 0) {
+		search_query_free(sq);
+		if (!f->on)
+			return FILTER_NONE;
+		clear_hits(f);
+		search_query_free(f->sq);
+		f->sq = NULL;
+		f->on = 0;
+		return FILTER_ENDED;
+	}
+	started = !f->on;
+	/* Typing on usually narrows: search only the last hits then. */
+	if (f->on && f->sq != NULL && search_query_extends(sq, f->sq))
+		within = f->hits;
+	n = search_run(f->ix, sq, within, within ? f->nhits : 0, f->tmp);
+	clear_hits(f);
+	memcpy(f->hits, f->tmp, n * sizeof *f->hits);
+	f->nhits = n;
+	for (i = 0; i < n; i++) {
+		f->is_hit[f->hits[i]] = 1;
+		f->sechits[f->d->entries[f->hits[i]].section]++;
+	}
+	search_query_free(f->sq);
+	f->sq = sq;
+	f->on = 1;
+	return started ? FILTER_STARTED : FILTER_CHANGED;
+}
+
+void
+filter_reset(struct filter *f)
+{
+	f->dirty = 0;
+	f->gen++;
+	if (f->is_hit == NULL)
+		return;
+	clear_hits(f);
+	search_query_free(f->sq);
+	f->sq = NULL;
+	f->on = 0;
+	q_set(f, "", 0);
+}
+
+int
+filter_entry_hits(const struct filter *f, uint32_t e, struct search_hits *h)
+{
+	memset(h, 0, sizeof *h);
+	if (!f->on || f->sq == NULL || !f->is_hit[e])
+		return 0;
+	search_entry_hits(f->ix, f->sq, e, h);
+	return 1;
+}

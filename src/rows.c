@@ -1,0 +1,118 @@
+/*
+ * rows.c - fitting styled lines to screen rows, the status row and the
+ * message line; see rows.h.
+ */
+#include "rows.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "width.h"
+#include "xalloc.h"
+
+void
+screen_free(struct screen *s)
+{
+	slines_free(&s->rows);
+}
+
+void
+rows_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
+    uint16_t or_attr)
+{
+	size_t base = dst->len, i = 0, j;
+	int used = 0;
+
+	while (i < src->len) {
+		ucs4_t c;
+		int m =
+		    u8_mbtouc(&c, (const uint8_t *)src->text + i, src->len - i);
+		int cw = width_char(c, ambiguous);
+
+		if (used + cw > w)
+			break;
+		sline_append(dst, src->text + i, (size_t)m,
+		    (uint16_t)(src->attr[i] | or_attr), cw);
+		used += cw;
+		i += (size_t)m;
+	}
+	for (j = 0; j < src->nlinks; j++) {
+		size_t s = src->links[j].start, e = src->links[j].end;
+
+		if (s >= i)
+			continue;
+		sline_add_link(
+		    dst, base + s, base + (e < i ? e : i), src->links[j].href);
+	}
+	/* The selection is a bar across the whole row. */
+	sline_pad(dst, w - used, or_attr);
+}
+
+void
+rows_status(struct sline *dst, const char *left, const char *right, int w,
+    int ambiguous)
+{
+	struct sline l = {0}, r = {0};
+	int rw = right ? width_str(right, strlen(right), ambiguous) : 0;
+	int lw;
+
+	if (right != NULL && rw <= w) {
+		sline_append(&r, right, strlen(right), AT_STATUS, rw);
+	} else if (right != NULL) {
+		sline_append(&r, right, strlen(right), AT_STATUS, rw);
+		rows_fit(dst, &r, w, ambiguous, 0);
+		sline_free(&r);
+		return;
+	}
+	lw = w - rw - (rw > 0 ? 1 : 0);
+	if (lw > 0) {
+		sline_append(&l, left, strlen(left), AT_STATUS,
+		    width_str(left, strlen(left), ambiguous));
+		rows_fit(dst, &l, lw, ambiguous, AT_STATUS);
+		if (rw > 0)
+			sline_pad(dst, 1, AT_STATUS);
+	} else {
+		sline_pad(dst, w - rw, AT_STATUS);
+	}
+	if (rw > 0)
+		sline_copy(dst, &r);
+	sline_free(&l);
+	sline_free(&r);
+}
+
+int
+rows_width(const char *s, int ambiguous)
+{
+	return width_str(s, strlen(s), ambiguous);
+}
+
+void
+rows_msg_set(struct rows_msg *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(m->text);
+	va_start(ap, fmt);
+	m->text = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+rows_msg_move(struct rows_msg *dst, struct rows_msg *src)
+{
+	if (src->text == NULL)
+		return;
+	free(dst->text);
+	dst->text = src->text;
+	src->text = NULL;
+}
+
+void
+rows_msg_clear(struct rows_msg *m)
+{
+	free(m->text);
+	m->text = NULL;
+}
