@@ -110,29 +110,4 @@ wrap_decode(const char *s, size_t n, size_t *i)
 	return 0xFFFD;
 }
 
-/*
- * width_char() with the common cases of Japanese text answered inline:
- * the wrapper asks for every code point of every paragraph on every
- * redraw.  tests/unit/test_width.c checks it equals width_char() for all
- * code points.
- */
-static inline int
-wrap_cp_width(uint32_t c, int ambiguous)
-{
-	if (c >= 0x20 && c < 0x7F)
-		return 1;
-	if (c >= 0x3000 && c <= 0x9FFF) {
-		if (c >= 0x4E00 || c <= 0x3029 ||
-		    (c >= 0x3030 && c <= 0x303E) ||
-		    (c >= 0x3041 && c <= 0x3096) ||
-		    (c >= 0x30A1 && c <= 0x30FF))
-			return 2;
-	} else if (c >= 0xFF01 && c <= 0xFF60) {
-		return 2;
-	} else if (c >= 0xFF61 && c <= 0xFF9F) {
-		return 1;
-	}
-	return width_char(c, ambiguous);
-}
-
 #endif

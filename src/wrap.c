@@ -311,11 +311,11 @@ win_cluster(
     const struct win *w, size_t k, int ambiguous, int *width, int *space)
 {
 	uint32_t c = decode(w->s, w->e, &k);
-	int sum = wrap_cp_width(c, ambiguous);
+	int sum = width_char(c, ambiguous);
 
 	*space = is_space(c);
 	while (!win_is_start(w, k)) {
-		sum += wrap_cp_width(decode(w->s, w->e, &k), ambiguous);
+		sum += width_char(decode(w->s, w->e, &k), ambiguous);
 		*space = 0;
 	}
 	*width = sum;
@@ -598,7 +598,7 @@ wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
 		while (j < n && s[j] != '\n') {
 			k = j;
 			c = decode(s, n, &k);
-			cw = wrap_cp_width(c, ambiguous);
+			cw = width_char(c, ambiguous);
 			if (!is_simple(c))
 				nonsimple = 1;
 			if (col + cw > width && !is_space(c)) {
@@ -685,7 +685,7 @@ wrap_hard(const char *s, size_t n, int width, int last_width, int ambiguous,
 		last_width = width;
 	for (i = 0; i < n;) {
 		c = decode(s, n, &i);
-		rest += wrap_cp_width(c, ambiguous);
+		rest += width_char(c, ambiguous);
 		if (!is_simple(c))
 			nonsimple = 1;
 	}
