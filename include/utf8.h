@@ -91,15 +91,29 @@ utf8_decode(const char *str, size_t n, uint32_t *cp)
 
 /*
  * Steps forward: returns the character at s[*i] (*i < n), U+FFFD when it
- * is invalid, and advances *i past it.
+ * is invalid, and advances *i past it.  ASCII and the three-byte
+ * characters that need no range check (leads E1..EC, EE, EF: kana, kanji,
+ * full-width forms) are decoded here, the rest by utf8_decode(): the fast
+ * path keeps the loops of the wrapper tight where a compiler would not
+ * inline all of utf8_decode().  tests/unit/test_utf8.c compares the two
+ * on every string of three bytes.
  */
 static inline uint32_t
 utf8_next(const char *s, size_t n, size_t *i)
 {
+	const unsigned char *u = (const unsigned char *)s + *i;
 	uint32_t c;
 
-	if ((unsigned char)s[*i] < 0x80)
-		return (unsigned char)s[(*i)++];
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED &&
+	    n - *i > 2 && ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40) {
+		*i += 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 |
+		       (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	}
 	*i += utf8_decode(s + *i, n - *i, &c);
 	return c == UTF8_BAD ? UTF8_REPLACEMENT : c;
 }

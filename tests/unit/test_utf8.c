@@ -122,6 +122,36 @@ test_decode_matches_rule(void **state)
 				}
 }
 
+/* The fast path of utf8_next() (ASCII, three bytes without a range
+ * check) reads every string of three bytes, cut at every length, as
+ * utf8_decode() does. */
+static void
+test_next_matches_decode(void **state)
+{
+	char s[4] = {'x'};
+	uint32_t want, got;
+	unsigned b;
+	size_t n, i, len;
+
+	(void)state;
+	for (b = 0; b < 1u << 24; b++) {
+		s[1] = (char)(b >> 16);
+		s[2] = (char)(b >> 8);
+		s[3] = (char)b;
+		for (n = 2; n <= 4; n++) {
+			len = utf8_decode(s + 1, n - 1, &want);
+			i = 1;
+			got = utf8_next(s, n, &i);
+			if (i != 1 + len ||
+			    got != (want == UTF8_BAD ? 0xFFFD : want))
+				fail_msg("%06X (n %zu): utf8_next %zu U+%04X, "
+				         "utf8_decode %zu U+%04X",
+				    b, n - 1, i - 1, (unsigned)got, len,
+				    (unsigned)want);
+		}
+	}
+}
+
 struct example {
 	const char *s;
 	size_t lens[8]; /* the characters utf8_next() steps over, 0-ended */
@@ -297,6 +327,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_decode_matches_rule),
+	    cmocka_unit_test(test_next_matches_decode),
 	    cmocka_unit_test(test_decode_examples),
 	    cmocka_unit_test(test_valid_like_libunistring),
 	    cmocka_unit_test(test_back_matches_forward),
