@@ -38,82 +38,51 @@
 #define UTF8_REPLACEMENT 0xFFFDu
 
 /*
+ * The whole rule, out of line: what utf8_decode() answers, for any input.
+ * utf8_decode() calls it for all but its fast path; tests/unit/test_utf8.c
+ * calls it to pin that fast path.
+ */
+size_t utf8_decode_rule(const char *s, size_t n, uint32_t *cp);
+
+/*
  * Decodes the character at s[0..n) (n >= 1): returns its length, 1 to 4,
  * and stores its code point in *cp; for an invalid character returns the
- * length of its maximal subpart, 1 to 3, and stores UTF8_BAD.  Inline, with
- * ASCII first and the three bytes of kana and kanji next: the wrapper and
- * the folder call it for every character of the text.
+ * length of its maximal subpart, 1 to 3, and stores UTF8_BAD.
+ *
+ * The fast path, inline: ASCII, and the three-byte characters that need no
+ * range check (leads E1..EC, EE, EF: kana, kanji, full-width forms), which
+ * are nearly all of a Japanese text; the wrapper and the folder call this
+ * for every character.  The rest (two and four bytes, E0 and ED, invalid
+ * bytes) goes to utf8_decode_rule(), so that this stays small enough for
+ * compilers to inline everywhere.
  */
 static inline size_t
 utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	unsigned b = s[0], lo, hi;
 
-	if (b < 0x80) {
-		*cp = b;
+	if (s[0] < 0x80) {
+		*cp = s[0];
 		return 1;
 	}
-	*cp = UTF8_BAD;
-	if (b - 0xE0 < 0x10) {
-		lo = b == 0xE0 ? 0xA0 : 0x80; /* E0 80..9F: overlong */
-		hi = b == 0xED ? 0x9F : 0xBF; /* ED A0..BF: surrogates */
-		if (n < 2 || s[1] < lo || s[1] > hi)
-			return 1;
-		if (n < 3 || (s[2] ^ 0x80) > 0x3F)
-			return 2;
-		*cp = (uint32_t)(b & 0x0F) << 12 |
+	if ((s[0] & 0xF0) == 0xE0 && s[0] != 0xE0 && s[0] != 0xED && n > 2 &&
+	    ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40) {
+		*cp = (uint32_t)(s[0] & 0x0F) << 12 |
 		      (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
 		return 3;
 	}
-	if (b - 0xC2 < 0x1E) { /* C0, C1: overlong */
-		if (n < 2 || (s[1] ^ 0x80) > 0x3F)
-			return 1;
-		*cp = (uint32_t)(b & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
-	}
-	if (b - 0xF0 < 5) {
-		lo = b == 0xF0 ? 0x90 : 0x80; /* F0 80..8F: overlong */
-		hi = b == 0xF4 ? 0x8F : 0xBF; /* F4 90..: above U+10FFFF */
-		if (n < 2 || s[1] < lo || s[1] > hi)
-			return 1;
-		if (n < 3 || (s[2] ^ 0x80) > 0x3F)
-			return 2;
-		if (n < 4 || (s[3] ^ 0x80) > 0x3F)
-			return 3;
-		*cp = (uint32_t)(b & 0x07) << 18 |
-		      (uint32_t)(s[1] & 0x3F) << 12 |
-		      (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		return 4;
-	}
-	return 1; /* a continuation byte, C0, C1 or F5..FF */
+	return utf8_decode_rule(str, n, cp);
 }
 
 /*
  * Steps forward: returns the character at s[*i] (*i < n), U+FFFD when it
- * is invalid, and advances *i past it.  ASCII and the three-byte
- * characters that need no range check (leads E1..EC, EE, EF: kana, kanji,
- * full-width forms) are decoded here, the rest by utf8_decode(): the fast
- * path keeps the loops of the wrapper tight where a compiler would not
- * inline all of utf8_decode().  tests/unit/test_utf8.c compares the two
- * on every string of three bytes.
+ * is invalid, and advances *i past it.
  */
 static inline uint32_t
 utf8_next(const char *s, size_t n, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s + *i;
 	uint32_t c;
 
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED &&
-	    n - *i > 2 && ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40) {
-		*i += 3;
-		return (uint32_t)(u[0] & 0x0F) << 12 |
-		       (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-	}
 	*i += utf8_decode(s + *i, n - *i, &c);
 	return c == UTF8_BAD ? UTF8_REPLACEMENT : c;
 }

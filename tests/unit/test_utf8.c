@@ -85,15 +85,17 @@ ref_decode(const unsigned char *s, size_t n, uint32_t *cp)
 static void
 check_like_ref(const unsigned char *s, size_t n)
 {
-	uint32_t got, want;
+	uint32_t got, rule, want;
 	size_t gl = utf8_decode((const char *)s, n, &got);
+	size_t rl = utf8_decode_rule((const char *)s, n, &rule);
 	size_t wl = ref_decode(s, n, &want);
 
-	if (gl != wl || got != want)
+	if (gl != wl || got != want || rl != wl || rule != want)
 		fail_msg("%02X %02X %02X %02X (n %zu): utf8_decode %zu U+%04X, "
-		         "rule %zu U+%04X",
+		         "utf8_decode_rule %zu U+%04X, definition %zu U+%04X",
 		    s[0], n > 1 ? s[1] : 0, n > 2 ? s[2] : 0, n > 3 ? s[3] : 0,
-		    n, gl, (unsigned)got, wl, (unsigned)want);
+		    n, gl, (unsigned)got, rl, (unsigned)rule, wl,
+		    (unsigned)want);
 }
 
 /* Every first and second byte, the third and fourth from each class of
@@ -122,14 +124,14 @@ test_decode_matches_rule(void **state)
 				}
 }
 
-/* The fast path of utf8_next() (ASCII, three bytes without a range
- * check) reads every string of three bytes, cut at every length, as
- * utf8_decode() does. */
+/* The inline fast path of utf8_decode() (ASCII, three bytes without a
+ * range check) reads every string of three bytes, cut at every length, as
+ * the whole rule does; utf8_next() steps as utf8_decode() reads. */
 static void
-test_next_matches_decode(void **state)
+test_fast_path_matches_rule(void **state)
 {
 	char s[4] = {'x'};
-	uint32_t want, got;
+	uint32_t want, got, next;
 	unsigned b;
 	size_t n, i, len;
 
@@ -139,15 +141,17 @@ test_next_matches_decode(void **state)
 		s[2] = (char)(b >> 8);
 		s[3] = (char)b;
 		for (n = 2; n <= 4; n++) {
-			len = utf8_decode(s + 1, n - 1, &want);
+			len = utf8_decode_rule(s + 1, n - 1, &want);
 			i = 1;
-			got = utf8_next(s, n, &i);
-			if (i != 1 + len ||
-			    got != (want == UTF8_BAD ? 0xFFFD : want))
-				fail_msg("%06X (n %zu): utf8_next %zu U+%04X, "
-				         "utf8_decode %zu U+%04X",
-				    b, n - 1, i - 1, (unsigned)got, len,
-				    (unsigned)want);
+			next = utf8_next(s, n, &i);
+			if (utf8_decode(s + 1, n - 1, &got) != len ||
+			    got != want || i != 1 + len ||
+			    next != (want == UTF8_BAD ? 0xFFFD : want))
+				fail_msg("%06X (n %zu): utf8_decode U+%04X, "
+				         "utf8_next %zu U+%04X, rule %zu "
+				         "U+%04X",
+				    b, n - 1, (unsigned)got, i - 1,
+				    (unsigned)next, len, (unsigned)want);
 		}
 	}
 }
@@ -327,7 +331,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_decode_matches_rule),
-	    cmocka_unit_test(test_next_matches_decode),
+	    cmocka_unit_test(test_fast_path_matches_rule),
 	    cmocka_unit_test(test_decode_examples),
 	    cmocka_unit_test(test_valid_like_libunistring),
 	    cmocka_unit_test(test_back_matches_forward),
