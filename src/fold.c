@@ -402,12 +402,16 @@ fold_same16(const unsigned char *s)
 #endif
 
 /*
- * The index folds the whole corpus (78 MB at 100 000 entries) without a
- * map: this loop does ASCII 16 bytes at a time, runs of kanji and
- * hiragana 16 bytes at a time (fold_same16()), other kana and kanji from
- * their bytes, and returns where fold_unit() must take over (a character
- * that needs the normaliser, or is followed by a possible mark).
- * fold_unit() alone gives the same bytes; the unit tests compare both.
+ * The fast path of fold_append().  The index folds the whole corpus (78 MB
+ * at 100 000 entries) without a map: this loop does ASCII 16 bytes at a
+ * time, runs of kanji and hiragana 16 bytes at a time (fold_same16()),
+ * other kana and kanji from their bytes, and returns where fold_unit()
+ * must take over (a character that needs the normaliser, or is followed by
+ * a possible mark).  It reads bytes, not characters: an invalid byte stops
+ * it, or, inside a 16-byte block, is copied as it is, which is what
+ * fold_unit() does with it.  fold_unit(), which reads with utf8.h, alone
+ * gives the same bytes; test_fold.c compares both on random and
+ * adversarial bytes (test_random_bytes, test_fast_path_adversarial).
  */
 static size_t
 fold_run_nomap(struct fold *f, const unsigned char *s, size_t n, size_t i)
