@@ -16,7 +16,8 @@
  *
  * Invariants: folded text never contains ASCII white space (search.h uses
  * '\n' as a separator that no folded term can match across); input need
- * not be valid UTF-8 (an invalid byte is copied as itself).
+ * not be valid UTF-8: an invalid character, read as utf8.h reads it (a
+ * maximal subpart), is copied as its bytes, and each maps to all of them.
  *
  * Ownership: a struct fold owns s (unless borrowed) and map; fold_free()
  * releases them.

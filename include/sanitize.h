@@ -3,7 +3,8 @@
  * (content, headings, file names, the search query, messages); see
  * ../shared/docs/TEXT.md "Sanitise once, at load".
  *
- * - invalid UTF-8 and NUL become U+FFFD;
+ * - invalid UTF-8 and NUL become U+FFFD: one per invalid character as
+ *   utf8.h reads it (a maximal subpart), so "E3 81" is one U+FFFD;
  * - CRLF and lone CR become LF; LF is never removed (line numbers survive);
  * - whole escape sequences are removed: CSI to its final byte, OSC, DCS,
  *   APC, PM, SOS to BEL or ST (an unterminated one ends at the end of its

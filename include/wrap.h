@@ -7,6 +7,8 @@
  * changes text.  Its input is one run of sanitised UTF-8 (sanitize.h): '\n'
  * is a hard break, ' ' and U+3000 are spaces (dropped at a break), tabs are
  * the caller's business (prose turns them into spaces, code expands them).
+ * Other bytes are read as utf8.h reads them (an invalid character is one
+ * U+FFFD), so lines always start and end on its character boundaries.
  *
  * Invariant of every result line: width <= the width asked for, except a
  * single grapheme cluster wider than the whole line (a width-2 character at
@@ -66,73 +68,5 @@ void wrap_lines_free(struct wrap_lines *wl);
  * rather than with a space (Latin words).
  */
 int wrap_softbreak_joins(uint32_t before, uint32_t after);
-
-/*
- * Decodes the code point at s[*i] (s has n bytes) and advances *i past it.
- * Invalid or truncated sequences yield U+FFFD and advance one byte, so a
- * loop over any bytes terminates.
- */
-static inline uint32_t
-wrap_decode(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = n - *i;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*i += 1;
-		return p[0];
-	}
-	if (p[0] >= 0xC2 && p[0] < 0xE0 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		*i += 2;
-		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-	}
-	if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
-		c = ((uint32_t)(p[0] & 0x0F) << 12) |
-		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*i += 3;
-			return c;
-		}
-	} else if (p[0] >= 0xF0 && p[0] < 0xF5 && left >= 4 &&
-	           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-	           (p[3] & 0xC0) == 0x80) {
-		c = ((uint32_t)(p[0] & 0x07) << 18) |
-		    ((uint32_t)(p[1] & 0x3F) << 12) |
-		    ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-		if (c >= 0x10000 && c <= 0x10FFFF) {
-			*i += 4;
-			return c;
-		}
-	}
-	*i += 1;
-	return 0xFFFD;
-}
-
-/*
- * width_char() with the common cases of Japanese text answered inline:
- * the wrapper asks for every code point of every paragraph on every
- * redraw.  tests/unit/test_width.c checks it equals width_char() for all
- * code points.
- */
-static inline int
-wrap_cp_width(uint32_t c, int ambiguous)
-{
-	if (c >= 0x20 && c < 0x7F)
-		return 1;
-	if (c >= 0x3000 && c <= 0x9FFF) {
-		if (c >= 0x4E00 || c <= 0x3029 ||
-		    (c >= 0x3030 && c <= 0x303E) ||
-		    (c >= 0x3041 && c <= 0x3096) ||
-		    (c >= 0x30A1 && c <= 0x30FF))
-			return 2;
-	} else if (c >= 0xFF01 && c <= 0xFF60) {
-		return 2;
-	} else if (c >= 0xFF61 && c <= 0xFF9F) {
-		return 1;
-	}
-	return width_char(c, ambiguous);
-}
 
 #endif

@@ -8,6 +8,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 #if defined(__SSE2__)
@@ -15,7 +16,7 @@
 #endif
 
 /* Code point sentinels, above U+10FFFF. */
-#define FOLD_BAD 0xFFFFFFFFu  /* an invalid byte */
+#define FOLD_BAD UTF8_BAD     /* an invalid character (utf8.h) */
 #define FOLD_SLOW 0xFFFFFFFEu /* needs the normaliser */
 #define FOLD_DROP 0xFFFFFFFDu /* white space: folds to nothing */
 #define FOLD_NONE 0xFFFFFFFCu /* end of input */
@@ -97,48 +98,12 @@ fold_reserve(struct fold *f, size_t extra)
 	f->cap = cap;
 }
 
-/* Decodes the code point at s[i] (i < n); an invalid byte is FOLD_BAD. */
+/* Decodes the character at s[i] (i < n) as utf8.h does; an invalid one
+ * (its maximal subpart) is FOLD_BAD. */
 static inline size_t
 fold_decode(const unsigned char *s, size_t n, size_t i, uint32_t *c)
 {
-	unsigned b = s[i];
-	uint32_t v;
-
-	if (b < 0x80) {
-		*c = b;
-		return 1;
-	}
-	if (b >= 0xE0 && b < 0xF0) {
-		if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-		    (s[i + 2] & 0xC0) == 0x80) {
-			v = (uint32_t)(b & 0x0F) << 12 |
-			    (uint32_t)(s[i + 1] & 0x3F) << 6 |
-			    (s[i + 2] & 0x3F);
-			if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-				*c = v;
-				return 3;
-			}
-		}
-	} else if (b >= 0xC2 && b < 0xE0) {
-		if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-			*c = (uint32_t)(b & 0x1F) << 6 | (s[i + 1] & 0x3F);
-			return 2;
-		}
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		if (i + 3 < n && (s[i + 1] & 0xC0) == 0x80 &&
-		    (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
-			v = (uint32_t)(b & 0x07) << 18 |
-			    (uint32_t)(s[i + 1] & 0x3F) << 12 |
-			    (uint32_t)(s[i + 2] & 0x3F) << 6 |
-			    (s[i + 3] & 0x3F);
-			if (v >= 0x10000 && v <= 0x10FFFF) {
-				*c = v;
-				return 4;
-			}
-		}
-	}
-	*c = FOLD_BAD;
-	return 1;
+	return utf8_decode((const char *)s + i, n - i, c);
 }
 
 static inline uint32_t
@@ -255,34 +220,32 @@ fold_voice(uint32_t k, uint32_t mark)
 static inline void
 fold_put(struct fold *f, uint32_t c, uint32_t start, uint32_t end)
 {
-	char *p = f->s + f->len;
-	size_t k, n;
+	size_t k, n = utf8_encode(c, f->s + f->len);
 
-	if (c < 0x80) {
-		p[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		p[0] = (char)(0xC0 | c >> 6);
-		p[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		p[0] = (char)(0xE0 | c >> 12);
-		p[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		p[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		p[0] = (char)(0xF0 | c >> 18);
-		p[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		p[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		p[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
 	if (f->map != NULL)
 		for (k = 0; k < n; k++) {
 			f->map[f->len + k].start = start;
 			f->map[f->len + k].end = end;
 		}
 	f->len += n;
+}
+
+/* Appends the bytes of an invalid character as they are (fold.h), each
+ * mapped to [start, end). */
+static void
+fold_put_bad(struct fold *f, const unsigned char *p, size_t n, uint32_t start,
+    uint32_t end)
+{
+	size_t k;
+
+	fold_reserve(f, n);
+	for (k = 0; k < n; k++) {
+		if (f->map != NULL) {
+			f->map[f->len].start = start;
+			f->map[f->len].end = end;
+		}
+		f->s[f->len++] = (char)p[k];
+	}
 }
 
 /* Folds one unit (a character and its marks) with libunistring. */
@@ -305,12 +268,7 @@ fold_slow(struct fold *f, const unsigned char *s, size_t n, uint32_t start,
 	for (i = 0; i < outn; i += cl) {
 		cl = fold_decode(out, outn, i, &c);
 		if (c == FOLD_BAD) {
-			fold_reserve(f, 1);
-			if (f->map != NULL) {
-				f->map[f->len].start = start;
-				f->map[f->len].end = end;
-			}
-			f->s[f->len++] = (char)out[i];
+			fold_put_bad(f, out + i, cl, start, end);
 			continue;
 		}
 		if (c == ' ' || (c >= '\t' && c <= '\r'))
@@ -344,7 +302,9 @@ fold_next_safe(const unsigned char *s, size_t n, size_t j)
 			return s[j + 2] != 0x99 && s[j + 2] != 0x9A;
 		return 1;
 	}
-	(void)fold_decode(s, n, j, &c);
+	/* rare here: the whole rule, out of line, keeps the fast loop that
+	 * inlines this function small */
+	(void)utf8_decode_rule((const char *)s + j, n - j, &c);
 	return !fold_is_joiner(c);
 }
 
@@ -361,12 +321,8 @@ fold_unit(
 	if (j < n)
 		ncl = fold_decode(s, n, j, &nc);
 	if (c == FOLD_BAD) {
-		fold_reserve(f, 1);
-		if (f->map != NULL) {
-			f->map[f->len].start = base + (uint32_t)i;
-			f->map[f->len].end = base + (uint32_t)j;
-		}
-		f->s[f->len++] = (char)s[i];
+		fold_put_bad(
+		    f, s + i, cl, base + (uint32_t)i, base + (uint32_t)j);
 		return j;
 	}
 	if (c >= 0xFF61 && c <= 0xFF9D && (nc == 0xFF9E || nc == 0xFF9F)) {
@@ -446,12 +402,16 @@ fold_same16(const unsigned char *s)
 #endif
 
 /*
- * The index folds the whole corpus (78 MB at 100 000 entries) without a
- * map: this loop does ASCII 16 bytes at a time, runs of kanji and
- * hiragana 16 bytes at a time (fold_same16()), other kana and kanji from
- * their bytes, and returns where fold_unit() must take over (a character
- * that needs the normaliser, or is followed by a possible mark).
- * fold_unit() alone gives the same bytes; the unit tests compare both.
+ * The fast path of fold_append().  The index folds the whole corpus (78 MB
+ * at 100 000 entries) without a map: this loop does ASCII 16 bytes at a
+ * time, runs of kanji and hiragana 16 bytes at a time (fold_same16()),
+ * other kana and kanji from their bytes, and returns where fold_unit()
+ * must take over (a character that needs the normaliser, or is followed by
+ * a possible mark).  It reads bytes, not characters: an invalid byte stops
+ * it, or, inside a 16-byte block, is copied as it is, which is what
+ * fold_unit() does with it.  fold_unit(), which reads with utf8.h, alone
+ * gives the same bytes; test_fold.c compares both on random and
+ * adversarial bytes (test_random_bytes, test_fast_path_adversarial).
  */
 static size_t
 fold_run_nomap(struct fold *f, const unsigned char *s, size_t n, size_t i)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "width.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -203,7 +204,7 @@ emit_prefix(
 	}
 	while (i < end) {
 		k = i;
-		cw = width_char(wrap_decode(p->s, end, &k), c->o->ambiguous);
+		cw = width_char(utf8_next(p->s, end, &k), c->o->ambiguous);
 		if (w + cw > maxw)
 			break;
 		w += cw;
@@ -388,11 +389,7 @@ last_cp(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	return wrap_decode(s, n, &i);
+	return utf8_prev(s, 0, &i);
 }
 
 /*
@@ -423,7 +420,7 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 
 			for (j = i + 1; j < n; j++)
 				if (sp[j].kind == SPAN_TEXT && sp[j].len > 0) {
-					after = wrap_decode(
+					after = utf8_next(
 					    c->src + sp[j].off, sp[j].len, &k);
 					break;
 				}
@@ -544,7 +541,7 @@ render_code(struct ctx *c, const struct block *b)
 				continue;
 			}
 			col +=
-			    width_char(wrap_decode(s, le, &k), c->o->ambiguous);
+			    width_char(utf8_next(s, le, &k), c->o->ambiguous);
 			for (m = i; m < k; m++)
 				flat_byte(&c->fl, s[m], attr);
 			flat_highlight(

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 #define ESC 0x1b
@@ -36,58 +37,6 @@ static void
 out_fffd(struct out *o)
 {
 	out_put(o, "\xef\xbf\xbd", 3);
-}
-
-/*
- * Decodes one UTF-8 sequence at s[0..n): returns its length and stores the
- * code point, or returns 0 when s starts with an invalid sequence and
- * stores in *bad the length of its maximal invalid subpart (Unicode's
- * "maximal subpart" rule, so one U+FFFD replaces one broken character).
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, size_t *bad)
-{
-	unsigned char c = s[0];
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t len, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		v = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0; /* overlong */
-		else if (c == 0xed)
-			hi = 0x9f; /* surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		v = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90; /* overlong */
-		else if (c == 0xf4)
-			hi = 0x8f; /* above U+10FFFF */
-	} else {
-		*bad = 1;
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*bad = i;
-			return 0;
-		}
-		v = v << 6 | (s[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*cp = v;
-	return len;
 }
 
 /*
@@ -156,10 +105,12 @@ needs_placeholder(uint32_t cp)
 }
 
 /*
- * Byte classes for the fast scan: 0 a byte that stands for itself
- * (printable ASCII, LF, TAB), 3 the lead of a three-byte character that
- * cannot be a control (E1, E3..EC, EE, EF: kana, kanji, full-width forms),
- * 1 anything that needs a careful look.
+ * Byte classes for the fast path of sanitize_clean_len(): 0 a byte that
+ * stands for itself (printable ASCII, LF, TAB), 3 the lead of a three-byte
+ * character that is neither overlong, a surrogate nor a control (E1,
+ * E3..EC, EE, EF: kana, kanji, full-width forms), so two continuation
+ * bytes make it whole; 1 anything that needs utf8_decode().
+ * tests/unit/test_sanitize.c pins the fast path to utf8_decode().
  */
 static const unsigned char byte_class[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, /* 00 */
@@ -184,7 +135,7 @@ size_t
 sanitize_clean_len(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t j = 0, len, bad;
+	size_t j = 0, len;
 	uint32_t cp;
 
 	/* hot: runs once over every byte of every file */
@@ -211,8 +162,8 @@ sanitize_clean_len(const char *str, size_t n)
 		 * continuation bytes: the careful path decides */
 		if (s[j] < 0x80)
 			break;
-		len = utf8_decode(s + j, n - j, &cp, &bad);
-		if (len == 0 || needs_placeholder(cp))
+		len = utf8_decode(str + j, n - j, &cp);
+		if (cp == UTF8_BAD || needs_placeholder(cp))
 			break;
 		j += len;
 	}
@@ -232,7 +183,7 @@ sanitize_text(const char *str, size_t n, size_t *outlen,
 {
 	const unsigned char *s = (const unsigned char *)str;
 	struct out o = {NULL, 0, 0};
-	size_t i = 0, j, len, bad;
+	size_t i = 0, j, len;
 	uint32_t cp;
 	int term;
 
@@ -282,11 +233,12 @@ sanitize_text(const char *str, size_t n, size_t *outlen,
 			         : "unterminated escape sequence removed");
 			continue;
 		}
-		len = utf8_decode(s + i, n - i, &cp, &bad);
-		if (len == 0) {
+		len = utf8_decode(str + i, n - i, &cp);
+		if (cp == UTF8_BAD) {
+			/* one U+FFFD for the maximal subpart (utf8.h) */
 			report_at(report, ctx, i, "invalid UTF-8");
 			out_fffd(&o);
-			i += bad;
+			i += len;
 			continue;
 		}
 		if (cp == 0x9b || c1_string_introducer(cp)) {

@@ -13,6 +13,7 @@
 
 #include "fold.h"
 #include "twocore.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /*
@@ -58,6 +59,7 @@ search_find_in(
     const char *h, size_t hn, size_t readable, const char *nd, size_t nn)
 {
 	size_t a, b, i = 0, last;
+	uint32_t c;
 
 	if (nn == 0)
 		return h;
@@ -67,9 +69,7 @@ search_find_in(
 		return memchr(h, nd[0], hn);
 	last = hn - nn; /* the last position a match may start at */
 	b = nn - 1;
-	a = 0;
-	while (a + 1 < nn && ((unsigned char)nd[a + 1] & 0xC0) == 0x80)
-		a++;
+	a = utf8_decode(nd, nn, &c) - 1; /* the end of the first character */
 	if (a == b)
 		a = b - 1;
 #if defined(__SSE2__)

@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "termenv.h"
+#include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -206,44 +207,6 @@ tui_attr(const struct tui *t, uint16_t a, short *pair)
 	return r;
 }
 
-/* Decodes one UTF-8 character of s[0..n) (n >= 1); sanitised text is valid,
- * but a bad byte still becomes U+FFFD rather than garbage. */
-static size_t
-tui_utf8_next(const unsigned char *s, size_t n, uint32_t *out)
-{
-	uint32_t c = s[0], min;
-	size_t len, i;
-
-	if (c < 0x80) {
-		*out = c;
-		return 1;
-	}
-	if ((c & 0xe0) == 0xc0) {
-		len = 2, c &= 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3, c &= 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else {
-		*out = 0xfffd;
-		return 1;
-	}
-	if (len > n)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			goto bad;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*out = c;
-	return len;
-bad:
-	*out = 0xfffd;
-	return 1;
-}
-
 static void
 tui_flush_run(struct tui *t, size_t n, uint16_t a)
 {
@@ -268,7 +231,6 @@ tui_flush_run(struct tui *t, size_t n, uint16_t a)
 static void
 tui_paint_row(struct tui *t, int y, const struct sline *l)
 {
-	const unsigned char *s = (const unsigned char *)l->text;
 	size_t i = 0, n = 0;
 	uint16_t run = 0;
 	int col = 0;
@@ -283,7 +245,7 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 		uint32_t c;
 		int w;
 
-		i += tui_utf8_next(s + i, l->len - i, &c);
+		c = utf8_next(l->text, l->len, &i);
 		if (t->ascii && c >= 0x80)
 			w = width_char(c, 1);
 		else if ((w = wcwidth((wchar_t)c)) < 0)

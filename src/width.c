@@ -3,7 +3,7 @@
 
 #include <uniwidth.h>
 
-#include "wrap.h"
+#include "utf8.h"
 
 struct range {
 	uint32_t lo, hi;
@@ -256,14 +256,9 @@ width_narrow(uint32_t c)
 {
 	size_t i;
 
-	/* The common cases first: they dominate Japanese FAQ text. */
-	if (c >= 0x20 && c < 0x7F)
-		return 1;
-	if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
-	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF60))
-		return 2;
-	/* Controls never reach here in sanitised text; if they do they show
-	 * as a one-column placeholder. */
+	/* Kana, kanji and ASCII are answered by width_char() (width.h)
+	 * before they get here.  Controls never reach here in sanitised
+	 * text; if they do they show as a one-column placeholder. */
 	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c > 0x10FFFF ||
 	    (c >= 0xD800 && c < 0xE000))
 		return 1;
@@ -274,7 +269,7 @@ width_narrow(uint32_t c)
 }
 
 int
-width_char(uint32_t c, int ambiguous)
+width_char_lookup(uint32_t c, int ambiguous)
 {
 	int w = width_narrow(c);
 
@@ -297,7 +292,7 @@ width_str(const char *s, size_t n, int ambiguous)
 			i++;
 			continue;
 		}
-		w += width_char(wrap_decode(s, n, &i), ambiguous);
+		w += width_char(utf8_next(s, n, &i), ambiguous);
 	}
 	return w;
 }

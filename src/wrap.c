@@ -6,6 +6,7 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 
+#include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -211,26 +212,6 @@ push_line(struct wrap_lines *wl, size_t start, size_t end, int width)
 	wl->n++;
 }
 
-/* wrap_decode() with the three-byte sequences of Japanese inline. */
-static inline uint32_t
-decode(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-
-	if (u[0] < 0x80) {
-		*i += 1;
-		return u[0];
-	}
-	if ((u[0] & 0xF0) == 0xE0 && *i + 2 < n && (u[1] & 0xC0) == 0x80 &&
-	    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) &&
-	    (u[0] != 0xED || u[1] < 0xA0)) {
-		*i += 3;
-		return ((uint32_t)(u[0] & 0x0F) << 12) |
-		       ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-	}
-	return wrap_decode(s, n, i);
-}
-
 static inline int
 is_space(uint32_t c)
 {
@@ -267,7 +248,7 @@ win_breaks(struct win *w)
 	    (const uint8_t *)s + w->a, w->e - w->a, "UTF-8", lb);
 	while (i < w->e) {
 		ci = i;
-		c = decode(s, w->e, &i);
+		c = utf8_next(s, w->e, &i);
 		/* Every rule is about characters above U+2000. */
 		if (c >= 0x2000 || pc >= 0x2000) {
 			char *here = &lb[ci - w->a];
@@ -294,13 +275,13 @@ win_breaks(struct win *w)
 	}
 }
 
+/* Whether a cluster starts at k, a character boundary as utf8.h steps
+ * (every caller steps with utf8_next() or utf8_prev()). */
 static int
 win_is_start(const struct win *w, size_t k)
 {
 	if (k >= w->e)
 		return 1;
-	if (((unsigned char)w->s[k] & 0xC0) == 0x80)
-		return 0;
 	return w->gb == NULL || k == w->a || w->gb[k - w->a];
 }
 
@@ -310,12 +291,12 @@ static size_t
 win_cluster(
     const struct win *w, size_t k, int ambiguous, int *width, int *space)
 {
-	uint32_t c = decode(w->s, w->e, &k);
-	int sum = wrap_cp_width(c, ambiguous);
+	uint32_t c = utf8_next(w->s, w->e, &k);
+	int sum = width_char(c, ambiguous);
 
 	*space = is_space(c);
 	while (!win_is_start(w, k)) {
-		sum += wrap_cp_width(decode(w->s, w->e, &k), ambiguous);
+		sum += width_char(utf8_next(w->s, w->e, &k), ambiguous);
 		*space = 0;
 	}
 	*width = sum;
@@ -327,22 +308,9 @@ static size_t
 win_cluster_before(const struct win *w, size_t b)
 {
 	do
-		b--;
+		(void)utf8_prev(w->s, w->a, &b);
 	while (b > w->a && !win_is_start(w, b));
 	return b;
-}
-
-static uint32_t
-last_code_point(const char *s, size_t a, size_t b)
-{
-	size_t i = b;
-
-	while (i > a && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && b - i < 3)
-		i--;
-	if (i == a)
-		return 0xFFFD;
-	i--;
-	return wrap_decode(s, b, &i);
 }
 
 /* Whether c would make one cluster with a space before it. */
@@ -355,16 +323,6 @@ joins_space(uint32_t c)
 		return 0;
 	p = uc_graphemeclusterbreak_property(c);
 	return p == GBP_EXTEND || p == GBP_ZWJ || p == GBP_SPACINGMARK;
-}
-
-/* The start of the code point before b (a < b). */
-static size_t
-utf8_back(const char *s, size_t a, size_t b)
-{
-	do
-		b--;
-	while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80);
-	return b;
 }
 
 /* [a, b) without trailing spaces. */
@@ -392,12 +350,12 @@ trim_spaces(const char *s, size_t a, size_t b)
 static size_t
 emergency_break(const struct win *w, size_t i)
 {
-	size_t b = i, k;
+	size_t b = i, k, p;
 
 	while (b > w->a) {
-		k = b;
-		if (!is_nostart(wrap_decode(w->s, w->n, &k)) &&
-		    !is_noend(last_code_point(w->s, w->a, b)))
+		k = p = b;
+		if (!is_nostart(utf8_next(w->s, w->n, &k)) &&
+		    !is_noend(utf8_prev(w->s, w->a, &p)))
 			return b;
 		b = win_cluster_before(w, b);
 	}
@@ -420,7 +378,7 @@ win_open(
 
 	while (e < w->n && s[e] != '\n') {
 		t = e;
-		c = decode(s, w->n, &t);
+		c = utf8_next(s, w->n, &t);
 		cs = is_simple(c);
 		if (k > 3 && cs && prev_simple)
 			break;
@@ -545,18 +503,20 @@ walk_tail(struct win *w, struct wrap_lines *wl, size_t ls, size_t q, int col_q,
 {
 	const char *s = w->s;
 	size_t k = q, t;
-	uint32_t c;
+	uint32_t c, pc;
 
 	while (k > ls && q - k < 24)
-		k = utf8_back(s, ls, k);
+		(void)utf8_prev(s, ls, &k);
 	for (;;) {
 		if (k <= ls || q - k > 96)
 			return 0;
 		t = k;
-		c = decode(s, w->n, &t);
-		if (is_anchor(c) && is_simple(last_code_point(s, ls, k)))
+		c = utf8_next(s, w->n, &t);
+		t = k;
+		pc = utf8_prev(s, ls, &t);
+		if (is_anchor(c) && is_simple(pc))
 			break;
-		k = utf8_back(s, ls, k);
+		k = t;
 	}
 	win_open(w, wl, k, q, nonsimple);
 	walk_line(w, ls, k, col_q - width_str(s + k, q - k, ambiguous), width,
@@ -597,8 +557,8 @@ wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
 		 * hard break or the end before anything overflows. */
 		while (j < n && s[j] != '\n') {
 			k = j;
-			c = decode(s, n, &k);
-			cw = wrap_cp_width(c, ambiguous);
+			c = utf8_next(s, n, &k);
+			cw = width_char(c, ambiguous);
 			if (!is_simple(c))
 				nonsimple = 1;
 			if (col + cw > width && !is_space(c)) {
@@ -657,10 +617,10 @@ wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
 		while (ls < n) {
 			size_t t = ls, u;
 
-			if (!is_space(decode(s, n, &t)))
+			if (!is_space(utf8_next(s, n, &t)))
 				break;
 			u = t;
-			if (t < n && joins_space(decode(s, n, &u)))
+			if (t < n && joins_space(utf8_next(s, n, &u)))
 				break;
 			ls = t;
 		}
@@ -684,8 +644,8 @@ wrap_hard(const char *s, size_t n, int width, int last_width, int ambiguous,
 	if (last_width < width)
 		last_width = width;
 	for (i = 0; i < n;) {
-		c = decode(s, n, &i);
-		rest += wrap_cp_width(c, ambiguous);
+		c = utf8_next(s, n, &i);
+		rest += width_char(c, ambiguous);
 		if (!is_simple(c))
 			nonsimple = 1;
 	}

@@ -21,8 +21,8 @@
 #include "doc.h"
 #include "print.h"
 #include "render.h"
+#include "utf8.h"
 #include "width.h"
-#include "wrap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -63,7 +63,7 @@ check(const struct slines *ls, int width, int amb)
 		if (u8_check((const uint8_t *)l->text, l->len) != NULL)
 			__builtin_trap();
 		for (j = 0; j < l->len;) {
-			uint32_t c = wrap_decode(l->text, l->len, &j);
+			uint32_t c = utf8_next(l->text, l->len, &j);
 
 			if (c < 0x20 || (c >= 0x7F && c < 0xA0))
 				__builtin_trap();

@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "fold.h"
+#include "utf8.h"
 
 /*
  * The fold of s as a NUL-terminated string the caller frees.  The index
@@ -401,6 +402,96 @@ test_invalid_bytes_kept(void **state)
 	free(r);
 }
 
+/*
+ * An invalid character is copied whole and maps back to all of its bytes:
+ * fold reads bytes as utf8.h does (one maximal subpart, one character),
+ * as sanitize_text() replaces them with one U+FFFD.  Before utf8.h each
+ * byte was a character of its own, so a hit could end inside E3 81.
+ */
+static void
+test_invalid_map_whole(void **state)
+{
+	struct fold f;
+
+	(void)state;
+	fold_init(&f, 1);
+	fold_append(&f, "a\xe3\x81z", 4, 10);
+	assert_int_equal(f.len, 4);
+	assert_memory_equal(f.s, "a\xe3\x81z", 4);
+	assert_int_equal(f.map[1].start, 11);
+	assert_int_equal(f.map[1].end, 13);
+	assert_int_equal(f.map[2].start, 11);
+	assert_int_equal(f.map[2].end, 13);
+	assert_int_equal(f.map[3].start, 13);
+	/* a surrogate is three invalid characters, as utf8.h reads it */
+	fold_clear(&f);
+	fold_append(&f, "\xed\xa0\x80", 3, 0);
+	assert_int_equal(f.len, 3);
+	assert_int_equal(f.map[0].end, 1);
+	assert_int_equal(f.map[1].start, 1);
+	assert_int_equal(f.map[2].start, 2);
+	fold_free(&f);
+}
+
+/*
+ * The fast paths (ASCII and kanji 16 bytes at a time, kana from their
+ * bytes) next to the edges of utf8.h's rule: overlongs, surrogates,
+ * truncated characters, F4 90 and above, stray continuation bytes, inside
+ * and after long runs.  Both paths give the same bytes (folded()), and
+ * every map range starts and ends on a character boundary of utf8.h.
+ */
+static void
+test_fast_path_adversarial(void **state)
+{
+	static const char *const pieces[] = {"漢字請求書の確認", "あいうえお",
+	    "abcdefghijklmnopq", "カタカナ", "\xe3\x82\x99", "\xcc\x81", "ｶﾞ",
+	    " ", "\xe0\x80\xaf", "\xe0\xa0", "\xed\xa0\x80", "\xed\x9f\xbf",
+	    "\xe3\x81", "\xe4\xb8", "\xf0\x9f\x98", "\xf4\x90\x80\x80", "\xf5",
+	    "\xc0\xaf", "\xc1", "\x80", "\xbf\xbf", "\xe3\x80", "\xef\xbf",
+	    "\xff"};
+	unsigned seed = 11;
+	char buf[600];
+	unsigned char isb[601];
+	struct fold f;
+	size_t it, n, i, k, len;
+	char *r;
+
+	(void)state;
+	fold_init(&f, 1);
+	for (it = 0; it < 20000; it++) {
+		n = 0;
+		seed = seed * 1103515245u + 12345u;
+		k = 1 + (seed >> 16) % 24;
+		for (i = 0; i < k; i++) {
+			const char *pc;
+
+			seed = seed * 1103515245u + 12345u;
+			pc = pieces[(seed >> 16) %
+			            (sizeof pieces / sizeof pieces[0])];
+			len = strlen(pc);
+			memcpy(buf + n, pc, len);
+			n += len;
+		}
+		r = folded(buf, n); /* asserts both paths agree */
+		free(r);
+		memset(isb, 0, n + 1);
+		for (i = 0; i < n;) {
+			isb[i] = 1;
+			(void)utf8_next(buf, n, &i);
+		}
+		isb[n] = 1;
+		fold_clear(&f);
+		fold_append(&f, buf, n, 0);
+		for (i = 0; i < f.len; i++)
+			if (!isb[f.map[i].start] || !isb[f.map[i].end])
+				fail_msg("iteration %zu: byte %zu maps to "
+				         "[%u, %u)",
+				    it, i, (unsigned)f.map[i].start,
+				    (unsigned)f.map[i].end);
+	}
+	fold_free(&f);
+}
+
 int
 main(void)
 {
@@ -416,6 +507,8 @@ main(void)
 	    cmocka_unit_test(test_invalid_bytes_kept),
 	    cmocka_unit_test(test_random_bytes),
 	    cmocka_unit_test(test_random_runs_match_library),
+	    cmocka_unit_test(test_invalid_map_whole),
+	    cmocka_unit_test(test_fast_path_adversarial),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

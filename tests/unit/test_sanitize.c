@@ -7,6 +7,7 @@
 #include <unistr.h>
 
 #include "sanitize.h"
+#include "utf8.h"
 
 #define FFFD "\xef\xbf\xbd"
 
@@ -299,12 +300,11 @@ test_binary(void **state)
 static void
 test_clean_len_every_offset(void **state)
 {
-	static const char *const pieces[] = {"AWS ", "請求書", "\t", "は",
-	    "\n", "ｸﾚｼﾞｯﾄ", "é", "→", "👨‍👩‍👧", "、", "ab", "ＡＢ"};
-	static const char *const bad[] = {"\0", "\x1b", "\x7f", "\r",
-	    "\x80", "\xe3\x81", "\xc2\x85", "\xe2\x80\xa8",
-	    "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf", "\xf5\x80",
-	    "\x01"};
+	static const char *const pieces[] = {"AWS ", "請求書", "\t", "は", "\n",
+	    "ｸﾚｼﾞｯﾄ", "é", "→", "👨‍👩‍👧", "、", "ab", "ＡＢ"};
+	static const char *const bad[] = {"\0", "\x1b", "\x7f", "\r", "\x80",
+	    "\xe3\x81", "\xc2\x85", "\xe2\x80\xa8", "\xe0\x80\x80",
+	    "\xed\xa0\x80", "\xef\xbf", "\xf5\x80", "\x01"};
 	char base[600], buf[700];
 	size_t n = 0, cut, p, b, k, blen, start;
 	unsigned seed = 1;
@@ -321,8 +321,8 @@ test_clean_len_every_offset(void **state)
 	assert_int_equal(sanitize_clean_len(base, n), n);
 	/* a cut inside a character keeps the characters before it */
 	for (cut = 0; cut <= n; cut++) {
-		for (start = cut; start > 0 &&
-		                  ((unsigned char)base[start] & 0xC0) == 0x80;
+		for (start = cut;
+		     start > 0 && ((unsigned char)base[start] & 0xC0) == 0x80;
 		     start--)
 			;
 		if (cut == n)
@@ -347,6 +347,78 @@ test_clean_len_every_offset(void **state)
 	}
 }
 
+/* sanitize.h's placeholder rule, restated for the reference below. */
+static int
+shown_as_placeholder(uint32_t c)
+{
+	return (c < 0x20 && c != '\n' && c != '\t') ||
+	       (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
+ * The fast path of sanitize_clean_len() (byte classes, runs of ASCII and
+ * of three-byte characters) and sanitize_text() read characters exactly
+ * as utf8.h does: on random bytes biased to leads, continuations,
+ * overlongs, surrogates, truncation and values above U+10FFFF, the clean
+ * prefix ends at the first character that utf8_decode() finds invalid or
+ * that needs a placeholder, and every invalid character (a maximal
+ * subpart) becomes one U+FFFD.  No ESC or CR: they have rules of their
+ * own.
+ */
+static void
+test_fast_path_matches_utf8(void **state)
+{
+	static const unsigned char pool[] = {'a', ' ', '\n', '\t', 0x01, 0x7F,
+	    0x80, 0x81, 0x85, 0x8F, 0x90, 0x9F, 0xA0, 0xA8, 0xBF, 0xC0, 0xC1,
+	    0xC2, 0xDF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE3, 0xE3, 0xEC, 0xED, 0xEE,
+	    0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x81, 0x82, 0x82};
+	unsigned seed = 5;
+	char buf[80], want[3 * 80 + 1];
+	size_t it, n, i, k, clean, wn, outlen;
+	uint32_t c;
+	char *out;
+	int skip;
+
+	(void)state;
+	for (it = 0; it < 100000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof buf;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = (char)pool[(seed >> 16) % sizeof pool];
+		}
+		clean = n;
+		wn = 0;
+		skip = 0;
+		for (i = 0; i < n; i += k) {
+			k = utf8_decode(buf + i, n - i, &c);
+			if (c == 0x90 || c == 0x98 || c == 0x9B || c == 0x9D ||
+			    c == 0x9E || c == 0x9F)
+				skip =
+				    1; /* a C1 escape: removed, not replaced */
+			if (c == UTF8_BAD || shown_as_placeholder(c)) {
+				if (clean == n)
+					clean = i;
+				memcpy(want + wn, "\xef\xbf\xbd", 3);
+				wn += 3;
+			} else {
+				memcpy(want + wn, buf + i, k);
+				wn += k;
+			}
+		}
+		if (skip)
+			continue;
+		assert_int_equal(sanitize_clean_len(buf, n), clean);
+		out = sanitize_text(buf, n, &outlen, NULL, NULL);
+		if (outlen != wn || memcmp(out, want, wn) != 0)
+			fail_msg("iteration %zu: sanitize_text differs from "
+			         "utf8_decode()",
+			    it);
+		free(out);
+	}
+}
+
 int
 main(void)
 {
@@ -363,6 +435,7 @@ main(void)
 	    cmocka_unit_test(test_clean_len),
 	    cmocka_unit_test(test_clean_len_every_offset),
 	    cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_fast_path_matches_utf8),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

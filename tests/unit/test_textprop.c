@@ -33,8 +33,8 @@
 #include "diag.h"
 #include "doc.h"
 #include "render.h"
+#include "utf8.h"
 #include "width.h"
-#include "wrap.h"
 
 struct buf {
 	char *s;
@@ -68,7 +68,7 @@ add_nonspace(struct buf *b, const char *s, size_t n)
 
 	while (i < n) {
 		k = i;
-		if (!is_space_cp(wrap_decode(s, n, &k)))
+		if (!is_space_cp(utf8_next(s, n, &k)))
 			buf_add(b, s + i, k - i);
 		i = k;
 	}
@@ -239,7 +239,7 @@ content_of(const struct sline *l)
 		ct.lead++;
 	while (i < l->len) {
 		k = i;
-		uint32_t c = wrap_decode(l->text, l->len, &k);
+		uint32_t c = utf8_next(l->text, l->len, &k);
 
 		if (!(l->attr[i] & AT_CHROME) && !is_space_cp(c)) {
 			if (!seen)
@@ -271,7 +271,7 @@ has_good_boundary(const struct sline *l, size_t a, size_t b)
 		if (!brk[i - a] || (l->attr[i] & AT_CHROME))
 			continue;
 		k = i;
-		(void)wrap_decode(l->text, b, &k);
+		(void)utf8_next(l->text, b, &k);
 		p = i - 1;
 		while (p > a && ((unsigned char)l->text[p] & 0xC0) == 0x80)
 			p--;
@@ -318,7 +318,7 @@ check_lines(const struct slines *ls, size_t from, const struct where *w,
 			FAILF(w, i, "NUL inside");
 		for (j = 0; j < l->len;) {
 			size_t a = j;
-			uint32_t c = wrap_decode(l->text, l->len, &j);
+			uint32_t c = utf8_next(l->text, l->len, &j);
 
 			if (c < 0x20 || (c >= 0x7F && c < 0xA0))
 				FAILF(w, i, "control U+%04X: '%s'", (unsigned)c,
@@ -343,7 +343,7 @@ check_lines(const struct slines *ls, size_t from, const struct where *w,
 		       memcmp(ls->v[i - 1].text, l->text, ct.lead) == 0 &&
 		       !ct.all_code;
 		k = ct.a;
-		(void)wrap_decode(l->text, l->len, &k);
+		(void)utf8_next(l->text, l->len, &k);
 		if (cont && in_list(nostart, l->text + ct.a, k - ct.a) &&
 		    has_good_boundary(&ls->v[i - 1], pc.a, pc.b))
 			FAILF(w, i, "starts with %.*s: '%s' after '%s'",

@@ -5,11 +5,13 @@
 #include "testutil.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "sanitize.h"
+#include "utf8.h"
 #include "width.h"
-#include "wrap.h"
 
 /* Every code point: equal to glibc wcwidth() under C.UTF-8 wherever
  * wcwidth knows the character; 1 or 2 (never 0 or -1) where it does not;
@@ -43,7 +45,8 @@ test_width_matches_wcwidth(void **state)
 	assert_int_equal(bad, 0);
 }
 
-/* The wrapper's inline fast path agrees with the oracle everywhere. */
+/* The inline fast path of width_char() agrees with the oracle
+ * everywhere. */
 static void
 test_width_fast_path(void **state)
 {
@@ -53,10 +56,10 @@ test_width_fast_path(void **state)
 	(void)state;
 	for (amb = 1; amb <= 2; amb++)
 		for (c = 0; c < 0x110000; c++)
-			if (wrap_cp_width(c, amb) != width_char(c, amb))
+			if (width_char(c, amb) != width_char_lookup(c, amb))
 				fail_msg("U+%04X ambiguous %d: %d != %d",
-				    (unsigned)c, amb, wrap_cp_width(c, amb),
-				    width_char(c, amb));
+				    (unsigned)c, amb, width_char(c, amb),
+				    width_char_lookup(c, amb));
 }
 
 /* The answer must not depend on the locale the program runs in. */
@@ -113,11 +116,48 @@ test_width_str(void **state)
 	/* Half-width ｶﾞ is two cells, as the terminal draws it. */
 	assert_int_equal(width_str("ｶﾞ", strlen("ｶﾞ"), 1), 2);
 	assert_int_equal(width_str("", 0, 1), 0);
-	/* Broken UTF-8 counts as U+FFFD, one column per bad byte. */
-	assert_int_equal(width_str("\xE3\x81", 2, 1), 2);
+	/* Broken UTF-8 counts as U+FFFD, one column per invalid character
+	 * (a maximal subpart, utf8.h), as sanitize_text() replaces it. */
+	assert_int_equal(width_str("\xE3\x81", 2, 1), 1);
 	/* Controls, should any slip through, are one-column placeholders. */
 	assert_int_equal(width_char(0x1B, 1), 1);
 	assert_int_equal(width_char(0x9B, 1), 1);
+}
+
+/*
+ * width_str() reads invalid bytes as sanitize_text() does (utf8.h): a
+ * string is as wide before sanitising as after.  It used to count one
+ * U+FFFD per byte where sanitize_text() puts one per broken character.
+ */
+static void
+test_width_str_invalid(void **state)
+{
+	static const char *const bad[] = {"\xE3\x81", "\xE3\x81z",
+	    "\xF0\x9F\x98", "\xF0\x9F\x98\xE3\x81\x82", "\xED\xA0\x80",
+	    "\xE0\x80\xAF", "\xC0\xAF", "\xF4\x90\x80\x80", "\x80\xBF",
+	    "a\xEF\xBF"};
+	size_t i, n, cn;
+	char *clean;
+	int amb;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		n = strlen(bad[i]);
+		clean = sanitize_text(bad[i], n, &cn, NULL, NULL);
+		for (amb = 1; amb <= 2; amb++)
+			if (width_str(bad[i], n, amb) !=
+			    width_str(clean, cn, amb))
+				fail_msg("case %zu ambiguous %d: %d, "
+				         "sanitised %d",
+				    i, amb, width_str(bad[i], n, amb),
+				    width_str(clean, cn, amb));
+		free(clean);
+	}
+	/* three bytes of a four-byte character: one U+FFFD */
+	assert_int_equal(width_str("\xF0\x9F\x98", 3, 1), 1);
+	assert_int_equal(width_str("\xF0\x9F\x98", 3, 2), 2);
+	/* a surrogate: three invalid bytes, as before */
+	assert_int_equal(width_str("\xED\xA0\x80", 3, 1), 3);
 }
 
 int
@@ -129,6 +169,7 @@ main(void)
 	    cmocka_unit_test(test_width_fast_path),
 	    cmocka_unit_test(test_width_ambiguous),
 	    cmocka_unit_test(test_width_str),
+	    cmocka_unit_test(test_width_str_invalid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 
+#include "utf8.h"
 #include "width.h"
 #include "wrap.h"
 
@@ -332,6 +334,130 @@ test_wrap_softbreak(void **state)
 	assert_false(wrap_softbreak_joins('.', 0x3042));
 }
 
+/*
+ * Bytes that are not UTF-8.  The wrapper gets sanitised text, but reads
+ * any bytes as utf8.h does: a truncated four-byte character is one U+FFFD
+ * of one column, a stray continuation byte a U+FFFD of its own.  Before
+ * utf8.h it counted one U+FFFD per byte (F0 9F 98 was three columns, alone
+ * on a line of width 1) and put a stray byte into the cluster before it.
+ */
+static void
+test_wrap_invalid_bytes(void **state)
+{
+	struct wrap_lines wl = {0};
+
+	(void)state;
+	check_widths("\xF0\x9F\x98\xF0\x9F\x98", 1, 4, 1);
+	expect("\xF0\x9F\x98\xF0\x9F\x98", 1, 1, "\xF0\x9F\x98|\xF0\x9F\x98");
+	expect("\xE3\x81\x82\x80\xE3\x81\x82", 2, 1,
+	    "\xE3\x81\x82|\x80|\xE3\x81\x82");
+	wrap_hard("\xF0\x9F\x98\xF0\x9F\x98", 6, 1, 1, 1, &wl);
+	assert_int_equal(wl.n, 2);
+	assert_int_equal(wl.v[0].end, 3);
+	assert_int_equal(wl.v[0].width, 1);
+	assert_int_equal(wl.v[1].width, 1);
+	wrap_lines_free(&wl);
+}
+
+/*
+ * Checks the lines of s[0..n) at width w against utf8.h: each starts and
+ * ends on a character boundary, is as wide as width_str() says, comes
+ * after the one before, and is no wider than w unless it is one grapheme
+ * cluster (no boundary k inside where libunistring's gb[k] allows a
+ * break).  With drop, what no line covers is whole
+ * characters that are spaces or '\n'; without, every byte is covered.
+ */
+static void
+check_lines(const char *s, size_t n, const struct wrap_lines *wl, int w,
+    const char *gb, int drop)
+{
+	unsigned char isb[128], cov[128];
+	size_t i, k, p;
+	uint32_t c;
+
+	memset(isb, 0, sizeof isb);
+	memset(cov, 0, sizeof cov);
+	for (k = 0; k < n;) {
+		isb[k] = 1;
+		(void)utf8_next(s, n, &k);
+	}
+	isb[n] = 1;
+	for (i = 0; i < wl->n; i++) {
+		size_t a = wl->v[i].start, b = wl->v[i].end;
+
+		assert_true(a <= b && b <= n && isb[a] && isb[b]);
+		assert_true(i == 0 || a >= wl->v[i - 1].end);
+		assert_int_equal(wl->v[i].width, width_str(s + a, b - a, 1));
+		if (wl->v[i].width > w)
+			for (k = a + 1; k < b; k++)
+				if (isb[k] && gb[k])
+					fail_msg("line %zu [%zu, %zu) is %d "
+					         "wide at %d, a break at %zu",
+					    i, a, b, wl->v[i].width, w, k);
+		memset(cov + a, 1, b - a);
+	}
+	for (k = 0; k < n;) {
+		p = k;
+		c = utf8_next(s, n, &k);
+		if (cov[p])
+			continue;
+		assert_true(drop);
+		assert_true(c == ' ' || c == '\n' || c == 0x3000);
+		for (; p < k; p++)
+			assert_false(cov[p]);
+	}
+}
+
+/*
+ * Random bytes from the edges of utf8.h's rule (truncations, overlongs,
+ * surrogates, stray continuations, above U+10FFFF) with kana, spaces and
+ * U+3000: wrap_text() and wrap_hard() step over them as utf8.h does.
+ */
+static void
+test_wrap_random_bytes(void **state)
+{
+	static const unsigned char pool[] = {'a', 'b', ' ', ' ', '\n', 0x80,
+	    0x81, 0x82, 0x98, 0x9F, 0xA0, 0xBF, 0xC2, 0xE0, 0xE3, 0xE3, 0xE3,
+	    0xED, 0xF0, 0xF4, 0x90, 0xFF, 0xCC};
+	static const int widths[] = {1, 2, 3, 5, 8};
+	struct wrap_lines wl = {0};
+	char s[64], gb[64];
+	unsigned seed = 3;
+	size_t it, n, i, j;
+
+	(void)state;
+	for (it = 0; it < 20000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 16) % sizeof s;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = (char)pool[(seed >> 16) % sizeof pool];
+		}
+		for (j = 0; j < sizeof widths / sizeof widths[0]; j++) {
+			int w = widths[j];
+
+			wrap_text(s, n, w, 1, &wl);
+			/* an over-wide line is a cluster alone, found from
+			 * its own start */
+			for (i = 0; i < wl.n; i++)
+				if (wl.v[i].width > w) {
+					size_t a = wl.v[i].start;
+
+					u8_grapheme_breaks(
+					    (const uint8_t *)s + a,
+					    wl.v[i].end - a, gb + a);
+				}
+			check_lines(s, n, &wl, w, gb, 1);
+			if (memchr(s, '\n', n) != NULL)
+				continue;
+			u8_grapheme_breaks((const uint8_t *)s, n, gb);
+			wrap_hard(s, n, w, w, 1, &wl);
+			check_lines(s, n, &wl, w, gb, 0);
+		}
+	}
+	wrap_lines_free(&wl);
+}
+
 int
 main(void)
 {
@@ -349,6 +475,8 @@ main(void)
 	    cmocka_unit_test(test_wrap_tiny),
 	    cmocka_unit_test(test_wrap_hard),
 	    cmocka_unit_test(test_wrap_softbreak),
+	    cmocka_unit_test(test_wrap_invalid_bytes),
+	    cmocka_unit_test(test_wrap_random_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
