@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
 #include "bindings.h"
 #include "i18n.h"
@@ -24,6 +23,7 @@
 #include "rows.h"
 #include "searchui.h"
 #include "view.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* The views; the outline is the home view. */
@@ -164,15 +164,10 @@ browser_new(const struct doc *d, const struct search_index *ix,
 
 		memset(&in, 0, sizeof in);
 		browser_search_begin(b, &in);
-		while (b->field.active && *p != '\0') {
-			ucs4_t c;
-			int m = u8_strmbtouc(&c, (const uint8_t *)p);
+		size_t i = 0, n = strlen(p);
 
-			if (m <= 0)
-				break;
-			browser_search_type(b, c, &in);
-			p += m;
-		}
+		while (b->field.active && i < n)
+			browser_search_type(b, utf8_next(p, n, &i), &in);
 		if (b->field.active) {
 			browser_sync(b);
 			browser_search_end(b, 1, &in);

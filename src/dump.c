@@ -16,8 +16,8 @@
 
 #include <string.h>
 
-#include <unistr.h>
 
+#include "utf8.h"
 #include "width.h"
 
 static char
@@ -50,8 +50,8 @@ dump_attrs(FILE *fp, const struct sline *l)
 	size_t i = 0, n = 0;
 
 	while (i < l->len) {
-		ucs4_t c;
-		int m = u8_mbtouc(&c, (const uint8_t *)l->text + i, l->len - i);
+		size_t at = i;
+		uint32_t c = utf8_next(l->text, l->len, &i);
 		/* The cells the terminal draws: ambiguous characters narrow,
 		 * as the text line above shows them. */
 		int w = width_char(c, 1), k;
@@ -61,9 +61,8 @@ dump_attrs(FILE *fp, const struct sline *l)
 				fwrite(buf, 1, n, fp);
 				n = 0;
 			}
-			buf[n++] = attr_mark(l->attr[i]);
+			buf[n++] = attr_mark(l->attr[at]);
 		}
-		i += (size_t)m;
 	}
 	/* put_stripped needs the whole line; flush the head first. */
 	if (n == sizeof buf) {

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <unistr.h>
 
 #include "i18n.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* How a name is used: read in a --keys <name>, shown on the help screen. */
@@ -199,7 +199,7 @@ keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 	*n = 0;
 	*err = NULL;
 	while (i < len) {
-		ucs4_t c;
+		uint32_t c;
 		int m;
 
 		if (s[i] == '<') {
@@ -228,9 +228,8 @@ keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 			i = (size_t)(close - spec) + 1;
 			continue;
 		}
-		m = u8_mbtouc(&c, s + i, len - i);
-		if (c == 0xFFFD &&
-		    (m < 3 || memcmp(s + i, "\xEF\xBF\xBD", 3))) {
+		m = (int)utf8_decode((const char *)s + i, len - i, &c);
+		if (c == UTF8_BAD) {
 			*err =
 			    xasprintf("--keys: invalid UTF-8 at offset %zu", i);
 			goto fail;

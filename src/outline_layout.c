@@ -16,6 +16,7 @@
 #include "render.h"
 #include "rows.h"
 #include "search.h"
+#include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -280,10 +281,9 @@ snippet_line(struct outline *o, const struct entry *a,
 
 	/* Back a third of the width, not past the start of the block. */
 	while (s > 0 && t[s - 1] != '\n') {
-		uint32_t p = s - 1;
+		size_t p = s;
 
-		while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
-			p--;
+		utf8_prev(t, 0, &p);
 		wsum += width_str(t + p, s - p, o->e->ambiguous);
 		if (wsum > budget)
 			break;

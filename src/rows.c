@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
+#include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
 
@@ -27,17 +27,16 @@ rows_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
 	int used = 0;
 
 	while (i < src->len) {
-		ucs4_t c;
-		int m =
-		    u8_mbtouc(&c, (const uint8_t *)src->text + i, src->len - i);
-		int cw = width_char(c, ambiguous);
+		size_t next = i;
+		int cw = width_char(utf8_next(src->text, src->len, &next),
+		    ambiguous);
 
 		if (used + cw > w)
 			break;
-		sline_append(dst, src->text + i, (size_t)m,
+		sline_append(dst, src->text + i, next - i,
 		    (uint16_t)(src->attr[i] | or_attr), cw);
 		used += cw;
-		i += (size_t)m;
+		i = next;
 	}
 	for (j = 0; j < src->nlinks; j++) {
 		size_t s = src->links[j].start, e = src->links[j].end;

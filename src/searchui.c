@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistr.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 void
@@ -44,20 +44,18 @@ searchui_showable(uint32_t ch)
 int
 searchui_type(struct searchui *s, uint32_t ch)
 {
-	uint8_t buf[8];
-	int n;
+	char buf[4];
+	size_t n;
 
 	if (!searchui_showable(ch))
 		return 0;
-	n = u8_uctomb(buf, ch, sizeof buf);
-	if (n <= 0)
-		return 0;
-	if (s->len + (size_t)n + 1 > s->cap) {
-		s->cap = (s->len + (size_t)n + 1) * 2;
+	n = utf8_encode(ch, buf);
+	if (s->len + n + 1 > s->cap) {
+		s->cap = (s->len + n + 1) * 2;
 		s->q = xrealloc(s->q, s->cap);
 	}
-	memcpy(s->q + s->len, buf, (size_t)n);
-	s->len += (size_t)n;
+	memcpy(s->q + s->len, buf, n);
+	s->len += n;
 	s->q[s->len] = '\0';
 	return 1;
 }
@@ -80,11 +78,7 @@ searchui_erase(struct searchui *s, enum searchui_erase how)
 		while (n > 0 && q[n - 1] != ' ')
 			n--;
 	} else if (n > 0) {
-		ucs4_t c;
-		const uint8_t *p =
-		    u8_prev(&c, (const uint8_t *)q + n, (const uint8_t *)q);
-
-		n = p != NULL ? (size_t)(p - (const uint8_t *)q) : n - 1;
+		utf8_prev(q, 0, &n);
 	}
 	s->len = n;
 	q[n] = '\0';
@@ -126,9 +120,10 @@ searchui_status(const struct searchui *s, const struct view_env *env,
 	char *left;
 
 	while (*q != '\0' && rows_width(q, env->ambiguous) > room) {
-		q++;
-		while (((unsigned char)*q & 0xC0) == 0x80)
-			q++;
+		size_t i = 0;
+
+		utf8_next(q, strlen(q), &i);
+		q += i;
 	}
 	left = xasprintf("/%s", q);
 	scr->cursor_y = env->h - 1;

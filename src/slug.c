@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
-#include <unistr.h>
 
 #include "arena.h"
+#include "utf8.h"
 
 char *
 slug_make(struct arena *a, const char *s, size_t n)
@@ -15,7 +15,7 @@ slug_make(struct arena *a, const char *s, size_t n)
 	const uint8_t *u = (const uint8_t *)s;
 	char *out = arena_alloc(a, n + 1);
 	size_t i = 0, k = 0;
-	ucs4_t uc;
+	uint32_t uc;
 	int len;
 
 	while (i < n) {
@@ -31,9 +31,9 @@ slug_make(struct arena *a, const char *s, size_t n)
 				out[k++] = '-';
 			continue;
 		}
-		len = u8_mbtouc(&uc, u + i, n - i);
-		if (len <= 0)
-			len = 1;
+		len = (int)utf8_decode((const char *)u + i, n - i, &uc);
+		if (uc == UTF8_BAD)
+			uc = UTF8_REPLACEMENT;
 		if (uc_is_general_category(uc, UC_CATEGORY_L) ||
 		    uc_is_general_category(uc, UC_CATEGORY_M) ||
 		    uc_is_general_category(uc, UC_CATEGORY_N) ||
@@ -41,10 +41,10 @@ slug_make(struct arena *a, const char *s, size_t n)
 			/* GitHub lowercases every letter (Ü -> ü, Ａ -> ａ);
 			 * a simple mapping never gets longer in UTF-8 for
 			 * the letters where it matters, but check */
-			uint8_t low[6];
-			int ln = u8_uctomb(low, uc_tolower(uc), 6);
+			char low[4];
+			int ln = (int)utf8_encode(uc_tolower(uc), low);
 
-			if (ln > 0 && ln <= len) {
+			if (ln <= len) {
 				memcpy(out + k, low, (size_t)ln);
 				k += (size_t)ln;
 			} else {
@@ -173,7 +173,6 @@ slug_decode_entity(const char *s, size_t n, char out[8])
 {
 	uint32_t cp = 0;
 	size_t i;
-	int len;
 
 	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
 		return 0;
@@ -211,6 +210,5 @@ slug_decode_entity(const char *s, size_t n, char out[8])
 		if (cp == 0)
 			return 0;
 	}
-	len = u8_uctomb((uint8_t *)out, cp, 8);
-	return len > 0 ? (size_t)len : 0;
+	return utf8_encode(cp, out);
 }
