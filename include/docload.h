@@ -33,19 +33,14 @@ void docload_own(struct doc *d, void *p);
  * parse.c: sanitises and parses buf as one new collection named name
  * (already sanitised for messages).  own is NULL or the file map holding
  * buf: then docload_parse() closes it as early as it can (peak memory on
- * big files).
+ * big files).  From split_min bytes on, a file is parsed in two halves on
+ * two threads when it can be split safely (see parse.c); stats, when not
+ * NULL, counts how that went.
  */
 struct filemap;
-/*
- * From this many bytes on, a file is parsed in two halves on two threads
- * when it can be split safely (see parse.c); the tests lower it to split
- * small files.
- */
-extern size_t docload_split_min;
-/* Split parses that were joined, and that were thrown away because the
- * halves did not meet (counted for the tests). */
-extern unsigned long docload_splits_joined, docload_splits_redone;
+struct load_stats;
 void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    struct filemap *own, struct diag_list *diags);
+    struct filemap *own, size_t split_min, struct load_stats *stats,
+    struct diag_list *diags);
 
 #endif

@@ -13,7 +13,7 @@
  * stack (kids) and are copied into the arena when their container closes;
  * spans likewise.  Container nesting is capped at DOC_MAX_DEPTH.
  *
- * A big file (docload_split_min) is parsed in two halves at once, on two
+ * A big file (load.h, split_min) is parsed in two halves at once, on two
  * cores, when it can be cut at a "#" heading that closes every block
  * before it (parse_all()); the halves are joined without copying text, and
  * a cut that turns out wrong is thrown away.  The md4c callbacks therefore
@@ -34,6 +34,7 @@
 #include "docload.h"
 #include "filemap.h"
 #include "frontmatter.h"
+#include "load.h"
 #include "sanitize.h"
 #include "slug.h"
 #include "twocore.h"
@@ -1394,9 +1395,6 @@ san_diags(struct diag_list *diags, const char *name, const char *buf,
 
 /* Parsing on two cores ------------------------------------------------- */
 
-size_t docload_split_min = 1u << 20;
-unsigned long docload_splits_joined, docload_splits_redone;
-
 static const MD_PARSER md_parser = {
     0,
     MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
@@ -1668,7 +1666,8 @@ split_merge(struct parser *a, struct parser *b, uint32_t line)
  * file parsed again in one piece.
  */
 static int
-parse_all(struct parser *p, size_t start, size_t split, size_t lines)
+parse_all(struct parser *p, size_t start, size_t split, size_t lines,
+    struct load_stats *stats)
 {
 	struct split_job *job;
 	struct arena *da = p->arena;
@@ -1702,14 +1701,16 @@ parse_all(struct parser *p, size_t start, size_t split, size_t lines)
 	twocore_join(&job->tc);
 	if (split_agrees(p, &job->p, line)) {
 		split_merge(p, &job->p, line);
-		docload_splits_joined++;
+		if (stats != NULL)
+			stats->splits_joined++;
 		arena_adopt(da, p->arena);
 		p->arena = da;
 		rc |= job->rc;
 	} else {
 		parser_discard(&job->p);
 		parser_discard(p);
-		docload_splits_redone++;
+		if (stats != NULL)
+			stats->splits_redone++;
 		*p = whole;
 		p->text = xmalloc(4096);
 		rc = parse_run(p, start, p->srclen);
@@ -1737,7 +1738,8 @@ parse_flush(struct parser *p)
 
 void
 docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    struct filemap *own, struct diag_list *diags)
+    struct filemap *own, size_t split_min, struct load_stats *stats,
+    struct diag_list *diags)
 {
 	struct parser p;
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
@@ -1757,7 +1759,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	if (len >= docload_split_min)
+	if (len >= split_min)
 		split = split_point(buf, len);
 	if (split_checks(buf, len, split, &lines)) {
 		/* the usual case: parse the bytes as they are, no copy */
@@ -1800,7 +1802,7 @@ docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
 		p.map = own;
 		p.drop_next = DROP_STEP;
 	}
-	if (parse_all(&p, start, split, lines) != 0)
+	if (parse_all(&p, start, split, lines, stats) != 0)
 		diag_add(diags, p.name, 0, 0, DIAG_ERROR,
 		    "the Markdown parser failed; content may be missing");
 	parse_flush(&p);
