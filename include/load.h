@@ -1,21 +1,27 @@
 /*
  * load.h - FAQ files into a struct doc: the loader's public entry points.
  *
- * The loader is in layers, each a file (see the headers named):
+ * The loader is in layers, each a file, top to bottom (calls go down
+ * only; files on one line do not call each other):
  *
- *	load.c	files and directories, mapping or reading (filemap.h),
- *		the byte order mark, whether the bytes need sanitising,
- *		front matter, whether to split; the only file that knows
- *		whether a file was mapped, and the only one that closes it
- *	split.c	a big file parsed in two halves on two cores (split.h)
- *	md.c	Markdown to a flat list of top-level blocks (md.h)
- *	blocks.c the list of blocks and their text, read the same way
- *		whether it came in one piece or two (blocks.h)
- *	shape.c	blocks to sections and questions (shape.h)
- *	doc.c	the model it all lands in (doc.h, docload.h)
+ *	load.c		files and directories, mapping or reading
+ *			(filemap.h), the byte order mark, whether the bytes
+ *			need sanitising, front matter, which reader, whether
+ *			to split; the only file that knows whether a file
+ *			was mapped, and the only one that closes it
+ *	split.c		a big file parsed in two halves on two cores
+ *			(split.h)
+ *	md.c, shape.c	the Markdown reader: md4c's events to a flat list of
+ *			top-level blocks (md.h); the shape: blocks to the
+ *			title, sections and questions, by recognisers
+ *			(shape.h)
+ *	blocks.c	that list and its text, read the same way whether
+ *			it was parsed in one piece or two (blocks.h)
+ *	doc.c		the model it all lands in (doc.h; docload.h is how
+ *			the loader builds it)
  *
- * Calls go down that list only.  The readers choose nothing about the
- * document's shape, and shape.c knows nothing of files or threads.
+ * The reader decides nothing about the document's shape, and shape.c
+ * knows nothing of files, Markdown syntax or threads.
  *
  * Ownership: everything loaded belongs to the doc (doc_free()); the
  * buffers passed in stay the caller's and may be freed on return.  Call

@@ -190,6 +190,10 @@ load_bytes(struct doc *d, const char *name, const char *buf, size_t len,
 		src.drop = drop_pages;
 		src.drop_ctx = own;
 	}
+	/* The reader, chosen here: Markdown (md.c), on two cores when
+	 * split_find() said where (split.h).  Another reader (plain text,
+	 * by the file's name) would fill the same block list, and nothing
+	 * below would change. */
 	if (split_parse(&bl, d->arena, &src, start, &at, &how) != 0)
 		diag_add(diags, cname, 0, 0, DIAG_ERROR,
 		    "the Markdown parser failed; content may be missing");

@@ -6,7 +6,7 @@
  */
 #include "shape.h"
 
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "arena.h"

@@ -27,10 +27,10 @@
  * "###### ..." after a blank line, from the middle on; 0 if none.  Such a
  * line, when it is an ATX heading at the top level, closes every block
  * before it, so the text from there parses the same alone as in the whole
- * (link reference definitions aside, which reach across the file: the
- * caller does not split a file that may have one).  Whether it is at the
- * top level (and not inside a fenced code block, say) is known only from
- * the parse of the first half: see split_agrees().
+ * (link reference definitions aside, which reach across the file:
+ * split_checks() keeps a file that may have one in one piece).  Whether
+ * it is at the top level (and not inside a fenced code block, say) is
+ * known only from the parse of the first half: see split_agrees().
  */
 static size_t
 split_point(const char *s, size_t len)

@@ -471,7 +471,7 @@ test_escapes(void **state)
  * md4c 0.4.8 reads one byte past the end of a buffer whose last line is
  * cut inside a link destination; when that byte is ')' it took the link as
  * closed and reported a text of 3 GB (found by a random-input run; crashed
- * without the final-newline guard in parse.c).
+ * without the final-newline guard in load.c).
  */
 static void
 test_unterminated_last_line(void **state)
