@@ -148,30 +148,38 @@ section_open(struct shape *s, const char *xid, int level, const char *title,
 	s->sec_level = level;
 }
 
-/* A section starts: the one open ends, and the blocks from body on are
- * the new one's introduction. */
+/*
+ * Block i starts a section called title: what was open ends before it,
+ * and the blocks after it are the section's introduction until the next
+ * start.  xid and own are as for section_open().
+ */
 static void
-section_start(struct shape *s, const char *xid, int level, const char *title,
-    const char *own, uint32_t line, size_t body)
+section_start(struct shape *s, size_t i, const char *xid, int level,
+    const char *title, const char *own, uint32_t line)
 {
+	body_flush(s, i);
 	section_close(s, level);
 	section_open(s, xid, level, title, own, line);
 	s->owner = OWN_SECTION;
-	s->body = body;
+	s->body = i + 1;
 }
 
-/* A question q[0..len) starts, at line:col: the blocks from body on are
- * its answer.  Questions before any section go to one named after the
- * collection. */
+/*
+ * Block i starts a question q[0..len), at line:col: what was open ends
+ * before it, and the blocks after it are its answer until the next start.
+ * Its id is xid ({#id}) or the slug of q.  Questions before any section
+ * go to one named after the collection.
+ */
 static void
-question_start(struct shape *s, const char *xid, const char *q, uint32_t len,
-    uint32_t line, uint32_t col, size_t body)
+question_start(struct shape *s, size_t i, const char *xid, const char *q,
+    uint32_t len, uint32_t line, uint32_t col)
 {
 	struct doc *d = s->d;
 	const char *ctitle = d->colls[s->coll].title;
 	struct entry *e;
 	uint32_t k;
 
+	body_flush(s, i);
 	if (s->sec < 0)
 		section_open(s, NULL, 1, ctitle, ctitle, line);
 	k = docload_add_entry(d, xid != NULL);
@@ -189,7 +197,7 @@ question_start(struct shape *s, const char *xid, const char *q, uint32_t len,
 		diag_add(s->diags, s->name, e->line, e->col, DIAG_WARNING,
 		    "empty question");
 	s->owner = OWN_ENTRY;
-	s->body = body;
+	s->body = i + 1;
 }
 
 /* Recognisers ----------------------------------------------------------- */
@@ -301,34 +309,30 @@ headings_map(struct shape *s)
 			diag_add(s->diags, s->name, hb->line, col, DIAG_WARNING,
 			    "heading level skipped (h%d after h%d)", lv, prev);
 		prev = lv;
-		if (i == s->title) {
-			s->body = i + 1;
+		if (i == s->title)
 			continue;
-		}
 		if (lv > q) { /* a heading inside an answer or intro */
 			blocks_heading_to_body(bl, i);
 			continue;
 		}
-		body_flush(s, i);
 		txt = blocks_heading_text(bl, i, s->d->arena, &len);
 		if (lv < q) {
 			stack[lv] = txt;
 			for (k = (uint32_t)lv + 1; k < 7; k++)
 				stack[k] = NULL;
-			section_start(s, blocks_id(bl, i), lv,
-			    nested_title(s, stack, lv), txt, hb->line, i + 1);
+			section_start(s, i, blocks_id(bl, i), lv,
+			    nested_title(s, stack, lv), txt, hb->line);
 			continue;
 		}
-		question_start(
-		    s, blocks_id(bl, i), txt, len, hb->line, col, i + 1);
+		question_start(s, i, blocks_id(bl, i), txt, len, hb->line, col);
 	}
 }
 
 /*
- * The shapes a FAQ file may have.  A recogniser walks s->bl from the
- * start (the title, when there is one, is s->title) and calls
- * section_start() and question_start() where those start, after
- * body_flush() up to there; the blocks between belong to what is open.
+ * The shapes a FAQ file may have.  A recogniser walks s->bl and calls
+ * section_start() or question_start() at each block that starts one; the
+ * blocks between belong to what was started last.  The title, when there
+ * is one (s->title), is the builder's: a recogniser passes over it.
  */
 struct recogniser {
 	const char *name; /* the shape, as faq --check may name it */
@@ -361,8 +365,10 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	s.body = 0;
 	/* The title is a # heading that opens the file; a # heading after
 	 * text is a section, so that the text before it is not lost. */
-	if (bl->nitems > 0 && is_heading(bl, 0) && bl->blk[0].level == 1)
+	if (bl->nitems > 0 && is_heading(bl, 0) && bl->blk[0].level == 1) {
 		s.title = 0;
+		s.body = 1;
+	}
 	if (fm->title != NULL && fm->title[0] != '\0')
 		c->title = fm->title;
 	else if (s.title != SIZE_MAX)
