@@ -1,6 +1,6 @@
 /*
  * search-bench.c - times the search core on a generated corpus, the way
- * the program uses it: loading (doc_load_path + doc_finish) and indexing
+ * the program uses it: loading (load_path + doc_finish) and indexing
  * (search_index_new); then a real browser at 80x24, "/" and a query typed
  * one K_CHAR at a time, each keystroke timed as browser_key() +
  * browser_render() (the browser narrows with the last hits when the query
@@ -209,7 +209,7 @@ main(int argc, char **argv)
 	ix = search_index_new(d);
 	t_index = bench_wall_ms() - t0;
 	printf("entries %zu\n", d->nentries);
-	printf("loader doc_load_path\n");
+	printf("loader load_path\n");
 	printf("screen browser_key+browser_render_80x24\n");
 	printf("load_ms %.1f\nindex_ms %.1f\n", t_load, t_index);
 	printf("rss_after_load_kb %ld\nrss_after_index_kb %ld\n", rss_load,

@@ -5,7 +5,7 @@
  * Ownership: a struct doc owns everything reachable from it (one arena);
  * doc_free() releases it all.  Pointers into a doc stay valid until
  * doc_free(), except that the arrays colls/secs/entries may move while
- * files are still being loaded (doc_load_*); after doc_finish() nothing
+ * files are still being loaded (load.h); after doc_finish() nothing
  * moves.
  *
  * Invariants after doc_finish():
@@ -26,7 +26,7 @@
  * attributes: that is how a hit lands on exactly its cells.  Blocks are
  * separated in entry->text by '\n' bytes that no span covers.
  *
- * No curses here, and no I/O except doc_load_path().
+ * No curses here, and no I/O: load.h reads files into a doc.
  */
 #ifndef FAQ_DOC_H
 #define FAQ_DOC_H
@@ -164,23 +164,8 @@ struct doc *doc_new(void);
 void doc_free(struct doc *d);
 
 /*
- * Loads a file or a directory (every *.md in it, sorted by name) as one
- * collection per file.  Problems go to diags.  Returns 0, or -1 when the
- * path cannot be read at all (missing, unreadable, a directory without
- * .md): then diags holds an error naming the path.
- */
-int doc_load_path(struct doc *d, const char *path, struct diag_list *diags);
-/* Parses one Markdown buffer as a collection named name.  Returns 0, or -1
- * (with an error in diags) when it is longer than DOC_MAX_FILE. */
-int doc_load_buffer(struct doc *d, const char *name, const char *buf,
-    size_t len, struct diag_list *diags);
-/* Bigger files are refused rather than read: offsets in the model are 32
- * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
- * symlink). */
-#define DOC_MAX_FILE (1UL << 30)
-/*
  * Resolves references and #id links, checks ids, builds the id table.
- * Call once after the last doc_load_*.
+ * Call once after the last file is loaded (load.h).
  */
 void doc_finish(struct doc *d, struct diag_list *diags);
 

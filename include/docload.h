@@ -1,8 +1,10 @@
 /*
- * docload.h - internals of the doc module, shared by the files that build a
- * struct doc: doc.c (arrays, ids, references, loading files) and parse.c
- * (one Markdown buffer to collections, sections and entries).  No other
- * module includes this header; doc.h is the public contract.
+ * docload.h - how the loader builds a struct doc: appending collections,
+ * sections and entries, links for doc_finish() to check, and buffers the
+ * doc is to free.  Implemented by doc.c; included by the loader's files
+ * that build (load.c, shape.c, blocks.c) and no other module: doc.h is
+ * the public contract.  doc.c includes no loader header: calls go from
+ * the loader down into the model, never back.
  */
 #ifndef FAQ_DOCLOAD_H
 #define FAQ_DOCLOAD_H
@@ -28,24 +30,5 @@ void docload_add_link(struct doc *d, uint32_t coll, uint32_t line, uint32_t col,
     const char *href);
 /* The doc takes p (from malloc) and frees it in doc_free(). */
 void docload_own(struct doc *d, void *p);
-
-/*
- * parse.c: sanitises and parses buf as one new collection named name
- * (already sanitised for messages).  own is NULL or the file map holding
- * buf: then docload_parse() closes it as early as it can (peak memory on
- * big files).
- */
-struct filemap;
-/*
- * From this many bytes on, a file is parsed in two halves on two threads
- * when it can be split safely (see parse.c); the tests lower it to split
- * small files.
- */
-extern size_t docload_split_min;
-/* Split parses that were joined, and that were thrown away because the
- * halves did not meet (counted for the tests). */
-extern unsigned long docload_splits_joined, docload_splits_redone;
-void docload_parse(struct doc *d, const char *name, const char *buf, size_t len,
-    struct filemap *own, struct diag_list *diags);
 
 #endif

@@ -27,6 +27,7 @@
 #include "embed.h"
 #include "i18n.h"
 #include "keys.h"
+#include "load.h"
 #include "print.h"
 #include "render.h"
 #include "sanitize.h"
@@ -310,8 +311,8 @@ parse_options(int argc, char **argv, struct options *o)
 #define STDIN_NAME "(standard input)"
 
 /*
- * Reads standard input whole, as far as DOC_MAX_FILE and a byte (so that
- * doc_load_buffer() refuses what is bigger without reading it all), and
+ * Reads standard input whole, as far as LOAD_MAX_FILE and a byte (so that
+ * load_buffer() refuses what is bigger without reading it all), and
  * loads it: "curl -s https://.../faq.md | faq -".
  */
 static int
@@ -322,7 +323,7 @@ load_stdin(struct doc *d, struct diag_list *diags)
 	ssize_t r;
 	int rc;
 
-	while (n <= DOC_MAX_FILE) {
+	while (n <= LOAD_MAX_FILE) {
 		if (n == cap) {
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -340,7 +341,7 @@ load_stdin(struct doc *d, struct diag_list *diags)
 			break;
 		n += (size_t)r;
 	}
-	rc = doc_load_buffer(d, STDIN_NAME, buf, n, diags);
+	rc = load_buffer(d, STDIN_NAME, buf, n, diags);
 	free(buf);
 	return rc;
 }
@@ -460,7 +461,7 @@ load_help(const char *lang)
 	if (f == NULL)
 		return NULL;
 	h = doc_new();
-	doc_load_buffer(h, name, f->data, f->len, &diags);
+	load_buffer(h, name, f->data, f->len, &diags);
 	doc_finish(h, &diags);
 	diag_clear(&diags);
 	return h;
@@ -524,14 +525,14 @@ main(int argc, char **argv)
 	d = doc_new();
 	if (optind >= argc) {
 		bundled = bundled_content();
-		if (doc_load_path(d, bundled, &diags) != 0)
+		if (load_path(d, bundled, &diags) != 0)
 			status = 2;
 	}
 	for (i = optind; i < argc; i++) {
 		from_stdin |= strcmp(argv[i], "-") == 0;
 		if ((strcmp(argv[i], "-") == 0
 		            ? load_stdin(d, &diags)
-		            : doc_load_path(d, argv[i], &diags)) != 0)
+		            : load_path(d, argv[i], &diags)) != 0)
 			status = 2;
 	}
 	free(bundled);

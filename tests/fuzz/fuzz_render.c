@@ -6,7 +6,7 @@
  * valid UTF-8, no control byte, a width field that is the real width, and
  * no line wider than the width unless the line is one lone cluster.  It
  * also parses every input twice, in one pass and split in two halves as
- * big files are (parse.c), and traps when the printed docs or their
+ * big files are (split.c), and traps when the printed docs or their
  * diagnostics differ.
  */
 #include <stdint.h>
@@ -17,8 +17,8 @@
 #include <unistr.h>
 
 #include "diag.h"
-#include "docload.h"
 #include "doc.h"
+#include "load.h"
 #include "print.h"
 #include "render.h"
 #include "utf8.h"
@@ -91,11 +91,12 @@ load(const uint8_t *data, size_t size, size_t split_min,
 {
 	struct diag_list diags = {0};
 	struct doc *d = doc_new();
+	struct load_opt opt = {split_min};
 	size_t n = 0;
 	FILE *fp;
 
-	docload_split_min = split_min;
-	doc_load_buffer(d, "fuzz.md", (const char *)data, size, &diags);
+	load_buffer_opt(
+	    d, "fuzz.md", (const char *)data, size, &opt, NULL, &diags);
 	doc_finish(d, &diags);
 	fp = open_memstream(text, &n);
 	if (fp == NULL)

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "doc.h"
+#include "load.h"
 
 static const char *kinds[] = {
     "PARA", "HEADING", "LIST", "ITEM", "QUOTE", "CODE", "TABLE", "HR"};
@@ -74,7 +75,7 @@ main(int argc, char **argv)
 	int i, quiet = argc > 1 && strcmp(argv[1], "-q") == 0;
 
 	for (i = 1 + quiet; i < argc; i++)
-		doc_load_path(d, argv[i], &dl);
+		load_path(d, argv[i], &dl);
 	doc_finish(d, &dl);
 	diag_print(&dl, stderr);
 	if (quiet) {

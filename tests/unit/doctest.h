@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "doc.h"
+#include "load.h"
 
 /* Loads md as one file called name and finishes the doc. */
 static inline struct doc *
@@ -19,7 +20,7 @@ load_md(const char *name, const char *md, struct diag_list *dl)
 {
 	struct doc *d = doc_new();
 
-	assert_int_equal(doc_load_buffer(d, name, md, strlen(md), dl), 0);
+	assert_int_equal(load_buffer(d, name, md, strlen(md), dl), 0);
 	doc_finish(d, dl);
 	return d;
 }

@@ -13,6 +13,7 @@
 #include "dump.h"
 #include "i18n.h"
 #include "keys.h"
+#include "load.h"
 #include "search.h"
 #include "width.h"
 
@@ -73,7 +74,7 @@ fixture_load(const char *title)
 		p += sprintf(p, "これは長い回答の文です。");
 	p += sprintf(p, "\n\n### 最後の質問 {#last}\n\n回答です。\n");
 	f->d = doc_new();
-	doc_load_buffer(f->d, "test.md", md, (size_t)(p - md), &dl);
+	load_buffer(f->d, "test.md", md, (size_t)(p - md), &dl);
 	doc_finish(f->d, &dl);
 	assert_int_equal(diag_count(&dl, DIAG_ERROR), 0);
 	assert_int_equal(f->d->nentries, 8);
@@ -1139,8 +1140,7 @@ test_empty_docs(void **state)
 		char *err = NULL;
 
 		if (srcs[i] != NULL) /* NULL: no file at all */
-			doc_load_buffer(
-			    d, "e.md", srcs[i], strlen(srcs[i]), &dl);
+			load_buffer(d, "e.md", srcs[i], strlen(srcs[i]), &dl);
 		doc_finish(d, &dl);
 		ix = search_index_new(d);
 		memset(&o, 0, sizeof o);

@@ -70,11 +70,11 @@ struct loaded {
 };
 
 static void
-load_path(struct loaded *l, const char *path)
+loaded_path(struct loaded *l, const char *path)
 {
 	memset(l, 0, sizeof *l);
 	l->d = doc_new();
-	l->rc = doc_load_path(l->d, path, &l->dl);
+	l->rc = load_path(l->d, path, &l->dl);
 	doc_finish(l->d, &l->dl);
 	check_doc(l->d);
 }
@@ -84,7 +84,7 @@ load_bytes(struct loaded *l, const char *data, size_t n)
 {
 	memset(l, 0, sizeof *l);
 	l->d = doc_new();
-	l->rc = doc_load_buffer(l->d, "bad.md", data, n, &l->dl);
+	l->rc = load_buffer(l->d, "bad.md", data, n, &l->dl);
 	doc_finish(l->d, &l->dl);
 	check_doc(l->d);
 }
@@ -117,7 +117,7 @@ test_missing_file(void **state)
 
 	(void)state;
 	sprintf(path, "%s/nothere.md", tmpdir);
-	load_path(&l, path);
+	loaded_path(&l, path);
 	assert_int_equal(l.rc, -1);
 	assert_int_equal(l.dl.n, 1);
 	assert_int_equal(l.dl.v[0].severity, DIAG_ERROR);
@@ -138,10 +138,10 @@ test_unreadable_file(void **state)
 	assert_int_equal(chmod(path, 0), 0);
 	if (geteuid() == 0) {
 		/* root reads it anyway: nothing to see but no crash */
-		load_path(&l, path);
+		loaded_path(&l, path);
 		assert_int_equal(l.rc, 0);
 	} else {
-		load_path(&l, path);
+		loaded_path(&l, path);
 		assert_int_equal(l.rc, -1);
 		assert_int_equal(
 		    count_diags(&l.dl, DIAG_ERROR, 0, 0, "Permission denied"),
@@ -164,7 +164,7 @@ test_directory(void **state)
 	p[2] = puts_("dir/notes.txt", "### not markdown\n");
 	p[3] = puts_("dir/.hidden.md", "### hidden\n");
 	p[4] = put("dir/sub.md", NULL, 0); /* a directory named .md */
-	load_path(&l, dir);
+	loaded_path(&l, dir);
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.d->ncolls, 2);
 	assert_non_null(strstr(l.d->colls[0].path, "/dir/a.md"));
@@ -186,7 +186,7 @@ test_directory_without_md(void **state)
 	char *dir = put("empty", NULL, 0), *f = puts_("empty/x.txt", "x");
 
 	(void)state;
-	load_path(&l, dir);
+	loaded_path(&l, dir);
 	assert_int_equal(l.rc, -1);
 	assert_int_equal(l.dl.n, 1);
 	assert_string_equal(l.dl.v[0].file, dir);
@@ -203,7 +203,7 @@ test_empty_file(void **state)
 	char *path = puts_("empty.md", "");
 
 	(void)state;
-	load_path(&l, path);
+	loaded_path(&l, path);
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.d->ncolls, 1);
 	assert_int_equal(l.d->nentries, 0);
@@ -224,7 +224,7 @@ test_binary_file(void **state)
 	for (i = 0; i < n; i++)
 		data[i] = (char)(i % 256);
 	path = put("binary.md", data, n);
-	load_path(&l, path);
+	loaded_path(&l, path);
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.d->ncolls, 1);
 	/* warnings, but capped: a flood helps nobody */
@@ -456,7 +456,7 @@ test_escapes(void **state)
 	    "0m\n");
 
 	(void)state;
-	load_path(&l, path);
+	loaded_path(&l, path);
 	assert_int_equal(l.rc, 0);
 	assert_string_equal(l.d->colls[0].title, "T");
 	assert_null(strchr(l.d->colls[0].path, '\x1b'));
@@ -471,7 +471,7 @@ test_escapes(void **state)
  * md4c 0.4.8 reads one byte past the end of a buffer whose last line is
  * cut inside a link destination; when that byte is ')' it took the link as
  * closed and reported a text of 3 GB (found by a random-input run; crashed
- * without the final-newline guard in parse.c).
+ * without the final-newline guard in load.c).
  */
 static void
 test_unterminated_last_line(void **state)
@@ -486,8 +486,8 @@ test_unterminated_last_line(void **state)
 	(void)state;
 	memcpy(a, first, sizeof first - 1);
 	memcpy(b, first, 64); /* ends in "![i](x.png", then ')' */
-	doc_load_buffer(d, "a.md", a, sizeof first - 1, &dl);
-	doc_load_buffer(d, "b.md", b, 63, &dl);
+	load_buffer(d, "a.md", a, sizeof first - 1, &dl);
+	load_buffer(d, "b.md", b, 63, &dl);
 	doc_finish(d, &dl);
 	check_doc(d);
 	assert_int_equal(d->ncolls, 2);
@@ -536,7 +536,7 @@ test_big_file_mapped(void **state)
 	assert_memory_equal(fm.data, faq, n);
 	filemap_close(&fm);
 	close(fd);
-	load_path(&l, path);
+	loaded_path(&l, path);
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.d->nentries, 5000);
 	assert_string_equal(l.d->entries[4999].question, "Question 4999?");

@@ -353,8 +353,8 @@ test_ids_across_files(void **state)
 	const char *a = "### Q\n\nA\n", *b = "### Q\n\nB\n";
 
 	(void)state;
-	doc_load_buffer(d, "a.md", a, strlen(a), &dl);
-	doc_load_buffer(d, "b.md", b, strlen(b), &dl);
+	load_buffer(d, "a.md", a, strlen(a), &dl);
+	load_buffer(d, "b.md", b, strlen(b), &dl);
 	doc_finish(d, &dl);
 	check_doc(d);
 	assert_int_equal(d->ncolls, 2);

@@ -1,6 +1,6 @@
 /*
  * test_split.c - a big file is parsed in two halves on two threads
- * (parse.c, parse_all()); the doc must be exactly the doc of one pass.
+ * (split.c); the doc must be exactly the doc of one pass.
  * Random Markdown, with the constructs that could make a "# heading" line
  * after a blank line something else (fences, lists and quotes holding
  * fences, link reference definitions), is loaded both ways and the two
@@ -10,8 +10,12 @@
 
 #include <stdio.h>
 
-#include "docload.h"
 #include "doctest.h"
+#include "load.h"
+
+/* Split parses joined, and thrown away because the halves did not meet,
+ * over the loads of one test (load_dump() adds each load's to them). */
+static unsigned long splits_joined, splits_redone;
 
 /* A growing string. */
 struct buf {
@@ -168,13 +172,15 @@ load_dump(const char *md, size_t n, size_t split_min)
 {
 	struct diag_list dl = {0};
 	struct doc *d = doc_new();
-	size_t was = docload_split_min;
+	struct load_opt opt = {split_min};
+	struct load_stats st = {0, 0};
 	char *out;
 
-	docload_split_min = split_min;
-	assert_int_equal(doc_load_buffer(d, "split.md", md, n, &dl), 0);
+	assert_int_equal(
+	    load_buffer_opt(d, "split.md", md, n, &opt, &st, &dl), 0);
 	doc_finish(d, &dl);
-	docload_split_min = was;
+	splits_joined += st.splits_joined;
+	splits_redone += st.splits_redone;
 	check_doc(d);
 	out = dump_doc(d, &dl);
 	doc_free(d);
@@ -322,7 +328,7 @@ test_split_random(void **state)
 	struct buf b = {NULL, 0, 0};
 
 	(void)state;
-	docload_splits_joined = docload_splits_redone = 0;
+	splits_joined = splits_redone = 0;
 	for (doc = 0; doc < 3000; doc++) {
 		rng_state = doc;
 		b.n = 0;
@@ -334,10 +340,10 @@ test_split_random(void **state)
 	}
 	free(b.s);
 	/* both ways out were taken, many times each */
-	fprintf(stderr, "split: %lu joined, %lu parsed again\n",
-	    docload_splits_joined, docload_splits_redone);
-	assert_true(docload_splits_joined > 500);
-	assert_true(docload_splits_redone > 50);
+	fprintf(stderr, "split: %lu joined, %lu parsed again\n", splits_joined,
+	    splits_redone);
+	assert_true(splits_joined > 500);
+	assert_true(splits_redone > 50);
 }
 
 /* The cases the split must see through, one by one. */
@@ -377,7 +383,8 @@ test_split_diags(void **state)
 	struct buf b = {NULL, 0, 0};
 	struct diag_list dl = {0};
 	struct doc *d;
-	size_t was = docload_split_min;
+	struct load_opt opt = {1};
+	struct load_stats st = {0, 0};
 	unsigned i;
 
 	(void)state;
@@ -389,13 +396,11 @@ test_split_diags(void **state)
 		bputs(&b, "> ");
 	bputs(&b, "x\n");
 	assert_split_same(b.s, b.n);
-	docload_split_min = 1;
-	docload_splits_joined = 0;
 	d = doc_new();
-	assert_int_equal(doc_load_buffer(d, "s.md", b.s, b.n, &dl), 0);
+	assert_int_equal(
+	    load_buffer_opt(d, "s.md", b.s, b.n, &opt, &st, &dl), 0);
 	doc_finish(d, &dl);
-	docload_split_min = was;
-	assert_int_equal(docload_splits_joined, 1);
+	assert_int_equal(st.splits_joined, 1);
 	/* question i is on line 5 + 4i, its link two lines down; the depth
 	 * warning names the last line with text before the quotes, as it
 	 * does in one pass */
@@ -420,18 +425,17 @@ test_split_big(void **state)
 	for (i = 0; i < 3000; i++)
 		bprintf(&b, "### Q%u {#q%u}\n\nAnswer %u, see [q%u](#q%u).\n\n",
 		    i, i, i, (i * 7) % 3000, (i * 7) % 3000);
-	docload_splits_joined = 0;
+	splits_joined = 0;
 	assert_split_same(b.s, b.n);
-	assert_int_equal(docload_splits_joined, 1);
+	assert_int_equal(splits_joined, 1);
 	for (pad = 0; pad < 16; pad++) {
 		size_t n = b.n;
 
 		bprintf(&b, "### Ref\n\n%.*s[x]: https://example.com/\n",
 		    (int)pad, "................");
-		docload_splits_joined = docload_splits_redone = 0;
+		splits_joined = splits_redone = 0;
 		assert_split_same(b.s, b.n);
-		assert_int_equal(
-		    docload_splits_joined + docload_splits_redone, 0);
+		assert_int_equal(splits_joined + splits_redone, 0);
 		b.n = n;
 		b.s[n] = '\0';
 	}

@@ -32,6 +32,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "load.h"
 #include "render.h"
 #include "utf8.h"
 #include "width.h"
@@ -493,7 +494,7 @@ check_buffer(const char *file, const char *s, size_t n)
 	struct diag_list diags = {0};
 	size_t i, count;
 
-	assert_int_equal(doc_load_buffer(d, file, s, n, &diags), 0);
+	assert_int_equal(load_buffer(d, file, s, n, &diags), 0);
 	doc_finish(d, &diags);
 	for (i = 0; i < d->nentries; i++)
 		check_entry(d, file, &d->entries[i]);

@@ -1,0 +1,79 @@
+/*
+ * load.h - FAQ files into a struct doc: the loader's public entry points.
+ *
+ * The loader is in layers, each a file, top to bottom (calls go down
+ * only; files on one line do not call each other):
+ *
+ *	load.c		files and directories, mapping or reading
+ *			(filemap.h), the byte order mark, whether the bytes
+ *			need sanitising, front matter, which reader, whether
+ *			to split; the only file that knows whether a file
+ *			was mapped, and the only one that closes it
+ *	split.c		a big file parsed in two halves on two cores
+ *			(split.h)
+ *	md.c, shape.c	the Markdown reader: md4c's events to a flat list of
+ *			top-level blocks (md.h); the shape: blocks to the
+ *			title, sections and questions, by recognisers
+ *			(shape.h)
+ *	blocks.c	that list and its text, read the same way whether
+ *			it was parsed in one piece or two (blocks.h)
+ *	doc.c		the model it all lands in (doc.h; docload.h is how
+ *			the loader builds it)
+ *
+ * The reader decides nothing about the document's shape, and shape.c
+ * knows nothing of files, Markdown syntax or threads.
+ *
+ * Ownership: everything loaded belongs to the doc (doc_free()); the
+ * buffers passed in stay the caller's and may be freed on return.  Call
+ * doc_finish() after the last load.
+ */
+#ifndef FAQ_LOAD_H
+#define FAQ_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+/* Bigger files are refused rather than read: offsets in the model are 32
+ * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
+ * symlink). */
+#define LOAD_MAX_FILE (1UL << 30)
+
+/*
+ * Loads a file or a directory (every *.md in it, sorted by name) as one
+ * collection per file.  Problems go to diags.  Returns 0, or -1 when the
+ * path cannot be read at all (missing, unreadable, a directory without
+ * .md): then diags holds an error naming the path.
+ */
+int load_path(struct doc *d, const char *path, struct diag_list *diags);
+/* Parses one Markdown buffer as a collection named name.  Returns 0, or -1
+ * (with an error in diags) when it is longer than LOAD_MAX_FILE. */
+int load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    struct diag_list *diags);
+
+/* From this many bytes on, a file is parsed in two halves on two cores
+ * when it can be cut safely (split.h). */
+#define LOAD_SPLIT_MIN (1UL << 20)
+
+/* What a caller may change about one load (tests, benchmarks). */
+struct load_opt {
+	/* split files of this many bytes or more; 0 means LOAD_SPLIT_MIN,
+	 * SIZE_MAX never (the tests compare both ways) */
+	size_t split_min;
+};
+
+/* What one load did, for a caller that asks (the tests check that both
+ * ways out of a split are taken). */
+struct load_stats {
+	unsigned long splits_joined; /* halves parsed apart and joined */
+	unsigned long splits_redone; /* halves that did not meet: redone */
+};
+
+/* load_buffer() with opt (NULL: the defaults); stats, when not NULL, is
+ * added to. */
+int load_buffer_opt(struct doc *d, const char *name, const char *buf,
+    size_t len, const struct load_opt *opt, struct load_stats *stats,
+    struct diag_list *diags);
+
+#endif

@@ -1,0 +1,274 @@
+/*
+ * blocks.c - the top-level blocks of one file and their text; see
+ * blocks.h.
+ *
+ * After a join (split.c parsed the file in two halves), blocks from
+ * seam->nsplit on have their text in the second half's buffer, at
+ * offsets of their own: joining copied no text.  This file is the only
+ * one that knows, so that the mapping to sections and questions reads
+ * one list whichever way it was parsed.
+ */
+#include "blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "docload.h"
+#include "xalloc.h"
+
+struct blocks_seam {
+	size_t nsplit; /* the first block of the second part */
+	char *text2;   /* the second part's text buffer */
+	size_t t2len;
+};
+
+void
+blocks_init(struct blocks *bl)
+{
+	memset(bl, 0, sizeof *bl);
+	bl->text = xmalloc(4096);
+	bl->tcap = 4096;
+}
+
+void
+blocks_free(struct blocks *bl)
+{
+	free(bl->text);
+	free(bl->blk);
+	free(bl->items);
+	free(bl->xids);
+	free(bl->links);
+	if (bl->seam != NULL)
+		free(bl->seam->text2);
+	free(bl->seam);
+	memset(bl, 0, sizeof *bl);
+}
+
+/* Whether block i has its text in the second part. */
+static int
+in_second(const struct blocks *bl, size_t i)
+{
+	return bl->seam != NULL && i >= bl->seam->nsplit;
+}
+
+/* The text buffer that block i's offsets are into, and its length. */
+static char *
+item_text(const struct blocks *bl, size_t i, size_t *len)
+{
+	if (in_second(bl, i)) {
+		*len = bl->seam->t2len;
+		return bl->seam->text2;
+	}
+	*len = bl->tlen;
+	return bl->text;
+}
+
+/* Where block i's text ends, in a buffer of tlen bytes: where the next
+ * block's starts, when that is in the same buffer. */
+static size_t
+text_end(const struct blocks *bl, size_t i, size_t tlen)
+{
+	return i + 1 < bl->nitems && in_second(bl, i + 1) == in_second(bl, i)
+	           ? bl->items[i + 1].text_start
+	           : tlen;
+}
+
+void
+blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
+{
+	size_t k;
+
+	a->nitems--;
+	a->tlen = a->items[a->nitems].text_start;
+	if (a->items[a->nitems].xid != 0)
+		a->nxids--;
+	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
+		a->nlinks--;
+	a->seam = xmalloc(sizeof *a->seam);
+	a->seam->nsplit = a->nitems;
+	a->seam->text2 = b->text;
+	a->seam->t2len = b->tlen;
+	b->text = NULL;
+	if (a->nitems + b->nitems > a->itemscap) {
+		a->itemscap = a->nitems + b->nitems;
+		a->items =
+		    xreallocarray(a->items, a->itemscap, sizeof *a->items);
+		a->blk = xreallocarray(a->blk, a->itemscap, sizeof *a->blk);
+	}
+	memcpy(a->blk + a->nitems, b->blk, b->nitems * sizeof *b->blk);
+	for (k = 0; k < b->nitems; k++) {
+		struct blocks_item *it = &a->items[a->nitems + k];
+
+		*it = b->items[k];
+		if (it->xid != 0)
+			it->xid += (uint32_t)a->nxids;
+	}
+	a->nitems += b->nitems;
+	if (b->nxids > 0) {
+		a->xidscap = a->nxids + b->nxids;
+		a->xids = xreallocarray(a->xids, a->xidscap, sizeof *a->xids);
+		memcpy(a->xids + a->nxids, b->xids, b->nxids * sizeof *b->xids);
+		a->nxids += b->nxids;
+	}
+	if (b->nlinks > 0) {
+		a->linkscap = a->nlinks + b->nlinks;
+		a->links =
+		    xreallocarray(a->links, a->linkscap, sizeof *a->links);
+		memcpy(a->links + a->nlinks, b->links,
+		    b->nlinks * sizeof *b->links);
+		a->nlinks += b->nlinks;
+	}
+	if (a->depth_line == 0)
+		a->depth_line = b->depth_line;
+	blocks_free(b);
+}
+
+const char *
+blocks_id(const struct blocks *bl, size_t i)
+{
+	return bl->items[i].xid != 0 ? bl->xids[bl->items[i].xid - 1] : NULL;
+}
+
+const char *
+blocks_heading_text(
+    const struct blocks *bl, size_t i, struct arena *a, uint32_t *len)
+{
+	const struct block *b = &bl->blk[i];
+	size_t n = 0, k, tlen;
+	char *s, *q, *text = item_text(bl, i, &tlen);
+
+	/* A heading of plain text is already in the text buffer, ended by
+	 * a NUL where its block separator would be (100 000 questions are
+	 * 8 MB): neither its spans nor its text need to be read here, which
+	 * were a cache miss each. */
+	if (bl->items[i].plain) {
+		if (len != NULL)
+			*len = (uint32_t)(text_end(bl, i, tlen) - 1 -
+			                  bl->items[i].text_start);
+		return text + bl->items[i].text_start;
+	}
+	for (k = 0; k < b->nspans; k++)
+		n += b->spans[k].kind == SPAN_TEXT ? b->spans[k].len : 1;
+	q = s = arena_alloc(a, n + 1);
+	for (k = 0; k < b->nspans; k++) {
+		if (b->spans[k].kind == SPAN_TEXT) {
+			memcpy(q, text + b->spans[k].off, b->spans[k].len);
+			q += b->spans[k].len;
+		} else {
+			*q++ = ' ';
+		}
+	}
+	*q = '\0';
+	if (len != NULL)
+		*len = (uint32_t)(q - s);
+	return s;
+}
+
+void
+blocks_heading_to_body(struct blocks *bl, size_t i)
+{
+	size_t tlen;
+	char *text = item_text(bl, i, &tlen);
+
+	if (bl->items[i].plain)
+		text[text_end(bl, i, tlen) - 1] = '\n';
+}
+
+/* Shifts the offsets of spans and code under b by -base (recursion is
+ * bounded by DOC_MAX_DEPTH). */
+static void
+rebase(const struct block *v, size_t n, uint32_t base)
+{
+	size_t i, j, c;
+
+	for (i = 0; i < n; i++) {
+		struct block *b = (struct block *)&v[i];
+
+		switch (b->kind) {
+		case BLOCK_PARA:
+		case BLOCK_HEADING:
+			for (j = 0; j < b->nspans; j++)
+				((struct span *)b->spans)[j].off -= base;
+			break;
+		case BLOCK_CODE:
+			b->code_off -= base;
+			break;
+		case BLOCK_TABLE:
+			for (c = 0; c < (size_t)b->nrows * b->ncols; c++)
+				for (j = 0; j < b->cells[c].nspans; j++)
+					((struct span *)b->cells[c].spans)[j]
+					    .off -= base;
+			break;
+		case BLOCK_LIST:
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			rebase(b->children, b->nchildren, base);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+const char *
+blocks_body(
+    struct blocks *bl, size_t from, size_t to, struct arena *a, uint32_t *len)
+{
+	uint32_t base = bl->items[from].text_start, n1, n2;
+	size_t tlen, split;
+	char *text = item_text(bl, from, &tlen), *t;
+
+	if (in_second(bl, to - 1) && !in_second(bl, from)) {
+		/* an answer across the join (it was at a heading inside
+		 * it): the two pieces joined, in the arena */
+		split = bl->seam->nsplit;
+		n1 = (uint32_t)(bl->tlen - base);
+		n2 = to < bl->nitems ? bl->items[to].text_start
+		                     : (uint32_t)bl->seam->t2len;
+		t = arena_alloc(a, (size_t)n1 + n2 + 1);
+		memcpy(t, bl->text + base, n1);
+		memcpy(t + n1, bl->seam->text2, n2);
+		t[n1 + n2] = '\0';
+		rebase(bl->blk + from, split - from, base);
+		rebase(bl->blk + split, to - split, (uint32_t)0 - n1);
+		*len = n1 + n2;
+		return t;
+	}
+	rebase(bl->blk + from, to - from, base);
+	*len = (uint32_t)(to < bl->nitems &&
+	                          in_second(bl, to) == in_second(bl, from)
+	                      ? bl->items[to].text_start
+	                      : tlen) -
+	       base;
+	return text + base;
+}
+
+void
+blocks_shrink(struct blocks *bl)
+{
+	if (bl->tlen < bl->tcap)
+		bl->text = xrealloc(bl->text, bl->tlen ? bl->tlen : 1);
+	if (bl->seam != NULL)
+		bl->seam->text2 = xrealloc(
+		    bl->seam->text2, bl->seam->t2len ? bl->seam->t2len : 1);
+	if (bl->blk != NULL && bl->nitems < bl->itemscap)
+		bl->blk = xreallocarray(
+		    bl->blk, bl->nitems ? bl->nitems : 1, sizeof *bl->blk);
+}
+
+void
+blocks_give(struct blocks *bl, struct doc *d)
+{
+	if (bl->seam != NULL) {
+		docload_own(d, bl->seam->text2);
+		bl->seam->text2 = NULL;
+	}
+	if (bl->blk != NULL) {
+		docload_own(d, bl->blk);
+		bl->blk = NULL;
+	}
+	docload_own(d, bl->text);
+	bl->text = NULL;
+	blocks_free(bl);
+}

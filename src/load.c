@@ -1,0 +1,375 @@
+/*
+ * load.c - files and directories into a struct doc; see load.h.
+ *
+ * As in mandoc's read.c, the reader alone knows whether a file's bytes
+ * were mapped or read: this file opens the map, lends its bytes to the
+ * parse, tells the parse how to let pages go, and closes it, as early as
+ * it can (peak memory on big files).
+ *
+ * One file's bytes go through: the byte order mark; one look at whether
+ * they are clean as they are (then they are parsed in place, no copy) and
+ * where they may be split; sanitising into a copy when they are not;
+ * front matter; the Markdown reader, on one core or two (split.h); the
+ * reader's links and warnings to the doc; the shape (shape.h).
+ */
+#include "load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "blocks.h"
+#include "docload.h"
+#include "filemap.h"
+#include "frontmatter.h"
+#include "md.h"
+#include "sanitize.h"
+#include "shape.h"
+#include "split.h"
+#include "xalloc.h"
+
+/* Sanitiser problems reported per file before they are only counted: a
+ * binary file has hundreds of thousands, and nobody reads past the first. */
+#define MAX_SANITIZE_DIAGS 50
+
+/* One file's bytes ------------------------------------------------------- */
+
+struct san_report {
+	size_t *off;
+	const char **what;
+	size_t n, cap, dropped;
+};
+
+static void
+san_collect(void *ctx, size_t off, const char *what)
+{
+	struct san_report *r = ctx;
+
+	if (r->n == MAX_SANITIZE_DIAGS) {
+		r->dropped++;
+		return;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->off = xreallocarray(r->off, r->cap, sizeof *r->off);
+		r->what = xreallocarray(r->what, r->cap, sizeof *r->what);
+	}
+	r->off[r->n] = off;
+	r->what[r->n++] = what;
+}
+
+/* Turns the sanitiser's byte offsets into line:col of the original bytes
+ * (CRLF, CR and LF each end a line; columns count UTF-8 lead bytes). */
+static void
+san_diags(struct diag_list *diags, const char *name, const char *buf,
+    size_t len, const struct san_report *r)
+{
+	size_t i = 0, k, line = 1, col = 1;
+
+	for (k = 0; k < r->n; k++) {
+		for (; i < r->off[k] && i < len; i++) {
+			unsigned char ch = (unsigned char)buf[i];
+
+			if (ch == '\n' ||
+			    (ch == '\r' &&
+			        (i + 1 >= len || buf[i + 1] != '\n'))) {
+				line++;
+				col = 1;
+			} else if ((ch & 0xc0) != 0x80 && ch != '\r') {
+				col++;
+			}
+		}
+		diag_add(diags, name, (unsigned)line, (unsigned)col,
+		    DIAG_WARNING, "%s", r->what[k]);
+	}
+	if (r->dropped)
+		diag_add(diags, name, 0, 0, DIAG_WARNING,
+		    "%zu more problems of this kind not shown", r->dropped);
+}
+
+/* md.c is done with src[from..to) of a mapped file. */
+static void
+drop_pages(void *ctx, size_t from, size_t to)
+{
+	filemap_drop(ctx, from, to);
+}
+
+/* Hands the parse's links and its depth warning to the doc. */
+static void
+reader_flush(struct doc *d, uint32_t coll, const struct blocks *bl,
+    struct diag_list *diags)
+{
+	const char *name = d->colls[coll].path;
+	size_t k;
+
+	if (bl->depth_line != 0)
+		diag_add(diags, name, bl->depth_line, 1, DIAG_WARNING,
+		    "blocks nested deeper than %d levels are flattened",
+		    DOC_MAX_DEPTH);
+	for (k = 0; k < bl->nlinks; k++)
+		docload_add_link(d, coll, bl->links[k].line, bl->links[k].col,
+		    bl->links[k].href);
+}
+
+/*
+ * Reads buf[0..len) as one new collection named name (already sanitised
+ * for messages).  own is NULL or the file map holding buf: it is closed
+ * here, as soon as nothing reads it any more.
+ */
+static void
+load_bytes(struct doc *d, const char *name, const char *buf, size_t len,
+    struct filemap *own, size_t split_min, struct load_stats *stats,
+    struct diag_list *diags)
+{
+	struct san_report rep = {NULL, NULL, 0, 0, 0};
+	struct frontmatter fm;
+	struct split_at at;
+	struct md_src src;
+	struct blocks bl;
+	enum split_how how;
+	const char *s;
+	char *s_alloc = NULL;
+	const char *cname;
+	size_t n, start;
+	uint32_t ci;
+
+	cname = arena_strndup(d->arena, name, strlen(name));
+	ci = docload_add_collection(d);
+	d->colls[ci].path = cname;
+	d->colls[ci].first = (uint32_t)d->nsecs;
+	d->colls[ci].lang = "";
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (split_find(buf, len, split_min, &at)) {
+		/* the usual case: parse the bytes as they are, no copy */
+		s = buf;
+		n = len;
+	} else {
+		/* (the file is parsed in one piece: offsets moved) */
+		at.lines = 0;
+		s = s_alloc = sanitize_text(buf, len, &n, san_collect, &rep);
+		san_diags(diags, cname, buf, len, &rep);
+		free(rep.off);
+		free(rep.what);
+		if (own != NULL)
+			filemap_close(own);
+		own = NULL;
+	}
+
+	if (n > 0 && s[n - 1] != '\n') {
+		/* md4c 0.4.8 reads past the end of input whose last line has
+		 * no newline (a link cut short there made it report a text
+		 * of 3 GB); a final newline changes no Markdown meaning */
+		char *t = xmalloc(n + 2);
+
+		memcpy(t, s, n);
+		t[n++] = '\n';
+		t[n] = '\0';
+		free(s_alloc);
+		s = s_alloc = t;
+		if (own != NULL) {
+			filemap_close(own);
+			own = NULL;
+		}
+	}
+	start = frontmatter_parse(s, n, d->arena, cname, diags, &fm);
+	src.s = s;
+	src.len = n;
+	src.drop = NULL;
+	src.drop_ctx = NULL;
+	if (own != NULL && s == own->data) {
+		src.drop = drop_pages;
+		src.drop_ctx = own;
+	}
+	/* The reader, chosen here: Markdown (md.c), on two cores when
+	 * split_find() said where (split.h).  Another reader (plain text,
+	 * by the file's name) would fill the same block list, and nothing
+	 * below would change. */
+	if (split_parse(&bl, d->arena, &src, start, &at, &how) != 0)
+		diag_add(diags, cname, 0, 0, DIAG_ERROR,
+		    "the Markdown parser failed; content may be missing");
+	if (stats != NULL) {
+		stats->splits_joined += how == SPLIT_JOINED;
+		stats->splits_redone += how == SPLIT_REDONE;
+	}
+	reader_flush(d, ci, &bl, diags);
+	/* entries point into the blocks and their text from shape_map() on:
+	 * shrink first */
+	blocks_shrink(&bl);
+	/* the source is done with (positions are lines and columns by now):
+	 * let it go before the entries are allocated, for the peak */
+	if (own != NULL)
+		filemap_close(own);
+	free(s_alloc);
+	shape_map(d, ci, &bl, &fm, n == 0, diags);
+	blocks_give(&bl, d);
+}
+
+/* Files and directories -------------------------------------------------- */
+
+int
+load_buffer_opt(struct doc *d, const char *name, const char *buf, size_t len,
+    const struct load_opt *opt, struct load_stats *stats,
+    struct diag_list *diags)
+{
+	char *clean = sanitize_text(name, strlen(name), NULL, NULL, NULL);
+	size_t split_min = opt != NULL && opt->split_min != 0 ? opt->split_min
+	                                                      : LOAD_SPLIT_MIN;
+
+	if (len > LOAD_MAX_FILE) {
+		diag_add(diags, clean, 0, 0, DIAG_ERROR,
+		    "file too large (more than %lu bytes)", LOAD_MAX_FILE);
+		free(clean);
+		return -1;
+	}
+	load_bytes(d, clean, buf, len, NULL, split_min, stats, diags);
+	free(clean);
+	return 0;
+}
+
+int
+load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
+    struct diag_list *diags)
+{
+	return load_buffer_opt(d, name, buf, len, NULL, NULL, diags);
+}
+
+/* Reads a regular file whole; on failure adds an error naming it. */
+static int
+load_file(
+    struct doc *d, const char *path, const char *shown, struct diag_list *diags)
+{
+	struct filemap fm;
+	struct stat st;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "not a regular file or directory");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > LOAD_MAX_FILE) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "file too large (more than %lu bytes)", LOAD_MAX_FILE);
+		close(fd);
+		return -1;
+	}
+	/* A file that grows while we read it is read as far as its size
+	 * was: never an unbounded read. */
+	if (filemap_open(&fm, fd, (size_t)st.st_size) != 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot read: %s",
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	load_bytes(d, shown, fm.data, fm.len, &fm, LOAD_SPLIT_MIN, NULL, diags);
+	filemap_close(&fm); /* (load_bytes() may have closed it already) */
+	if (filemap_truncated(&fm))
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "the file shrank while it was read; its end is missing "
+		    "(load it again)");
+	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_md_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	return s[0] != '.' && n > 3 && strcmp(s + n - 3, ".md") == 0;
+}
+
+static int
+load_dir(
+    struct doc *d, const char *path, const char *shown, struct diag_list *diags)
+{
+	DIR *dir = opendir(path);
+	struct dirent *de;
+	struct stat st;
+	char **names = NULL, *full;
+	size_t n = 0, cap = 0, i;
+	const char *sep;
+
+	if (dir == NULL) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	sep = path[0] != '\0' && path[strlen(path) - 1] == '/' ? "" : "/";
+	while ((de = readdir(dir)) != NULL) {
+		if (!is_md_name(de->d_name))
+			continue;
+		full = xasprintf("%s%s%s", path, sep, de->d_name);
+		if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(full);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap + cap / 2 : 16;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = full;
+	}
+	closedir(dir);
+	if (n == 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "no .md files in directory");
+		free(names);
+		return -1;
+	}
+	qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i < n; i++) {
+		char *clean =
+		    sanitize_text(names[i], strlen(names[i]), NULL, NULL, NULL);
+
+		/* one unreadable file does not hide the others */
+		(void)load_file(d, names[i], clean, diags);
+		free(clean);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+int
+load_path(struct doc *d, const char *path, struct diag_list *diags)
+{
+	char *shown = sanitize_text(path, strlen(path), NULL, NULL, NULL);
+	struct stat st;
+	int rc;
+
+	if (stat(path, &st) != 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
+		    strerror(errno));
+		rc = -1;
+	} else if (S_ISDIR(st.st_mode)) {
+		rc = load_dir(d, path, shown, diags);
+	} else {
+		rc = load_file(d, path, shown, diags);
+	}
+	free(shown);
+	return rc;
+}
