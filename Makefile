@@ -128,9 +128,14 @@ check-curses:
 	if [ -n "$$bad" ]; then echo "curses included outside src/tui.c: $$bad"; exit 1; fi
 
 # The bundled content keeps every sentence of the source FAQ and lints clean;
-# the README and faq(1) say what the program does.
+# the code keeps to LAYERS (no upward include or call, no circle); the
+# README and faq(1) say what the program does.
 lint: all
 	./faq --check content/
+	@sh scripts/check-layers . $(B)/obj
+	@awk 'FNR == 1 { n = 0 } { n++ } n == 901 { print FILENAME ": over 900 lines"; bad = 1 } \
+		END { exit bad }' src/*.c include/*.h
+	@B=$(B) sh tests/layers/run
 	@sh tests/docs/run
 	@if [ -x ../shared/tools/seed-coverage ] || [ -f ../shared/tools/seed-coverage ]; then \
 		python3 ../shared/tools/seed-coverage content/; \

@@ -32,6 +32,7 @@
 #include "sanitize.h"
 #include "shape.h"
 #include "split.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Sanitiser problems reported per file before they are only counted: a
@@ -65,7 +66,8 @@ san_collect(void *ctx, size_t off, const char *what)
 }
 
 /* Turns the sanitiser's byte offsets into line:col of the original bytes
- * (CRLF, CR and LF each end a line; columns count UTF-8 lead bytes). */
+ * (CRLF, CR and LF each end a line; columns count characters as utf8.h
+ * steps over them, a broken one as one). */
 static void
 san_diags(struct diag_list *diags, const char *name, const char *buf,
     size_t len, const struct san_report *r)
@@ -73,7 +75,7 @@ san_diags(struct diag_list *diags, const char *name, const char *buf,
 	size_t i = 0, k, line = 1, col = 1;
 
 	for (k = 0; k < r->n; k++) {
-		for (; i < r->off[k] && i < len; i++) {
+		while (i < r->off[k] && i < len) {
 			unsigned char ch = (unsigned char)buf[i];
 
 			if (ch == '\n' ||
@@ -81,9 +83,13 @@ san_diags(struct diag_list *diags, const char *name, const char *buf,
 			        (i + 1 >= len || buf[i + 1] != '\n'))) {
 				line++;
 				col = 1;
-			} else if ((ch & 0xc0) != 0x80 && ch != '\r') {
+			} else if (ch != '\r') {
 				col++;
 			}
+			if (ch < 0x80)
+				i++;
+			else
+				utf8_next(buf, len, &i);
 		}
 		diag_add(diags, name, (unsigned)line, (unsigned)col,
 		    DIAG_WARNING, "%s", r->what[k]);

@@ -23,6 +23,7 @@
 
 #include "arena.h"
 #include "slug.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Span arrays are carved from slabs of this size (see slab_take()). */
@@ -160,9 +161,10 @@ src_col(struct parser *p, size_t off)
 		i = p->cc_off;
 		col = p->cc_col;
 	}
-	for (; i < off && i < p->srclen; i++)
-		if (((unsigned char)p->src[i] & 0xc0) != 0x80)
-			col++;
+	if (off > p->srclen)
+		off = p->srclen;
+	if (i < off)
+		col += utf8_count(p->src + i, off - i);
 	p->cc_off = off;
 	p->cc_col = col;
 	return (uint32_t)col;
