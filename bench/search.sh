@@ -3,7 +3,7 @@
 # a test).  For each corpus size it generates the corpus (cached), then in
 # the same run times:
 #   - bench/search-bench.c (linked with build/libfaq.a): load + index
-#     (doc_load_path + doc_finish, search_index_new), typing queries one
+#     (load_path + doc_finish, search_index_new), typing queries one
 #     character at a time into a real browser (browser_key +
 #     browser_render at 80x24; the first keystroke is the 1-character
 #     query), a fresh 3-character query searched in full (search_run);
