@@ -4,7 +4,7 @@
 #   make check      build and run every test (installs missing packages)
 #   make run        build and open the bundled content
 #   make asan       ASan + UBSan build; unit, golden and e2e tests under it
-#   make fuzz       run the libFuzzer driver (FUZZ_SECONDS, default 60)
+#   make fuzz       run each libFuzzer driver (FUZZ_SECONDS each, default 60)
 #   make install / make uninstall   (PREFIX, DESTDIR)
 #   make format     clang-format every source file
 

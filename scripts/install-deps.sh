@@ -23,6 +23,15 @@ have_hdr unistr.h || need unistring
 command -v msgfmt >/dev/null 2>&1 || need gettext
 command -v tmux >/dev/null 2>&1 || need tmux
 command -v python3 >/dev/null 2>&1 || need python3
+# .ci/run fuzzes each libFuzzer driver for 30 s (clang and its fuzzer
+# runtime) and runs faq under valgrind (make check).
+command -v ${FUZZ_CC:-clang} >/dev/null 2>&1 || need clang
+command -v valgrind >/dev/null 2>&1 || need valgrind
+# Debian ships libFuzzer apart from clang (libclang-rt-N-dev).
+if [ -f /etc/debian_version ] &&
+	[ -z "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a 2>/dev/null)" ]; then
+	need clang-rt
+fi
 # C.UTF-8 is needed by the end-to-end tests; Debian ships it in libc-bin,
 # and the "locales" package carries the tools around it.
 
@@ -35,16 +44,20 @@ pkgs_for() { # manager -> package names for $missing
 		apt:ncursesw) echo libncurses-dev ;; apt:md4c) echo libmd4c-dev ;;
 		apt:cmocka) echo libcmocka-dev ;; apt:unistring) echo libunistring-dev ;;
 		apt:gettext) echo gettext ;; apt:tmux) echo tmux ;; apt:python3) echo python3 ;;
+		apt:clang) echo clang ;; apt:valgrind) echo valgrind ;;
+		apt:clang-rt) echo "libclang-rt-$(clang --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1)-dev" ;;
 		dnf:cc) echo gcc ;; dnf:make) echo make ;; dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:ncursesw) echo ncurses-devel ;; dnf:md4c) echo md4c-devel ;;
 		dnf:cmocka) echo libcmocka-devel ;; dnf:unistring) echo libunistring-devel ;;
+		dnf:clang-rt) echo compiler-rt ;;
 		dnf:*) echo "$m" ;;
 		apk:cc) echo gcc musl-dev ;; apk:pkg-config) echo pkgconf ;;
 		apk:ncursesw) echo ncurses-dev ;; apk:md4c) echo md4c-dev ;;
 		apk:cmocka) echo cmocka-dev ;; apk:unistring) echo libunistring-dev ;;
-		apk:gettext) echo gettext-dev ;; apk:*) echo "$m" ;;
+		apk:gettext) echo gettext-dev ;; apk:clang-rt) echo compiler-rt ;; apk:*) echo "$m" ;;
 		brew:ncursesw) echo ncurses ;; brew:unistring) echo libunistring ;;
 		brew:pkg-config) echo pkgconf ;; brew:cc) ;; brew:make) echo make ;;
+		brew:clang|brew:clang-rt) echo llvm ;;
 		brew:*) echo "$m" ;;
 		esac
 	done | tr '\n' ' '

@@ -2,6 +2,7 @@
 #include "keys.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -188,6 +189,29 @@ parse_name(struct parser *p, const char *name)
 	return -1;
 }
 
+/* name[0..n) for an error message, which goes to a terminal: bytes that
+ * are not printable ASCII show as \xHH.  No key name has any, so a name
+ * quoted this way is never one that would have parsed. */
+static char *
+quote_name(const char *name, size_t n)
+{
+	char *q = xmalloc(4 * n + 1), *o = q;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			*o++ = (char)c;
+		} else {
+			snprintf(o, 5, "\\x%02x", c);
+			o += 4;
+		}
+	}
+	*o = '\0';
+	return q;
+}
+
 int
 keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 {
@@ -218,6 +242,10 @@ keys_parse(const char *spec, struct key_event **out, size_t *n, char **err)
 			    spec + i + 1, (size_t)(close - (spec + i + 1)));
 			r = parse_name(&p, name);
 			if (r == -1) {
+				char *raw = name;
+
+				name = quote_name(raw, strlen(raw));
+				free(raw);
 				*err = xasprintf("--keys: unknown key <%s> at "
 				                 "offset %zu",
 				    name, i);

@@ -159,6 +159,24 @@ test_empty(void **state)
 	free(v);
 }
 
+/* An unknown name is quoted in the message, which goes to a terminal:
+ * control and non-UTF-8 bytes in it show as \xHH (the fuzzer found an
+ * invalid byte copied through, and ESC would be an escape sequence). */
+static void
+test_error_quotes_clean(void **state)
+{
+	char *err = parse_err("<\x1b]52;c;aGk=\x07\x99>");
+	char *err2 = parse_err("<\033[2J\377>");
+
+	(void)state;
+	assert_non_null(strstr(err, "\\x1b]52;c;aGk=\\x07\\x99"));
+	assert_non_null(strstr(err2, "\\x1b[2J\\xff"));
+	for (char *p = err2; *p; p++)
+		assert_true((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f);
+	free(err);
+	free(err2);
+}
+
 int
 main(void)
 {
@@ -169,6 +187,7 @@ main(void)
 	    cmocka_unit_test(test_space_lt_ctrl),
 	    cmocka_unit_test(test_mouse_resize),
 	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_error_quotes_clean),
 	    cmocka_unit_test(test_empty),
 	};
 
