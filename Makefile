@@ -4,6 +4,7 @@
 #   make check      build and run every test (installs missing packages)
 #   make run        build and open the bundled content
 #   make asan       ASan + UBSan build; unit, golden and e2e tests under it
+#   make valgrind   --print, --list, --dump and the browser under valgrind
 #   make fuzz       run each libFuzzer driver (FUZZ_SECONDS each, default 60)
 #   make install / make uninstall   (PREFIX, DESTDIR)
 #   make format     clang-format every source file
@@ -52,7 +53,7 @@ PO = $(wildcard po/*.po)
 MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
 
 .PHONY: FORCE all check run asan fuzz install uninstall format deps clean \
-	unit golden e2e install-test lint check-curses bench help
+	unit golden e2e install-test lint check-curses bench help valgrind
 
 BIN ?= faq
 
@@ -122,6 +123,10 @@ e2e: all
 install-test:
 	@sh tests/install/run
 
+# 0 errors and no definite leak under valgrind (print, list, dump, tui).
+valgrind: all
+	@sh tests/valgrind/run
+
 # Only the drawing module may include curses (STYLE.md).
 check-curses:
 	@bad=$$(grep -l -E '#[[:space:]]*include[[:space:]]*<n?curses' src/*.c include/*.h | grep -v '^src/tui\.c$$' || true); \
@@ -149,6 +154,7 @@ check: deps
 	@$(MAKE) --no-print-directory golden
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory install-test
+	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory asan
 	@echo "make check: all tests passed"
 
@@ -196,4 +202,4 @@ clean:
 -include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
