@@ -202,4 +202,4 @@ clean:
 -include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
