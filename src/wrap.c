@@ -325,6 +325,25 @@ joins_space(uint32_t c)
 	return p == GBP_EXTEND || p == GBP_ZWJ || p == GBP_SPACINGMARK;
 }
 
+/*
+ * Whether a cluster certainly starts at c after pc, from the two alone:
+ * c is a plain base (grapheme break property Other: not a mark, joiner,
+ * regional indicator or Hangul jamo) and pc neither a prepend nor a ZWJ
+ * (GB9b, GB11).  UAX #29 then breaks whatever came before pc.
+ */
+static int
+cluster_starts(uint32_t pc, uint32_t c)
+{
+	int p;
+
+	if (is_simple(c) && is_simple(pc))
+		return 1;
+	if (uc_graphemeclusterbreak_property(c) != GBP_OTHER)
+		return 0;
+	p = uc_graphemeclusterbreak_property(pc);
+	return p != GBP_PREPEND && p != GBP_ZWJ;
+}
+
 /* [a, b) without trailing spaces. */
 static size_t
 trim_spaces(const char *s, size_t a, size_t b)
@@ -373,20 +392,25 @@ win_open(
 {
 	const char *s = w->s;
 	size_t e = q, t;
-	int k = 0, prev_simple = 1, cs;
-	uint32_t c;
+	int k = 0, cs;
+	uint32_t c, pc = 'a';
 
+	/* Stop at the first certain cluster start once four bases are
+	 * past q.  A run of characters that are not simple (U+FFFD,
+	 * Cyrillic, emoji) must stop the window too: going on to the end
+	 * of the paragraph for every line made wrapping quadratic. */
 	while (e < w->n && s[e] != '\n') {
 		t = e;
 		c = utf8_next(s, w->n, &t);
 		cs = is_simple(c);
-		if (k > 3 && cs && prev_simple)
+		if (k > 3 && cluster_starts(pc, c))
 			break;
 		if (!cs)
 			nonsimple = 1;
-		prev_simple = cs;
+		if (cluster_starts(pc, c))
+			k++;
+		pc = c;
 		e = t;
-		k++;
 	}
 	w->a = a;
 	w->e = e;

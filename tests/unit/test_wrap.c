@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unigbrk.h>
 
 #include "utf8.h"
@@ -458,6 +459,46 @@ test_wrap_random_bytes(void **state)
 	wrap_lines_free(&wl);
 }
 
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Wrapping is linear in the text: runs of characters that are neither
+ * ASCII nor CJK (U+FFFD, Cyrillic, emoji with a modifier) once made every
+ * line look ahead to the end of the paragraph.  400 000 of each took 20 s
+ * and more; linear, they take a few milliseconds (the bound leaves room
+ * for a slow shared machine and the sanitizer build). */
+static void
+test_wrap_linear(void **state)
+{
+	static const char *const runs[] = {"\xEF\xBF\xBD", "\xD0\x96",
+	    "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "e\xCC\x81", "\xD0\x96 "};
+	size_t r, i, n = 400000;
+
+	(void)state;
+	for (r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+		size_t k = strlen(runs[r]);
+		char *s = malloc(n * k);
+		struct wrap_lines wl = {0};
+		double t0;
+
+		assert_non_null(s);
+		for (i = 0; i < n; i++)
+			memcpy(s + i * k, runs[r], k);
+		t0 = now();
+		wrap_text(s, n * k, 80, 2, &wl);
+		assert_true(wl.n >= n / 80);
+		assert_true(now() - t0 < 1.5);
+		wrap_lines_free(&wl);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -477,6 +518,7 @@ main(void)
 	    cmocka_unit_test(test_wrap_softbreak),
 	    cmocka_unit_test(test_wrap_invalid_bytes),
 	    cmocka_unit_test(test_wrap_random_bytes),
+	    cmocka_unit_test(test_wrap_linear),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
