@@ -1,50 +1,55 @@
 /*
- * filemap.h - the bytes of a regular file, for reading once: mapped when
- * the system allows, read into memory otherwise.
+ * filemap.h - the bytes of a regular file, read once into private memory,
+ * as one consistent version of the file or not at all.
  *
- * Mapping a 78 MB FAQ costs about 3 ms; read() into a buffer costs 40-50
- * ms, nearly all of it faulting in and zeroing the buffer's pages.  A
- * mapping has one hazard a buffer has not: if the file shrinks while it is
- * mapped, touching a page past the new end raises SIGBUS.  So while any
- * mapping is open a SIGBUS handler stands guard: a fault inside a mapping
- * gets a page of zero bytes mapped in its place (the reader sees NULs,
- * which the sanitiser and md4c already turn into U+FFFD), and the map is
- * marked truncated so that the loader can say the file changed.  A SIGBUS
- * anywhere else is passed to the handler that was there before.
+ * The file used to be mapped (3 ms for 78 MB against 40-50 ms to read),
+ * but a mapping shows whatever the file holds at the moment a page is
+ * touched: a file truncated during the load ended the parse threads with
+ * SIGBUS or sent them spinning, a file copied over during the load loaded
+ * as a mix of two versions, and bytes changed after the cleaner had looked
+ * at them reached the terminal uncleaned.  Read into memory nobody else
+ * can write, the bytes the cleaner checks are the bytes that are used.
+ *
+ * One version: the file's size, modification and change times and inode
+ * are compared before and after the read, and a read that ends short of
+ * the size or finds more is a change too; the caller reads again or
+ * refuses the file.
+ *
+ * Big files are read into an anonymous mapping of their own, so that the
+ * parser can let the pages behind it go (filemap_drop) and the peak stays
+ * near one copy of the file.
  *
  * Ownership: the struct is the caller's; filemap_close() releases what
- * filemap_open() took.  The mappings are process-wide state (the guard
- * must find them from a signal handler), so at most FILEMAP_MAX are open
- * at once; past that, files are read.
+ * filemap_open() took.
  */
 #ifndef FAQ_FILEMAP_H
 #define FAQ_FILEMAP_H
 
 #include <stddef.h>
-
-#define FILEMAP_MAX 4
+#include <sys/stat.h>
 
 struct filemap {
 	const char *data; /* the file's bytes */
 	size_t len;
-	void *map;  /* the mapping (len bytes), or NULL when read into heap */
-	char *heap; /* the buffer when read */
-	int slot;   /* the guard's slot, or -1 */
-	int truncated; /* set by filemap_close() from the guard */
+	void *anon;  /* the anonymous mapping (cap bytes), or NULL */
+	char *heap;  /* or the malloc'd buffer of a small file */
+	size_t cap;
 };
 
+/* filemap_open()'s result when the file changed while it was read. */
+#define FILEMAP_CHANGED 1
+
 /*
- * Maps or reads fd (a regular file of size bytes; it is read as far as
- * that size, never further).  Returns 0, or -1 with errno set when the
- * file cannot be read.  fd stays the caller's.
+ * Reads fd, a regular file whose fstat() before the read is *before, from
+ * its start.  Returns 0 (the bytes are one version of the file: the one
+ * *before describes), FILEMAP_CHANGED (nothing is held: the file changed
+ * during the read; read it again or give up) or -1 with errno set when it
+ * cannot be read.  fd stays the caller's.
  */
-int filemap_open(struct filemap *fm, int fd, size_t size);
-/* Whether a page of fm went missing (the file shrank) while mapped. */
-int filemap_truncated(const struct filemap *fm);
+int filemap_open(struct filemap *fm, int fd, const struct stat *before);
 /*
  * Says that fm->data[from..to) will not be read again: their pages leave
- * memory (should they be read after all, they come back from the file).
- * Nothing happens to a file that was read into memory.  Threads may drop
+ * memory.  Nothing happens to a small file's buffer.  Threads may drop
  * ranges that do not overlap at the same time.
  */
 void filemap_drop(const struct filemap *fm, size_t from, size_t to);

@@ -4,11 +4,12 @@
  * The loader is in layers, each a file, top to bottom (calls go down
  * only; files on one line do not call each other):
  *
- *	load.c		files and directories, mapping or reading
- *			(filemap.h), the byte order mark, whether the bytes
- *			need sanitising, front matter, which reader, whether
- *			to split; the only file that knows whether a file
- *			was mapped, and the only one that closes it
+ *	load.c		files and directories, read as one version each
+ *			(filemap.h: a file changed during the read is read
+ *			again, then refused), the byte order mark, whether
+ *			the bytes need sanitising, front matter, which
+ *			reader, whether to split; the only file that holds
+ *			a file's bytes, and the only one that frees them
  *	split.c		a big file parsed in two halves on two cores
  *			(split.h)
  *	md.c, shape.c	the Markdown reader: md4c's events to a flat list of

@@ -5,7 +5,7 @@
  * Internal to the loader: included by md.c, split.c and load.c.  md.c
  * knows Markdown and nothing of files, threads or the document's shape:
  * it does not decide which heading is a question (shape.c does), and
- * what it may let go of in a mapped file it says through src->drop.
+ * what it may let go of in a file's buffer it says through src->drop.
  *
  * Threads: md_read() touches nothing but bl, its arena and the source, so
  * two may run at once on two parts of one source, with arenas of their
@@ -26,7 +26,7 @@ struct md_src {
 	size_t len;
 	/*
 	 * NULL, or told that s[from..to) will not be read again, so that the
-	 * pages behind the parser can leave memory (a mapped file).  Calls
+	 * pages behind the parser can leave memory (a big file's buffer).  Calls
 	 * from two parses at once are for ranges that do not overlap.
 	 */
 	void (*drop)(void *ctx, size_t from, size_t to);

@@ -1,9 +1,8 @@
-/* filemap.c - a file's bytes, mapped under a SIGBUS guard; see filemap.h. */
+/* filemap.c - a file's bytes, read into private memory as one version of
+ * the file; see filemap.h. */
 #include "filemap.h"
 
 #include <errno.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,162 +11,85 @@
 
 #include "xalloc.h"
 
-/* Files smaller than this are read: a mapping saves nothing on them. */
+/* Files smaller than this are read into malloc'd memory: there is nothing
+ * to drop on them. */
 #define FILEMAP_MIN (256 * 1024)
 
-/*
- * The open mappings, for the signal handler.  A slot is in use while end
- * is not 0; the handler only reads start and end and sets truncated, so
- * atomics are all the locking it needs.
- */
-struct guard_slot {
-	_Atomic uintptr_t start, end;
-	atomic_int truncated;
-};
-
-static struct guard_slot guard[FILEMAP_MAX];
-static struct sigaction guard_old; /* the SIGBUS action before ours */
-static int guard_users;            /* open mappings (main thread only) */
-static uintptr_t guard_page;       /* page size */
-
-static void
-guard_chain(int sig, siginfo_t *info, void *uctx)
-{
-	if (guard_old.sa_flags & SA_SIGINFO) {
-		guard_old.sa_sigaction(sig, info, uctx);
-		return;
-	}
-	if (guard_old.sa_handler != SIG_DFL &&
-	    guard_old.sa_handler != SIG_IGN) {
-		guard_old.sa_handler(sig);
-		return;
-	}
-	/* default (or ignored, which a fault cannot be): the default
-	 * action, now, for a fault and a kill(2) alike */
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-guard_handler(int sig, siginfo_t *info, void *uctx)
-{
-	uintptr_t a = (uintptr_t)info->si_addr, page;
-	size_t k;
-	int saved = errno;
-
-	/* BUS_ADRERR: a page beyond the end of the file (a SIGBUS sent
-	 * with kill(2) carries no address to compare) */
-	for (k = 0; info->si_code == BUS_ADRERR && k < FILEMAP_MAX; k++) {
-		if (a < atomic_load(&guard[k].start) ||
-		    a >= atomic_load(&guard[k].end))
-			continue;
-		/* the file shrank under the mapping: zeros in place of the
-		 * page that went, and the reader goes on */
-		page = a & ~(guard_page - 1);
-		if (mmap((void *)page, (size_t)guard_page, PROT_READ,
-		        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
-		        0) == MAP_FAILED)
-			break;
-		atomic_store(&guard[k].truncated, 1);
-		errno = saved;
-		return;
-	}
-	errno = saved;
-	guard_chain(sig, info, uctx);
-}
-
-/* A free slot with the guard installed, or -1. */
+/* Whether two fstat() results describe the same version of a file. */
 static int
-guard_add(void *map, size_t len)
+same_version(const struct stat *a, const struct stat *b)
 {
-	struct sigaction sa;
-	int k;
-
-	for (k = 0; k < FILEMAP_MAX; k++)
-		if (atomic_load(&guard[k].end) == 0)
-			break;
-	if (k == FILEMAP_MAX)
-		return -1;
-	if (guard_users == 0) {
-		memset(&sa, 0, sizeof sa);
-		sa.sa_sigaction = guard_handler;
-		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-		sigemptyset(&sa.sa_mask);
-		guard_page = (uintptr_t)sysconf(_SC_PAGESIZE);
-		if (sigaction(SIGBUS, &sa, &guard_old) != 0)
-			return -1;
-	}
-	guard_users++;
-	atomic_store(&guard[k].truncated, 0);
-	atomic_store(&guard[k].start, (uintptr_t)map);
-	atomic_store(&guard[k].end, (uintptr_t)map + len);
-	return k;
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	       a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
-static int
-guard_remove(int k)
-{
-	int truncated = atomic_load(&guard[k].truncated);
-
-	atomic_store(&guard[k].end, 0);
-	atomic_store(&guard[k].start, 0);
-	if (--guard_users == 0)
-		sigaction(SIGBUS, &guard_old, NULL);
-	return truncated;
-}
-
-static int
-filemap_read(struct filemap *fm, int fd, size_t size)
+/* Reads up to size bytes at offset 0 into buf; returns how many, or -1. */
+static ssize_t
+read_all(int fd, char *buf, size_t size)
 {
 	size_t n = 0;
 	ssize_t r;
 
-	fm->heap = xmalloc(size + 1);
 	while (n < size) {
-		r = read(fd, fm->heap + n, size - n);
+		r = pread(fd, buf + n, size - n, (off_t)n);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r < 0) {
-			int e = errno;
-
-			free(fm->heap);
-			fm->heap = NULL;
-			errno = e;
+		if (r < 0)
 			return -1;
-		}
-		if (r == 0) /* it shrank: what there was */
-			break;
+		if (r == 0)
+			break; /* it shrank */
 		n += (size_t)r;
 	}
-	fm->data = fm->heap;
-	fm->len = n;
-	return 0;
+	return (ssize_t)n;
 }
 
 int
-filemap_open(struct filemap *fm, int fd, size_t size)
+filemap_open(struct filemap *fm, int fd, const struct stat *before)
 {
-	int flags = MAP_PRIVATE;
-	void *map;
+	size_t size = (size_t)before->st_size;
+	struct stat after;
+	ssize_t n;
+	char probe;
+	int e;
 
 	memset(fm, 0, sizeof *fm);
-	fm->slot = -1;
-	if (size < FILEMAP_MIN)
-		return filemap_read(fm, fd, size);
+	fm->cap = size + 1;
+	if (size >= FILEMAP_MIN) {
+		int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+
 #ifdef MAP_POPULATE
-	flags |= MAP_POPULATE; /* one pass over the page tables, not a fault
-	                          per 64 KB */
+		/* one pass over the page tables, not a fault per page */
+		flags |= MAP_POPULATE;
 #endif
-	map = mmap(NULL, size, PROT_READ, flags, fd, 0);
-	if (map == MAP_FAILED)
-		return filemap_read(fm, fd, size);
-	fm->slot = guard_add(map, size);
-	if (fm->slot < 0) {
-		munmap(map, size);
-		return filemap_read(fm, fd, size);
+		fm->anon = mmap(
+		    NULL, fm->cap, PROT_READ | PROT_WRITE, flags, -1, 0);
+		if (fm->anon == MAP_FAILED) {
+			fm->anon = NULL;
+			errno = ENOMEM;
+			return -1;
+		}
+		fm->data = fm->anon;
+	} else {
+		fm->heap = xmalloc(fm->cap);
+		fm->data = fm->heap;
 	}
-	fm->map = map;
-	fm->data = map;
+	n = read_all(fd, (char *)fm->data, size);
+	if (n < 0) {
+		e = errno;
+		filemap_close(fm);
+		errno = e;
+		return -1;
+	}
+	/* Short, longer than it was, or touched since: another version. */
+	if ((size_t)n != size || pread(fd, &probe, 1, (off_t)size) > 0 ||
+	    fstat(fd, &after) != 0 || !same_version(before, &after)) {
+		filemap_close(fm);
+		return FILEMAP_CHANGED;
+	}
 	fm->len = size;
 	return 0;
 }
@@ -175,36 +97,23 @@ filemap_open(struct filemap *fm, int fd, size_t size)
 void
 filemap_drop(const struct filemap *fm, size_t from, size_t to)
 {
-	uintptr_t page = guard_page ? guard_page : 4096, a, b;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), a, b;
 
-	if (fm->map == NULL || to > fm->len || from >= to)
+	if (fm->anon == NULL || to > fm->len || from >= to)
 		return;
 	/* whole pages only: a page shared with bytes still to be read
 	 * stays */
-	a = ((uintptr_t)fm->map + from + page - 1) & ~(page - 1);
-	b = ((uintptr_t)fm->map + to) & ~(page - 1);
+	a = ((uintptr_t)fm->anon + from + page - 1) & ~(page - 1);
+	b = ((uintptr_t)fm->anon + to) & ~(page - 1);
 	if (a < b)
 		madvise((void *)a, (size_t)(b - a), MADV_DONTNEED);
-}
-
-int
-filemap_truncated(const struct filemap *fm)
-{
-	if (fm->slot >= 0)
-		return atomic_load(&guard[fm->slot].truncated);
-	return fm->truncated;
 }
 
 void
 filemap_close(struct filemap *fm)
 {
-	if (fm->map != NULL) {
-		fm->truncated = guard_remove(fm->slot);
-		munmap(fm->map, fm->len);
-		fm->slot = -1;
-		fm->map = NULL;
-	}
+	if (fm->anon != NULL)
+		munmap(fm->anon, fm->cap);
 	free(fm->heap);
-	fm->heap = NULL;
-	fm->data = NULL;
+	memset(fm, 0, sizeof *fm);
 }

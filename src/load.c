@@ -1,10 +1,10 @@
 /*
  * load.c - files and directories into a struct doc; see load.h.
  *
- * As in mandoc's read.c, the reader alone knows whether a file's bytes
- * were mapped or read: this file opens the map, lends its bytes to the
- * parse, tells the parse how to let pages go, and closes it, as early as
- * it can (peak memory on big files).
+ * As in mandoc's read.c, the reader alone holds a file's bytes: this file
+ * reads them (filemap.h: into private memory, one version of the file),
+ * lends them to the parse, tells the parse how to let pages go, and frees
+ * them, as early as it can (peak memory on big files).
  *
  * One file's bytes go through: the byte order mark; one look at whether
  * they are clean as they are (then they are parsed in place, no copy) and
@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -99,7 +100,7 @@ san_diags(struct diag_list *diags, const char *name, const char *buf,
 		    "%zu more problems of this kind not shown", r->dropped);
 }
 
-/* md.c is done with src[from..to) of a mapped file. */
+/* md.c is done with src[from..to) of a file read by filemap. */
 static void
 drop_pages(void *ctx, size_t from, size_t to)
 {
@@ -249,14 +250,22 @@ load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
 	return load_buffer_opt(d, name, buf, len, NULL, NULL, diags);
 }
 
-/* Reads a regular file whole; on failure adds an error naming it. */
+/* Reads of a file that keeps changing before it is refused, and the first
+ * pause between them (doubled each time): a copy over it (cp, a deploy)
+ * is over within the 350 ms of pauses for any FAQ of sane size. */
+#define LOAD_TRIES 4
+#define LOAD_RETRY_MS 50
+
+/* Reads a regular file whole, as one version of it (filemap.h); on failure
+ * adds an error naming it. */
 static int
 load_file(
     struct doc *d, const char *path, const char *shown, struct diag_list *diags)
 {
 	struct filemap fm;
 	struct stat st;
-	int fd;
+	int fd, rc = FILEMAP_CHANGED, tries;
+	long pause_ms = LOAD_RETRY_MS;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
@@ -264,33 +273,43 @@ load_file(
 		    strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(diags, shown, 0, 0, DIAG_ERROR,
-		    "not a regular file or directory");
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > LOAD_MAX_FILE) {
-		diag_add(diags, shown, 0, 0, DIAG_ERROR,
-		    "file too large (more than %lu bytes)", LOAD_MAX_FILE);
-		close(fd);
-		return -1;
-	}
-	/* A file that grows while we read it is read as far as its size
-	 * was: never an unbounded read. */
-	if (filemap_open(&fm, fd, (size_t)st.st_size) != 0) {
-		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot read: %s",
-		    strerror(errno));
-		close(fd);
-		return -1;
+	for (tries = 0; tries < LOAD_TRIES && rc == FILEMAP_CHANGED; tries++) {
+		if (tries > 0) {
+			struct timespec ts = {0, pause_ms * 1000000L};
+
+			nanosleep(&ts, NULL);
+			pause_ms *= 2;
+		}
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			diag_add(diags, shown, 0, 0, DIAG_ERROR,
+			    "not a regular file or directory");
+			close(fd);
+			return -1;
+		}
+		if ((unsigned long long)st.st_size > LOAD_MAX_FILE) {
+			diag_add(diags, shown, 0, 0, DIAG_ERROR,
+			    "file too large (more than %lu bytes)",
+			    LOAD_MAX_FILE);
+			close(fd);
+			return -1;
+		}
+		rc = filemap_open(&fm, fd, &st);
 	}
 	close(fd);
+	if (rc == FILEMAP_CHANGED) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR,
+		    "the file changed while it was read (%d times); not "
+		    "loaded",
+		    LOAD_TRIES);
+		return -1;
+	}
+	if (rc != 0) {
+		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot read: %s",
+		    strerror(errno));
+		return -1;
+	}
 	load_bytes(d, shown, fm.data, fm.len, &fm, LOAD_SPLIT_MIN, NULL, diags);
 	filemap_close(&fm); /* (load_bytes() may have closed it already) */
-	if (filemap_truncated(&fm))
-		diag_add(diags, shown, 0, 0, DIAG_ERROR,
-		    "the file shrank while it was read; its end is missing "
-		    "(load it again)");
 	return 0;
 }
 
