@@ -547,7 +547,8 @@ main(int argc, char **argv)
 			status = 1;
 		goto out;
 	}
-	nwarn = (int)diags.n;
+	nwarn = (int)(diag_count(&diags, DIAG_WARNING) +
+	              diag_count(&diags, DIAG_ERROR));
 	if (nwarn > 0)
 		errorf("%d problem%s in the content (see 'faq --check')", nwarn,
 		    nwarn == 1 ? "" : "s");

@@ -442,6 +442,21 @@ test_many_duplicates(void **state)
 	load_bytes(&l, md, (size_t)(p - md));
 	assert_int_equal(l.d->nentries, n);
 	assert_string_equal(l.d->entries[n - 1].id, "same-99999");
+	/* 99 999 renames and 100 000 questions without an answer: 100 of
+	 * each shown, the rest counted in one summary each */
+	assert_int_equal(diag_count(&l.dl, DIAG_WARNING), 2 * n - 1);
+	assert_int_equal(l.dl.n, 2 * (DIAG_MAX_KIND + 1));
+	{
+		char *text = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&text, &len);
+
+		diag_print(&l.dl, fp);
+		fclose(fp);
+		assert_non_null(strstr(text, "bad.md: warning: 99899 more like "
+		                             "this not shown: duplicate id"));
+		free(text);
+	}
 	unload(&l);
 	free(md);
 }
