@@ -40,12 +40,16 @@
  * bits, and a FAQ of a gigabyte is a mistake (or /dev/zero behind a
  * symlink). */
 #define LOAD_MAX_FILE (1UL << 30)
+/* Standard input is read before it is known how big it is: refused past
+ * this, so that `faq - </dev/zero` holds 256 MiB at the most, not GBs. */
+#define LOAD_MAX_STDIN (1UL << 28)
 
 /*
  * Loads a file or a directory (every *.md in it, sorted by name) as one
  * collection per file.  Problems go to diags.  Returns 0, or -1 when the
- * path cannot be read at all (missing, unreadable, a directory without
- * .md): then diags holds an error naming the path.
+ * path or a file in it cannot be read (missing, unreadable, too large,
+ * changed while read, a directory without .md): then diags holds an error
+ * naming it (the other files of a directory are loaded all the same).
  */
 int load_path(struct doc *d, const char *path, struct diag_list *diags);
 /* Parses one Markdown buffer as a collection named name.  Returns 0, or -1

@@ -337,6 +337,7 @@ load_dir(
 	char **names = NULL, *full;
 	size_t n = 0, cap = 0, i;
 	const char *sep;
+	int failed = 0;
 
 	if (dir == NULL) {
 		diag_add(diags, shown, 0, 0, DIAG_ERROR, "cannot open: %s",
@@ -348,7 +349,20 @@ load_dir(
 		if (!is_md_name(de->d_name))
 			continue;
 		full = xasprintf("%s%s%s", path, sep, de->d_name);
-		if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (stat(full, &st) != 0) {
+			/* a dangling link, or one gone since readdir: said,
+			 * and the load fails as for an unreadable file */
+			char *clean =
+			    sanitize_text(full, strlen(full), NULL, NULL, NULL);
+
+			diag_add(diags, clean, 0, 0, DIAG_ERROR,
+			    "cannot open: %s", strerror(errno));
+			free(clean);
+			free(full);
+			failed = 1;
+			continue;
+		}
+		if (!S_ISREG(st.st_mode)) {
 			free(full);
 			continue;
 		}
@@ -359,7 +373,7 @@ load_dir(
 		names[n++] = full;
 	}
 	closedir(dir);
-	if (n == 0) {
+	if (n == 0 && !failed) {
 		diag_add(diags, shown, 0, 0, DIAG_ERROR,
 		    "no .md files in directory");
 		free(names);
@@ -370,13 +384,15 @@ load_dir(
 		char *clean =
 		    sanitize_text(names[i], strlen(names[i]), NULL, NULL, NULL);
 
-		/* one unreadable file does not hide the others */
-		(void)load_file(d, names[i], clean, diags);
+		/* one unreadable file does not hide the others' problems,
+		 * but the load fails (faq exits 2, as for one file) */
+		if (load_file(d, names[i], clean, diags) != 0)
+			failed = 1;
 		free(clean);
 		free(names[i]);
 	}
 	free(names);
-	return 0;
+	return failed ? -1 : 0;
 }
 
 int

@@ -311,9 +311,9 @@ parse_options(int argc, char **argv, struct options *o)
 #define STDIN_NAME "(standard input)"
 
 /*
- * Reads standard input whole, as far as LOAD_MAX_FILE and a byte (so that
- * load_buffer() refuses what is bigger without reading it all), and
- * loads it: "curl -s https://.../faq.md | faq -".
+ * Reads standard input whole and loads it: "curl -s https://.../faq.md |
+ * faq -".  Past LOAD_MAX_STDIN it stops and refuses: the buffer never
+ * grows beyond that and a byte.
  */
 static int
 load_stdin(struct doc *d, struct diag_list *diags)
@@ -323,9 +323,17 @@ load_stdin(struct doc *d, struct diag_list *diags)
 	ssize_t r;
 	int rc;
 
-	while (n <= LOAD_MAX_FILE) {
+	for (;;) {
+		if (n > LOAD_MAX_STDIN) {
+			diag_add(diags, STDIN_NAME, 0, 0, DIAG_ERROR,
+			    "file too large (more than %lu bytes)",
+			    LOAD_MAX_STDIN);
+			free(buf);
+			return -1;
+		}
 		if (n == cap) {
-			cap *= 2;
+			cap = cap * 2 > LOAD_MAX_STDIN + 1 ? LOAD_MAX_STDIN + 1
+			                                   : cap * 2;
 			buf = xrealloc(buf, cap);
 		}
 		r = read(STDIN_FILENO, buf + n, cap - n);

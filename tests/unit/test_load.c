@@ -179,6 +179,37 @@ test_directory(void **state)
 		free(p[i]);
 }
 
+/* A directory with one .md that cannot be loaded (too large here, which
+ * root cannot read past either; a dangling link; unreadable for others):
+ * the others are still loaded, and the load fails so that faq exits 2.
+ * It used to end with 0 and "1 problem". */
+static void
+test_directory_one_unreadable(void **state)
+{
+	struct loaded l;
+	char *dir = put("dir2", NULL, 0), *a, *big, *link;
+
+	(void)state;
+	a = puts_("dir2/a.md", "### Q\n\nA\n");
+	big = puts_("dir2/big.md", "");
+	assert_int_equal(truncate(big, (off_t)LOAD_MAX_FILE + 1), 0);
+	link = malloc(strlen(dir) + 16);
+	sprintf(link, "%s/gone.md", dir);
+	assert_int_equal(symlink("/nonexistent/x.md", link), 0);
+	loaded_path(&l, dir);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.d->nentries, 1);
+	assert_int_equal(count_diags(&l.dl, DIAG_ERROR, 0, 0, "too large"), 1);
+	assert_int_equal(count_diags(&l.dl, DIAG_ERROR, 0, 0, "cannot open"), 1);
+	unload(&l);
+	unlink(big);
+	unlink(link);
+	free(dir);
+	free(a);
+	free(big);
+	free(link);
+}
+
 static void
 test_directory_without_md(void **state)
 {
@@ -618,6 +649,7 @@ main(void)
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_unreadable_file),
 	    cmocka_unit_test(test_directory),
+	    cmocka_unit_test(test_directory_one_unreadable),
 	    cmocka_unit_test(test_directory_without_md),
 	    cmocka_unit_test(test_empty_file),
 	    cmocka_unit_test(test_binary_file),
