@@ -95,13 +95,27 @@ c1_string_introducer(uint32_t cp)
 	       cp == 0x9f;
 }
 
-/* Code points shown as a placeholder instead of themselves. */
+/* The invisible characters that turn text around: the bidi embeddings,
+ * overrides and isolates, and the marks LRM, RLM and ALM. */
 static int
-needs_placeholder(uint32_t cp)
+is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
+}
+
+/* Code points shown as a placeholder instead of themselves: controls,
+ * separators, bidi controls, and the deprecated format characters
+ * U+206A..206F (they switch shaping and digit forms, invisibly).  The
+ * format characters that only join what is around them (ZWJ, ZWNJ, ZWSP,
+ * WJ, the soft hyphen, tags) stay: emoji and scripts need them. */
+int
+sanitize_placeholder(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
-	       cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
+	       cp == 0x2029 || is_bidi_control(cp) ||
+	       (cp >= 0x206a && cp <= 0x206f);
 }
 
 /*
@@ -163,7 +177,7 @@ sanitize_clean_len(const char *str, size_t n)
 		if (s[j] < 0x80)
 			break;
 		len = utf8_decode(str + j, n - j, &cp);
-		if (cp == UTF8_BAD || needs_placeholder(cp))
+		if (cp == UTF8_BAD || sanitize_placeholder(cp))
 			break;
 		j += len;
 	}
@@ -253,12 +267,11 @@ sanitize_text(const char *str, size_t n, size_t *outlen,
 			         : "unterminated escape sequence removed");
 			continue;
 		}
-		if (needs_placeholder(cp)) {
+		if (sanitize_placeholder(cp)) {
 			report_at(report, ctx, i,
-			    (cp >= 0x202a && cp <= 0x202e) ||
-			            (cp >= 0x2066 && cp <= 0x2069)
-			        ? "bidirectional control character"
-			        : "control character");
+			    is_bidi_control(cp) ? "bidirectional control character"
+			    : cp >= 0x206a      ? "invisible format character"
+			                        : "control character");
 			out_fffd(&o);
 			i += len;
 			continue;

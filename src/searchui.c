@@ -8,6 +8,7 @@
 #include <string.h>
 
 
+#include "sanitize.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -35,10 +36,8 @@ searchui_begin(struct searchui *s, int view, const char *q)
 int
 searchui_showable(uint32_t ch)
 {
-	return !(ch < 0x20 || (ch >= 0x7F && ch < 0xA0) || ch == 0x2028 ||
-	         ch == 0x2029 || (ch >= 0x202A && ch <= 0x202E) ||
-	         (ch >= 0x2066 && ch <= 0x2069) || ch > 0x10FFFF ||
-	         (ch >= 0xD800 && ch < 0xE000));
+	return !(ch > 0x10FFFF || (ch >= 0xD800 && ch < 0xE000) ||
+	         sanitize_placeholder(ch));
 }
 
 int

@@ -7,6 +7,7 @@
 #include <unictype.h>
 
 #include "arena.h"
+#include "sanitize.h"
 #include "utf8.h"
 
 char *
@@ -200,15 +201,16 @@ slug_decode_entity(const char *s, size_t n, char out[8])
 		if (cp == '\t' || cp == '\n' || cp == '\r')
 			cp = ' ';
 		else if (cp == 0 || cp > 0x10ffff ||
-		         (cp >= 0xd800 && cp <= 0xdfff) || cp < 0x20 ||
-		         (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
-		         cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-		         (cp >= 0x2066 && cp <= 0x2069))
+		         (cp >= 0xd800 && cp <= 0xdfff) ||
+		         sanitize_placeholder(cp))
 			cp = 0xfffd;
 	} else {
 		cp = entity_lookup(s + 1, n - 2);
 		if (cp == 0)
 			return 0;
+		/* &lrm; and &rlm; are bidi marks */
+		if (sanitize_placeholder(cp))
+			cp = 0xfffd;
 	}
 	return utf8_encode(cp, out);
 }

@@ -511,6 +511,11 @@ test_entities(void **state)
 	assert_int_equal(slug_decode_entity("&#xZZ;", 6, buf), 0);
 	assert_int_equal(slug_decode_entity("&AElig;", 7, buf), 2);
 	assert_int_equal(slug_decode_entity("&zzz;", 5, buf), 0);
+	/* a reference cannot bring back a bidi mark the cleaner shows */
+	assert_int_equal(slug_decode_entity("&#x200F;", 8, buf), 3);
+	assert_memory_equal(buf, "\xef\xbf\xbd", 3);
+	assert_int_equal(slug_decode_entity("&#1564;", 7, buf), 3);
+	assert_memory_equal(buf, "\xef\xbf\xbd", 3);
 	fx_free(f);
 }
 

@@ -249,6 +249,26 @@ test_placeholders(void **state)
 	/* neighbours that are fine stay: U+2027, U+202F, U+2065 */
 	r = check("\xe2\x80\xa7\xe2\x80\xaf", "\xe2\x80\xa7\xe2\x80\xaf");
 	assert_int_equal(r.n, 0);
+	/* the bidi marks LRM, RLM and ALM turn text around as the controls
+	 * do and are as invisible: they passed the cleaner */
+	r = check("a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d",
+	    "a" FFFD "b" FFFD "c" FFFD "d");
+	assert_int_equal(r.n, 3);
+	assert_string_equal(r.what[2], "bidirectional control character");
+	/* the deprecated format characters U+206A..206F (shaping and digit
+	 * switches): invisible, shown */
+	r = check("\xe2\x81\xaa\xe2\x81\xafx", FFFD FFFD "x");
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.what[0], "invisible format character");
+	/* format characters that join what is around them stay: ZWJ in an
+	 * emoji sequence, ZWNJ, ZWSP, WJ, the soft hyphen, a flag's tags */
+	r = check("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+	          "\xe2\x80\x8c\xe2\x80\x8b\xe2\x81\xa0\xc2\xad"
+	          "\xf3\xa0\x81\xa7\xf3\xa0\x81\xbf",
+	    "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+	    "\xe2\x80\x8c\xe2\x80\x8b\xe2\x81\xa0\xc2\xad"
+	    "\xf3\xa0\x81\xa7\xf3\xa0\x81\xbf");
+	assert_int_equal(r.n, 0);
 }
 
 static void
@@ -259,6 +279,8 @@ test_clean_len(void **state)
 	assert_int_equal(sanitize_clean_len("あ\r\n", 5), 3);
 	assert_int_equal(sanitize_clean_len("\xe3\x81", 2), 0);
 	assert_int_equal(sanitize_clean_len("\xe2\x80\xae", 3), 0);
+	assert_int_equal(sanitize_clean_len("ab\xe2\x80\x8f", 5), 2);
+	assert_int_equal(sanitize_clean_len("\xd8\x9c", 2), 0);
 }
 
 /* Every byte value, many times: the result is valid UTF-8 with no C0
@@ -353,7 +375,9 @@ shown_as_placeholder(uint32_t c)
 {
 	return (c < 0x20 && c != '\n' && c != '\t') ||
 	       (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x200E || c == 0x200F || c == 0x061C ||
+	       (c >= 0x206A && c <= 0x206F);
 }
 
 /*
