@@ -49,6 +49,7 @@ struct options {
 	const char *keys;
 	int dump_attrs;
 	int kiosk, allow_quit, idle;
+	int idle_given; /* --idle was on the command line */
 	int ambiguous, ascii, mouse;
 	enum tui_color color;
 	const char *lang;
@@ -249,6 +250,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_IDLE:
 			o->idle = parse_int("--idle", optarg, 1, 86400 * 365);
+			o->idle_given = 1;
 			break;
 		case OPT_AMBIGUOUS:
 			o->ambiguous = parse_int("--ambiguous", optarg, 1, 2);
@@ -299,6 +301,9 @@ parse_options(int argc, char **argv, struct options *o)
 		usage_error("--dump-attrs needs --dump");
 	if (o->allow_quit && !o->kiosk)
 		usage_error("--allow-quit needs --kiosk");
+	/* an idle reset outside a kiosk would throw away a reader's place */
+	if (o->idle_given && !o->kiosk)
+		usage_error("--idle needs --kiosk");
 	for (i = optind, dash = 0; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0 && dash++)
 			usage_error(
@@ -477,7 +482,8 @@ run_dump(const struct options *o, struct browser *b)
 	int w = o->dump_w, h = o->dump_h;
 
 	if (o->keys != NULL && keys_parse(o->keys, &keys, &nkeys, &err) != 0) {
-		errorf("--keys: %s", err);
+		/* keys_parse() names the option itself */
+		errorf("%s", err);
 		free(err);
 		return 2;
 	}
