@@ -27,13 +27,18 @@ struct tui_opts {
  *   0        the browser quit (q, or the kiosk --allow-quit);
  *   128+sig  SIGHUP (129), SIGINT outside kiosk mode (130), SIGQUIT outside
  *            kiosk mode (131) or SIGTERM (143) ended it, as a shell reports
- *            a process killed by that signal;
+ *            a process killed by that signal; the same for every other
+ *            signal whose default action ends a process (SIGUSR1 138,
+ *            SIGALRM 142, SIGPIPE 141, real-time signals, ...);
  *   2        *err set (malloc'd): the terminal could not be set up, or it
  *            was lost (end of input or a read error).
  * Expects the locale set up already (termenv_setup_locale()); installs its
- * own SIGHUP, SIGTERM, SIGINT and SIGQUIT handlers for the duration (in kiosk
- * mode the terminal is raw, so Ctrl-C reaches the browser as K_CTRL 'c' and
- * Ctrl-Z and Ctrl-\ do nothing).
+ * own handlers for the duration for every signal that would end the
+ * process (in kiosk mode the terminal is raw, so Ctrl-C reaches the
+ * browser as K_CTRL 'c' and Ctrl-Z and Ctrl-\ do nothing).  A fault
+ * (SIGSEGV, SIGABRT, ...) restores the terminal in the handler, then the
+ * disposition from before acts.  SIGWINCH is handled here too: a terminal
+ * larger than 1000 x 500 is drawn as 1000 x 500.
  */
 int tui_run(struct browser *b, const struct tui_opts *o, char **err);
 

@@ -15,6 +15,8 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -64,19 +66,155 @@ struct tui {
 	size_t wcap;
 };
 
-static volatile sig_atomic_t tui_sig; /* the last terminating signal */
-static int tui_live;                  /* curses is on: restore at exit */
-static int tui_hooked;                /* the atexit hook is registered */
+/* The largest terminal drawn: any SSH client can claim 32 768 columns,
+ * where curses overflows its shorts, and 10 000 x 10 000 costs gigabytes.
+ * A bigger terminal is treated as this size (the rest stays blank). */
+#define TUI_MAX_W 1000
+#define TUI_MAX_H 500
 
-static const int tui_sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP};
-#define TUI_NSIGS (sizeof tui_sigs / sizeof tui_sigs[0])
+static volatile sig_atomic_t tui_sig;   /* the last terminating signal */
+static volatile sig_atomic_t tui_winch; /* the terminal changed size */
+static int tui_live;                    /* curses is on: restore at exit */
+static int tui_hooked;                  /* the atexit hook is registered */
+
+/*
+ * What a signal handler needs to put the terminal back when the program
+ * dies in a way no exit hook sees (a fault): the shell's terminal modes
+ * and the terminfo strings endwin() would send, worked out beforehand,
+ * since a handler may only call write() and tcsetattr().
+ */
+static struct termios tui_shell_tio;
+static int tui_have_tio;
+static char tui_reset_seq[256];
+static size_t tui_reset_len;
+/* The dispositions before tui_run, indexed by signal number. */
+static struct sigaction tui_old[NSIG];
+
 /* Keys applied without a paint before one is forced (see tui_run). */
 #define TUI_MAX_UNPAINTED 32
+
+/* How tui_run treats a signal whose default action ends the process. */
+enum tui_sigkind {
+	SK_NONE,  /* not ours: left alone (SIGCHLD, SIGKILL, ...) */
+	SK_FLAG,  /* noted; the loop restores the terminal and ends */
+	SK_FAULT, /* a fault: the terminal back now, then the old action */
+	SK_WINCH, /* a new size */
+};
+
+static enum tui_sigkind
+tui_sig_kind(int sig)
+{
+	switch (sig) {
+	case SIGHUP:
+	case SIGINT:
+	case SIGQUIT:
+	case SIGTERM:
+	case SIGTSTP:
+	case SIGUSR1:
+	case SIGUSR2:
+	case SIGALRM:
+	case SIGPIPE:
+	case SIGVTALRM:
+	case SIGPROF:
+	case SIGXCPU:
+	case SIGXFSZ:
+#ifdef SIGIO
+	case SIGIO:
+#endif
+#ifdef SIGSTKFLT
+	case SIGSTKFLT:
+#endif
+#ifdef SIGPWR
+	case SIGPWR:
+#endif
+		return SK_FLAG;
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGFPE:
+	case SIGILL:
+	case SIGABRT:
+	case SIGSYS:
+	case SIGTRAP:
+		return SK_FAULT;
+	case SIGWINCH:
+		return SK_WINCH;
+	default:
+		break;
+	}
+#ifdef SIGRTMIN
+	/* Real-time signals end a process by default too. */
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		return SK_FLAG;
+#endif
+	return SK_NONE;
+}
 
 static void
 tui_on_signal(int sig)
 {
-	tui_sig = sig;
+	if (sig == SIGWINCH)
+		tui_winch = 1;
+	else
+		tui_sig = sig;
+}
+
+/* Async-signal-safe: the terminal as the shell had it, at once. */
+static void
+tui_emergency_restore(void)
+{
+	ssize_t r;
+
+	if (!tui_live)
+		return;
+	if (tui_reset_len > 0)
+		r = write(STDOUT_FILENO, tui_reset_seq, tui_reset_len);
+	if (tui_have_tio)
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &tui_shell_tio);
+	(void)r;
+}
+
+/* A fault: restore the terminal, then let the old disposition act (a
+ * sanitizer's report, or the default core dump).  A fault the kernel
+ * raised comes back when the instruction runs again; one sent with kill
+ * is raised again. */
+static void
+tui_on_fault(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	tui_emergency_restore();
+	sigaction(sig, &tui_old[sig], NULL);
+	if (si == NULL || si->si_code <= 0)
+		raise(sig);
+}
+
+/* Appends terminfo capability cap to the emergency reset string. */
+static void
+tui_reset_add(const char *cap)
+{
+	const char *v = tigetstr(cap);
+	size_t n;
+
+	if (v == NULL || v == (char *)-1)
+		return;
+	n = strlen(v);
+	if (tui_reset_len + n < sizeof tui_reset_seq) {
+		memcpy(tui_reset_seq + tui_reset_len, v, n);
+		tui_reset_len += n;
+	}
+}
+
+/* The terminal's size, clamped to what is drawn. */
+static void
+tui_clamped_size(int *w, int *h)
+{
+	struct winsize ws;
+
+	*w = *h = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 &&
+	    ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+		return;
+	*w = ws.ws_col > TUI_MAX_W ? TUI_MAX_W : ws.ws_col;
+	*h = ws.ws_row > TUI_MAX_H ? TUI_MAX_H : ws.ws_row;
 }
 
 /* Leaves the terminal as the shell expects it: cursor visible, mouse
@@ -503,41 +641,81 @@ tui_define_keys(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
-/* Installs the handlers; in kiosk mode job control is ignored outright (the
- * terminal is raw as well, this covers a signal sent with kill). */
+/* Installs the handlers for every signal that would end the process, and
+ * for SIGWINCH (so that curses keeps ours and the size can be clamped
+ * before curses sees it); in kiosk mode job control is ignored outright
+ * (the terminal is raw as well, this covers a signal sent with kill). */
 static void
-tui_signals_install(const struct tui_opts *o, struct sigaction *old)
+tui_signals_install(const struct tui_opts *o)
 {
 	struct sigaction sa;
-	size_t i;
+	int sig;
 
-	for (i = 0; i < TUI_NSIGS; i++) {
+	for (sig = 1; sig < NSIG; sig++) {
+		enum tui_sigkind k = tui_sig_kind(sig);
+
+		if (k == SK_NONE)
+			continue;
 		memset(&sa, 0, sizeof sa);
 		sigemptyset(&sa.sa_mask);
 		sa.sa_flags = 0; /* no SA_RESTART: interrupt the read */
 		sa.sa_handler = tui_on_signal;
-		if (tui_sigs[i] == SIGTSTP ||
-		    (o->kiosk && tui_sigs[i] == SIGQUIT))
+		if (k == SK_FAULT) {
+			sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+			sa.sa_sigaction = tui_on_fault;
+		}
+		if (sig == SIGTSTP || (o->kiosk && sig == SIGQUIT))
 			sa.sa_handler = o->kiosk ? SIG_IGN : SIG_DFL;
-		sigaction(tui_sigs[i], &sa, &old[i]);
+		if (sigaction(sig, NULL, &tui_old[sig]) != 0)
+			continue;
+		/* Ignored by whoever started us (nohup, a service manager):
+		 * stays ignored, as a shell would leave it. */
+		if (k == SK_FLAG && tui_old[sig].sa_handler == SIG_IGN &&
+		    !(tui_old[sig].sa_flags & SA_SIGINFO))
+			continue;
+		sigaction(sig, &sa, NULL);
 	}
 }
 
 static void
-tui_signals_restore(const struct sigaction *old)
+tui_signals_restore(void)
 {
-	size_t i;
+	int sig;
 
-	for (i = 0; i < TUI_NSIGS; i++)
-		sigaction(tui_sigs[i], &old[i], NULL);
+	for (sig = 1; sig < NSIG; sig++)
+		if (tui_sig_kind(sig) != SK_NONE)
+			sigaction(sig, &tui_old[sig], NULL);
 }
 
 static int
 tui_setup(struct tui *t, char **err)
 {
 	const char *term = getenv("TERM");
+	int w, h, pinned = 0;
 
+	tui_have_tio = tcgetattr(STDIN_FILENO, &tui_shell_tio) == 0;
+	/* Curses reads the size at start: a huge one is pinned to the clamp
+	 * through LINES and COLUMNS, which curses prefers to the ioctl. */
+	{
+		struct winsize ws;
+
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		    (ws.ws_col > TUI_MAX_W || ws.ws_row > TUI_MAX_H)) {
+			char nb[16];
+
+			tui_clamped_size(&w, &h);
+			snprintf(nb, sizeof nb, "%d", w);
+			setenv("COLUMNS", nb, 1);
+			snprintf(nb, sizeof nb, "%d", h);
+			setenv("LINES", nb, 1);
+			pinned = 1;
+		}
+	}
 	t->scr = newterm(NULL, stdout, stdin);
+	if (pinned) {
+		unsetenv("COLUMNS");
+		unsetenv("LINES");
+	}
 	if (t->scr == NULL) {
 		*err = xasprintf(
 		    "cannot use the terminal (TERM=%s)", term ? term : "");
@@ -569,6 +747,18 @@ tui_setup(struct tui *t, char **err)
 	}
 	curs_set(1);
 	tui_setup_colors(t);
+	/* What endwin() sends, for a fault handler that cannot call it. */
+	tui_reset_len = 0;
+	tui_reset_add("sgr0");
+	tui_reset_add("cnorm");
+	tui_reset_add("rmkx");
+	if (t->o->mouse) {
+		static const char off[] = "\033[?1006l\033[?1002l\033[?1000l";
+
+		memcpy(tui_reset_seq + tui_reset_len, off, sizeof off - 1);
+		tui_reset_len += sizeof off - 1;
+	}
+	tui_reset_add("rmcup");
 	return 0;
 }
 
@@ -595,7 +785,6 @@ tui_handle_signal(struct tui *t, int sig)
 int
 tui_run(struct browser *b, const struct tui_opts *o, char **err)
 {
-	struct sigaction old[TUI_NSIGS];
 	struct tui t;
 	int status = -1;
 
@@ -607,9 +796,10 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	tui_sig = 0;
 	/* Before newterm, so that curses keeps our handlers instead of
 	 * installing its own (it only replaces SIG_DFL). */
-	tui_signals_install(o, old);
+	tui_winch = 0;
+	tui_signals_install(o);
 	if (tui_setup(&t, err) != 0) {
-		tui_signals_restore(old);
+		tui_signals_restore();
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t.last_input);
@@ -624,6 +814,15 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			tui_sig = 0;
 			status = tui_handle_signal(&t, sig);
 			continue;
+		}
+		if (tui_winch) {
+			int w, h;
+
+			/* resizeterm() queues the KEY_RESIZE read below. */
+			tui_winch = 0;
+			tui_clamped_size(&w, &h);
+			if (w > 0 && h > 0)
+				resizeterm(h, w);
 		}
 		wait_ms = tui_wait_ms(&t);
 		if (wait_ms == 0) {
@@ -657,7 +856,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			rc = get_wch(&wc);
 		}
 		if (rc == ERR) {
-			if (tui_sig != 0 || errno == EINTR)
+			if (tui_sig != 0 || tui_winch || errno == EINTR)
 				continue;
 			if (tui_input_lost(
 			        &t, (int)tui_ms_since(&t0), wait_ms)) {
@@ -690,7 +889,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	}
 	tui_restore();
 	delscreen(t.scr);
-	tui_signals_restore(old);
+	tui_signals_restore();
 	free(t.wbuf);
 	return status;
 }
