@@ -17,6 +17,7 @@ struct tui_opts {
 	int kiosk;
 	int allow_quit;
 	int idle_seconds; /* kiosk: return home after this long idle */
+	const char *term; /* the terminfo entry to use; NULL: $TERM */
 };
 
 /*
@@ -42,11 +43,21 @@ struct tui_opts {
  */
 int tui_run(struct browser *b, const struct tui_opts *o, char **err);
 
+enum tui_term {
+	TUI_TERM_NONE,     /* print instead */
+	TUI_TERM_OK,       /* $TERM itself */
+	TUI_TERM_FALLBACK, /* an entry of the same family, or a generic one */
+};
+
 /*
- * 1 when $TERM names a terminal the browser can drive: not unset, empty or
- * "dumb", known to terminfo, and able to address the cursor.  Otherwise
- * main prints as --print does.  Reads the terminal database only.
+ * Which terminfo entry drives the screen.  None (print as --print does)
+ * for an unset or empty TERM, "dumb", an entry that cannot address the
+ * cursor, or no entry that works at all.  When TERM has no entry on this
+ * machine, the first that works of termenv_term_fallbacks() (a known
+ * entry of the same family, then xterm-256color, xterm, ansi, vt100).
+ * *used is TERM's value or a static string.  Reads the terminal database
+ * only.
  */
-int tui_term_usable(void);
+enum tui_term tui_term_choose(const char **used);
 
 #endif

@@ -180,6 +180,8 @@ browser_new(const struct doc *d, const struct search_index *ix,
 		rows_msg_set(&b->msg, "%s",
 		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
 		    "UTF-8 locale)");
+	if (o->notice != NULL)
+		rows_msg_set(&b->msg, "%s", o->notice);
 	if (o->open_id != NULL) {
 		memset(&in, 0, sizeof in);
 		if (outline_open_id(

@@ -127,7 +127,9 @@ static const char usage_text[] =
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
-    "When standard output is not a terminal, faq behaves as --print.\n"
+    "When standard output is not a terminal, or TERM is dumb or unset, faq\n"
+    "behaves as --print; a TERM this machine has no terminfo entry for is\n"
+    "driven as a known cousin (xterm-kitty as xterm-256color, ...).\n"
     "Exit status: 0 success, 1 no match or content errors, 2 usage or I/O\n"
     "errors.  See faq(1) for keys and faq(5) for the content format.\n";
 
@@ -521,6 +523,9 @@ main(int argc, char **argv)
 	struct doc *d;
 	char *bundled = NULL;
 	int i, status = 0, nwarn, utf8, from_stdin = 0;
+	enum tui_term tk = TUI_TERM_OK;
+	const char *term_used = NULL;
+	char *notice = NULL; /* said once on the status line */
 
 	xalloc_tune();
 	parse_options(argc, argv, &o);
@@ -563,10 +568,22 @@ main(int argc, char **argv)
 	if (o.mode == MODE_BROWSE && from_stdin && isatty(STDOUT_FILENO) &&
 	    !isatty(STDIN_FILENO))
 		(void)keys_from_tty();
-	if (o.mode == MODE_BROWSE &&
-	    (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
-	        !tui_term_usable()))
-		o.mode = MODE_PRINT;
+	if (o.mode == MODE_BROWSE) {
+		if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+			o.mode = MODE_PRINT;
+		else if ((tk = tui_term_choose(&term_used)) == TUI_TERM_NONE)
+			o.mode = MODE_PRINT;
+		else if (tk == TUI_TERM_FALLBACK) {
+			/* Sanitised: TERM comes from the SSH client. */
+			char *raw = xasprintf(_("TERM=%s is not known here: "
+			                        "using %s"),
+			    getenv("TERM"), term_used);
+
+			notice = sanitize_text(raw, strlen(raw), NULL, NULL,
+			    NULL);
+			free(raw);
+		}
+	}
 
 	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
 		uint8_t *only = NULL;
@@ -606,6 +623,7 @@ main(int argc, char **argv)
 		bo.search = o.search;
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
+		bo.notice = notice;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);
@@ -623,6 +641,7 @@ main(int argc, char **argv)
 			to.kiosk = o.kiosk;
 			to.allow_quit = o.allow_quit;
 			to.idle_seconds = o.idle;
+			to.term = tk == TUI_TERM_FALLBACK ? term_used : NULL;
 			status = tui_run(b, &to, &err);
 			if (err != NULL) {
 				errorf("%s", err);
@@ -634,6 +653,7 @@ main(int argc, char **argv)
 		search_index_free(ix);
 	}
 out:
+	free(notice);
 	diag_clear(&diags);
 	doc_free(d);
 	return status;

@@ -239,22 +239,52 @@ tui_exit_hook(void)
 	tui_restore();
 }
 
-int
-tui_term_usable(void)
+/* 1 when terminfo has an entry for term that can address the cursor;
+ * *known says whether there is an entry at all. */
+static int
+tui_term_drivable(const char *term, int *known)
 {
-	const char *term = getenv("TERM");
 	const char *cup;
 	int errret = 0, ok;
 
-	if (!termenv_term_usable(term))
-		return 0;
+	*known = 0;
 	if (setupterm(term, STDOUT_FILENO, &errret) != OK || errret != 1)
 		return 0;
+	*known = 1;
 	cup = tigetstr("cup");
 	ok = cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 &&
 	     tigetflag("gn") <= 0;
 	del_curterm(cur_term);
 	return ok;
+}
+
+enum tui_term
+tui_term_choose(const char **used)
+{
+	const char *term = getenv("TERM");
+	const char *cand[8];
+	size_t n, i;
+	int known;
+
+	*used = NULL;
+	if (!termenv_term_usable(term))
+		return TUI_TERM_NONE;
+	if (tui_term_drivable(term, &known)) {
+		*used = term;
+		return TUI_TERM_OK;
+	}
+	/* An entry that cannot drive a screen (a printing terminal) is what
+	 * the user has: printing is right.  No entry at all is a terminal
+	 * this machine does not know, like less, carry on with a cousin. */
+	if (known)
+		return TUI_TERM_NONE;
+	n = termenv_term_fallbacks(term, cand, sizeof cand / sizeof cand[0]);
+	for (i = 0; i < n; i++)
+		if (tui_term_drivable(cand[i], &known)) {
+			*used = cand[i];
+			return TUI_TERM_FALLBACK;
+		}
+	return TUI_TERM_NONE;
 }
 
 static int
@@ -711,7 +741,9 @@ tui_setup(struct tui *t, char **err)
 			pinned = 1;
 		}
 	}
-	t->scr = newterm(NULL, stdout, stdin);
+	if (t->o->term != NULL)
+		term = t->o->term;
+	t->scr = newterm(t->o->term, stdout, stdin);
 	if (pinned) {
 		unsetenv("COLUMNS");
 		unsetenv("LINES");
