@@ -3,6 +3,7 @@
 #   make            build ./faq
 #   make check      build and run every test (installs missing packages)
 #   make run        build and open the bundled content
+#   make property   random key sequences in tmux against --dump (PROP_N=300)
 #   make asan       ASan + UBSan build; unit, golden and e2e tests under it
 #   make fuzz       run the libFuzzer driver (FUZZ_SECONDS, default 60)
 #   make install / make uninstall   (PREFIX, DESTDIR)
@@ -52,7 +53,7 @@ PO = $(wildcard po/*.po)
 MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
 
 .PHONY: FORCE all check run asan fuzz install uninstall format deps clean \
-	unit golden e2e install-test lint check-curses bench help
+	unit golden e2e property install-test lint check-curses bench help
 
 BIN ?= faq
 
@@ -119,6 +120,12 @@ golden: all
 e2e: all
 	@sh tests/e2e/run
 
+# One model, drawn or not: random key sequences in tmux against --dump
+# (PROP_N sequences; PROP_SEED replays one run).
+PROP_N ?= 300
+property: all
+	@PROP_N=$(PROP_N) sh tests/e2e/property
+
 install-test:
 	@sh tests/install/run
 
@@ -148,6 +155,7 @@ check: deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory golden
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory property
 	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory asan
 	@echo "make check: all tests passed"

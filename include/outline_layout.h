@@ -103,7 +103,7 @@ struct outline {
 
 	size_t sel;
 	struct pos top;
-	int laid_w, laid_h; /* the size of the last render */
+	int laid_w, laid_h; /* the size of the last settle */
 
 	struct rowinfo *rows; /* of the last render; NULL when hidden */
 	int nrows;
@@ -119,6 +119,14 @@ struct outline {
 	struct jump save;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
+	/* A run of edits to the query (typing, Backspace) with no other key
+	 * between: where the selection and the open sections were when it
+	 * began.  The search follows from there, not from what an earlier
+	 * keystroke of the run showed, so that a paste searched once lands
+	 * where the same keys typed one by one do. */
+	int edit_run;
+	size_t anchor_sel;
+	uint8_t *anchor_sec;
 };
 
 /* Builds the items of env->d (open state all zero). */
