@@ -5,7 +5,8 @@
  *
  * Process-wide state: a terminal, signal dispositions and atexit hooks
  * belong to the process, so the little state the signal handlers and the
- * exit hook need is file-static (tui_sig, tui_live); everything else lives
+ * exit hook need is file-static (tui_live; the signals' is ttysig.c's);
+ * everything else lives
  * in a struct tui on tui_run's stack.
  */
 #include "tui.h"
@@ -16,7 +17,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <sys/ioctl.h>
-#include <termios.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +26,7 @@
 #include <wchar.h>
 
 #include "termenv.h"
+#include "ttysig.h"
 #include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
@@ -72,134 +73,26 @@ struct tui {
 #define TUI_MAX_W 1000
 #define TUI_MAX_H 500
 
-static volatile sig_atomic_t tui_sig;   /* the last terminating signal */
-static volatile sig_atomic_t tui_winch; /* the terminal changed size */
-static int tui_live;                    /* curses is on: restore at exit */
-static int tui_hooked;                  /* the atexit hook is registered */
-
-/*
- * What a signal handler needs to put the terminal back when the program
- * dies in a way no exit hook sees (a fault): the shell's terminal modes
- * and the terminfo strings endwin() would send, worked out beforehand,
- * since a handler may only call write() and tcsetattr().
- */
-static struct termios tui_shell_tio;
-static int tui_have_tio;
-static char tui_reset_seq[256];
-static size_t tui_reset_len;
-/* The dispositions before tui_run, indexed by signal number. */
-static struct sigaction tui_old[NSIG];
+static int tui_live;   /* curses is on: restore at exit */
+static int tui_hooked; /* the atexit hook is registered */
 
 /* Keys applied without a paint before one is forced (see tui_run). */
 #define TUI_MAX_UNPAINTED 32
 
-/* How tui_run treats a signal whose default action ends the process. */
-enum tui_sigkind {
-	SK_NONE,  /* not ours: left alone (SIGCHLD, SIGKILL, ...) */
-	SK_FLAG,  /* noted; the loop restores the terminal and ends */
-	SK_FAULT, /* a fault: the terminal back now, then the old action */
-	SK_WINCH, /* a new size */
-};
-
-static enum tui_sigkind
-tui_sig_kind(int sig)
-{
-	switch (sig) {
-	case SIGHUP:
-	case SIGINT:
-	case SIGQUIT:
-	case SIGTERM:
-	case SIGTSTP:
-	case SIGUSR1:
-	case SIGUSR2:
-	case SIGALRM:
-	case SIGPIPE:
-	case SIGVTALRM:
-	case SIGPROF:
-	case SIGXCPU:
-	case SIGXFSZ:
-#ifdef SIGIO
-	case SIGIO:
-#endif
-#ifdef SIGSTKFLT
-	case SIGSTKFLT:
-#endif
-#ifdef SIGPWR
-	case SIGPWR:
-#endif
-		return SK_FLAG;
-	case SIGSEGV:
-	case SIGBUS:
-	case SIGFPE:
-	case SIGILL:
-	case SIGABRT:
-	case SIGSYS:
-	case SIGTRAP:
-		return SK_FAULT;
-	case SIGWINCH:
-		return SK_WINCH;
-	default:
-		break;
-	}
-#ifdef SIGRTMIN
-	/* Real-time signals end a process by default too. */
-	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
-		return SK_FLAG;
-#endif
-	return SK_NONE;
-}
-
+/* Appends terminfo capability cap (or, when cap is NULL, the literal
+ * bytes lit) to buf, which holds *len of its 256 bytes. */
 static void
-tui_on_signal(int sig)
+tui_reset_add(char *buf, size_t *len, const char *cap, const char *lit)
 {
-	if (sig == SIGWINCH)
-		tui_winch = 1;
-	else
-		tui_sig = sig;
-}
-
-/* Async-signal-safe: the terminal as the shell had it, at once. */
-static void
-tui_emergency_restore(void)
-{
-	ssize_t r;
-
-	if (!tui_live)
-		return;
-	if (tui_reset_len > 0)
-		r = write(STDOUT_FILENO, tui_reset_seq, tui_reset_len);
-	if (tui_have_tio)
-		(void)tcsetattr(STDIN_FILENO, TCSANOW, &tui_shell_tio);
-	(void)r;
-}
-
-/* A fault: restore the terminal, then let the old disposition act (a
- * sanitizer's report, or the default core dump).  A fault the kernel
- * raised comes back when the instruction runs again; one sent with kill
- * is raised again. */
-static void
-tui_on_fault(int sig, siginfo_t *si, void *ctx)
-{
-	(void)ctx;
-	tui_emergency_restore();
-	sigaction(sig, &tui_old[sig], NULL);
-	if (si == NULL || si->si_code <= 0)
-		raise(sig);
-}
-
-/* Appends terminfo capability cap to the emergency reset string. */
-static void
-tui_reset_add(const char *cap)
-{
-	const char *v = tigetstr(cap);
+	const char *v = cap != NULL ? tigetstr(cap) : lit;
 	size_t n;
 
 	if (v == NULL || v == (char *)-1)
 		return;
 	n = strlen(v);
-	if (tui_reset_len + n < sizeof tui_reset_seq) {
-		memcpy(tui_reset_seq + tui_reset_len, v, n);
-		tui_reset_len += n;
+	if (*len + n <= 256) {
+		memcpy(buf + *len, v, n);
+		*len += n;
 	}
 }
 
@@ -226,6 +119,7 @@ tui_restore(void)
 	if (!tui_live)
 		return;
 	tui_live = 0;
+	ttysig_disarm();
 	mousemask(0, NULL);
 	keypad(stdscr, FALSE);
 	curs_set(1);
@@ -671,59 +565,13 @@ tui_define_keys(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
-/* Installs the handlers for every signal that would end the process, and
- * for SIGWINCH (so that curses keeps ours and the size can be clamped
- * before curses sees it); in kiosk mode job control is ignored outright
- * (the terminal is raw as well, this covers a signal sent with kill). */
-static void
-tui_signals_install(const struct tui_opts *o)
-{
-	struct sigaction sa;
-	int sig;
-
-	for (sig = 1; sig < NSIG; sig++) {
-		enum tui_sigkind k = tui_sig_kind(sig);
-
-		if (k == SK_NONE)
-			continue;
-		memset(&sa, 0, sizeof sa);
-		sigemptyset(&sa.sa_mask);
-		sa.sa_flags = 0; /* no SA_RESTART: interrupt the read */
-		sa.sa_handler = tui_on_signal;
-		if (k == SK_FAULT) {
-			sa.sa_flags = SA_SIGINFO | SA_NODEFER;
-			sa.sa_sigaction = tui_on_fault;
-		}
-		if (sig == SIGTSTP || (o->kiosk && sig == SIGQUIT))
-			sa.sa_handler = o->kiosk ? SIG_IGN : SIG_DFL;
-		if (sigaction(sig, NULL, &tui_old[sig]) != 0)
-			continue;
-		/* Ignored by whoever started us (nohup, a service manager):
-		 * stays ignored, as a shell would leave it. */
-		if (k == SK_FLAG && tui_old[sig].sa_handler == SIG_IGN &&
-		    !(tui_old[sig].sa_flags & SA_SIGINFO))
-			continue;
-		sigaction(sig, &sa, NULL);
-	}
-}
-
-static void
-tui_signals_restore(void)
-{
-	int sig;
-
-	for (sig = 1; sig < NSIG; sig++)
-		if (tui_sig_kind(sig) != SK_NONE)
-			sigaction(sig, &tui_old[sig], NULL);
-}
-
 static int
 tui_setup(struct tui *t, char **err)
 {
 	const char *term = getenv("TERM");
 	int w, h, pinned = 0;
 
-	tui_have_tio = tcgetattr(STDIN_FILENO, &tui_shell_tio) == 0;
+	ttysig_save_modes();
 	/* Curses reads the size at start: a huge one is pinned to the clamp
 	 * through LINES and COLUMNS, which curses prefers to the ioctl. */
 	{
@@ -780,17 +628,19 @@ tui_setup(struct tui *t, char **err)
 	curs_set(1);
 	tui_setup_colors(t);
 	/* What endwin() sends, for a fault handler that cannot call it. */
-	tui_reset_len = 0;
-	tui_reset_add("sgr0");
-	tui_reset_add("cnorm");
-	tui_reset_add("rmkx");
-	if (t->o->mouse) {
-		static const char off[] = "\033[?1006l\033[?1002l\033[?1000l";
+	{
+		char seq[256];
+		size_t n = 0;
 
-		memcpy(tui_reset_seq + tui_reset_len, off, sizeof off - 1);
-		tui_reset_len += sizeof off - 1;
+		tui_reset_add(seq, &n, "sgr0", NULL);
+		tui_reset_add(seq, &n, "cnorm", NULL);
+		tui_reset_add(seq, &n, "rmkx", NULL);
+		if (t->o->mouse)
+			tui_reset_add(seq, &n, NULL,
+			    "\033[?1006l\033[?1002l\033[?1000l");
+		tui_reset_add(seq, &n, "rmcup", NULL);
+		ttysig_arm(seq, n);
 	}
-	tui_reset_add("rmcup");
 	return 0;
 }
 
@@ -825,13 +675,13 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	t.b = b;
 	t.o = o;
 	t.ascii = !termenv_locale_is_utf8();
-	tui_sig = 0;
 	/* Before newterm, so that curses keeps our handlers instead of
 	 * installing its own (it only replaces SIG_DFL). */
-	tui_winch = 0;
-	tui_signals_install(o);
+	(void)ttysig_take();
+	(void)ttysig_take_winch();
+	ttysig_install(o->kiosk);
 	if (tui_setup(&t, err) != 0) {
-		tui_signals_restore();
+		ttysig_restore();
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t.last_input);
@@ -842,16 +692,14 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 		int sig, rc, wait_ms;
 		wint_t wc = 0;
 
-		if ((sig = tui_sig) != 0) {
-			tui_sig = 0;
+		if ((sig = ttysig_take()) != 0) {
 			status = tui_handle_signal(&t, sig);
 			continue;
 		}
-		if (tui_winch) {
+		if (ttysig_take_winch()) {
 			int w, h;
 
 			/* resizeterm() queues the KEY_RESIZE read below. */
-			tui_winch = 0;
 			tui_clamped_size(&w, &h);
 			if (w > 0 && h > 0)
 				resizeterm(h, w);
@@ -888,7 +736,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			rc = get_wch(&wc);
 		}
 		if (rc == ERR) {
-			if (tui_sig != 0 || tui_winch || errno == EINTR)
+			if (ttysig_pending() || errno == EINTR)
 				continue;
 			if (tui_input_lost(
 			        &t, (int)tui_ms_since(&t0), wait_ms)) {
@@ -921,7 +769,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	}
 	tui_restore();
 	delscreen(t.scr);
-	tui_signals_restore();
+	ttysig_restore();
 	free(t.wbuf);
 	return status;
 }
