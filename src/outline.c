@@ -16,7 +16,21 @@
 #include "search.h"
 #include "xalloc.h"
 
-/* The start state of the web page: sections open, answers closed. */
+/* The first section or question, else the first item. */
+static size_t
+outline_first_row(const struct outline *o)
+{
+	size_t i;
+
+	for (i = outline_first_selectable(o); i != NO_ITEM;
+	     i = outline_next_selectable(o, i))
+		if (o->items[i].kind != ITEM_TITLE)
+			return i;
+	return 0;
+}
+
+/* The start state of the web page: sections open, answers closed, the
+ * first line at the top. */
 static void
 outline_start(struct outline *o)
 {
@@ -24,9 +38,28 @@ outline_start(struct outline *o)
 	memset(o->ent_open, 0, o->e->d->nentries);
 	o->top.item = 0;
 	o->top.line = 0;
-	o->sel = outline_first_selectable(o);
-	if (o->sel == NO_ITEM)
-		o->sel = 0;
+	o->sel = outline_first_row(o);
+	o->at_start = 1;
+}
+
+/* At the start, at any size: the first line at the top, and the first
+ * section selected when its head shows on this first screen, else the
+ * title (a long introduction, or a small terminal). */
+static void
+outline_settle_start(struct outline *o)
+{
+	int head, r, vh = outline_view_h(o);
+
+	o->top.item = 0;
+	o->top.line = 0;
+	o->sel = outline_first_row(o);
+	if (o->nitems == 0)
+		return;
+	outline_fix(o);
+	outline_item_height(o, o->sel, &head);
+	r = outline_item_row(o, o->sel);
+	if (r < 0 || r + head > vh)
+		o->sel = o->top.item;
 }
 
 struct outline *
@@ -58,11 +91,13 @@ outline_free(void *v)
 	free(o);
 }
 
-/* A key other than an edit of the query ends a run of edits. */
+/* A key other than an edit of the query ends a run of edits (and any
+ * key, the start). */
 static void
 outline_edits_end(struct outline *o)
 {
 	o->edit_run = 0;
+	o->at_start = 0;
 }
 
 /* Kiosk home: the next visitor sees nothing of the last one. */
@@ -122,6 +157,7 @@ outline_open_id(struct outline *o, const char *id, struct intent *out)
 	const struct entry *e = doc_entry_by_id(d, id);
 	const struct section *sec = doc_section_by_id(d, id);
 
+	o->at_start = 0;
 	if (e == NULL && sec != NULL) {
 		outline_select(o, o->sec_item[sec - d->secs]);
 		want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
@@ -480,7 +516,8 @@ outline_follow(struct outline *o, enum filter_change c)
 	}
 	for (i = 0; i < o->f.nhits; i++)
 		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
-	if (o->f.nhits > 0 && !outline_item_selectable(o, o->sel))
+	if (o->f.nhits > 0 && (!outline_item_selectable(o, o->sel) ||
+	                          o->items[o->sel].kind == ITEM_TITLE))
 		o->sel = o->ent_item[o->f.hits[0]];
 	o->top.item = 0;
 	o->top.line = 0;
@@ -627,8 +664,9 @@ outline_act(void *v, enum action a, struct intent *out)
 	case ACT_CLOSE:
 	case ACT_SECTION_ALL:
 	case ACT_PAGER:
-		/* Nothing to act on (a search without hits). */
-		if (!outline_item_selectable(o, o->sel))
+		/* Nothing to act on (a search without hits, a title). */
+		if (!outline_item_selectable(o, o->sel) ||
+		    it->kind == ITEM_TITLE)
 			return;
 		break;
 	default:
@@ -709,7 +747,9 @@ outline_settle(void *v)
 	int resized = o->laid_w != o->e->w || o->laid_h != o->e->h;
 	int vh = outline_view_h(o);
 
-	if (o->nitems > 0) {
+	if (o->at_start) {
+		outline_settle_start(o);
+	} else if (o->nitems > 0) {
 		outline_fix(o);
 		if (resized) {
 			outline_ensure_head(o);
