@@ -3,6 +3,7 @@
 #   make            build ./faq
 #   make check      build and run every test (installs missing packages)
 #   make run        build and open the bundled content
+#   make property   random key sequences in tmux against --dump (PROP_N=300)
 #   make asan       ASan + UBSan build; unit, golden and e2e tests under it
 #   make valgrind   --print, --list, --dump and the browser under valgrind
 #   make fuzz       run each libFuzzer driver (FUZZ_SECONDS each, default 60)
@@ -53,7 +54,7 @@ PO = $(wildcard po/*.po)
 MO = $(patsubst po/%.po,$(B)/locale/%/LC_MESSAGES/faq.mo,$(PO))
 
 .PHONY: FORCE all check run asan fuzz install uninstall format deps clean \
-	unit golden e2e install-test lint check-curses bench help valgrind
+	unit golden e2e property install-test lint check-curses bench help valgrind
 
 BIN ?= faq
 
@@ -120,6 +121,12 @@ golden: all
 e2e: all
 	@sh tests/e2e/run
 
+# One model, drawn or not: random key sequences in tmux against --dump
+# (PROP_N sequences; PROP_SEED replays one run).
+PROP_N ?= 300
+property: all
+	@PROP_N=$(PROP_N) sh tests/e2e/property
+
 install-test:
 	@sh tests/install/run
 
@@ -153,6 +160,7 @@ check: deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory golden
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory property
 	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory asan

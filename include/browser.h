@@ -26,6 +26,7 @@ struct browser_opts {
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
 	int expand_all;      /* -a */
 	int no_utf8; /* the locale is not UTF-8: say so on the status line */
+	const char *notice; /* said once on the status line, or NULL */
 };
 
 struct browser;

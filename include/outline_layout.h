@@ -18,7 +18,10 @@
  * everything else, filter included; outline_ops.free releases it.
  *
  * Invariants after every operation of the view: sel is a selectable
- * (section or question), visible item, or 0 when there is none; top.item
+ * (title, section or question), visible item, or 0 when there is none (a
+ * title is selectable so that the keys reach every line of a long
+ * introduction; the keys that act on a section or question do nothing on
+ * it); top.item
  * is a visible item and top.line < its height at the current width; some
  * line of sel is on screen.  The functions below that move the view keep
  * them; the others need them.
@@ -103,7 +106,7 @@ struct outline {
 
 	size_t sel;
 	struct pos top;
-	int laid_w, laid_h; /* the size of the last render */
+	int laid_w, laid_h; /* the size of the last settle */
 
 	struct rowinfo *rows; /* of the last render; NULL when hidden */
 	int nrows;
@@ -119,6 +122,17 @@ struct outline {
 	struct jump save;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
+	/* A run of edits to the query (typing, Backspace) with no other key
+	 * between: where the selection and the open sections were when it
+	 * began.  The search follows from there, not from what an earlier
+	 * keystroke of the run showed, so that a paste searched once lands
+	 * where the same keys typed one by one do. */
+	int edit_run;
+	/* No key has moved anything since the start (or the kiosk home): the
+	 * view shows the first line, whatever the size. */
+	int at_start;
+	size_t anchor_sel;
+	uint8_t *anchor_sec;
 };
 
 /* Builds the items of env->d (open state all zero). */

@@ -6,12 +6,15 @@
  *
  * Order in main: termenv_kiosk_scrub() (kiosk only, before anything reads
  * the environment), then termenv_setup_locale(), then the content, then
- * either print mode (stdout not a terminal, or !tui_term_usable()) or
+ * either print mode (stdout not a terminal, or tui_term_choose() finds
+ * no entry) or
  * tui_run().  These functions change process-wide state (the environment,
  * the C locale) and are meant to be called once, from main.
  */
 #ifndef FAQ_TERMENV_H
 #define FAQ_TERMENV_H
+
+#include <stddef.h>
 
 /*
  * setlocale(LC_ALL, "") (category by category when one of them names a
@@ -32,6 +35,16 @@ int termenv_locale_is_utf8(void);
  * lookup.
  */
 int termenv_term_usable(const char *term);
+
+/*
+ * The terminfo entries to try, in order, when TERM names a terminal this
+ * machine has no entry for (a modern terminal over SSH: xterm-kitty,
+ * alacritty, wezterm, xterm-ghostty, foot, ...): a known entry of the same
+ * family first, then xterm-256color, xterm, ansi and vt100, without
+ * repeats.  Writes at most max names (static strings) to out and returns
+ * how many.
+ */
+size_t termenv_term_fallbacks(const char *term, const char **out, size_t max);
 
 /*
  * Kiosk: removes every environment variable except TERM, LANG, LC_* and

@@ -17,6 +17,7 @@ struct tui_opts {
 	int kiosk;
 	int allow_quit;
 	int idle_seconds; /* kiosk: return home after this long idle */
+	const char *term; /* the terminfo entry to use; NULL: $TERM */
 };
 
 /*
@@ -27,21 +28,36 @@ struct tui_opts {
  *   0        the browser quit (q, or the kiosk --allow-quit);
  *   128+sig  SIGHUP (129), SIGINT outside kiosk mode (130), SIGQUIT outside
  *            kiosk mode (131) or SIGTERM (143) ended it, as a shell reports
- *            a process killed by that signal;
+ *            a process killed by that signal; the same for every other
+ *            signal whose default action ends a process (SIGUSR1 138,
+ *            SIGALRM 142, SIGPIPE 141, real-time signals, ...);
  *   2        *err set (malloc'd): the terminal could not be set up, or it
  *            was lost (end of input or a read error).
  * Expects the locale set up already (termenv_setup_locale()); installs its
- * own SIGHUP, SIGTERM, SIGINT and SIGQUIT handlers for the duration (in kiosk
- * mode the terminal is raw, so Ctrl-C reaches the browser as K_CTRL 'c' and
- * Ctrl-Z and Ctrl-\ do nothing).
+ * own handlers for the duration for every signal that would end the
+ * process (in kiosk mode the terminal is raw, so Ctrl-C reaches the
+ * browser as K_CTRL 'c' and Ctrl-Z and Ctrl-\ do nothing).  A fault
+ * (SIGSEGV, SIGABRT, ...) restores the terminal in the handler, then the
+ * disposition from before acts.  SIGWINCH is handled here too: a terminal
+ * larger than 1000 x 500 is drawn as 1000 x 500.
  */
 int tui_run(struct browser *b, const struct tui_opts *o, char **err);
 
+enum tui_term {
+	TUI_TERM_NONE,     /* print instead */
+	TUI_TERM_OK,       /* $TERM itself */
+	TUI_TERM_FALLBACK, /* an entry of the same family, or a generic one */
+};
+
 /*
- * 1 when $TERM names a terminal the browser can drive: not unset, empty or
- * "dumb", known to terminfo, and able to address the cursor.  Otherwise
- * main prints as --print does.  Reads the terminal database only.
+ * Which terminfo entry drives the screen.  None (print as --print does)
+ * for an unset or empty TERM, "dumb", an entry that cannot address the
+ * cursor, or no entry that works at all.  When TERM has no entry on this
+ * machine, the first that works of termenv_term_fallbacks() (a known
+ * entry of the same family, then xterm-256color, xterm, ansi, vt100).
+ * *used is TERM's value or a static string.  Reads the terminal database
+ * only.
  */
-int tui_term_usable(void);
+enum tui_term tui_term_choose(const char **used);
 
 #endif

@@ -19,7 +19,12 @@
  *   it out (browser_set_view in browser.c is the only place the current
  *   view changes);
  * - operations act at the size in the environment; they are called only
- *   on the current view, except free, reset and sync.
+ *   on the current view, except free, reset and sync;
+ * - one model, drawn or not: the state after a key depends on the keys and
+ *   sizes so far, never on whether a screen was rendered in between (a
+ *   --dump run renders once at the end, a terminal after every burst of
+ *   keys).  So render only draws; whatever keeps the position within its
+ *   rules at the current size is settle's, run after every event.
  *
  * Ownership: the browser owns the environment and every view.  A view
  * borrows the environment for its whole life (the pointer given to its
@@ -98,6 +103,10 @@ struct view_ops {
 	/* Brings deferred work (a search typed ahead) up to date before a key
 	 * needs it or the screen is drawn (optional). */
 	void (*sync)(void *v);
+	/* Brings the position within the view's rules at the current size
+	 * (after every event, a resize included, and before a render);
+	 * running it twice changes nothing (optional). */
+	void (*settle)(void *v);
 	/* Remembers the place before a jump (KF_JUMP) (optional). */
 	void (*jump)(void *v);
 	void (*move)(void *v, int dir, struct intent *out);
@@ -123,7 +132,8 @@ struct view_ops {
 	void (*search_end)(
 	    void *v, int accept, const char *before, struct intent *out);
 	/* Appends the rows above the status row (h - 1 of them, each exactly
-	 * w wide), sets the cursor, and says what the status row holds. */
+	 * w wide), sets the cursor, and says what the status row holds.
+	 * Changes nothing a later key could see (settle has run). */
 	void (*render)(void *v, struct screen *scr, struct view_status *st);
 	/* The screen shows something else ("too small"): forget what the
 	 * last render showed where (optional). */

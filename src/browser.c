@@ -180,6 +180,8 @@ browser_new(const struct doc *d, const struct search_index *ix,
 		rows_msg_set(&b->msg, "%s",
 		    "No UTF-8 locale: Japanese shows as '?' (set LANG to a "
 		    "UTF-8 locale)");
+	if (o->notice != NULL)
+		rows_msg_set(&b->msg, "%s", o->notice);
 	if (o->open_id != NULL) {
 		memset(&in, 0, sizeof in);
 		if (outline_open_id(
@@ -331,13 +333,22 @@ browser_mouse(struct browser *b, const struct key_event *k)
 	browser_carry(b, &in);
 }
 
-enum browser_status
-browser_key(struct browser *b, const struct key_event *k)
+/* The current view's position within its rules at the current size. */
+static void
+browser_settle(struct browser *b)
+{
+	struct view *v = &b->views[b->cur];
+
+	if (v->ops->settle != NULL)
+		v->ops->settle(v->data);
+}
+
+static enum browser_status
+browser_event(struct browser *b, const struct key_event *k)
 {
 	const struct binding *bd;
 	unsigned mode;
 
-	rows_msg_clear(&b->msg);
 	switch (k->key) {
 	case K_RESIZE:
 		b->env.w = k->w > 0 ? k->w : 1;
@@ -360,6 +371,20 @@ browser_key(struct browser *b, const struct key_event *k)
 	if (bd == NULL)
 		return BROWSER_CONTINUE;
 	return browser_act(b, bd, k->ch);
+}
+
+/* Every event ends with the view settled, so that what the next key acts
+ * on is the same whether or not a screen was drawn in between (view.h). */
+enum browser_status
+browser_key(struct browser *b, const struct key_event *k)
+{
+	enum browser_status st;
+
+	rows_msg_clear(&b->msg);
+	st = browser_event(b, k);
+	if (st == BROWSER_CONTINUE)
+		browser_settle(b);
+	return st;
 }
 
 /* Below this the screen only says so (every row still exactly w wide). */
@@ -402,8 +427,11 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 	memset(out, 0, sizeof *out);
 	out->w = w;
 	out->h = h;
+	/* Rendered at another size than the last K_RESIZE said (a front end
+	 * that paints before its first resize event): that is a resize. */
 	b->env.w = w;
 	b->env.h = h;
+	browser_settle(b);
 	if (w < MIN_W || h < MIN_H) {
 		if (v->ops->hide != NULL)
 			v->ops->hide(v->data);

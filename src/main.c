@@ -49,6 +49,7 @@ struct options {
 	const char *keys;
 	int dump_attrs;
 	int kiosk, allow_quit, idle;
+	int idle_given; /* --idle was on the command line */
 	int ambiguous, ascii, mouse;
 	enum tui_color color;
 	const char *lang;
@@ -126,7 +127,9 @@ static const char usage_text[] =
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
-    "When standard output is not a terminal, faq behaves as --print.\n"
+    "When standard output is not a terminal, or TERM is dumb or unset, faq\n"
+    "behaves as --print; a TERM this machine has no terminfo entry for is\n"
+    "driven as a known cousin (xterm-kitty as xterm-256color, ...).\n"
     "Exit status: 0 success, 1 no match or content errors, 2 usage or I/O\n"
     "errors.  See faq(1) for keys and faq(5) for the content format.\n";
 
@@ -249,6 +252,7 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_IDLE:
 			o->idle = parse_int("--idle", optarg, 1, 86400 * 365);
+			o->idle_given = 1;
 			break;
 		case OPT_AMBIGUOUS:
 			o->ambiguous = parse_int("--ambiguous", optarg, 1, 2);
@@ -299,6 +303,9 @@ parse_options(int argc, char **argv, struct options *o)
 		usage_error("--dump-attrs needs --dump");
 	if (o->allow_quit && !o->kiosk)
 		usage_error("--allow-quit needs --kiosk");
+	/* an idle reset outside a kiosk would throw away a reader's place */
+	if (o->idle_given && !o->kiosk)
+		usage_error("--idle needs --kiosk");
 	for (i = optind, dash = 0; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0 && dash++)
 			usage_error(
@@ -485,7 +492,8 @@ run_dump(const struct options *o, struct browser *b)
 	int w = o->dump_w, h = o->dump_h;
 
 	if (o->keys != NULL && keys_parse(o->keys, &keys, &nkeys, &err) != 0) {
-		errorf("--keys: %s", err);
+		/* keys_parse() names the option itself */
+		errorf("%s", err);
 		free(err);
 		return 2;
 	}
@@ -523,6 +531,9 @@ main(int argc, char **argv)
 	struct doc *d;
 	char *bundled = NULL;
 	int i, status = 0, nwarn, utf8, from_stdin = 0;
+	enum tui_term tk = TUI_TERM_OK;
+	const char *term_used = NULL;
+	char *notice = NULL; /* said once on the status line */
 
 	xalloc_tune();
 	parse_options(argc, argv, &o);
@@ -566,10 +577,22 @@ main(int argc, char **argv)
 	if (o.mode == MODE_BROWSE && from_stdin && isatty(STDOUT_FILENO) &&
 	    !isatty(STDIN_FILENO))
 		(void)keys_from_tty();
-	if (o.mode == MODE_BROWSE &&
-	    (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
-	        !tui_term_usable()))
-		o.mode = MODE_PRINT;
+	if (o.mode == MODE_BROWSE) {
+		if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+			o.mode = MODE_PRINT;
+		else if ((tk = tui_term_choose(&term_used)) == TUI_TERM_NONE)
+			o.mode = MODE_PRINT;
+		else if (tk == TUI_TERM_FALLBACK) {
+			/* Sanitised: TERM comes from the SSH client. */
+			char *raw = xasprintf(_("TERM=%s is not known here: "
+			                        "using %s"),
+			    getenv("TERM"), term_used);
+
+			notice = sanitize_text(raw, strlen(raw), NULL, NULL,
+			    NULL);
+			free(raw);
+		}
+	}
 
 	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
 		uint8_t *only = NULL;
@@ -609,6 +632,7 @@ main(int argc, char **argv)
 		bo.search = o.search;
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
+		bo.notice = notice;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);
@@ -626,6 +650,7 @@ main(int argc, char **argv)
 			to.kiosk = o.kiosk;
 			to.allow_quit = o.allow_quit;
 			to.idle_seconds = o.idle;
+			to.term = tk == TUI_TERM_FALLBACK ? term_used : NULL;
 			status = tui_run(b, &to, &err);
 			if (err != NULL) {
 				errorf("%s", err);
@@ -637,6 +662,7 @@ main(int argc, char **argv)
 		search_index_free(ix);
 	}
 out:
+	free(notice);
 	diag_clear(&diags);
 	doc_free(d);
 	return status;

@@ -16,7 +16,21 @@
 #include "search.h"
 #include "xalloc.h"
 
-/* The start state of the web page: sections open, answers closed. */
+/* The first section or question, else the first item. */
+static size_t
+outline_first_row(const struct outline *o)
+{
+	size_t i;
+
+	for (i = outline_first_selectable(o); i != NO_ITEM;
+	     i = outline_next_selectable(o, i))
+		if (o->items[i].kind != ITEM_TITLE)
+			return i;
+	return 0;
+}
+
+/* The start state of the web page: sections open, answers closed, the
+ * first line at the top. */
 static void
 outline_start(struct outline *o)
 {
@@ -24,9 +38,28 @@ outline_start(struct outline *o)
 	memset(o->ent_open, 0, o->e->d->nentries);
 	o->top.item = 0;
 	o->top.line = 0;
-	o->sel = outline_first_selectable(o);
-	if (o->sel == NO_ITEM)
-		o->sel = 0;
+	o->sel = outline_first_row(o);
+	o->at_start = 1;
+}
+
+/* At the start, at any size: the first line at the top, and the first
+ * section selected when its head shows on this first screen, else the
+ * title (a long introduction, or a small terminal). */
+static void
+outline_settle_start(struct outline *o)
+{
+	int head, r, vh = outline_view_h(o);
+
+	o->top.item = 0;
+	o->top.line = 0;
+	o->sel = outline_first_row(o);
+	if (o->nitems == 0)
+		return;
+	outline_fix(o);
+	outline_item_height(o, o->sel, &head);
+	r = outline_item_row(o, o->sel);
+	if (r < 0 || r + head > vh)
+		o->sel = o->top.item;
 }
 
 struct outline *
@@ -52,9 +85,19 @@ outline_free(void *v)
 	filter_free(&o->f);
 	free(o->save_sec);
 	free(o->save_ent);
+	free(o->anchor_sec);
 	free(o->rows);
 	free(o->jumps);
 	free(o);
+}
+
+/* A key other than an edit of the query ends a run of edits (and any
+ * key, the start). */
+static void
+outline_edits_end(struct outline *o)
+{
+	o->edit_run = 0;
+	o->at_start = 0;
 }
 
 /* Kiosk home: the next visitor sees nothing of the last one. */
@@ -63,6 +106,7 @@ outline_reset(void *v)
 {
 	struct outline *o = v;
 
+	outline_edits_end(o);
 	o->njumps = 0;
 	filter_reset(&o->f);
 	outline_start(o);
@@ -113,6 +157,7 @@ outline_open_id(struct outline *o, const char *id, struct intent *out)
 	const struct entry *e = doc_entry_by_id(d, id);
 	const struct section *sec = doc_section_by_id(d, id);
 
+	o->at_start = 0;
 	if (e == NULL && sec != NULL) {
 		outline_select(o, o->sec_item[sec - d->secs]);
 		want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
@@ -134,6 +179,7 @@ outline_move(void *v, int dir, struct intent *out)
 	int vh = outline_view_h(o), r, h;
 	size_t n;
 
+	outline_edits_end(o);
 	(void)out;
 	outline_fix(o);
 	r = outline_item_row(o, o->sel);
@@ -162,6 +208,7 @@ outline_scroll(void *v, int lines, struct intent *out)
 {
 	struct outline *o = v;
 
+	outline_edits_end(o);
 	(void)out;
 	outline_fix(o);
 	if (lines > 0)
@@ -178,6 +225,7 @@ outline_edge(void *v, int end, struct intent *out)
 	size_t i;
 	int vh = outline_view_h(o);
 
+	outline_edits_end(o);
 	(void)out;
 	if (!end) {
 		o->sel = outline_first_selectable(o);
@@ -206,6 +254,7 @@ outline_page(void *v, int dir, struct intent *out)
 	struct outline *o = v;
 	int vh = outline_view_h(o), moved;
 
+	outline_edits_end(o);
 	outline_fix(o);
 	if (dir > 0)
 		moved = outline_scroll_down(o, vh);
@@ -335,6 +384,7 @@ outline_click(void *v, int x, int y, struct intent *out)
 	const struct rowinfo *r;
 	const struct item *it;
 
+	outline_edits_end(o);
 	(void)out;
 	if (y < 0 || y >= o->nrows || o->rows == NULL)
 		return;
@@ -409,6 +459,7 @@ outline_jump_back(void *v, struct intent *out)
 {
 	struct outline *o = v;
 
+	outline_edits_end(o);
 	if (o->njumps == 0) {
 		rows_msg_set(&out->msg, "%s", _("Nothing to go back to"));
 		return;
@@ -458,9 +509,15 @@ outline_follow(struct outline *o, enum filter_change c)
 	case FILTER_CHANGED:
 		break;
 	}
+	if (o->edit_run) {
+		/* From where the run of edits began (see outline_layout.h). */
+		memcpy(o->sec_open, o->anchor_sec, d->nsecs);
+		o->sel = o->anchor_sel;
+	}
 	for (i = 0; i < o->f.nhits; i++)
 		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
-	if (o->f.nhits > 0 && !outline_item_selectable(o, o->sel))
+	if (o->f.nhits > 0 && (!outline_item_selectable(o, o->sel) ||
+	                          o->items[o->sel].kind == ITEM_TITLE))
 		o->sel = o->ent_item[o->f.hits[0]];
 	o->top.item = 0;
 	o->top.line = 0;
@@ -491,6 +548,7 @@ outline_search_begin(void *v, const char **q)
 {
 	struct outline *o = v;
 
+	outline_edits_end(o);
 	o->edit.sel = o->sel;
 	o->edit.top = o->top;
 	*q = filter_query(&o->f);
@@ -504,6 +562,15 @@ outline_search_edit(void *v, const char *q, size_t n, struct intent *out)
 	struct outline *o = v;
 
 	(void)out;
+	if (!o->edit_run) {
+		const struct doc *d = o->e->d;
+
+		if (o->anchor_sec == NULL)
+			o->anchor_sec = xcalloc(d->nsecs ? d->nsecs : 1, 1);
+		memcpy(o->anchor_sec, o->sec_open, d->nsecs);
+		o->anchor_sel = o->sel;
+		o->edit_run = 1;
+	}
 	filter_set_query(&o->f, q, n);
 }
 
@@ -514,6 +581,7 @@ outline_search_end(void *v, int accept, const char *before, struct intent *out)
 {
 	struct outline *o = v;
 
+	outline_edits_end(o);
 	if (accept) {
 		if (o->f.on && o->f.nhits > 0) {
 			o->sel = o->ent_item[o->f.hits[0]];
@@ -543,6 +611,7 @@ outline_next_hit(void *v, int dir, struct intent *out)
 	long at = -1;
 	struct search_hits h;
 
+	outline_edits_end(o);
 	if (!f->on || f->nhits == 0) {
 		rows_msg_set(&out->msg, "%s", _("No search hits"));
 		return;
@@ -588,14 +657,16 @@ outline_act(void *v, enum action a, struct intent *out)
 	struct outline *o = v;
 	const struct item *it = &o->items[o->sel];
 
+	outline_edits_end(o);
 	switch (a) {
 	case ACT_ENTER:
 	case ACT_OPEN:
 	case ACT_CLOSE:
 	case ACT_SECTION_ALL:
 	case ACT_PAGER:
-		/* Nothing to act on (a search without hits). */
-		if (!outline_item_selectable(o, o->sel))
+		/* Nothing to act on (a search without hits, a title). */
+		if (!outline_item_selectable(o, o->sel) ||
+		    it->kind == ITEM_TITLE)
 			return;
 		break;
 	default:
@@ -667,16 +738,18 @@ outline_status(const struct outline *o, struct view_status *st)
 	}
 }
 
+/* After every event: a valid top, the selection on screen, and after a
+ * resize its head rows in view. */
 static void
-outline_render(void *v, struct screen *scr, struct view_status *st)
+outline_settle(void *v)
 {
 	struct outline *o = v;
-	const struct view_env *env = o->e;
-	int vh = env->h - 1, row = 0, w = env->w, skip;
-	size_t i;
-	int resized = o->laid_w != env->w || o->laid_h != env->h;
+	int resized = o->laid_w != o->e->w || o->laid_h != o->e->h;
+	int vh = outline_view_h(o);
 
-	if (o->nitems > 0) {
+	if (o->at_start) {
+		outline_settle_start(o);
+	} else if (o->nitems > 0) {
 		outline_fix(o);
 		if (resized) {
 			outline_ensure_head(o);
@@ -688,8 +761,17 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 				outline_ensure_head(o);
 		}
 	}
-	o->laid_w = env->w;
-	o->laid_h = env->h;
+	o->laid_w = o->e->w;
+	o->laid_h = o->e->h;
+}
+
+static void
+outline_render(void *v, struct screen *scr, struct view_status *st)
+{
+	struct outline *o = v;
+	const struct view_env *env = o->e;
+	int vh = env->h - 1, row = 0, w = env->w, skip;
+	size_t i;
 	free(o->rows);
 	o->rows = xcalloc((size_t)env->h, sizeof *o->rows);
 	o->nrows = env->h;
@@ -756,6 +838,7 @@ const struct view_ops outline_ops = {
     .keys = outline_keys,
     .inert = outline_inert,
     .sync = outline_sync,
+    .settle = outline_settle,
     .jump = outline_jump_push,
     .move = outline_move,
     .scroll = outline_scroll,

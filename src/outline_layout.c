@@ -84,7 +84,7 @@ outline_item_visible(const struct outline *o, size_t i)
 int
 outline_item_selectable(const struct outline *o, size_t i)
 {
-	return o->items[i].kind != ITEM_TITLE && outline_item_visible(o, i);
+	return outline_item_visible(o, i);
 }
 
 size_t
@@ -108,19 +108,13 @@ outline_prev_visible(const struct outline *o, size_t i)
 size_t
 outline_next_selectable(const struct outline *o, size_t i)
 {
-	while ((i = outline_next_visible(o, i)) != NO_ITEM)
-		if (o->items[i].kind != ITEM_TITLE)
-			return i;
-	return NO_ITEM;
+	return outline_next_visible(o, i);
 }
 
 size_t
 outline_prev_selectable(const struct outline *o, size_t i)
 {
-	while ((i = outline_prev_visible(o, i)) != NO_ITEM)
-		if (o->items[i].kind != ITEM_TITLE)
-			return i;
-	return NO_ITEM;
+	return outline_prev_visible(o, i);
 }
 
 size_t

@@ -405,9 +405,15 @@ pager_edge(void *v, int end, struct intent *out)
 	struct pager *p = v;
 
 	(void)out;
-	/* The end is wherever the last line is at render time: the top is
-	 * clamped then, so a resize after G still shows the end. */
+	/* The last screenful: settle clamps it at the current size. */
 	p->pv.top = end ? INT_MAX / 2 : 0;
+}
+
+/* After every event: the top within the page at the current size. */
+static void
+pager_settle(void *v)
+{
+	pager_clamp(v);
 }
 
 static void
@@ -771,6 +777,7 @@ const struct view_ops pager_ops = {
     .leave = pager_leave,
     .reset = pager_leave,
     .keys = pager_keys,
+    .settle = pager_settle,
     .move = pager_move,
     .scroll = pager_scroll,
     .page = pager_page,

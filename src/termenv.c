@@ -60,6 +60,77 @@ termenv_term_usable(const char *term)
 	return 1;
 }
 
+/* Terminal families and the entry of this machine's terminfo that speaks
+ * their language; the first prefix that matches wins.  Modern terminals
+ * ship their own entries, which older servers lack, and all of them are
+ * xterm-compatible; tmux and screen are screen-compatible. */
+static const struct {
+	const char *prefix, *entry;
+} termenv_families[] = {
+    {"xterm-kitty", "xterm-256color"},
+    {"kitty", "xterm-256color"},
+    {"alacritty", "xterm-256color"},
+    {"wezterm", "xterm-256color"},
+    {"xterm-ghostty", "xterm-256color"},
+    {"ghostty", "xterm-256color"},
+    {"foot", "xterm-256color"},
+    {"contour", "xterm-256color"},
+    {"rio", "xterm-256color"},
+    {"iterm", "xterm-256color"},
+    {"mintty", "xterm-256color"},
+    {"konsole", "xterm-256color"},
+    {"vte", "xterm-256color"},
+    {"gnome", "xterm-256color"},
+    {"st-", "xterm-256color"},
+    {"xterm", "xterm-256color"},
+    {"tmux-256color", "screen-256color"},
+    {"tmux", "screen"},
+    {"screen-256color", "screen-256color"},
+    {"screen", "screen"},
+    {"rxvt-unicode-256color", "rxvt-256color"},
+    {"rxvt", "rxvt"},
+    {"putty", "putty"},
+    {"linux", "linux"},
+};
+
+static const char *const termenv_generic[] = {
+    "xterm-256color", "xterm", "ansi", "vt100"};
+
+static void
+termenv_add(const char *name, const char **out, size_t *n, size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(out[i], name) == 0)
+			return;
+	if (*n < max)
+		out[(*n)++] = name;
+}
+
+size_t
+termenv_term_fallbacks(const char *term, const char **out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; term != NULL &&
+	            i < sizeof termenv_families / sizeof termenv_families[0];
+	     i++) {
+		const char *p = termenv_families[i].prefix;
+
+		if (strncmp(term, p, strlen(p)) == 0) {
+			if (strcmp(term, termenv_families[i].entry) != 0)
+				termenv_add(
+				    termenv_families[i].entry, out, &n, max);
+			break;
+		}
+	}
+	for (i = 0; i < sizeof termenv_generic / sizeof termenv_generic[0]; i++)
+		if (term == NULL || strcmp(term, termenv_generic[i]) != 0)
+			termenv_add(termenv_generic[i], out, &n, max);
+	return n;
+}
+
 static int
 termenv_keep_var(const char *kv)
 {

@@ -5,7 +5,8 @@
  *
  * Process-wide state: a terminal, signal dispositions and atexit hooks
  * belong to the process, so the little state the signal handlers and the
- * exit hook need is file-static (tui_sig, tui_live); everything else lives
+ * exit hook need is file-static (tui_live; the signals' is ttysig.c's);
+ * everything else lives
  * in a struct tui on tui_run's stack.
  */
 #include "tui.h"
@@ -15,6 +16,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@
 #include <wchar.h>
 
 #include "termenv.h"
+#include "ttysig.h"
 #include "utf8.h"
 #include "width.h"
 #include "xalloc.h"
@@ -64,19 +67,47 @@ struct tui {
 	size_t wcap;
 };
 
-static volatile sig_atomic_t tui_sig; /* the last terminating signal */
-static int tui_live;                  /* curses is on: restore at exit */
-static int tui_hooked;                /* the atexit hook is registered */
+/* The largest terminal drawn: any SSH client can claim 32 768 columns,
+ * where curses overflows its shorts, and 10 000 x 10 000 costs gigabytes.
+ * A bigger terminal is treated as this size (the rest stays blank). */
+#define TUI_MAX_W 1000
+#define TUI_MAX_H 500
 
-static const int tui_sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP};
-#define TUI_NSIGS (sizeof tui_sigs / sizeof tui_sigs[0])
+static int tui_live;   /* curses is on: restore at exit */
+static int tui_hooked; /* the atexit hook is registered */
+
 /* Keys applied without a paint before one is forced (see tui_run). */
 #define TUI_MAX_UNPAINTED 32
 
+/* Appends terminfo capability cap (or, when cap is NULL, the literal
+ * bytes lit) to buf, which holds *len of its 256 bytes. */
 static void
-tui_on_signal(int sig)
+tui_reset_add(char *buf, size_t *len, const char *cap, const char *lit)
 {
-	tui_sig = sig;
+	const char *v = cap != NULL ? tigetstr(cap) : lit;
+	size_t n;
+
+	if (v == NULL || v == (char *)-1)
+		return;
+	n = strlen(v);
+	if (*len + n <= 256) {
+		memcpy(buf + *len, v, n);
+		*len += n;
+	}
+}
+
+/* The terminal's size, clamped to what is drawn. */
+static void
+tui_clamped_size(int *w, int *h)
+{
+	struct winsize ws;
+
+	*w = *h = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 &&
+	    ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+		return;
+	*w = ws.ws_col > TUI_MAX_W ? TUI_MAX_W : ws.ws_col;
+	*h = ws.ws_row > TUI_MAX_H ? TUI_MAX_H : ws.ws_row;
 }
 
 /* Leaves the terminal as the shell expects it: cursor visible, mouse
@@ -88,6 +119,7 @@ tui_restore(void)
 	if (!tui_live)
 		return;
 	tui_live = 0;
+	ttysig_disarm();
 	mousemask(0, NULL);
 	keypad(stdscr, FALSE);
 	curs_set(1);
@@ -101,22 +133,52 @@ tui_exit_hook(void)
 	tui_restore();
 }
 
-int
-tui_term_usable(void)
+/* 1 when terminfo has an entry for term that can address the cursor;
+ * *known says whether there is an entry at all. */
+static int
+tui_term_drivable(const char *term, int *known)
 {
-	const char *term = getenv("TERM");
 	const char *cup;
 	int errret = 0, ok;
 
-	if (!termenv_term_usable(term))
-		return 0;
+	*known = 0;
 	if (setupterm(term, STDOUT_FILENO, &errret) != OK || errret != 1)
 		return 0;
+	*known = 1;
 	cup = tigetstr("cup");
 	ok = cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 &&
 	     tigetflag("gn") <= 0;
 	del_curterm(cur_term);
 	return ok;
+}
+
+enum tui_term
+tui_term_choose(const char **used)
+{
+	const char *term = getenv("TERM");
+	const char *cand[8];
+	size_t n, i;
+	int known;
+
+	*used = NULL;
+	if (!termenv_term_usable(term))
+		return TUI_TERM_NONE;
+	if (tui_term_drivable(term, &known)) {
+		*used = term;
+		return TUI_TERM_OK;
+	}
+	/* An entry that cannot drive a screen (a printing terminal) is what
+	 * the user has: printing is right.  No entry at all is a terminal
+	 * this machine does not know, like less, carry on with a cousin. */
+	if (known)
+		return TUI_TERM_NONE;
+	n = termenv_term_fallbacks(term, cand, sizeof cand / sizeof cand[0]);
+	for (i = 0; i < n; i++)
+		if (tui_term_drivable(cand[i], &known)) {
+			*used = cand[i];
+			return TUI_TERM_FALLBACK;
+		}
+	return TUI_TERM_NONE;
 }
 
 static int
@@ -503,41 +565,37 @@ tui_define_keys(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
-/* Installs the handlers; in kiosk mode job control is ignored outright (the
- * terminal is raw as well, this covers a signal sent with kill). */
-static void
-tui_signals_install(const struct tui_opts *o, struct sigaction *old)
-{
-	struct sigaction sa;
-	size_t i;
-
-	for (i = 0; i < TUI_NSIGS; i++) {
-		memset(&sa, 0, sizeof sa);
-		sigemptyset(&sa.sa_mask);
-		sa.sa_flags = 0; /* no SA_RESTART: interrupt the read */
-		sa.sa_handler = tui_on_signal;
-		if (tui_sigs[i] == SIGTSTP ||
-		    (o->kiosk && tui_sigs[i] == SIGQUIT))
-			sa.sa_handler = o->kiosk ? SIG_IGN : SIG_DFL;
-		sigaction(tui_sigs[i], &sa, &old[i]);
-	}
-}
-
-static void
-tui_signals_restore(const struct sigaction *old)
-{
-	size_t i;
-
-	for (i = 0; i < TUI_NSIGS; i++)
-		sigaction(tui_sigs[i], &old[i], NULL);
-}
-
 static int
 tui_setup(struct tui *t, char **err)
 {
 	const char *term = getenv("TERM");
+	int w, h, pinned = 0;
 
-	t->scr = newterm(NULL, stdout, stdin);
+	ttysig_save_modes();
+	/* Curses reads the size at start: a huge one is pinned to the clamp
+	 * through LINES and COLUMNS, which curses prefers to the ioctl. */
+	{
+		struct winsize ws;
+
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+		    (ws.ws_col > TUI_MAX_W || ws.ws_row > TUI_MAX_H)) {
+			char nb[16];
+
+			tui_clamped_size(&w, &h);
+			snprintf(nb, sizeof nb, "%d", w);
+			setenv("COLUMNS", nb, 1);
+			snprintf(nb, sizeof nb, "%d", h);
+			setenv("LINES", nb, 1);
+			pinned = 1;
+		}
+	}
+	if (t->o->term != NULL)
+		term = t->o->term;
+	t->scr = newterm(t->o->term, stdout, stdin);
+	if (pinned) {
+		unsetenv("COLUMNS");
+		unsetenv("LINES");
+	}
 	if (t->scr == NULL) {
 		*err = xasprintf(
 		    "cannot use the terminal (TERM=%s)", term ? term : "");
@@ -569,6 +627,20 @@ tui_setup(struct tui *t, char **err)
 	}
 	curs_set(1);
 	tui_setup_colors(t);
+	/* What endwin() sends, for a fault handler that cannot call it. */
+	{
+		char seq[256];
+		size_t n = 0;
+
+		tui_reset_add(seq, &n, "sgr0", NULL);
+		tui_reset_add(seq, &n, "cnorm", NULL);
+		tui_reset_add(seq, &n, "rmkx", NULL);
+		if (t->o->mouse)
+			tui_reset_add(seq, &n, NULL,
+			    "\033[?1006l\033[?1002l\033[?1000l");
+		tui_reset_add(seq, &n, "rmcup", NULL);
+		ttysig_arm(seq, n);
+	}
 	return 0;
 }
 
@@ -595,7 +667,6 @@ tui_handle_signal(struct tui *t, int sig)
 int
 tui_run(struct browser *b, const struct tui_opts *o, char **err)
 {
-	struct sigaction old[TUI_NSIGS];
 	struct tui t;
 	int status = -1;
 
@@ -604,12 +675,13 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	t.b = b;
 	t.o = o;
 	t.ascii = !termenv_locale_is_utf8();
-	tui_sig = 0;
 	/* Before newterm, so that curses keeps our handlers instead of
 	 * installing its own (it only replaces SIG_DFL). */
-	tui_signals_install(o, old);
+	(void)ttysig_take();
+	(void)ttysig_take_winch();
+	ttysig_install(o->kiosk);
 	if (tui_setup(&t, err) != 0) {
-		tui_signals_restore(old);
+		ttysig_restore();
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t.last_input);
@@ -620,10 +692,17 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 		int sig, rc, wait_ms;
 		wint_t wc = 0;
 
-		if ((sig = tui_sig) != 0) {
-			tui_sig = 0;
+		if ((sig = ttysig_take()) != 0) {
 			status = tui_handle_signal(&t, sig);
 			continue;
+		}
+		if (ttysig_take_winch()) {
+			int w, h;
+
+			/* resizeterm() queues the KEY_RESIZE read below. */
+			tui_clamped_size(&w, &h);
+			if (w > 0 && h > 0)
+				resizeterm(h, w);
 		}
 		wait_ms = tui_wait_ms(&t);
 		if (wait_ms == 0) {
@@ -657,7 +736,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			rc = get_wch(&wc);
 		}
 		if (rc == ERR) {
-			if (tui_sig != 0 || errno == EINTR)
+			if (ttysig_pending() || errno == EINTR)
 				continue;
 			if (tui_input_lost(
 			        &t, (int)tui_ms_since(&t0), wait_ms)) {
@@ -690,7 +769,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	}
 	tui_restore();
 	delscreen(t.scr);
-	tui_signals_restore(old);
+	ttysig_restore();
 	free(t.wbuf);
 	return status;
 }

@@ -133,28 +133,63 @@ test_term_usable(void **state)
 	assert_true(termenv_term_usable("dumbterm")); /* not "dumb" */
 }
 
-/* tui_term_usable() adds the terminal database to termenv_term_usable(): an
- * unknown TERM prints instead of failing; terminals PRODUCT.md names work. */
+/* tui_term_choose() adds the terminal database to termenv_term_usable():
+ * terminals PRODUCT.md names work as themselves; a TERM without an entry
+ * here is driven as a cousin (less carries on too); dumb and unset print. */
 static void
-test_tui_term_usable(void **state)
+test_tui_term_choose(void **state)
 {
 	static const char *const good[] = {
 	    "xterm-256color", "screen", "tmux-256color", "linux", "vt100"};
-	static const char *const bad[] = {
-	    "dumb", "", "no-such-terminal-xyz", "../../etc/passwd"};
+	static const char *const cousin[] = {"no-such-terminal-xyz",
+	    "xterm-kitty-no-such", "alacritty-no-such", "../../etc/passwd"};
+	const char *used;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
 		setenv("TERM", good[i], 1);
-		assert_true(tui_term_usable());
+		assert_int_equal(tui_term_choose(&used), TUI_TERM_OK);
+		assert_string_equal(used, good[i]);
 	}
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		setenv("TERM", bad[i], 1);
-		assert_false(tui_term_usable());
+	for (i = 0; i < sizeof cousin / sizeof cousin[0]; i++) {
+		setenv("TERM", cousin[i], 1);
+		assert_int_equal(tui_term_choose(&used), TUI_TERM_FALLBACK);
+		assert_string_equal(used, "xterm-256color");
 	}
+	setenv("TERM", "dumb", 1);
+	assert_int_equal(tui_term_choose(&used), TUI_TERM_NONE);
+	setenv("TERM", "", 1);
+	assert_int_equal(tui_term_choose(&used), TUI_TERM_NONE);
 	unsetenv("TERM");
-	assert_false(tui_term_usable());
+	assert_int_equal(tui_term_choose(&used), TUI_TERM_NONE);
+}
+
+/* The family first, then the generic chain, never the name itself twice. */
+static void
+test_term_fallbacks(void **state)
+{
+	const char *v[8];
+	size_t n;
+
+	(void)state;
+	n = termenv_term_fallbacks("xterm-kitty", v, 8);
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0], "xterm-256color");
+	assert_string_equal(v[1], "xterm");
+	assert_string_equal(v[2], "ansi");
+	assert_string_equal(v[3], "vt100");
+	n = termenv_term_fallbacks("tmux-256color-italic", v, 8);
+	assert_string_equal(v[0], "screen-256color");
+	assert_string_equal(v[1], "xterm-256color");
+	assert_int_equal(n, 5);
+	n = termenv_term_fallbacks("xterm", v, 8);
+	assert_string_equal(v[0], "xterm-256color");
+	assert_string_equal(v[1], "ansi");
+	assert_int_equal(n, 3);
+	n = termenv_term_fallbacks("weird", v, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1], "xterm");
 }
 
 static void
@@ -219,7 +254,8 @@ main(void)
 	    cmocka_unit_test(test_no_utf8_locale_says_ascii),
 	    cmocka_unit_test(test_locale_is_utf8),
 	    cmocka_unit_test(test_term_usable),
-	    cmocka_unit_test(test_tui_term_usable),
+	    cmocka_unit_test(test_tui_term_choose),
+	    cmocka_unit_test(test_term_fallbacks),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
 	};

@@ -1,0 +1,214 @@
+/*
+ * ttysig.c - the signals of a program that owns the terminal; see
+ * ttysig.h.  Signal dispositions and what a handler may touch belong to
+ * the process, so the state here is file-static by nature.
+ */
+#include "ttysig.h"
+
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t ttysig_sig;   /* the last ending signal */
+static volatile sig_atomic_t ttysig_winch; /* the terminal changed size */
+static volatile sig_atomic_t ttysig_armed; /* the terminal is ours */
+
+/*
+ * What a handler needs to put the terminal back when the program dies in
+ * a way no exit hook sees (a fault): the shell's terminal modes and the
+ * bytes endwin() would send, worked out beforehand, since a handler may
+ * only call write() and tcsetattr().
+ */
+static struct termios ttysig_tio;
+static int ttysig_have_tio;
+static char ttysig_seq[256];
+static size_t ttysig_len;
+/* The dispositions before ttysig_install, indexed by signal number. */
+static struct sigaction ttysig_old[NSIG];
+
+/* How ttysig treats a signal whose default action ends the process. */
+enum ttysig_kind {
+	SK_NONE,  /* not ours: left alone (SIGCHLD, SIGKILL, ...) */
+	SK_FLAG,  /* noted; the loop restores the terminal and ends */
+	SK_FAULT, /* a fault: the terminal back now, then the old action */
+	SK_WINCH, /* a new size */
+};
+
+static enum ttysig_kind
+ttysig_kind(int sig)
+{
+	switch (sig) {
+	case SIGHUP:
+	case SIGINT:
+	case SIGQUIT:
+	case SIGTERM:
+	case SIGTSTP:
+	case SIGUSR1:
+	case SIGUSR2:
+	case SIGALRM:
+	case SIGPIPE:
+	case SIGVTALRM:
+	case SIGPROF:
+	case SIGXCPU:
+	case SIGXFSZ:
+#ifdef SIGIO
+	case SIGIO:
+#endif
+#ifdef SIGSTKFLT
+	case SIGSTKFLT:
+#endif
+#ifdef SIGPWR
+	case SIGPWR:
+#endif
+		return SK_FLAG;
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGFPE:
+	case SIGILL:
+	case SIGABRT:
+	case SIGSYS:
+	case SIGTRAP:
+		return SK_FAULT;
+	case SIGWINCH:
+		return SK_WINCH;
+	default:
+		break;
+	}
+#ifdef SIGRTMIN
+	/* Real-time signals end a process by default too. */
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+		return SK_FLAG;
+#endif
+	return SK_NONE;
+}
+
+static void
+ttysig_on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		ttysig_winch = 1;
+	else
+		ttysig_sig = sig;
+}
+
+/* Async-signal-safe: the terminal as the shell had it, at once. */
+static void
+ttysig_emergency(void)
+{
+	ssize_t r;
+
+	if (!ttysig_armed)
+		return;
+	if (ttysig_len > 0)
+		r = write(STDOUT_FILENO, ttysig_seq, ttysig_len);
+	if (ttysig_have_tio)
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &ttysig_tio);
+	(void)r;
+}
+
+/* A fault: restore the terminal, then let the old disposition act (a
+ * sanitizer's report, or the default core dump).  A fault the kernel
+ * raised comes back when the instruction runs again; one sent with kill
+ * is raised again. */
+static void
+ttysig_on_fault(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	ttysig_emergency();
+	sigaction(sig, &ttysig_old[sig], NULL);
+	if (si == NULL || si->si_code <= 0)
+		raise(sig);
+}
+
+/* Installs the handlers for every signal that would end the process, and
+ * for SIGWINCH (so that curses keeps ours and the size can be clamped
+ * before curses sees it); in kiosk mode job control is ignored outright
+ * (the terminal is raw as well, this covers a signal sent with kill). */
+void
+ttysig_install(int kiosk)
+{
+	struct sigaction sa;
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++) {
+		enum ttysig_kind k = ttysig_kind(sig);
+
+		if (k == SK_NONE)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = 0; /* no SA_RESTART: interrupt the read */
+		sa.sa_handler = ttysig_on_signal;
+		if (k == SK_FAULT) {
+			sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+			sa.sa_sigaction = ttysig_on_fault;
+		}
+		if (sig == SIGTSTP || (kiosk && sig == SIGQUIT))
+			sa.sa_handler = kiosk ? SIG_IGN : SIG_DFL;
+		if (sigaction(sig, NULL, &ttysig_old[sig]) != 0)
+			continue;
+		/* Ignored by whoever started us (nohup, a service manager):
+		 * stays ignored, as a shell would leave it. */
+		if (k == SK_FLAG && ttysig_old[sig].sa_handler == SIG_IGN &&
+		    !(ttysig_old[sig].sa_flags & SA_SIGINFO))
+			continue;
+		sigaction(sig, &sa, NULL);
+	}
+}
+
+void
+ttysig_restore(void)
+{
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (ttysig_kind(sig) != SK_NONE)
+			sigaction(sig, &ttysig_old[sig], NULL);
+}
+
+int
+ttysig_take(void)
+{
+	int s = ttysig_sig;
+
+	ttysig_sig = 0;
+	return s;
+}
+
+int
+ttysig_take_winch(void)
+{
+	int s = ttysig_winch;
+
+	ttysig_winch = 0;
+	return s;
+}
+
+int
+ttysig_pending(void)
+{
+	return ttysig_sig != 0 || ttysig_winch != 0;
+}
+
+void
+ttysig_save_modes(void)
+{
+	ttysig_have_tio = tcgetattr(STDIN_FILENO, &ttysig_tio) == 0;
+}
+
+void
+ttysig_arm(const char *reset, size_t n)
+{
+	if (n > sizeof ttysig_seq)
+		n = sizeof ttysig_seq;
+	memcpy(ttysig_seq, reset, n);
+	ttysig_len = n;
+	ttysig_armed = 1;
+}
+
+void
+ttysig_disarm(void)
+{
+	ttysig_armed = 0;
+}

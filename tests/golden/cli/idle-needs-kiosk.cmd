@@ -1,0 +1,1 @@
+--idle 5 tests/golden/fixtures/aws-ja

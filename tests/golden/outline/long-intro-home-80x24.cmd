@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<End><Home>' tests/golden/fixtures/long-intro

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab><Tab>kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk' tests/golden/fixtures/long-intro

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab><PgUp><PgUp><PgUp><PgUp>' tests/golden/fixtures/long-intro

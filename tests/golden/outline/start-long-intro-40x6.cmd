@@ -1,0 +1,1 @@
+--dump 40x6 tests/golden/fixtures/long-intro

@@ -1,0 +1,1 @@
+--dump 80x24 tests/golden/fixtures/long-intro

@@ -1,0 +1,1 @@
+--dump 40x12 --keys 'jjjjjjjjjjjj<Down><Down>' -a tests/golden/fixtures/aws-ja
