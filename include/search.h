@@ -10,6 +10,17 @@
  * entry whose answer is shown), ready for render.h highlighting.
  * A reference entry matches on its own question and its target's answer.
  *
+ * What is on screen around an entry counts too: a term found in the title
+ * or introduction of its section is a term the entry matches (the first
+ * 64 terms), so that `/python2` finds the questions under a section of
+ * that name and the title shows highlighted.  A collection's title is
+ * only highlighted (search_text_hits): a word of the page title would
+ * otherwise match every entry.
+ *
+ * A term may have alternatives (search_query_new_alts): the romaji
+ * `seikyuusho` is the literal term or any of the words it spells; a term
+ * matches where any alternative does (at most 16 per term).
+ *
  * Cost: the index holds the folded text (about the size of the text: 76 MB
  * for a 78 MB corpus) and no offset maps; search_entry_hits() folds one
  * entry again with a map, so call it for the entries on screen only.
@@ -35,7 +46,19 @@ void search_index_free(struct search_index *ix);
 /* Folds and splits q[0..n).  Never NULL; a query that folds to nothing has
  * zero terms and matches every entry. */
 struct search_query *search_query_new(const char *q, size_t n);
+/* The same, with alternatives: alts (when not NULL) is asked for each term
+ * (unfolded, tn bytes) and returns n strings in a malloc'd array *out
+ * (each malloc'd; the query frees them), folded here, duplicates
+ * dropped. */
+struct search_query *search_query_new_alts(const char *q, size_t n,
+    size_t (*alts)(void *arg, const char *term, size_t tn, char ***out),
+    void *arg);
 size_t search_query_nterms(const struct search_query *sq);
+/* Alternatives of term t (the literal one first), and the folded bytes of
+ * its k-th. */
+size_t search_query_nalts(const struct search_query *sq, size_t t);
+const char *search_query_alt(
+    const struct search_query *sq, size_t t, size_t k, size_t *n);
 void search_query_free(struct search_query *sq);
 
 /*
@@ -71,5 +94,10 @@ struct search_hits {
 void search_entry_hits(const struct search_index *ix,
     const struct search_query *sq, uint32_t i, struct search_hits *out);
 void search_hits_free(struct search_hits *h);
+
+/* Ranges of s[0..n) where any term occurs, as for search_entry_hits (a
+ * title or an introduction); malloc'd, NULL when none. */
+struct hl_range *search_text_hits(
+    const struct search_query *sq, const char *s, size_t n, size_t *nout);
 
 #endif

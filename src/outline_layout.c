@@ -161,22 +161,42 @@ blanks_like(const struct outline *o, const char *s)
 	return p;
 }
 
+/* The filter's hits in s[0..n) (a title, an introduction), or none. */
+static struct hl_range *
+ctx_hits(const struct outline *o, const char *s, size_t n, struct hl_set *hl)
+{
+	size_t nr = 0;
+	struct hl_range *r = NULL;
+
+	if (o->f.on && o->f.sq != NULL)
+		r = search_text_hits(o->f.sq, s, n, &nr);
+	hl->v = r;
+	hl->n = nr;
+	return r;
+}
+
 /* The text before the first section or question (an intro: a
- * pseudo-entry of the doc), rendered like an answer, indented. */
+ * pseudo-entry of the doc), rendered like an answer, indented.  While the
+ * outline filters, only an intro with hits shows, highlighted. */
 static void
 intro_lines(struct outline *o, const struct entry *intro, int indent, int cw,
     struct slines *out)
 {
 	struct slines ls = {0};
 	struct render_opts ro;
+	struct hl_set hl;
+	struct hl_range *r;
 	size_t i;
 
 	if (intro == NULL)
 		return;
+	r = ctx_hits(o, intro->text, intro->text_len, &hl);
+	if (o->f.on && r == NULL)
+		return;
 	if (cw - indent < 8)
 		indent = 0;
 	ro = view_ropts(o->e, cw - indent);
-	render_answer(intro, &ro, NULL, &ls);
+	render_answer(intro, &ro, r != NULL ? &hl : NULL, &ls);
 	for (i = 0; i < ls.n; i++) {
 		struct sline *l = slines_push(out);
 
@@ -184,6 +204,7 @@ intro_lines(struct outline *o, const struct entry *intro, int indent, int cw,
 		sline_copy(l, &ls.v[i]);
 	}
 	slines_free(&ls);
+	free(r);
 }
 
 static void
@@ -191,11 +212,15 @@ title_lines(struct outline *o, uint32_t c, int cw, struct slines *out)
 {
 	const struct collection *col = &o->e->d->colls[c];
 	struct render_opts ro = view_ropts(o->e, cw);
+	struct hl_set hl;
+	struct hl_range *r = ctx_hits(o, col->title, strlen(col->title), &hl);
 
 	if (c > 0)
 		slines_push(out);
 	render_plain(col->title, strlen(col->title), "", "", 0,
-	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	    AT_HEADING | AT_STRONG, &ro, r != NULL ? &hl : NULL, out);
+	free(r);
+	/* A collection's intro stays hidden while filtering (search.h). */
 	if (col->intro != NULL && !o->f.on) {
 		slines_push(out);
 		intro_lines(o, col->intro, 0, cw, out);
@@ -224,8 +249,16 @@ section_lines(
 	/* The name wraps; the count stays whole, after it or on a line of
 	 * its own (a count split as "（2" / "件）" reads badly). */
 	ro = view_ropts(o->e, narrow ? cw : avail);
-	render_plain(sec->title, strlen(sec->title), mk, rest, AT_CHROME,
-	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	{
+		struct hl_set hl;
+		struct hl_range *r =
+		    ctx_hits(o, sec->title, strlen(sec->title), &hl);
+
+		render_plain(sec->title, strlen(sec->title), mk, rest,
+		    AT_CHROME, AT_HEADING | AT_STRONG, &ro,
+		    r != NULL ? &hl : NULL, out);
+		free(r);
+	}
 	{
 		int cwid = rows_width(count, o->e->ambiguous) + 1;
 
@@ -254,7 +287,7 @@ section_lines(
 	sline_append(l, label, strlen(label), AT_LINK, lw);
 	g->lx1 = l->width;
 	g->head = (int)(out->n - first);
-	if (o->sec_open[s] && sec->intro != NULL && !o->f.on)
+	if (o->sec_open[s] && sec->intro != NULL)
 		intro_lines(o, sec->intro, 2, cw, out);
 	free(count);
 	free(rest);

@@ -166,8 +166,19 @@ page_get(struct pager *p)
 
 		if (rows_width(bullet, env->ambiguous) == 2)
 			rest[2] = '\0';
+		struct hl_set th = {NULL, 0};
+		struct hl_range *tr = NULL;
+		size_t ntr = 0;
+
+		/* The section's title is searched too (search.h). */
+		if (p->sq != NULL)
+			tr = search_text_hits(
+			    p->sq, s->title, strlen(s->title), &ntr);
+		th.v = tr;
+		th.n = ntr;
 		render_plain(s->title, strlen(s->title), "", "", 0,
-		    AT_HEADING | AT_STRONG, &ro, NULL, &pg->head);
+		    AT_HEADING | AT_STRONG, &ro, &th, &pg->head);
+		free(tr);
 		pg->marks = xcalloc(s->n ? s->n : 1, sizeof *pg->marks);
 		for (k = 0; k < s->n; k++) {
 			const struct entry *e = &d->entries[s->first + k];

@@ -29,6 +29,13 @@ struct search_index {
 	char *buf;
 	size_t len;
 	size_t *pos; /* 2 * nentries + 1 */
+	/* What is on screen around the entries: region s (< nsecs) is
+	 * section s's title and introduction, region nsecs + c collection
+	 * c's, ctx[cpos[r] .. cpos[r+1]-1) each followed by '\n'.  A term
+	 * found there counts for every entry under it. */
+	char *ctx;
+	size_t ctxlen;
+	size_t *cpos; /* nsecs + ncolls + 1 */
 };
 
 /* Parts the index is folded in (half on a second thread), and the folded
@@ -39,11 +46,21 @@ struct search_index {
 #define SEARCH_THREAD_MIN (4u << 20)
 #define SEARCH_RUN_THREAD_MIN (32u << 20)
 
+/*
+ * A term is one or more alternatives (folded strings), any of which
+ * matches it: the literal term, and for romaji the words it spells.
+ */
 struct search_query {
-	char *buf;   /* folded terms, back to back */
-	size_t *off; /* term t is buf[off[t] .. off[t+1]) */
+	char *buf;   /* folded alternatives, back to back */
+	size_t *off; /* alternative a is buf[off[a] .. off[a+1]) */
+	size_t nalts;
+	size_t *tfirst; /* term t has alternatives tfirst[t] .. tfirst[t+1] */
 	size_t nterms;
 };
+
+/* The bit of term t in a section's mask of context hits (terms past 63
+ * must be found in the entry itself). */
+#define TERM_BIT(t) ((t) < 64 ? (uint64_t)1 << (t) : 0)
 
 /*
  * Finds nd in h[0..hn), reading up to h[readable) (>= hn): a region of the
@@ -110,6 +127,105 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
 	return search_find_in(h, hn, hn, nd, nn);
 }
 
+/* Up to this many alternatives of a term are scanned for in one pass. */
+#define SEARCH_MAX_ALTS 16
+
+/*
+ * The first place in h[0..hn) (readable up to h[readable)) where any
+ * alternative of term t of sq starts, and the length of the one found
+ * there in *mlen; NULL when none.  One alternative is search_find_in();
+ * more are compared in the same pass, each by its two bytes as there, so
+ * that a romaji term of 16 words costs one scan, not 16.
+ */
+static const char *
+search_find_term(const char *h, size_t hn, size_t readable,
+    const struct search_query *sq, size_t t, size_t *mlen)
+{
+	size_t a0 = sq->tfirst[t], na = sq->tfirst[t + 1] - a0, k, i = 0;
+	size_t fa[SEARCH_MAX_ALTS], fb[SEARCH_MAX_ALTS], last[SEARCH_MAX_ALTS];
+	size_t minn = (size_t)-1, maxb = 0;
+	const char *best = NULL;
+	uint32_t c;
+
+	if (na == 1) {
+		*mlen = sq->off[a0 + 1] - sq->off[a0];
+		return search_find_in(h, hn, readable, sq->buf + sq->off[a0],
+		    *mlen);
+	}
+	if (na > SEARCH_MAX_ALTS)
+		na = SEARCH_MAX_ALTS;
+	for (k = 0; k < na; k++) {
+		const char *nd = sq->buf + sq->off[a0 + k];
+		size_t nn = sq->off[a0 + k + 1] - sq->off[a0 + k];
+
+		if (nn < minn)
+			minn = nn;
+		fb[k] = nn - 1;
+		fa[k] = nn > 1 ? utf8_decode(nd, nn, &c) - 1 : 0;
+		if (nn > 1 && fa[k] == fb[k])
+			fa[k] = fb[k] - 1;
+		last[k] = nn <= hn ? hn - nn : (size_t)-1;
+		if (fb[k] > maxb)
+			maxb = fb[k];
+	}
+	if (minn > hn)
+		return NULL;
+#if defined(__SSE2__)
+	for (; i + 16 + maxb <= readable && i <= hn - minn; i += 16) {
+		unsigned m = 0, mk;
+
+		for (k = 0; k < na; k++) {
+			const char *nd = sq->buf + sq->off[a0 + k];
+			__m128i va, vb;
+
+			if (last[k] == (size_t)-1 || i > last[k])
+				continue;
+			va = _mm_loadu_si128((const __m128i *)(h + i + fa[k]));
+			vb = _mm_loadu_si128((const __m128i *)(h + i + fb[k]));
+			mk = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_cmpeq_epi8(va, _mm_set1_epi8(nd[fa[k]])),
+			    _mm_cmpeq_epi8(vb, _mm_set1_epi8(nd[fb[k]]))));
+			if (last[k] - i < 15)
+				mk &= (2u << (last[k] - i)) - 1;
+			m |= mk;
+		}
+		while (m != 0) {
+			unsigned b = (unsigned)__builtin_ctz(m);
+
+			for (k = 0; k < na; k++) {
+				size_t nn =
+				    sq->off[a0 + k + 1] - sq->off[a0 + k];
+
+				if (last[k] != (size_t)-1 && i + b <= last[k] &&
+				    memcmp(h + i + b, sq->buf + sq->off[a0 + k],
+				        nn) == 0) {
+					*mlen = nn;
+					return h + i + b;
+				}
+			}
+			m &= m - 1;
+		}
+	}
+#endif
+	/* The tail: each alternative from i, the earliest wins. */
+	for (k = 0; k < na; k++) {
+		const char *nd = sq->buf + sq->off[a0 + k], *p;
+		size_t nn = sq->off[a0 + k + 1] - sq->off[a0 + k];
+		size_t lim = best != NULL ? (size_t)(best - h) + nn : hn;
+
+		if (i >= hn || lim <= i)
+			continue;
+		if (lim > hn)
+			lim = hn;
+		p = search_find_in(h + i, lim - i, readable - i, nd, nn);
+		if (p != NULL && (best == NULL || p < best)) {
+			best = p;
+			*mlen = nn;
+		}
+	}
+	return best;
+}
+
 static uint32_t
 search_answer_of(const struct doc *d, uint32_t i)
 {
@@ -166,6 +282,46 @@ search_fold_worker(void *arg)
 	for (k = 0; k < SEARCH_NPARTS / 2; k++)
 		search_fold_part(&p[k]);
 	return NULL;
+}
+
+/* A title and the text of an introduction (or NULL), one region. */
+static void
+search_ctx_region(
+    struct fold *f, size_t *pos, const char *title, const struct entry *in)
+{
+	*pos = f->len;
+	if (title != NULL)
+		fold_append(f, title, strlen(title), 0);
+	fold_reserve(f, 1);
+	f->s[f->len++] = '\n';
+	if (in != NULL) {
+		fold_append(f, in->text, in->text_len, 0);
+		fold_reserve(f, 1);
+		f->s[f->len++] = '\n';
+	}
+}
+
+/* The regions of section and collection titles and introductions: small
+ * next to the entries, folded on one thread. */
+static void
+search_index_ctx(struct search_index *ix)
+{
+	const struct doc *d = ix->d;
+	size_t s, c, n = d->nsecs + d->ncolls;
+	struct fold f;
+
+	ix->cpos = xreallocarray(NULL, n + 1, sizeof *ix->cpos);
+	fold_init(&f, 0);
+	for (s = 0; s < d->nsecs; s++)
+		search_ctx_region(&f, &ix->cpos[s], d->secs[s].title,
+		    d->secs[s].intro);
+	for (c = 0; c < d->ncolls; c++)
+		search_ctx_region(&f, &ix->cpos[d->nsecs + c], d->colls[c].title,
+		    d->colls[c].intro);
+	fold_reserve(&f, 1);
+	ix->cpos[n] = f.len;
+	ix->ctx = f.s;
+	ix->ctxlen = f.len;
 }
 
 /*
@@ -239,6 +395,7 @@ search_index_new(const struct doc *d)
 			memset(buf + part[k].at + part[k].f.len, '\n',
 			    part[k + 1].at - part[k].at - part[k].f.len);
 	}
+	search_index_ctx(ix);
 	k = SEARCH_NPARTS - 1;
 	ix->len = part[k].at + part[k].f.len;
 	ix->pos[2 * d->nentries] = ix->len;
@@ -257,6 +414,8 @@ search_index_free(struct search_index *ix)
 		return;
 	free(ix->buf);
 	free(ix->pos);
+	free(ix->ctx);
+	free(ix->cpos);
 	free(ix);
 }
 
@@ -271,21 +430,46 @@ search_space_len(const char *q, size_t n, size_t i)
 	return 0;
 }
 
+/* Adds an alternative (already folded) to the term being built, unless
+ * it is empty or already there. */
+static void
+query_add_alt(struct search_query *sq, struct fold *f, size_t start)
+{
+	size_t a, n = f->len - start;
+
+	if (n == 0)
+		return;
+	for (a = sq->tfirst[sq->nterms]; a < sq->nalts; a++)
+		if (sq->off[a + 1] - sq->off[a] == n &&
+		    memcmp(f->s + sq->off[a], f->s + start, n) == 0) {
+			f->len = start;
+			return;
+		}
+	sq->off = xreallocarray(sq->off, sq->nalts + 2, sizeof *sq->off);
+	sq->off[++sq->nalts] = f->len;
+}
+
 struct search_query *
 search_query_new(const char *q, size_t n)
 {
+	return search_query_new_alts(q, n, NULL, NULL);
+}
+
+struct search_query *
+search_query_new_alts(const char *q, size_t n,
+    size_t (*alts)(void *arg, const char *term, size_t tn, char ***out),
+    void *arg)
+{
 	struct search_query *sq = xcalloc(1, sizeof *sq);
 	struct fold f;
-	size_t i = 0, start, sp, nsplit = 1;
+	size_t i = 0, start, sp, k, na;
+	char **v;
 
-	for (i = 0; i < n; i++)
-		if (search_space_len(q, n, i) != 0 ||
-		    (unsigned char)q[i] == 0xE3)
-			nsplit++;
-	sq->off = xreallocarray(NULL, nsplit + 1, sizeof *sq->off);
+	sq->off = xreallocarray(NULL, 1, sizeof *sq->off);
 	sq->off[0] = 0;
+	sq->tfirst = xreallocarray(NULL, 1, sizeof *sq->tfirst);
+	sq->tfirst[0] = 0;
 	fold_init(&f, 0);
-	i = 0;
 	while (i < n) {
 		while (i < n && (sp = search_space_len(q, n, i)) != 0)
 			i += sp;
@@ -295,10 +479,26 @@ search_query_new(const char *q, size_t n)
 		if (i == start)
 			break;
 		fold_append(&f, q + start, i - start, 0);
+		query_add_alt(sq, &f, sq->off[sq->nalts]);
+		na = alts != NULL ? alts(arg, q + start, i - start, &v) : 0;
+		for (k = 0; k < na; k++) {
+			size_t at = f.len;
+
+			if (sq->nalts - sq->tfirst[sq->nterms] <
+			    SEARCH_MAX_ALTS)
+				fold_append(&f, v[k], strlen(v[k]), 0);
+			query_add_alt(sq, &f, at);
+			free(v[k]);
+		}
+		if (na > 0)
+			free(v);
 		/* A term that folds to nothing (only marks that vanish...)
 		 * is dropped rather than matching everywhere. */
-		if (f.len > sq->off[sq->nterms])
-			sq->off[++sq->nterms] = f.len;
+		if (sq->nalts > sq->tfirst[sq->nterms]) {
+			sq->tfirst = xreallocarray(
+			    sq->tfirst, sq->nterms + 2, sizeof *sq->tfirst);
+			sq->tfirst[++sq->nterms] = sq->nalts;
+		}
 	}
 	sq->buf = f.s; /* may be NULL when there are no terms */
 	return sq;
@@ -310,6 +510,21 @@ search_query_nterms(const struct search_query *sq)
 	return sq->nterms;
 }
 
+size_t
+search_query_nalts(const struct search_query *sq, size_t t)
+{
+	return t < sq->nterms ? sq->tfirst[t + 1] - sq->tfirst[t] : 0;
+}
+
+const char *
+search_query_alt(const struct search_query *sq, size_t t, size_t k, size_t *n)
+{
+	size_t a = sq->tfirst[t] + k;
+
+	*n = sq->off[a + 1] - sq->off[a];
+	return sq->buf + sq->off[a];
+}
+
 void
 search_query_free(struct search_query *sq)
 {
@@ -317,7 +532,29 @@ search_query_free(struct search_query *sq)
 		return;
 	free(sq->buf);
 	free(sq->off);
+	free(sq->tfirst);
 	free(sq);
+}
+
+/* Whether every alternative of term u of sq contains an alternative of
+ * term t of prev (so whatever u matches, t matched). */
+static int
+term_within(const struct search_query *sq, size_t u,
+    const struct search_query *prev, size_t t)
+{
+	size_t a, b;
+
+	for (a = sq->tfirst[u]; a < sq->tfirst[u + 1]; a++) {
+		for (b = prev->tfirst[t]; b < prev->tfirst[t + 1]; b++)
+			if (search_find(sq->buf + sq->off[a],
+			        sq->off[a + 1] - sq->off[a],
+			        prev->buf + prev->off[b],
+			        prev->off[b + 1] - prev->off[b]) != NULL)
+				break;
+		if (b == prev->tfirst[t + 1])
+			return 0;
+	}
+	return 1;
 }
 
 int
@@ -327,12 +564,8 @@ search_query_extends(
 	size_t t, u;
 
 	for (t = 0; t < prev->nterms; t++) {
-		const char *pt = prev->buf + prev->off[t];
-		size_t pn = prev->off[t + 1] - prev->off[t];
-
 		for (u = 0; u < sq->nterms; u++)
-			if (search_find(sq->buf + sq->off[u],
-			        sq->off[u + 1] - sq->off[u], pt, pn) != NULL)
+			if (term_within(sq, u, prev, t))
 				break;
 		if (u == sq->nterms)
 			return 0;
@@ -341,30 +574,67 @@ search_query_extends(
 }
 
 static int
-search_region_has(
-    const struct search_index *ix, size_t r, const char *t, size_t tn)
+search_region_has(const struct search_index *ix, size_t r,
+    const struct search_query *sq, size_t t)
 {
-	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1;
+	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1, mlen;
 
-	return search_find_in(ix->buf + s, e - s, ix->len - s, t, tn) != NULL;
+	return search_find_term(ix->buf + s, e - s, ix->len - s, sq, t,
+	           &mlen) != NULL;
 }
 
-/* Whether every term but skip is in entry i (question or shown answer). */
+/*
+ * Per section: bit t (TERM_BIT) when term t is in the section's title or
+ * introduction; NULL when the doc has no sections (the terms must then be
+ * in the entries).  A collection's title and introduction are not: a word
+ * of the page title (請求 in 「アカウント・請求関連のご質問」) would match
+ * the whole collection in every query that has it; the outline highlights
+ * them instead.
+ */
+static uint64_t *
+search_ctx_masks(const struct search_index *ix, const struct search_query *sq)
+{
+	const struct doc *d = ix->d;
+	uint64_t *m;
+	size_t r, t, s, e, mlen, nr = d->nsecs;
+
+	if (d->nsecs == 0 || ix->ctx == NULL)
+		return NULL;
+	m = xcalloc(nr, sizeof *m);
+	for (r = 0; r < nr; r++) {
+		s = ix->cpos[r];
+		e = ix->cpos[r + 1];
+		for (t = 0; t < sq->nterms && t < 64; t++)
+			if (search_find_term(ix->ctx + s, e - s, ix->ctxlen - s,
+			        sq, t, &mlen) != NULL)
+				m[r] |= TERM_BIT(t);
+	}
+	return m;
+}
+
+/* The context mask of entry i's section (0 without one). */
+static uint64_t
+search_ctx_of(const struct search_index *ix, const uint64_t *ctx, uint32_t i)
+{
+	uint32_t s = ix->d->entries[i].section;
+
+	return ctx != NULL && s < ix->d->nsecs ? ctx[s] : 0;
+}
+
+/* Whether every term but skip is in entry i (question or shown answer) or
+ * around it (ctx). */
 static int
 search_entry_matches(const struct search_index *ix,
-    const struct search_query *sq, uint32_t i, size_t skip)
+    const struct search_query *sq, uint32_t i, size_t skip, uint64_t ctx)
 {
 	uint32_t a = search_answer_of(ix->d, i);
 	size_t t;
 
 	for (t = 0; t < sq->nterms; t++) {
-		const char *s = sq->buf + sq->off[t];
-		size_t n = sq->off[t + 1] - sq->off[t];
-
-		if (t == skip)
+		if (t == skip || (ctx & TERM_BIT(t)))
 			continue;
-		if (!search_region_has(ix, 2 * (size_t)i, s, n) &&
-		    !search_region_has(ix, 2 * (size_t)a + 1, s, n))
+		if (!search_region_has(ix, 2 * (size_t)i, sq, t) &&
+		    !search_region_has(ix, 2 * (size_t)a + 1, sq, t))
 			return 0;
 	}
 	return 1;
@@ -379,30 +649,29 @@ static size_t
 search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 {
 	const size_t slice = 64 * 1024, nslices = 4;
-	size_t t, best = 0, bestn = (size_t)-1, k, cnt, from, to;
+	size_t t, best = 0, bestn = (size_t)-1, k, cnt, from, to, mlen;
+	size_t bestlen = 0, tlen;
 	const char *h;
 
 	if (sq->nterms == 1)
 		return 0;
 	for (t = 0; t < sq->nterms; t++) {
-		const char *term = sq->buf + sq->off[t];
-		size_t tn = sq->off[t + 1] - sq->off[t];
-
 		cnt = 0;
 		for (k = 0; k < nslices; k++) {
 			from = ix->len / nslices * k;
 			to = from + slice < ix->len ? from + slice : ix->len;
-			while (
-			    from < to && (h = search_find(ix->buf + from,
-			                      to - from, term, tn)) != NULL) {
+			while (from < to &&
+			       (h = search_find_term(ix->buf + from, to - from,
+			            ix->len - from, sq, t, &mlen)) != NULL) {
 				cnt++;
-				from = (size_t)(h - ix->buf) + tn;
+				from = (size_t)(h - ix->buf) + mlen;
 			}
 		}
-		if (cnt < bestn ||
-		    (cnt == bestn && tn > sq->off[best + 1] - sq->off[best])) {
+		tlen = sq->off[sq->tfirst[t] + 1] - sq->off[sq->tfirst[t]];
+		if (cnt < bestn || (cnt == bestn && tlen > bestlen)) {
 			best = t;
 			bestn = cnt;
+			bestlen = tlen;
 		}
 	}
 	return best;
@@ -425,7 +694,8 @@ struct search_work {
 	uint8_t *mark;
 	size_t term, skip;
 	const uint32_t *within;
-	size_t total; /* entries to scan or test */
+	uint64_t *ctx;       /* per section: terms found around it */
+	size_t total;        /* entries to scan or test */
 	uint32_t *tmp;
 	size_t count[SEARCH_CHUNKS];
 	atomic_size_t next;
@@ -435,12 +705,11 @@ static void
 search_chunk_scan(struct search_work *w, size_t e0, size_t e1)
 {
 	const struct search_index *ix = w->ix;
-	const char *term = w->sq->buf + w->sq->off[w->term], *h;
-	size_t tn = w->sq->off[w->term + 1] - w->sq->off[w->term];
-	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at;
+	const char *h;
+	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at, mlen;
 
-	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
-	                       term, tn)) != NULL) {
+	while (p < end && (h = search_find_term(ix->buf + p, end - p,
+	                       ix->len - p, w->sq, w->term, &mlen)) != NULL) {
 		at = (size_t)(h - ix->buf);
 		while (ix->pos[k + 1] <= at)
 			k++;
@@ -455,16 +724,19 @@ search_chunk_test(struct search_work *w, size_t from, size_t to)
 	const struct doc *d = w->ix->d;
 	uint32_t *out = w->tmp + from;
 	size_t i, n = 0;
+	uint64_t ctx;
 
 	for (i = from; i < to; i++) {
 		uint32_t e = w->within != NULL ? w->within[i] : (uint32_t)i;
 
 		if (e >= d->nentries)
 			continue;
+		ctx = search_ctx_of(w->ix, w->ctx, e);
 		if (w->mark != NULL && !(w->mark[e] & 1) &&
-		    !(w->mark[search_answer_of(d, e)] & 2))
+		    !(w->mark[search_answer_of(d, e)] & 2) &&
+		    !(ctx & TERM_BIT(w->term)))
 			continue;
-		if (search_entry_matches(w->ix, w->sq, e, w->skip))
+		if (search_entry_matches(w->ix, w->sq, e, w->skip, ctx))
 			out[n++] = e;
 	}
 	return n;
@@ -542,9 +814,13 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	w.sq = sq;
 	w.within = within;
 	w.skip = (size_t)-1;
+	w.ctx = search_ctx_masks(ix, sq);
 	/* A query that extends the last one: few entries, test each. */
-	if (within != NULL && nwithin < n / 2)
-		return search_test(&w, nwithin, out, big && nwithin > 1024);
+	if (within != NULL && nwithin < n / 2) {
+		nout = search_test(&w, nwithin, out, big && nwithin > 1024);
+		free(w.ctx);
+		return nout;
+	}
 	/*
 	 * One scan of the whole buffer for the rarest term, skipping to the
 	 * end of a region at its first hit; the other terms are then tested
@@ -556,9 +832,10 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	w.scan = 1;
 	w.total = n;
 	search_work_run(&w, big);
-	nout = search_test(
-	    &w, within != NULL ? nwithin : n, out, big && sq->nterms > 1);
+	nout = search_test(&w, within != NULL ? nwithin : n, out,
+	    big && (sq->nterms > 1 || w.ctx != NULL));
 	free(w.mark);
+	free(w.ctx);
 	return nout;
 }
 
@@ -581,7 +858,7 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
     struct fold *f, size_t *nout)
 {
 	struct hl_range *r = NULL;
-	size_t nr = 0, cap = 0, t, at, i, m;
+	size_t nr = 0, cap = 0, t, at, i, m, mlen;
 	char *gb = NULL;
 	const char *h;
 
@@ -591,12 +868,10 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 	fold_clear(f);
 	fold_append(f, s, n, 0);
 	for (t = 0; t < sq->nterms; t++) {
-		const char *term = sq->buf + sq->off[t];
-		size_t tn = sq->off[t + 1] - sq->off[t];
-
 		at = 0;
-		while (at < f->len && (h = search_find(f->s + at, f->len - at,
-		                           term, tn)) != NULL) {
+		while (at < f->len &&
+		       (h = search_find_term(f->s + at, f->len - at, f->len - at,
+		            sq, t, &mlen)) != NULL) {
 			size_t fs = (size_t)(h - f->s);
 
 			if (nr == cap) {
@@ -604,7 +879,7 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 				r = xreallocarray(r, cap, sizeof *r);
 			}
 			r[nr].start = f->map[fs].start;
-			r[nr].end = f->map[fs + tn - 1].end;
+			r[nr].end = f->map[fs + mlen - 1].end;
 			nr++;
 			at = fs + 1;
 		}
@@ -631,6 +906,19 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 			r[++m] = r[i];
 	}
 	*nout = m + 1;
+	return r;
+}
+
+struct hl_range *
+search_text_hits(
+    const struct search_query *sq, const char *s, size_t n, size_t *nout)
+{
+	struct fold f;
+	struct hl_range *r;
+
+	fold_init(&f, 1);
+	r = search_string_hits(sq, s, n, &f, nout);
+	fold_free(&f);
 	return r;
 }
 
