@@ -119,6 +119,10 @@ struct outline {
 	struct jump save;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
+	/* The hit n/N last went to: a line of item hit_item (-1: before its
+	 * first line), or hit_item NO_ITEM. */
+	size_t hit_item;
+	int hit_line;
 };
 
 /* Builds the items of env->d (open state all zero). */
@@ -168,5 +172,11 @@ void outline_ensure_fits(struct outline *o);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
  * first item that starts on screen. */
 void outline_follow_view(struct outline *o);
+/* The first line of item i after (dir 1) or before (dir -1) line from that
+ * holds a search hit, or -1. */
+int outline_hit_line(struct outline *o, size_t i, int from, int dir);
+/* Scrolls so that line `line` of sel is on screen (a third of the way
+ * down when it has to move), even deep inside a long answer. */
+void outline_show_line(struct outline *o, int line);
 
 #endif

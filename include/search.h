@@ -54,6 +54,10 @@ struct search_query *search_query_new_alts(const char *q, size_t n,
     size_t (*alts)(void *arg, const char *term, size_t tn, char ***out),
     void *arg);
 size_t search_query_nterms(const struct search_query *sq);
+/* Rates the terms by how often they occur in ix (a sample), so that hits
+ * can name the rarest term found in an answer (search_hits.a_rare: the
+ * snippet under a question shows it, not merely the first term). */
+void search_query_rate(const struct search_index *ix, struct search_query *sq);
 /* Alternatives of term t (the literal one first), and the folded bytes of
  * its k-th. */
 size_t search_query_nalts(const struct search_query *sq, size_t t);
@@ -90,6 +94,7 @@ size_t search_run(const struct search_index *ix, const struct search_query *sq,
 struct search_hits {
 	struct hl_range *q, *a;
 	size_t nq, na;
+	size_t a_rare; /* the range of a holding the rarest term (below) */
 };
 void search_entry_hits(const struct search_index *ix,
     const struct search_query *sq, uint32_t i, struct search_hits *out);

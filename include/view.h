@@ -68,6 +68,8 @@ struct intent {
 	uint8_t page;        /* INTENT_PAGER: enum page_kind */
 	uint32_t idx;        /* INTENT_PAGER: the entry or section */
 	const char *query;   /* INTENT_PAGER: a filter to carry over, or NULL */
+	uint8_t at_hit;      /* INTENT_PAGER: open at a hit line of the body, */
+	uint32_t hitn;       /* the hitn-th (0-based), not at the top */
 	struct rows_msg msg; /* a message for the status row, or none */
 };
 

@@ -95,6 +95,8 @@ filter_sync(struct filter *f)
 	f->dirty = 0;
 	sq = search_query_new(f->q, f->qlen);
 	f->gen++;
+	if (f->ix != NULL)
+		search_query_rate(f->ix, sq);
 	if (search_query_nterms(sq) == 0) {
 		search_query_free(sq);
 		if (!f->on)

@@ -35,6 +35,7 @@ outline_new(const struct view_env *env, int expand_all)
 	struct outline *o = xcalloc(1, sizeof *o);
 
 	o->e = env;
+	o->hit_item = NO_ITEM;
 	filter_init(&o->f, env->d, env->ix);
 	outline_layout_init(o);
 	outline_start(o);
@@ -104,6 +105,35 @@ want_pager(
 	out->page = kind;
 	out->idx = idx;
 	out->query = o->f.on ? o->f.q : NULL;
+}
+
+/* `p` on an entry under a search: the pager opens at the hit the outline
+ * shows (the one n went to, else the first), counted in hit lines of the
+ * answer. */
+static void
+want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
+{
+	int head, l, line = -1;
+	uint32_t k = 0;
+	struct search_hits h;
+	int any = filter_entry_hits(&o->f, e, &h) && h.na > 0;
+
+	search_hits_free(&h);
+	want_pager(o, PAGE_ENTRY, e, out);
+	if (!any)
+		return;
+	outline_item_height(o, o->sel, &head);
+	if (o->hit_item == o->sel && o->hit_line >= 0) {
+		if (o->hit_line < head)
+			return; /* the hit is in the question: the top */
+		line = o->hit_line;
+	}
+	if (o->ent_open[e] && line >= 0)
+		for (l = outline_hit_line(o, o->sel, head, 1); l >= 0 && l < line;
+		     l = outline_hit_line(o, o->sel, l + 1, 1))
+			k++;
+	out->at_hit = 1;
+	out->hitn = k;
 }
 
 int
@@ -218,6 +248,30 @@ outline_page(void *v, int dir, struct intent *out)
 	outline_follow_view(o);
 }
 
+/* Goes to hit line `line` of the selected entry, on screen. */
+static void
+goto_hit(struct outline *o, int line)
+{
+	o->hit_item = o->sel;
+	o->hit_line = line;
+	outline_show_line(o, line);
+}
+
+/* An answer just opened under a search: its first hit shows (the head
+ * may scroll away in a long answer), and n goes on from there. */
+static void
+show_answer_hit(struct outline *o)
+{
+	int head, line;
+
+	if (!o->f.on)
+		return;
+	outline_item_height(o, o->sel, &head);
+	line = outline_hit_line(o, o->sel, head, 1);
+	if (line >= 0)
+		goto_hit(o, line);
+}
+
 /* Enter (enter != 0) opens, and on what is already open, asks for the
  * pager; Right/l only opens (on an open section: its first question). */
 static void
@@ -247,6 +301,7 @@ outline_open(struct outline *o, int enter, struct intent *out)
 	if (!o->ent_open[it->idx]) {
 		o->ent_open[it->idx] = 1;
 		outline_ensure_fits(o);
+		show_answer_hit(o);
 	} else if (enter) {
 		want_pager(o, PAGE_ENTRY, it->idx, out);
 	}
@@ -359,9 +414,10 @@ outline_click(void *v, int x, int y, struct intent *out)
 		outline_item_height(o, r->item, &head);
 		if (r->line < head) {
 			o->ent_open[it->idx] = !o->ent_open[it->idx];
-			if (o->ent_open[it->idx])
+			if (o->ent_open[it->idx]) {
 				outline_ensure_fits(o);
-			else
+				show_answer_hit(o);
+			} else
 				outline_ensure_head(o);
 			return;
 		}
@@ -435,6 +491,8 @@ outline_follow(struct outline *o, enum filter_change c)
 	const struct doc *d = o->e->d;
 	size_t i;
 
+	if (c != FILTER_NONE)
+		o->hit_item = NO_ITEM;
 	switch (c) {
 	case FILTER_NONE:
 		return;
@@ -518,6 +576,9 @@ outline_search_end(void *v, int accept, const char *before, struct intent *out)
 		if (o->f.on && o->f.nhits > 0) {
 			o->sel = o->ent_item[o->f.hits[0]];
 			outline_ensure_head(o);
+			/* n goes to its first hit line */
+			o->hit_item = o->sel;
+			o->hit_line = -1;
 		} else if (o->f.on) {
 			rows_msg_set(&out->msg, _("No match for %s"), o->f.q);
 		}
@@ -532,33 +593,69 @@ outline_search_end(void *v, int accept, const char *before, struct intent *out)
 	}
 }
 
-/* n/N: the next entry with a hit, its answer opened when the hit is in it. */
+/* Opens entry e's answer when a hit is in it (the lines then hold it). */
+static void
+open_for_hits(struct outline *o, uint32_t e)
+{
+	struct search_hits h;
+
+	if (filter_entry_hits(&o->f, e, &h) && h.na > 0 && !o->ent_open[e]) {
+		o->ent_open[e] = 1;
+		outline_ensure_head(o);
+	}
+	search_hits_free(&h);
+}
+
+/*
+ * n/N, as in less: the next line with a hit, first inside the selected
+ * entry (its answer opened), then in the next entry with hits, whose
+ * answer opens when the hit is in it; the view scrolls so that the line
+ * shows, even deep in a long answer.  Only going past the last hit (or
+ * before the first) wraps, and only then says so.
+ */
 static void
 outline_next_hit(void *v, int dir, struct intent *out)
 {
 	struct outline *o = v;
 	const struct filter *f = &o->f;
 	const struct item *it = &o->items[o->sel];
-	size_t k, cur = 0;
-	long at = -1;
-	struct search_hits h;
+	size_t k, cur = 0, nh = f->nhits;
+	long at = -1, n;
+	int line, from;
 
-	if (!f->on || f->nhits == 0) {
+	if (!f->on || nh == 0) {
 		rows_msg_set(&out->msg, "%s", _("No search hits"));
 		return;
 	}
 	if (it->kind == ITEM_ENTRY) {
-		for (k = 0; k < f->nhits; k++)
+		for (k = 0; k < nh; k++)
 			if (f->hits[k] == it->idx)
 				at = (long)k;
 	}
 	if (at >= 0) {
-		long n = at + dir;
-
-		if (n < 0 || n >= (long)f->nhits) {
+		/* Inside the entry first (after Enter: from its top). */
+		open_for_hits(o, it->idx);
+		from = o->hit_item == o->sel ? o->hit_line + dir
+		       : dir > 0           ? 0
+		                           : -1;
+		if (from >= 0 || dir > 0) {
+			line = outline_hit_line(o, o->sel, from, dir);
+			if (o->hit_item != o->sel && dir > 0 && line >= 0) {
+				/* an entry n did not bring us to: the next */
+				line = -1;
+			}
+			if (line >= 0) {
+				goto_hit(o, line);
+				rows_msg_set(&out->msg, "%zu/%zu",
+				    (size_t)at + 1, nh);
+				return;
+			}
+		}
+		n = at + dir;
+		if (n < 0 || n >= (long)nh) {
 			rows_msg_set(
 			    &out->msg, "%s", _("Search wrapped around"));
-			n = n < 0 ? (long)f->nhits - 1 : 0;
+			n = n < 0 ? (long)nh - 1 : 0;
 		}
 		cur = (size_t)n;
 	} else {
@@ -566,20 +663,26 @@ outline_next_hit(void *v, int dir, struct intent *out)
 		uint32_t first =
 		    it->kind == ITEM_SECTION ? o->e->d->secs[it->idx].first : 0;
 
-		for (k = 0; k < f->nhits && f->hits[k] < first; k++)
+		for (k = 0; k < nh && f->hits[k] < first; k++)
 			;
 		if (dir < 0)
-			k = k > 0 ? k - 1 : f->nhits - 1;
-		cur = k < f->nhits ? k : 0;
+			k = k > 0 ? k - 1 : nh;
+		if (k >= nh) {
+			rows_msg_set(
+			    &out->msg, "%s", _("Search wrapped around"));
+			k = dir > 0 ? 0 : nh - 1;
+		}
+		cur = k;
 	}
 	o->sel = o->ent_item[f->hits[cur]];
-	search_entry_hits(f->ix, f->sq, f->hits[cur], &h);
-	if (h.na > 0)
-		o->ent_open[f->hits[cur]] = 1;
-	search_hits_free(&h);
-	outline_ensure_fits(o);
+	open_for_hits(o, f->hits[cur]);
+	outline_ensure_head(o);
+	line = dir > 0 ? outline_hit_line(o, o->sel, 0, 1)
+	               : outline_hit_line(o, o->sel,
+	                     outline_item_height(o, o->sel, NULL) - 1, -1);
+	goto_hit(o, line >= 0 ? line : 0);
 	if (out->msg.text == NULL)
-		rows_msg_set(&out->msg, "%zu/%zu", cur + 1, f->nhits);
+		rows_msg_set(&out->msg, "%zu/%zu", cur + 1, nh);
 }
 
 static void
@@ -623,9 +726,10 @@ outline_act(void *v, enum action a, struct intent *out)
 		outline_next_section(o, a == ACT_NEXT_SECTION ? 1 : -1, out);
 		break;
 	case ACT_PAGER:
-		want_pager(o,
-		    it->kind == ITEM_SECTION ? PAGE_SECTION : PAGE_ENTRY,
-		    it->idx, out);
+		if (it->kind == ITEM_SECTION)
+			want_pager(o, PAGE_SECTION, it->idx, out);
+		else
+			want_pager_at_hit(o, it->idx, out);
 		break;
 	case ACT_HELP:
 		want_pager(o, PAGE_HELP, 0, out);
@@ -678,7 +782,10 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 
 	if (o->nitems > 0) {
 		outline_fix(o);
-		if (resized) {
+		if (resized && o->hit_item == o->sel && o->hit_line >= 0) {
+			/* the hit n went to stays on screen */
+			outline_show_line(o, o->hit_line);
+		} else if (resized) {
 			outline_ensure_head(o);
 		} else {
 			int r = outline_item_row(o, o->sel);

@@ -294,7 +294,8 @@ section_lines(
 }
 
 /*
- * A one-line excerpt of the answer around its first hit, for an entry
+ * A one-line excerpt of the answer around its hit of the rarest term
+ * (search.h: "aws 請求書" shows 請求書, not the first AWS), for an entry
  * whose hits are all in its (closed) answer: the hit starts a third of the
  * way in, on its own line of the answer text, highlighted.
  */
@@ -303,7 +304,7 @@ snippet_line(struct outline *o, const struct entry *a,
     const struct search_hits *h, int indent, int cw, struct slines *out)
 {
 	const char *t = a->text;
-	uint32_t hs = h->a[0].start, s = hs, e = hs, lim;
+	uint32_t hs = h->a[h->a_rare].start, s = hs, e = hs, lim;
 	struct hl_range *r;
 	struct hl_set hl;
 	struct render_opts ro = view_ropts(o->e, cw - indent);
@@ -708,4 +709,54 @@ outline_follow_view(struct outline *o)
 		o->sel = o->top.item;
 	else if ((i = outline_next_selectable(o, o->top.item)) != NO_ITEM)
 		o->sel = i;
+}
+
+static int
+line_has_hit(const struct sline *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->len; k++)
+		if (l->attr[k] & AT_HIGHLIGHT)
+			return 1;
+	return 0;
+}
+
+int
+outline_hit_line(struct outline *o, size_t i, int from, int dir)
+{
+	struct geom g;
+	const struct slines *ls = outline_item_lines(o, i, &g);
+	int l;
+
+	for (l = from; l >= 0 && l < (int)ls->n; l += dir)
+		if (line_has_hit(&ls->v[l]))
+			return l;
+	return -1;
+}
+
+void
+outline_show_line(struct outline *o, int line)
+{
+	int vh = outline_view_h(o), r, head;
+
+	outline_item_height(o, o->sel, &head);
+	if (line < head) {
+		outline_ensure_head(o);
+		return;
+	}
+	r = outline_item_row(o, o->sel);
+	if (r > -1000000 && r + line >= 0 && r + line < vh)
+		return;
+	/* The head too when it fits on the same screen. */
+	if (line < vh - 1) {
+		o->top.item = o->sel;
+		o->top.line = 0;
+		outline_fix(o);
+		return;
+	}
+	o->top.item = o->sel;
+	o->top.line = line;
+	outline_pos_back(o, &o->top, vh / 3);
+	outline_fix(o);
 }

@@ -334,6 +334,28 @@ pager_query_reset(struct pager *p)
 	p->gen++;
 }
 
+static int line_has_hit(const struct sline *l);
+
+/* The n-th body line with a hit (or the last there is) goes to the top,
+ * as n would put it: `p` opens at the hit the outline showed. */
+static void
+pager_goto_hitn(struct pager *p, uint32_t n)
+{
+	const struct page *pg = page_get(p);
+	int i, last = -1;
+
+	for (i = 0; i < (int)pg->body.n; i++)
+		if (line_has_hit(&pg->body.v[i])) {
+			last = i;
+			if (n-- == 0)
+				break;
+		}
+	if (last >= 0) {
+		p->pv.hit = last;
+		p->pv.top = last;
+	}
+}
+
 /* Opened from the outline: a fresh history, and the outline's filter (if
  * any) as the query, so that its hits stay highlighted. */
 static void
@@ -352,6 +374,8 @@ pager_enter(void *v, const struct intent *in)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	if (in->at_hit && p->sq != NULL)
+		pager_goto_hitn(p, in->hitn);
 }
 
 static void

@@ -56,6 +56,7 @@ struct search_query {
 	size_t nalts;
 	size_t *tfirst; /* term t has alternatives tfirst[t] .. tfirst[t+1] */
 	size_t nterms;
+	size_t *rare; /* NULL, or the terms rarest first (search_query_rate) */
 };
 
 /* The bit of term t in a section's mask of context hits (terms past 63
@@ -533,6 +534,7 @@ search_query_free(struct search_query *sq)
 	free(sq->buf);
 	free(sq->off);
 	free(sq->tfirst);
+	free(sq->rare);
 	free(sq);
 }
 
@@ -675,6 +677,54 @@ search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 		}
 	}
 	return best;
+}
+
+/* Hits of term t in a sample of the index (see search_rarest_term). */
+static size_t
+search_term_sample(
+    const struct search_index *ix, const struct search_query *sq, size_t t)
+{
+	const size_t slice = 64 * 1024, nslices = 4;
+	size_t k, cnt = 0, from, to, mlen;
+	const char *h;
+
+	for (k = 0; k < nslices; k++) {
+		from = ix->len / nslices * k;
+		to = from + slice < ix->len ? from + slice : ix->len;
+		while (from < to &&
+		       (h = search_find_term(ix->buf + from, to - from,
+		            ix->len - from, sq, t, &mlen)) != NULL) {
+			cnt++;
+			from = (size_t)(h - ix->buf) + mlen;
+		}
+	}
+	return cnt;
+}
+
+void
+search_query_rate(const struct search_index *ix, struct search_query *sq)
+{
+	size_t *cnt, t, u, k;
+
+	free(sq->rare);
+	sq->rare = xreallocarray(NULL, sq->nterms + 1, sizeof *sq->rare);
+	cnt = xreallocarray(NULL, sq->nterms + 1, sizeof *cnt);
+	for (t = 0; t < sq->nterms; t++) {
+		cnt[t] = search_term_sample(ix, sq, t);
+		/* insertion by count, then the longer term first */
+		for (u = t; u > 0; u--) {
+			k = sq->rare[u - 1];
+			if (cnt[k] < cnt[t] ||
+			    (cnt[k] == cnt[t] &&
+			        sq->off[sq->tfirst[k] + 1] - sq->off[sq->tfirst[k]] >=
+			            sq->off[sq->tfirst[t] + 1] -
+			                sq->off[sq->tfirst[t]]))
+				break;
+			sq->rare[u] = k;
+		}
+		sq->rare[u] = t;
+	}
+	free(cnt);
 }
 
 /*
@@ -909,6 +959,35 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 	return r;
 }
 
+/*
+ * Which range of out->a holds the first occurrence of the rarest term
+ * found in the answer (f holds the answer folded with its map): the
+ * snippet shows it.  0 without a rating or hits.
+ */
+static size_t
+search_rare_range(const struct search_query *sq, const char *s, size_t n,
+    struct fold *f, const struct search_hits *out)
+{
+	size_t k, i, mlen;
+	const char *h;
+	uint32_t at;
+
+	(void)s;
+	if (sq->rare == NULL || out->na == 0 || n == 0)
+		return 0;
+	for (k = 0; k < sq->nterms; k++) {
+		h = search_find_term(f->s, f->len, f->len, sq, sq->rare[k], &mlen);
+		if (h == NULL)
+			continue;
+		at = f->map[h - f->s].start;
+		for (i = 0; i < out->na; i++)
+			if (out->a[i].start <= at && at < out->a[i].end)
+				return i;
+		return 0;
+	}
+	return 0;
+}
+
 struct hl_range *
 search_text_hits(
     const struct search_query *sq, const char *s, size_t n, size_t *nout)
@@ -939,6 +1018,7 @@ search_entry_hits(const struct search_index *ix, const struct search_query *sq,
 	out->q =
 	    search_string_hits(sq, e->question, e->question_len, &f, &out->nq);
 	out->a = search_string_hits(sq, a->text, a->text_len, &f, &out->na);
+	out->a_rare = search_rare_range(sq, a->text, a->text_len, &f, out);
 	fold_free(&f);
 }
 
