@@ -46,6 +46,13 @@ struct filter {
 	uint32_t *tmp;     /* room for a search_run result */
 	uint8_t *is_hit;   /* per entry */
 	uint32_t *sechits; /* per section: hits in it */
+	/* The last search, kept after the filter ends (Esc), as less keeps
+	 * its pattern: n/N go through its hits in the whole outline, which
+	 * stay highlighted.  kept_sq NULL: none. */
+	struct search_query *kept_sq;
+	uint32_t *kept;      /* its hits, document order */
+	size_t nkept;
+	uint8_t *is_kept;    /* per entry */
 };
 
 /* What a search did to the filter, for the outline to follow. */
@@ -69,12 +76,25 @@ const char *filter_query(const struct filter *f);
  * extends the last one searches only the last hits. */
 enum filter_change filter_sync(struct filter *f);
 
-/* No query, no filter, nothing pending (kiosk: the next visitor sees no
- * trace of the last one's query). */
+/* No query, no filter, nothing pending, nothing kept (kiosk: the next
+ * visitor sees no trace of the last one's query). */
 void filter_reset(struct filter *f);
 
-/* Hits of entry e under the filter (h zeroed and 0 when e is no hit or
- * there is no filter); free with search_hits_free. */
+/* Esc: the filter ends (as filter_set_query(f, "", 0) + filter_sync
+ * would) and its query and hits are kept for n/N; 1 when it was on. */
+int filter_keep(struct filter *f);
+
+/* A second Esc: the kept search goes too (no highlights, n/N say there
+ * are no hits); 1 when there was one. */
+int filter_unkeep(struct filter *f);
+
+/* The hits n/N go through: the filter's while it is on, else the kept
+ * ones (none: *n is 0). */
+const uint32_t *filter_nav_hits(const struct filter *f, size_t *n);
+
+/* Hits of entry e under the filter, or of the kept search when there is
+ * no filter (h zeroed and 0 when e is no hit); free with
+ * search_hits_free. */
 int filter_entry_hits(
     const struct filter *f, uint32_t e, struct search_hits *h);
 

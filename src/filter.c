@@ -31,6 +31,8 @@ filter_alloc(struct filter *f)
 	f->sechits = xcalloc(ns, sizeof *f->sechits);
 	f->hits = xcalloc(ne, sizeof *f->hits);
 	f->tmp = xcalloc(ne, sizeof *f->tmp);
+	f->kept = xcalloc(ne, sizeof *f->kept);
+	f->is_kept = xcalloc(ne, 1);
 }
 
 void
@@ -42,6 +44,9 @@ filter_free(struct filter *f)
 	free(f->tmp);
 	free(f->is_hit);
 	free(f->sechits);
+	search_query_free(f->kept_sq);
+	free(f->kept);
+	free(f->is_kept);
 	memset(f, 0, sizeof *f);
 }
 
@@ -125,6 +130,62 @@ filter_sync(struct filter *f)
 	return started ? FILTER_STARTED : FILTER_CHANGED;
 }
 
+/* Forgets the kept search. */
+static void
+unkeep(struct filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nkept; i++)
+		f->is_kept[f->kept[i]] = 0;
+	f->nkept = 0;
+	search_query_free(f->kept_sq);
+	f->kept_sq = NULL;
+}
+
+int
+filter_keep(struct filter *f)
+{
+	size_t i;
+
+	if (!f->on)
+		return 0;
+	unkeep(f);
+	memcpy(f->kept, f->hits, f->nhits * sizeof *f->kept);
+	f->nkept = f->nhits;
+	for (i = 0; i < f->nkept; i++)
+		f->is_kept[f->kept[i]] = 1;
+	f->kept_sq = f->sq;
+	f->sq = NULL;
+	clear_hits(f);
+	f->on = 0;
+	f->dirty = 0;
+	q_set(f, "", 0);
+	f->gen++;
+	return 1;
+}
+
+int
+filter_unkeep(struct filter *f)
+{
+	if (f->kept_sq == NULL)
+		return 0;
+	unkeep(f);
+	f->gen++;
+	return 1;
+}
+
+const uint32_t *
+filter_nav_hits(const struct filter *f, size_t *n)
+{
+	if (f->on) {
+		*n = f->nhits;
+		return f->hits;
+	}
+	*n = f->kept_sq != NULL ? f->nkept : 0;
+	return f->kept;
+}
+
 void
 filter_reset(struct filter *f)
 {
@@ -132,6 +193,7 @@ filter_reset(struct filter *f)
 	f->gen++;
 	if (f->is_hit == NULL)
 		return;
+	unkeep(f);
 	clear_hits(f);
 	search_query_free(f->sq);
 	f->sq = NULL;
@@ -143,8 +205,13 @@ int
 filter_entry_hits(const struct filter *f, uint32_t e, struct search_hits *h)
 {
 	memset(h, 0, sizeof *h);
-	if (!f->on || f->sq == NULL || !f->is_hit[e])
-		return 0;
-	search_entry_hits(f->ix, f->sq, e, h);
-	return 1;
+	if (f->on && f->sq != NULL && f->is_hit[e]) {
+		search_entry_hits(f->ix, f->sq, e, h);
+		return 1;
+	}
+	if (!f->on && f->kept_sq != NULL && f->is_kept[e]) {
+		search_entry_hits(f->ix, f->kept_sq, e, h);
+		return 1;
+	}
+	return 0;
 }

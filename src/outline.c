@@ -534,14 +534,38 @@ outline_sync(void *v)
 	outline_follow(o, filter_sync(&o->f));
 }
 
-/* Esc on a filtered outline: the filter goes, the old view comes back. */
+/*
+ * Esc on a filtered outline: the filter goes and the open state from
+ * before it comes back, but the selection stays on the entry the visitor
+ * moved to (open if it was, its hit on screen), and the search is kept
+ * for n/N, as less keeps its pattern.
+ */
 static void
 outline_clear(struct outline *o)
 {
-	if (!o->f.on)
+	const struct item *it = &o->items[o->sel];
+	size_t sel = o->sel, hit_item = o->hit_item;
+	int was_open = it->kind == ITEM_ENTRY && o->ent_open[it->idx];
+	int hit_line = o->hit_line;
+
+	if (!o->f.on) {
+		filter_unkeep(&o->f);
 		return;
-	filter_set_query(&o->f, "", 0);
-	outline_sync(o);
+	}
+	filter_keep(&o->f);
+	outline_follow(o, FILTER_ENDED);
+	o->sel = sel;
+	it = &o->items[sel];
+	if (it->kind == ITEM_ENTRY) {
+		o->sec_open[o->e->d->entries[it->idx].section] = 1;
+		o->ent_open[it->idx] = (uint8_t)was_open;
+	}
+	outline_ensure_head(o);
+	if (hit_item == sel && hit_line >= 0) {
+		o->hit_item = sel;
+		o->hit_line = hit_line;
+		outline_show_line(o, hit_line);
+	}
 }
 
 static int
@@ -617,19 +641,20 @@ static void
 outline_next_hit(void *v, int dir, struct intent *out)
 {
 	struct outline *o = v;
-	const struct filter *f = &o->f;
 	const struct item *it = &o->items[o->sel];
-	size_t k, cur = 0, nh = f->nhits;
+	size_t k, cur = 0, nh;
+	const uint32_t *hits = filter_nav_hits(&o->f, &nh);
 	long at = -1, n;
 	int line, from;
+	uint32_t pivot;
 
-	if (!f->on || nh == 0) {
+	if (nh == 0) {
 		rows_msg_set(&out->msg, "%s", _("No search hits"));
 		return;
 	}
 	if (it->kind == ITEM_ENTRY) {
 		for (k = 0; k < nh; k++)
-			if (f->hits[k] == it->idx)
+			if (hits[k] == it->idx)
 				at = (long)k;
 	}
 	if (at >= 0) {
@@ -659,11 +684,12 @@ outline_next_hit(void *v, int dir, struct intent *out)
 		}
 		cur = (size_t)n;
 	} else {
-		/* From a section row: the first hit below (or above) it. */
-		uint32_t first =
-		    it->kind == ITEM_SECTION ? o->e->d->secs[it->idx].first : 0;
-
-		for (k = 0; k < nh && f->hits[k] < first; k++)
+		/* From a section row or an entry without hits: the first
+		 * hit below (or above) it. */
+		pivot = it->kind == ITEM_SECTION ? o->e->d->secs[it->idx].first
+		        : it->kind == ITEM_ENTRY ? it->idx
+		                                 : 0;
+		for (k = 0; k < nh && hits[k] < pivot; k++)
 			;
 		if (dir < 0)
 			k = k > 0 ? k - 1 : nh;
@@ -674,8 +700,9 @@ outline_next_hit(void *v, int dir, struct intent *out)
 		}
 		cur = k;
 	}
-	o->sel = o->ent_item[f->hits[cur]];
-	open_for_hits(o, f->hits[cur]);
+	o->sec_open[o->e->d->entries[hits[cur]].section] = 1;
+	o->sel = o->ent_item[hits[cur]];
+	open_for_hits(o, hits[cur]);
 	outline_ensure_head(o);
 	line = dir > 0 ? outline_hit_line(o, o->sel, 0, 1)
 	               : outline_hit_line(o, o->sel,

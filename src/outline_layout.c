@@ -387,7 +387,7 @@ entry_lines(
 		}
 		slines_free(&ans);
 		slines_push(out); /* a blank line ends the answer */
-	} else if (hits && h.nq == 0 && h.na > 0) {
+	} else if (hits && o->f.on && h.nq == 0 && h.na > 0) {
 		snippet_line(o, an, &h, indent, cw, out);
 	}
 	search_hits_free(&h);
