@@ -40,7 +40,7 @@ CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DFAQ_LOCALEDIR='"$(LOCALEDIR)"'
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(NCURSES_CFLAGS) $(MD4C_CFLAGS)
-LIBS = $(MD4C_LIBS) $(NCURSES_LIBS) -lunistring -pthread
+LIBS = $(MD4C_LIBS) $(NCURSES_LIBS) -lunistring -lmigemo -pthread
 
 B ?= build
 SRC = $(wildcard src/*.c)

@@ -30,11 +30,13 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "romaji.h"
 #include "search.h"
 
 struct filter {
 	const struct doc *d;
 	const struct search_index *ix; /* NULL: no search (nothing matches) */
+	struct romaji *rj;             /* romaji terms (romaji.h), or NULL */
 	int on;                        /* the outline shows only hits */
 	int dirty;                     /* q changed since the last search */
 	unsigned gen;                  /* see the invariants */
@@ -46,6 +48,8 @@ struct filter {
 	uint32_t *tmp;     /* room for a search_run result */
 	uint8_t *is_hit;   /* per entry */
 	uint32_t *sechits; /* per section: hits in it */
+	char *note; /* what romaji terms matched ("seikyuusho → 請求書"), or
+	               NULL */
 	/* The last search, kept after the filter ends (Esc), as less keeps
 	 * its pattern: n/N go through its hits in the whole outline, which
 	 * stay highlighted.  kept_sq NULL: none. */
@@ -63,8 +67,8 @@ enum filter_change {
 	FILTER_ENDED,   /* the query has no terms any more: no filter */
 };
 
-void filter_init(
-    struct filter *f, const struct doc *d, const struct search_index *ix);
+void filter_init(struct filter *f, const struct doc *d,
+    const struct search_index *ix, struct romaji *rj);
 void filter_free(struct filter *f);
 
 /* Sets the query to q[0..n) (copied); the search waits for filter_sync. */

@@ -123,6 +123,12 @@ struct outline {
 	 * first line), or hit_item NO_ITEM. */
 	size_t hit_item;
 	int hit_line;
+	/* While a filter is on: the selection from before it (anchor), and
+	 * the one the last search left (auto_sel; auto_none: it found
+	 * nothing), so that a query typed a key at a time selects what the
+	 * same query pasted does, unless the visitor moved in between. */
+	size_t anchor, auto_sel;
+	int auto_none;
 };
 
 /* Builds the items of env->d (open state all zero). */

@@ -63,6 +63,15 @@ void search_query_rate(const struct search_index *ix, struct search_query *sq);
 size_t search_query_nalts(const struct search_query *sq, size_t t);
 const char *search_query_alt(
     const struct search_query *sq, size_t t, size_t k, size_t *n);
+/* The k-th alternative of term t as it was given (unfolded: 請求書,
+ * クレジット), for saying what a romaji term matched. */
+const char *search_query_alt_text(
+    const struct search_query *sq, size_t t, size_t k);
+/* Whether that alternative occurs in the question or shown answer of any
+ * of hits[0..nhits). */
+int search_alt_found(const struct search_index *ix,
+    const struct search_query *sq, size_t t, size_t k, const uint32_t *hits,
+    size_t nhits);
 void search_query_free(struct search_query *sq);
 
 /*

@@ -39,6 +39,7 @@
 #include "rows.h"
 
 struct search_index;
+struct romaji;
 
 /* What the pager shows. */
 enum page_kind { PAGE_ENTRY, PAGE_SECTION, PAGE_HELP };
@@ -48,6 +49,7 @@ struct view_env {
 	const struct doc *d;
 	const struct doc *help;        /* the help FAQ, or NULL */
 	const struct search_index *ix; /* NULL: search is not available */
+	struct romaji *romaji;         /* NULL: romaji queries are off */
 	int ambiguous;                 /* 1 or 2 (width.h) */
 	int ascii;                     /* ASCII markers and lines */
 	int kiosk, allow_quit;         /* which bindings are in force */

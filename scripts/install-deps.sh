@@ -23,6 +23,12 @@ have_hdr unistr.h || need unistring
 command -v msgfmt >/dev/null 2>&1 || need gettext
 command -v tmux >/dev/null 2>&1 || need tmux
 command -v python3 >/dev/null 2>&1 || need python3
+# C/Migemo for romaji search: the library, and the dictionary (built from
+# SKK-JISYO) with its romaji tables in /usr/share/cmigemo/utf-8.
+have_hdr migemo.h || need migemo
+if command -v apt-get >/dev/null 2>&1; then
+	[ -f /usr/share/cmigemo/utf-8/migemo-dict ] || need migemo-dict
+fi
 # C.UTF-8 is needed by the end-to-end tests; Debian ships it in libc-bin,
 # and the "locales" package carries the tools around it.
 
@@ -35,6 +41,9 @@ pkgs_for() { # manager -> package names for $missing
 		apt:ncursesw) echo libncurses-dev ;; apt:md4c) echo libmd4c-dev ;;
 		apt:cmocka) echo libcmocka-dev ;; apt:unistring) echo libunistring-dev ;;
 		apt:gettext) echo gettext ;; apt:tmux) echo tmux ;; apt:python3) echo python3 ;;
+		apt:migemo) echo libmigemo-dev ;; apt:migemo-dict) echo cmigemo-common ;;
+		dnf:migemo) echo cmigemo-devel ;; dnf:migemo-dict) echo cmigemo ;;
+		brew:migemo | brew:migemo-dict) echo cmigemo ;;
 		dnf:cc) echo gcc ;; dnf:make) echo make ;; dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:ncursesw) echo ncurses-devel ;; dnf:md4c) echo md4c-devel ;;
 		dnf:cmocka) echo libcmocka-devel ;; dnf:unistring) echo libunistring-devel ;;

@@ -9,12 +9,13 @@
 #include "xalloc.h"
 
 void
-filter_init(
-    struct filter *f, const struct doc *d, const struct search_index *ix)
+filter_init(struct filter *f, const struct doc *d,
+    const struct search_index *ix, struct romaji *rj)
 {
 	memset(f, 0, sizeof *f);
 	f->d = d;
 	f->ix = ix;
+	f->rj = rj;
 }
 
 /* The arrays, on the first query: a browser nobody searches in costs
@@ -39,6 +40,7 @@ void
 filter_free(struct filter *f)
 {
 	search_query_free(f->sq);
+	free(f->note);
 	free(f->q);
 	free(f->hits);
 	free(f->tmp);
@@ -76,11 +78,54 @@ filter_query(const struct filter *f)
 	return f->q != NULL ? f->q : "";
 }
 
+/* Romaji terms found through other words say which ("seikyuusho → 請求書
+ * せいきゅうしょ"), from the first hits: up to three words a term, then
+ * "…". */
+#define NOTE_HITS 500
+static void
+make_note(struct filter *f)
+{
+	const struct search_query *sq = f->sq;
+	size_t t, k, na, shown, nh = f->nhits < NOTE_HITS ? f->nhits : NOTE_HITS;
+	char *s = NULL, *n;
+
+	free(f->note);
+	f->note = NULL;
+	if (sq == NULL)
+		return;
+	for (t = 0; t < search_query_nterms(sq); t++) {
+		na = search_query_nalts(sq, t);
+		shown = 0;
+		for (k = 1; k < na; k++) {
+			if (!search_alt_found(f->ix, sq, t, k, f->hits, nh))
+				continue;
+			if (shown == 3) {
+				n = xasprintf("%s \xe2\x80\xa6", s); /* … */
+				free(s);
+				s = n;
+				break;
+			}
+			n = shown == 0 ? xasprintf("%s%s%s \xe2\x86\x92 %s",
+			                     s ? s : "", s ? "  " : "",
+			                     search_query_alt_text(sq, t, 0),
+			                     search_query_alt_text(sq, t, k))
+			               : xasprintf("%s %s", s,
+			                     search_query_alt_text(sq, t, k));
+			free(s);
+			s = n;
+			shown++;
+		}
+	}
+	f->note = s;
+}
+
 static void
 clear_hits(struct filter *f)
 {
 	size_t i;
 
+	free(f->note);
+	f->note = NULL;
 	for (i = 0; i < f->nhits; i++)
 		f->is_hit[f->hits[i]] = 0;
 	memset(f->sechits, 0, f->d->nsecs * sizeof *f->sechits);
@@ -98,7 +143,8 @@ filter_sync(struct filter *f)
 	if (!f->dirty)
 		return FILTER_NONE;
 	f->dirty = 0;
-	sq = search_query_new(f->q, f->qlen);
+	sq = search_query_new_alts(
+	    f->q, f->qlen, f->rj != NULL ? romaji_alts : NULL, f->rj);
 	f->gen++;
 	if (f->ix != NULL)
 		search_query_rate(f->ix, sq);
@@ -127,6 +173,7 @@ filter_sync(struct filter *f)
 	search_query_free(f->sq);
 	f->sq = sq;
 	f->on = 1;
+	make_note(f);
 	return started ? FILTER_STARTED : FILTER_CHANGED;
 }
 

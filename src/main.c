@@ -31,6 +31,7 @@
 #include "print.h"
 #include "render.h"
 #include "sanitize.h"
+#include "romaji.h"
 #include "search.h"
 #include "termenv.h"
 #include "tui.h"
@@ -52,6 +53,7 @@ struct options {
 	int ambiguous, ascii, mouse;
 	enum tui_color color;
 	const char *lang;
+	enum romaji_mode romaji;
 };
 
 enum {
@@ -68,6 +70,7 @@ enum {
 	OPT_COLOR,
 	OPT_NO_MOUSE,
 	OPT_LANG,
+	OPT_ROMAJI,
 };
 
 static const struct option long_options[] = {
@@ -90,6 +93,7 @@ static const struct option long_options[] = {
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"romaji", required_argument, NULL, OPT_ROMAJI},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -123,6 +127,9 @@ static const char usage_text[] =
     "      --color=auto|always|never   colours (NO_COLOR is honoured)\n"
     "      --no-mouse         ignore the mouse\n"
     "      --lang ja|en       UI language (default: content's, then locale's)\n"
+    "      --romaji=auto|always|never  letters also find the Japanese words\n"
+    "                         they spell (seikyuusho: 請求書); auto: for\n"
+    "                         Japanese content\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
@@ -159,6 +166,32 @@ usage_exit(char *msg)
 	errorf("%s (see 'faq --help')", msg);
 	free(msg);
 	exit(2);
+}
+
+/* What romaji search can do here (--version, --check): C/Migemo with its
+ * dictionary, kana only, or nothing. */
+static void
+print_romaji_status(FILE *fp)
+{
+	char *dict = romaji_dict_path();
+
+	switch (romaji_probe()) {
+	case ROMAJI_FULL:
+		fprintf(fp, "romaji: C/Migemo, dictionary %s\n", dict);
+		break;
+	case ROMAJI_KANA:
+		fprintf(fp,
+		    "romaji: dictionary %s missing: kana words only "
+		    "(install cmigemo-common)\n",
+		    dict);
+		break;
+	case ROMAJI_OFF:
+		fprintf(fp,
+		    "romaji: no C/Migemo data (roma2hira.dat): off "
+		    "(install cmigemo-common)\n");
+		break;
+	}
+	free(dict);
 }
 
 /* A whole decimal number in [lo, hi], else a usage error naming opt. */
@@ -281,8 +314,21 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
+		case OPT_ROMAJI:
+			if (strcmp(optarg, "auto") == 0)
+				o->romaji = ROMAJI_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->romaji = ROMAJI_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->romaji = ROMAJI_NEVER;
+			else
+				usage_error("--romaji: '%s' is not auto, always "
+				            "or never",
+				    optarg);
+			break;
 		case 'V':
 			printf("faq %s\n", FAQ_VERSION);
+			print_romaji_status(stdout);
 			exit(0);
 		case ':':
 			usage_error(
@@ -431,10 +477,12 @@ terminal_width(void)
 
 /* Marks the entries that match query; returns how many do. */
 static size_t
-filter_entries(const struct doc *d, const char *query, uint8_t *only)
+filter_entries(const struct doc *d, const char *query, struct romaji *rj,
+    uint8_t *only)
 {
 	struct search_index *ix = search_index_new(d);
-	struct search_query *sq = search_query_new(query, strlen(query));
+	struct search_query *sq = search_query_new_alts(
+	    query, strlen(query), rj != NULL ? romaji_alts : NULL, rj);
 	uint32_t *hits = xcalloc(d->nentries ? d->nentries : 1, sizeof *hits);
 	size_t n = search_run(ix, sq, NULL, 0, hits), i;
 
@@ -543,6 +591,11 @@ main(int argc, char **argv)
 		/* --check reports everything; an I/O error ends every mode
 		 * with its messages. */
 		diag_print(&diags, o.mode == MODE_CHECK ? stdout : stderr);
+		/* A content check on a machine whose romaji search is limited
+		 * says so (the content itself is fine). */
+		if (o.mode == MODE_CHECK && o.romaji != ROMAJI_NEVER &&
+		    romaji_probe() != ROMAJI_FULL && romaji_wanted(o.romaji, d))
+			print_romaji_status(stdout);
 		if (status == 0 && diag_count(&diags, DIAG_ERROR) > 0)
 			status = 1;
 		goto out;
@@ -565,11 +618,14 @@ main(int argc, char **argv)
 	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
 		uint8_t *only = NULL;
 		struct render_opts ro = {0};
+		struct romaji *rj;
 
 		if (o.search != NULL) {
 			only = xcalloc(d->nentries ? d->nentries : 1, 1);
-			if (filter_entries(d, o.search, only) == 0)
+			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			if (filter_entries(d, o.search, rj, only) == 0)
 				status = 1;
+			romaji_free(rj);
 		}
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
@@ -600,6 +656,8 @@ main(int argc, char **argv)
 		bo.search = o.search;
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
+		/* The dictionary loads on the second core meanwhile. */
+		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);
@@ -624,6 +682,7 @@ main(int argc, char **argv)
 			}
 		}
 		browser_free(b);
+		romaji_free(bo.romaji);
 		doc_free(help);
 		search_index_free(ix);
 	}

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "render.h"
 #include "rows.h"
+#include "romaji.h"
 #include "search.h"
 #include "width.h"
 #include "xalloc.h"
@@ -306,7 +307,8 @@ static void pager_next_hit(
 static void
 pager_requery(struct pager *p, int jump, struct intent *out)
 {
-	struct search_query *sq = search_query_new(p->q ? p->q : "", p->qlen);
+	struct search_query *sq = search_query_new_alts(p->q ? p->q : "",
+	    p->qlen, p->e->romaji != NULL ? romaji_alts : NULL, p->e->romaji);
 
 	search_query_free(p->sq);
 	p->sq = NULL;
