@@ -26,6 +26,7 @@ struct browser_opts {
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
 	int expand_all;      /* -a */
 	int no_utf8; /* the locale is not UTF-8: say so on the status line */
+	int order_best;        /* --order=best: search results best first */
 	struct romaji *romaji; /* romaji queries (romaji.h), or NULL: off;
 	                          borrowed, must outlive the browser */
 };

@@ -48,6 +48,10 @@ struct filter {
 	uint32_t *tmp;     /* room for a search_run result */
 	uint8_t *is_hit;   /* per entry */
 	uint32_t *sechits; /* per section: hits in it */
+	int best;       /* rank the hits best first (rank) */
+	int approx;     /* nothing matched: hits are the closest entries */
+	uint32_t *rank; /* the hits best first (best or approx), nrank */
+	size_t nrank;
 	char *note; /* what romaji terms matched ("seikyuusho → 請求書"), or
 	               NULL */
 	/* The last search, kept after the filter ends (Esc), as less keeps
@@ -75,6 +79,13 @@ void filter_free(struct filter *f);
 void filter_set_query(struct filter *f, const char *q, size_t n);
 /* The query ("" before the first one). */
 const char *filter_query(const struct filter *f);
+
+/* Up to this many closest entries when nothing matches. */
+#define FILTER_CLOSEST 10
+
+/* Best first (1) or document order (0); the ranking runs at the next
+ * sync. */
+void filter_set_best(struct filter *f, int best);
 
 /* Runs the search if the query changed since the last one.  A query that
  * extends the last one searches only the last hits. */

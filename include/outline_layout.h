@@ -129,10 +129,17 @@ struct outline {
 	 * same query pasted does, unless the visitor moved in between. */
 	size_t anchor, auto_sel;
 	int auto_none;
+	/* Search results best first (the `o` key, --order=best); flat: the
+	 * items are then the hits in that order, without titles or
+	 * sections (outline_layout_flat). */
+	int best, flat;
 };
 
 /* Builds the items of env->d (open state all zero). */
 void outline_layout_init(struct outline *o);
+/* The items become the entries order[0..n) (best first), or (order NULL)
+ * the document again; cached layouts and jumps are dropped. */
+void outline_layout_flat(struct outline *o, const uint32_t *order, size_t n);
 void outline_layout_free(struct outline *o);
 
 /* Rows above the status row; columns right of the selection gutter. */

@@ -109,6 +109,20 @@ void search_entry_hits(const struct search_index *ix,
     const struct search_query *sq, uint32_t i, struct search_hits *out);
 void search_hits_free(struct search_hits *h);
 
+/*
+ * Entries ranked by closeness to sq (search_rank.c): terms matched and
+ * shared character bigrams of the folded text, a hit in the question (or
+ * its section's title) weighing more than one in the answer, rarer ones
+ * more.  Scores all entries, or those of within[0..nwithin); writes to
+ * out (and their scores to scores, when not NULL) the best max with a
+ * score above 0, best first, equal scores in document order; returns
+ * their number.  For "closest questions" when nothing matches, and the
+ * "best first" order.  Costs one scan of the index per term and bigram.
+ */
+size_t search_rank(const struct search_index *ix, const struct search_query *sq,
+    const uint32_t *within, size_t nwithin, size_t max, uint32_t *out,
+    float *scores);
+
 /* Ranges of s[0..n) where any term occurs, as for search_entry_hits (a
  * title or an introduction); malloc'd, NULL when none. */
 struct hl_range *search_text_hits(

@@ -50,6 +50,7 @@ struct view_env {
 	const struct doc *help;        /* the help FAQ, or NULL */
 	const struct search_index *ix; /* NULL: search is not available */
 	struct romaji *romaji;         /* NULL: romaji queries are off */
+	int order_best;                /* search results start best first */
 	int ambiguous;                 /* 1 or 2 (width.h) */
 	int ascii;                     /* ASCII markers and lines */
 	int kiosk, allow_quit;         /* which bindings are in force */

@@ -32,6 +32,7 @@ filter_alloc(struct filter *f)
 	f->sechits = xcalloc(ns, sizeof *f->sechits);
 	f->hits = xcalloc(ne, sizeof *f->hits);
 	f->tmp = xcalloc(ne, sizeof *f->tmp);
+	f->rank = xcalloc(ne, sizeof *f->rank);
 	f->kept = xcalloc(ne, sizeof *f->kept);
 	f->is_kept = xcalloc(ne, 1);
 }
@@ -44,6 +45,7 @@ filter_free(struct filter *f)
 	free(f->q);
 	free(f->hits);
 	free(f->tmp);
+	free(f->rank);
 	free(f->is_hit);
 	free(f->sechits);
 	search_query_free(f->kept_sq);
@@ -132,6 +134,40 @@ clear_hits(struct filter *f)
 	f->nhits = 0;
 }
 
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Matches the ranking gave no score follow in document order, so that
+ * the best-first list holds every match. */
+static void
+complete_rank(struct filter *f, const uint32_t *hits, size_t n)
+{
+	size_t i;
+
+	if (f->nrank == n)
+		return;
+	memset(f->is_hit, 0, f->d->nentries);
+	for (i = 0; i < f->nrank; i++)
+		f->is_hit[f->rank[i]] = 1;
+	for (i = 0; i < n; i++)
+		if (!f->is_hit[hits[i]])
+			f->rank[f->nrank++] = hits[i];
+	memset(f->is_hit, 0, f->d->nentries);
+}
+
+void
+filter_set_best(struct filter *f, int best)
+{
+	f->best = best;
+	if (f->on)
+		f->dirty = 1;
+}
+
 enum filter_change
 filter_sync(struct filter *f)
 {
@@ -159,10 +195,26 @@ filter_sync(struct filter *f)
 		return FILTER_ENDED;
 	}
 	started = !f->on;
-	/* Typing on usually narrows: search only the last hits then. */
-	if (f->on && f->sq != NULL && search_query_extends(sq, f->sq))
+	/* Typing on usually narrows: search only the last hits then (not
+	 * the closest entries of a query that matched nothing). */
+	if (f->on && !f->approx && f->sq != NULL &&
+	    search_query_extends(sq, f->sq))
 		within = f->hits;
 	n = search_run(f->ix, sq, within, within ? f->nhits : 0, f->tmp);
+	f->approx = 0;
+	f->nrank = 0;
+	if (n == 0) {
+		/* Nothing matches: the closest entries instead, marked. */
+		n = search_rank(
+		    f->ix, sq, NULL, 0, FILTER_CLOSEST, f->rank, NULL);
+		f->nrank = n;
+		f->approx = n > 0;
+		memcpy(f->tmp, f->rank, n * sizeof *f->tmp);
+		qsort(f->tmp, n, sizeof *f->tmp, cmp_u32);
+	} else if (f->best) {
+		f->nrank = search_rank(f->ix, sq, f->tmp, n, n, f->rank, NULL);
+		complete_rank(f, f->tmp, n);
+	}
 	clear_hits(f);
 	memcpy(f->hits, f->tmp, n * sizeof *f->hits);
 	f->nhits = n;
@@ -225,6 +277,10 @@ filter_unkeep(struct filter *f)
 const uint32_t *
 filter_nav_hits(const struct filter *f, size_t *n)
 {
+	if (f->on && (f->best || f->approx) && f->nrank == f->nhits) {
+		*n = f->nrank; /* in the order shown */
+		return f->rank;
+	}
 	if (f->on) {
 		*n = f->nhits;
 		return f->hits;

@@ -54,6 +54,7 @@ struct options {
 	enum tui_color color;
 	const char *lang;
 	enum romaji_mode romaji;
+	int order_best; /* --order=best */
 };
 
 enum {
@@ -71,6 +72,7 @@ enum {
 	OPT_NO_MOUSE,
 	OPT_LANG,
 	OPT_ROMAJI,
+	OPT_ORDER,
 };
 
 static const struct option long_options[] = {
@@ -94,6 +96,7 @@ static const struct option long_options[] = {
     {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
     {"lang", required_argument, NULL, OPT_LANG},
     {"romaji", required_argument, NULL, OPT_ROMAJI},
+    {"order", required_argument, NULL, OPT_ORDER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -130,6 +133,9 @@ static const char usage_text[] =
     "      --romaji=auto|always|never  letters also find the Japanese words\n"
     "                         they spell (seikyuusho: 請求書); auto: for\n"
     "                         Japanese content\n"
+    "      --order=document|best  results in document order (default) or\n"
+    "                         best first; with --list -s, the closest\n"
+    "                         entries (marked ~) when none matches\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
@@ -326,6 +332,16 @@ parse_options(int argc, char **argv, struct options *o)
 				            "or never",
 				    optarg);
 			break;
+		case OPT_ORDER:
+			if (strcmp(optarg, "best") == 0)
+				o->order_best = 1;
+			else if (strcmp(optarg, "document") == 0)
+				o->order_best = 0;
+			else
+				usage_error("--order: '%s' is not document or "
+				            "best",
+				    optarg);
+			break;
 		case 'V':
 			printf("faq %s\n", FAQ_VERSION);
 			print_romaji_status(stdout);
@@ -494,6 +510,45 @@ filter_entries(const struct doc *d, const char *query, struct romaji *rj,
 	return n;
 }
 
+/* --list --order=best -s QUERY: the matches best first, or (none
+ * matching) the 10 closest marked "~"; returns the number of matches. */
+static size_t
+list_best(const struct doc *d, const char *query, struct romaji *rj)
+{
+	struct search_index *ix = search_index_new(d);
+	struct search_query *sq = search_query_new_alts(
+	    query, strlen(query), rj != NULL ? romaji_alts : NULL, rj);
+	uint32_t *hits = xcalloc(d->nentries ? d->nentries : 1, sizeof *hits);
+	uint32_t *order = xcalloc(d->nentries ? d->nentries : 1, sizeof *order);
+	size_t n = search_run(ix, sq, NULL, 0, hits), k;
+
+	if (n > 0) {
+		k = search_rank(ix, sq, hits, n, n, order, NULL);
+		/* (every match scores above 0; should one not, it follows in
+		 * document order rather than going missing) */
+		if (k < n) {
+			uint8_t *seen = xcalloc(d->nentries, 1);
+			size_t i;
+
+			for (i = 0; i < k; i++)
+				seen[order[i]] = 1;
+			for (i = 0; i < n; i++)
+				if (!seen[hits[i]])
+					order[k++] = hits[i];
+			free(seen);
+		}
+		print_list_order(stdout, d, order, k, 0);
+	} else {
+		k = search_rank(ix, sq, NULL, 0, 10, order, NULL);
+		print_list_order(stdout, d, order, k, 1);
+	}
+	free(hits);
+	free(order);
+	search_query_free(sq);
+	search_index_free(ix);
+	return n;
+}
+
 /* The help FAQ in the UI language, from the copy compiled into the binary;
  * NULL if it is missing (the help screen then shows the key listing). */
 static struct doc *
@@ -620,6 +675,13 @@ main(int argc, char **argv)
 		struct render_opts ro = {0};
 		struct romaji *rj;
 
+		if (o.search != NULL && o.mode == MODE_LIST && o.order_best) {
+			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			if (list_best(d, o.search, rj) == 0)
+				status = 1;
+			romaji_free(rj);
+			goto flush;
+		}
 		if (o.search != NULL) {
 			only = xcalloc(d->nentries ? d->nentries : 1, 1);
 			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
@@ -635,6 +697,7 @@ main(int argc, char **argv)
 		else
 			print_doc(stdout, d, &ro, only);
 		free(only);
+	flush:
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			errorf("standard output: %s", strerror(errno));
 			status = 2;
@@ -656,6 +719,7 @@ main(int argc, char **argv)
 		bo.search = o.search;
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
+		bo.order_best = o.order_best;
 		/* The dictionary loads on the second core meanwhile. */
 		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
 		b = browser_new(d, ix, &bo, &err);

@@ -38,6 +38,8 @@ outline_new(const struct view_env *env, int expand_all)
 	o->e = env;
 	o->hit_item = NO_ITEM;
 	filter_init(&o->f, env->d, env->ix, env->romaji);
+	o->best = env->order_best;
+	filter_set_best(&o->f, o->best);
 	outline_layout_init(o);
 	outline_start(o);
 	if (expand_all)
@@ -293,7 +295,7 @@ outline_close(struct outline *o)
 	if (it->kind == ITEM_ENTRY) {
 		if (o->ent_open[it->idx])
 			o->ent_open[it->idx] = 0;
-		else
+		else if (!o->flat) /* best first has no section rows */
 			o->sel = o->sec_item[o->e->d->entries[it->idx].section];
 	} else if (it->kind == ITEM_SECTION) {
 		o->sec_open[it->idx] = 0;
@@ -328,7 +330,7 @@ outline_toggle_all(struct outline *o, struct intent *out)
 		all = o->sec_open[i];
 	memset(o->ent_open, !all, d->nentries);
 	memset(o->sec_open, !all, d->nsecs);
-	if (all && o->items[o->sel].kind == ITEM_ENTRY)
+	if (all && !o->flat && o->items[o->sel].kind == ITEM_ENTRY)
 		o->sel = o->sec_item[d->entries[o->items[o->sel].idx].section];
 	outline_ensure_head(o);
 	rows_msg_set(&out->msg, "%s",
@@ -505,6 +507,14 @@ outline_act(void *v, enum action a, struct intent *out)
 	case ACT_ESC:
 		outline_clear(o);
 		break;
+	case ACT_ORDER:
+		o->best = !o->best;
+		filter_set_best(&o->f, o->best);
+		outline_sync(o);
+		rows_msg_set(&out->msg, "%s",
+		    o->best ? _("Search results: best first")
+		            : _("Search results: in document order"));
+		break;
 	default:
 		break;
 	}
@@ -523,7 +533,13 @@ outline_hints(const struct outline *o)
 static void
 outline_status(const struct outline *o, struct view_status *st)
 {
-	if (o->f.on && o->f.note != NULL) {
+	if (o->f.on && o->f.approx) {
+		/* nothing matched: what shows is marked as approximate */
+		st->right = xasprintf(
+		    _("Closest questions: %lu"), (unsigned long)o->f.nhits);
+		st->left = xasprintf("/%s  %s", o->f.q,
+		    _("No exact match: the closest questions"));
+	} else if (o->f.on && o->f.note != NULL) {
 		/* what the romaji found, also while the field is typed in */
 		st->right = xasprintf(_("%s  %lu matches"), o->f.note,
 		    (unsigned long)o->f.nhits);

@@ -20,6 +20,8 @@
 #include "width.h"
 #include "xalloc.h"
 
+static void outline_layout_items(struct outline *o);
+
 int
 outline_view_h(const struct outline *o)
 {
@@ -32,19 +34,66 @@ outline_content_w(const struct outline *o)
 	return o->e->w - 1 > 1 ? o->e->w - 1 : 1;
 }
 
+/* Forgets every laid-out item: the items were rebuilt. */
+static void
+caches_clear(struct outline *o)
+{
+	size_t k;
+
+	for (k = 0; k < LCACHE_SLOTS; k++)
+		o->lcache[k].valid = 0;
+	for (k = 0; k < HCACHE_SLOTS; k++)
+		o->hcache[k].valid = 0;
+}
+
+void
+outline_layout_flat(struct outline *o, const uint32_t *order, size_t n)
+{
+	const struct doc *d = o->e->d;
+	size_t i;
+
+	caches_clear(o);
+	o->njumps = 0; /* their items are gone */
+	if (order == NULL) {
+		o->flat = 0;
+		outline_layout_items(o);
+		return;
+	}
+	o->flat = 1;
+	for (i = 0; i < d->nsecs; i++)
+		o->sec_item[i] = NO_ITEM;
+	for (i = 0; i < d->nentries; i++)
+		o->ent_item[i] = NO_ITEM;
+	for (i = 0; i < n; i++) {
+		o->items[i].kind = ITEM_ENTRY;
+		o->items[i].idx = order[i];
+		o->ent_item[order[i]] = i;
+	}
+	o->nitems = n;
+}
+
 void
 outline_layout_init(struct outline *o)
 {
 	const struct doc *d = o->e->d;
-	size_t c, s, e, n = 0;
+	size_t n = d->ncolls + d->nsecs + d->nentries;
 
-	o->nitems = d->ncolls + d->nsecs + d->nentries;
-	o->items = xcalloc(o->nitems ? o->nitems : 1, sizeof *o->items);
+	o->items = xcalloc(n ? n : 1, sizeof *o->items);
 	o->sec_item = xcalloc(d->nsecs ? d->nsecs : 1, sizeof *o->sec_item);
 	o->ent_item =
 	    xcalloc(d->nentries ? d->nentries : 1, sizeof *o->ent_item);
 	o->sec_open = xcalloc(d->nsecs ? d->nsecs : 1, 1);
 	o->ent_open = xcalloc(d->nentries ? d->nentries : 1, 1);
+	outline_layout_items(o);
+}
+
+/* The items in document order. */
+static void
+outline_layout_items(struct outline *o)
+{
+	const struct doc *d = o->e->d;
+	size_t c, s, e, n = 0;
+
 	for (c = 0; c < d->ncolls; c++) {
 		o->items[n].kind = ITEM_TITLE;
 		o->items[n++].idx = (uint32_t)c;
@@ -75,7 +124,7 @@ outline_item_visible(const struct outline *o, size_t i)
 	case ITEM_ENTRY:
 		if (o->f.on && !o->f.is_hit[it->idx])
 			return 0;
-		return o->sec_open[o->e->d->entries[it->idx].section];
+		return o->flat || o->sec_open[o->e->d->entries[it->idx].section];
 	default:
 		return 1;
 	}

@@ -46,6 +46,32 @@ outline_show_answer_hit(struct outline *o)
  * scroll from before the current `/`, restored by Esc while typing.
  */
 
+/* Best first: the hits in their ranked order, the best selected (or the
+ * entry that was selected, when it still is a hit); back in document
+ * order when the filter ranks no more. */
+static void
+follow_flat(struct outline *o)
+{
+	const struct item *it = &o->items[o->sel];
+	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
+	size_t n;
+	const uint32_t *order = filter_nav_hits(&o->f, &n);
+
+	if (!o->best || !o->f.on || n != o->f.nhits) {
+		outline_layout_flat(o, NULL, 0);
+		o->sel = ent != UINT32_MAX ? o->ent_item[ent] : o->sel;
+		outline_fix(o);
+		return;
+	}
+	outline_layout_flat(o, order, n);
+	o->sel = ent != UINT32_MAX && o->ent_item[ent] != NO_ITEM
+	             ? o->ent_item[ent]
+	             : 0;
+	o->top.item = 0;
+	o->top.line = 0;
+	outline_ensure_head(o);
+}
+
 /* The outline follows what a search did to the filter: the sections with
  * hits open, the selection on a hit, the view from the top. */
 static void
@@ -60,6 +86,8 @@ outline_follow(struct outline *o, enum filter_change c)
 	case FILTER_NONE:
 		return;
 	case FILTER_ENDED:
+		if (o->flat)
+			outline_layout_flat(o, NULL, 0);
 		memcpy(o->sec_open, o->save_sec, d->nsecs);
 		memcpy(o->ent_open, o->save_ent, d->nentries);
 		o->sel = o->save.sel;
@@ -80,6 +108,10 @@ outline_follow(struct outline *o, enum filter_change c)
 		break;
 	case FILTER_CHANGED:
 		break;
+	}
+	if (o->best || o->flat) {
+		follow_flat(o);
+		return;
 	}
 	for (i = 0; i < o->f.nhits; i++)
 		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
@@ -114,9 +146,10 @@ void
 outline_clear(struct outline *o)
 {
 	const struct item *it = &o->items[o->sel];
-	size_t sel = o->sel, hit_item = o->hit_item;
+	size_t sel = o->sel;
 	int was_open = it->kind == ITEM_ENTRY && o->ent_open[it->idx];
-	int hit_line = o->hit_line;
+	int hit_line = o->hit_line, at_hit = o->hit_item == o->sel;
+	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
 
 	if (!o->f.on) {
 		filter_unkeep(&o->f);
@@ -124,6 +157,9 @@ outline_clear(struct outline *o)
 	}
 	filter_keep(&o->f);
 	outline_follow(o, FILTER_ENDED);
+	/* (best first, the items were rebuilt: find the entry again) */
+	if (ent != UINT32_MAX)
+		sel = o->ent_item[ent];
 	o->sel = sel;
 	it = &o->items[sel];
 	if (it->kind == ITEM_ENTRY) {
@@ -131,7 +167,7 @@ outline_clear(struct outline *o)
 		o->ent_open[it->idx] = (uint8_t)was_open;
 	}
 	outline_ensure_head(o);
-	if (hit_item == sel && hit_line >= 0) {
+	if (at_hit && hit_line >= 0) {
 		o->hit_item = sel;
 		o->hit_line = hit_line;
 		outline_show_line(o, hit_line);

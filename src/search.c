@@ -13,27 +13,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/*
- * The folded text of entry i is buf[pos[2i] .. pos[2i+1]-1) (question) and
- * buf[pos[2i+1] .. pos[2i+2]-1) (answer), each followed by '\n' (by more
- * than one where the parts the index was folded in meet: see
- * search_index_new()), which no folded term contains, so one scan of the
- * whole buffer never matches across a question, an answer or an entry.  A
- * reference entry has an empty answer here: it matches on its target's.
- */
-struct search_index {
-	const struct doc *d;
-	char *buf;
-	size_t len;
-	size_t *pos; /* 2 * nentries + 1 */
-	/* What is on screen around the entries: region s (< nsecs) is
-	 * section s's title and introduction, region nsecs + c collection
-	 * c's, ctx[cpos[r] .. cpos[r+1]-1) each followed by '\n'.  A term
-	 * found there counts for every entry under it. */
-	char *ctx;
-	size_t ctxlen;
-	size_t *cpos; /* nsecs + ncolls + 1 */
-};
 
 /* Parts the index is folded in (half on a second thread), and the folded
  * sizes below which a second thread is not worth starting: for building
@@ -44,7 +23,7 @@ struct search_index {
 #define SEARCH_RUN_THREAD_MIN (32u << 20)
 
 
-static uint32_t
+uint32_t
 search_answer_of(const struct doc *d, uint32_t i)
 {
 	int32_t r = d->entries[i].ref;
@@ -281,7 +260,7 @@ search_region_has(const struct search_index *ix, size_t r,
  * the whole collection in every query that has it; the outline highlights
  * them instead.
  */
-static uint64_t *
+uint64_t *
 search_ctx_masks(const struct search_index *ix, const struct search_query *sq)
 {
 	const struct doc *d = ix->d;
@@ -303,7 +282,7 @@ search_ctx_masks(const struct search_index *ix, const struct search_query *sq)
 }
 
 /* The context mask of entry i's section (0 without one). */
-static uint64_t
+uint64_t
 search_ctx_of(const struct search_index *ix, const uint64_t *ctx, uint32_t i)
 {
 	uint32_t s = ix->d->entries[i].section;
