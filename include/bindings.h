@@ -56,6 +56,7 @@ enum action {
 	ACT_NEXT_HIT,
 	ACT_PREV_HIT,
 	ACT_ESC,
+	ACT_ORDER,
 };
 
 /* The modes a binding applies in (bits): the outline, the pager, the help

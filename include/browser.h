@@ -27,6 +27,9 @@ struct browser_opts {
 	int expand_all;      /* -a */
 	int no_utf8; /* the locale is not UTF-8: say so on the status line */
 	const char *notice; /* said once on the status line, or NULL */
+	int order_best;        /* --order=best: search results best first */
+	struct romaji *romaji; /* romaji queries (romaji.h), or NULL: off;
+	                          borrowed, must outlive the browser */
 };
 
 struct browser;

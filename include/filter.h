@@ -30,11 +30,13 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "romaji.h"
 #include "search.h"
 
 struct filter {
 	const struct doc *d;
 	const struct search_index *ix; /* NULL: no search (nothing matches) */
+	struct romaji *rj;             /* romaji terms (romaji.h), or NULL */
 	int on;                        /* the outline shows only hits */
 	int dirty;                     /* q changed since the last search */
 	unsigned gen;                  /* see the invariants */
@@ -46,6 +48,19 @@ struct filter {
 	uint32_t *tmp;     /* room for a search_run result */
 	uint8_t *is_hit;   /* per entry */
 	uint32_t *sechits; /* per section: hits in it */
+	int best;       /* rank the hits best first (rank) */
+	int approx;     /* nothing matched: hits are the closest entries */
+	uint32_t *rank; /* the hits best first (best or approx), nrank */
+	size_t nrank;
+	char *note; /* what romaji terms matched ("seikyuusho → 請求書"), or
+	               NULL */
+	/* The last search, kept after the filter ends (Esc), as less keeps
+	 * its pattern: n/N go through its hits in the whole outline, which
+	 * stay highlighted.  kept_sq NULL: none. */
+	struct search_query *kept_sq;
+	uint32_t *kept;      /* its hits, document order */
+	size_t nkept;
+	uint8_t *is_kept;    /* per entry */
 };
 
 /* What a search did to the filter, for the outline to follow. */
@@ -56,8 +71,8 @@ enum filter_change {
 	FILTER_ENDED,   /* the query has no terms any more: no filter */
 };
 
-void filter_init(
-    struct filter *f, const struct doc *d, const struct search_index *ix);
+void filter_init(struct filter *f, const struct doc *d,
+    const struct search_index *ix, struct romaji *rj);
 void filter_free(struct filter *f);
 
 /* Sets the query to q[0..n) (copied); the search waits for filter_sync. */
@@ -65,16 +80,36 @@ void filter_set_query(struct filter *f, const char *q, size_t n);
 /* The query ("" before the first one). */
 const char *filter_query(const struct filter *f);
 
+/* Up to this many closest entries when nothing matches. */
+#define FILTER_CLOSEST 10
+
+/* Best first (1) or document order (0); the ranking runs at the next
+ * sync. */
+void filter_set_best(struct filter *f, int best);
+
 /* Runs the search if the query changed since the last one.  A query that
  * extends the last one searches only the last hits. */
 enum filter_change filter_sync(struct filter *f);
 
-/* No query, no filter, nothing pending (kiosk: the next visitor sees no
- * trace of the last one's query). */
+/* No query, no filter, nothing pending, nothing kept (kiosk: the next
+ * visitor sees no trace of the last one's query). */
 void filter_reset(struct filter *f);
 
-/* Hits of entry e under the filter (h zeroed and 0 when e is no hit or
- * there is no filter); free with search_hits_free. */
+/* Esc: the filter ends (as filter_set_query(f, "", 0) + filter_sync
+ * would) and its query and hits are kept for n/N; 1 when it was on. */
+int filter_keep(struct filter *f);
+
+/* A second Esc: the kept search goes too (no highlights, n/N say there
+ * are no hits); 1 when there was one. */
+int filter_unkeep(struct filter *f);
+
+/* The hits n/N go through: the filter's while it is on, else the kept
+ * ones (none: *n is 0). */
+const uint32_t *filter_nav_hits(const struct filter *f, size_t *n);
+
+/* Hits of entry e under the filter, or of the kept search when there is
+ * no filter (h zeroed and 0 when e is no hit); free with
+ * search_hits_free. */
 int filter_entry_hits(
     const struct filter *f, uint32_t e, struct search_hits *h);
 

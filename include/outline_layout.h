@@ -122,21 +122,30 @@ struct outline {
 	struct jump save;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
-	/* A run of edits to the query (typing, Backspace) with no other key
-	 * between: where the selection and the open sections were when it
-	 * began.  The search follows from there, not from what an earlier
-	 * keystroke of the run showed, so that a paste searched once lands
-	 * where the same keys typed one by one do. */
-	int edit_run;
 	/* No key has moved anything since the start (or the kiosk home): the
 	 * view shows the first line, whatever the size. */
 	int at_start;
-	size_t anchor_sel;
-	uint8_t *anchor_sec;
+	/* The hit n/N last went to: a line of item hit_item (-1: before its
+	 * first line), or hit_item NO_ITEM. */
+	size_t hit_item;
+	int hit_line;
+	/* While a filter is on: the selection from before it (anchor), and
+	 * the one the last search left (auto_sel; auto_none: it found
+	 * nothing), so that a query typed a key at a time selects what the
+	 * same query pasted does, unless the visitor moved in between. */
+	size_t anchor, auto_sel;
+	int auto_none;
+	/* Search results best first (the `o` key, --order=best); flat: the
+	 * items are then the hits in that order, without titles or
+	 * sections (outline_layout_flat). */
+	int best, flat;
 };
 
 /* Builds the items of env->d (open state all zero). */
 void outline_layout_init(struct outline *o);
+/* The items become the entries order[0..n) (best first), or (order NULL)
+ * the document again; cached layouts and jumps are dropped. */
+void outline_layout_flat(struct outline *o, const uint32_t *order, size_t n);
 void outline_layout_free(struct outline *o);
 
 /* Rows above the status row; columns right of the selection gutter. */
@@ -182,5 +191,11 @@ void outline_ensure_fits(struct outline *o);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
  * first item that starts on screen. */
 void outline_follow_view(struct outline *o);
+/* The first line of item i after (dir 1) or before (dir -1) line from that
+ * holds a search hit, or -1. */
+int outline_hit_line(struct outline *o, size_t i, int from, int dir);
+/* Scrolls so that line `line` of sel is on screen (a third of the way
+ * down when it has to move), even deep inside a long answer. */
+void outline_show_line(struct outline *o, int line);
 
 #endif

@@ -20,5 +20,9 @@ void print_doc(FILE *fp, const struct doc *d, const struct render_opts *o,
     const uint8_t *only);
 /* One line per entry: id TAB section TAB question; same filter. */
 void print_list(FILE *fp, const struct doc *d, const uint8_t *only);
+/* The entries order[0..n) in that order (best first); with approx, each
+ * line gets a fourth field "~": closest matches, not matches. */
+void print_list_order(FILE *fp, const struct doc *d, const uint32_t *order,
+    size_t n, int approx);
 
 #endif

@@ -10,6 +10,17 @@
  * entry whose answer is shown), ready for render.h highlighting.
  * A reference entry matches on its own question and its target's answer.
  *
+ * What is on screen around an entry counts too: a term found in the title
+ * or introduction of its section is a term the entry matches (the first
+ * 64 terms), so that `/python2` finds the questions under a section of
+ * that name and the title shows highlighted.  A collection's title is
+ * only highlighted (search_text_hits): a word of the page title would
+ * otherwise match every entry.
+ *
+ * A term may have alternatives (search_query_new_alts): the romaji
+ * `seikyuusho` is the literal term or any of the words it spells; a term
+ * matches where any alternative does (at most 16 per term).
+ *
  * Cost: the index holds the folded text (about the size of the text: 76 MB
  * for a 78 MB corpus) and no offset maps; search_entry_hits() folds one
  * entry again with a map, so call it for the entries on screen only.
@@ -35,7 +46,32 @@ void search_index_free(struct search_index *ix);
 /* Folds and splits q[0..n).  Never NULL; a query that folds to nothing has
  * zero terms and matches every entry. */
 struct search_query *search_query_new(const char *q, size_t n);
+/* The same, with alternatives: alts (when not NULL) is asked for each term
+ * (unfolded, tn bytes) and returns n strings in a malloc'd array *out
+ * (each malloc'd; the query frees them), folded here, duplicates
+ * dropped. */
+struct search_query *search_query_new_alts(const char *q, size_t n,
+    size_t (*alts)(void *arg, const char *term, size_t tn, char ***out),
+    void *arg);
 size_t search_query_nterms(const struct search_query *sq);
+/* Rates the terms by how often they occur in ix (a sample), so that hits
+ * can name the rarest term found in an answer (search_hits.a_rare: the
+ * snippet under a question shows it, not merely the first term). */
+void search_query_rate(const struct search_index *ix, struct search_query *sq);
+/* Alternatives of term t (the literal one first), and the folded bytes of
+ * its k-th. */
+size_t search_query_nalts(const struct search_query *sq, size_t t);
+const char *search_query_alt(
+    const struct search_query *sq, size_t t, size_t k, size_t *n);
+/* The k-th alternative of term t as it was given (unfolded: 請求書,
+ * クレジット), for saying what a romaji term matched. */
+const char *search_query_alt_text(
+    const struct search_query *sq, size_t t, size_t k);
+/* Whether that alternative occurs in the question or shown answer of any
+ * of hits[0..nhits). */
+int search_alt_found(const struct search_index *ix,
+    const struct search_query *sq, size_t t, size_t k, const uint32_t *hits,
+    size_t nhits);
 void search_query_free(struct search_query *sq);
 
 /*
@@ -67,9 +103,29 @@ size_t search_run(const struct search_index *ix, const struct search_query *sq,
 struct search_hits {
 	struct hl_range *q, *a;
 	size_t nq, na;
+	size_t a_rare; /* the range of a holding the rarest term (below) */
 };
 void search_entry_hits(const struct search_index *ix,
     const struct search_query *sq, uint32_t i, struct search_hits *out);
 void search_hits_free(struct search_hits *h);
+
+/*
+ * Entries ranked by closeness to sq (search_rank.c): terms matched and
+ * shared character bigrams of the folded text, a hit in the question (or
+ * its section's title) weighing more than one in the answer, rarer ones
+ * more.  Scores all entries, or those of within[0..nwithin); writes to
+ * out (and their scores to scores, when not NULL) the best max with a
+ * score above 0, best first, equal scores in document order; returns
+ * their number.  For "closest questions" when nothing matches, and the
+ * "best first" order.  Costs one scan of the index per term and bigram.
+ */
+size_t search_rank(const struct search_index *ix, const struct search_query *sq,
+    const uint32_t *within, size_t nwithin, size_t max, uint32_t *out,
+    float *scores);
+
+/* Ranges of s[0..n) where any term occurs, as for search_entry_hits (a
+ * title or an introduction); malloc'd, NULL when none. */
+struct hl_range *search_text_hits(
+    const struct search_query *sq, const char *s, size_t n, size_t *nout);
 
 #endif

@@ -44,6 +44,7 @@
 #include "rows.h"
 
 struct search_index;
+struct romaji;
 
 /* What the pager shows. */
 enum page_kind { PAGE_ENTRY, PAGE_SECTION, PAGE_HELP };
@@ -53,6 +54,8 @@ struct view_env {
 	const struct doc *d;
 	const struct doc *help;        /* the help FAQ, or NULL */
 	const struct search_index *ix; /* NULL: search is not available */
+	struct romaji *romaji;         /* NULL: romaji queries are off */
+	int order_best;                /* search results start best first */
 	int ambiguous;                 /* 1 or 2 (width.h) */
 	int ascii;                     /* ASCII markers and lines */
 	int kiosk, allow_quit;         /* which bindings are in force */
@@ -73,6 +76,8 @@ struct intent {
 	uint8_t page;        /* INTENT_PAGER: enum page_kind */
 	uint32_t idx;        /* INTENT_PAGER: the entry or section */
 	const char *query;   /* INTENT_PAGER: a filter to carry over, or NULL */
+	uint8_t at_hit;      /* INTENT_PAGER: open at a hit line of the body, */
+	uint32_t hitn;       /* the hitn-th (0-based), not at the top */
 	struct rows_msg msg; /* a message for the status row, or none */
 };
 

@@ -32,6 +32,12 @@ if [ -f /etc/debian_version ] &&
 	[ -z "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a 2>/dev/null)" ]; then
 	need clang-rt
 fi
+# C/Migemo for romaji search: the library, and the dictionary (built from
+# SKK-JISYO) with its romaji tables in /usr/share/cmigemo/utf-8.
+have_hdr migemo.h || need migemo
+if command -v apt-get >/dev/null 2>&1; then
+	[ -f /usr/share/cmigemo/utf-8/migemo-dict ] || need migemo-dict
+fi
 # C.UTF-8 is needed by the end-to-end tests; Debian ships it in libc-bin,
 # and the "locales" package carries the tools around it.
 
@@ -46,6 +52,9 @@ pkgs_for() { # manager -> package names for $missing
 		apt:gettext) echo gettext ;; apt:tmux) echo tmux ;; apt:python3) echo python3 ;;
 		apt:clang) echo clang ;; apt:valgrind) echo valgrind ;;
 		apt:clang-rt) echo "libclang-rt-$(clang --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1)-dev" ;;
+		apt:migemo) echo libmigemo-dev ;; apt:migemo-dict) echo cmigemo-common ;;
+		dnf:migemo) echo cmigemo-devel ;; dnf:migemo-dict) echo cmigemo ;;
+		brew:migemo | brew:migemo-dict) echo cmigemo ;;
 		dnf:cc) echo gcc ;; dnf:make) echo make ;; dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:ncursesw) echo ncurses-devel ;; dnf:md4c) echo md4c-devel ;;
 		dnf:cmocka) echo libcmocka-devel ;; dnf:unistring) echo libunistring-devel ;;

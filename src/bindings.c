@@ -50,6 +50,8 @@ const struct binding bindings_table[] = {
 	{K_CHAR, 'N', MB_OUTLINE, ACT_PREV_HIT, KF_LETTER | KF_JUMP,
 	    N_("Previous search hit")},
 	{K_ESC, 0, MB_OUTLINE, ACT_ESC, 0, N_("Clear the search")},
+	{K_CHAR, 'o', MB_OUTLINE, ACT_ORDER, KF_LETTER,
+	    N_("Search results best first, or in document order")},
 	{K_ENTER, 0, MB_SEARCH, ACT_SEARCH_ACCEPT, 0,
 	    N_("Keep the results and move into them")},
 	{K_ESC, 0, MB_SEARCH, ACT_SEARCH_CANCEL, 0,

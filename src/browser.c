@@ -147,6 +147,8 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	*err = NULL;
 	b->env.d = d;
 	b->env.ix = ix;
+	b->env.romaji = o->romaji;
+	b->env.order_best = o->order_best;
 	b->env.ambiguous = o->ambiguous == 2 ? 2 : 1;
 	b->env.ascii = o->ascii;
 	b->env.kiosk = o->kiosk;

@@ -31,6 +31,7 @@
 #include "print.h"
 #include "render.h"
 #include "sanitize.h"
+#include "romaji.h"
 #include "search.h"
 #include "termenv.h"
 #include "tui.h"
@@ -53,6 +54,8 @@ struct options {
 	int ambiguous, ascii, mouse;
 	enum tui_color color;
 	const char *lang;
+	enum romaji_mode romaji;
+	int order_best; /* --order=best */
 };
 
 enum {
@@ -69,6 +72,8 @@ enum {
 	OPT_COLOR,
 	OPT_NO_MOUSE,
 	OPT_LANG,
+	OPT_ROMAJI,
+	OPT_ORDER,
 };
 
 static const struct option long_options[] = {
@@ -91,6 +96,8 @@ static const struct option long_options[] = {
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"romaji", required_argument, NULL, OPT_ROMAJI},
+    {"order", required_argument, NULL, OPT_ORDER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -124,6 +131,12 @@ static const char usage_text[] =
     "      --color=auto|always|never   colours (NO_COLOR is honoured)\n"
     "      --no-mouse         ignore the mouse\n"
     "      --lang ja|en       UI language (default: content's, then locale's)\n"
+    "      --romaji=auto|always|never  letters also find the Japanese words\n"
+    "                         they spell (seikyuusho: 請求書); auto: for\n"
+    "                         Japanese content\n"
+    "      --order=document|best  results in document order (default) or\n"
+    "                         best first; with --list -s, the closest\n"
+    "                         entries (marked ~) when none matches\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
@@ -162,6 +175,32 @@ usage_exit(char *msg)
 	errorf("%s (see 'faq --help')", msg);
 	free(msg);
 	exit(2);
+}
+
+/* What romaji search can do here (--version, --check): C/Migemo with its
+ * dictionary, kana only, or nothing. */
+static void
+print_romaji_status(FILE *fp)
+{
+	char *dict = romaji_dict_path();
+
+	switch (romaji_probe()) {
+	case ROMAJI_FULL:
+		fprintf(fp, "romaji: C/Migemo, dictionary %s\n", dict);
+		break;
+	case ROMAJI_KANA:
+		fprintf(fp,
+		    "romaji: dictionary %s missing: kana words only "
+		    "(install cmigemo-common)\n",
+		    dict);
+		break;
+	case ROMAJI_OFF:
+		fprintf(fp,
+		    "romaji: no C/Migemo data (roma2hira.dat): off "
+		    "(install cmigemo-common)\n");
+		break;
+	}
+	free(dict);
 }
 
 /* A whole decimal number in [lo, hi], else a usage error naming opt. */
@@ -285,8 +324,31 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
+		case OPT_ROMAJI:
+			if (strcmp(optarg, "auto") == 0)
+				o->romaji = ROMAJI_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->romaji = ROMAJI_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->romaji = ROMAJI_NEVER;
+			else
+				usage_error("--romaji: '%s' is not auto, always "
+				            "or never",
+				    optarg);
+			break;
+		case OPT_ORDER:
+			if (strcmp(optarg, "best") == 0)
+				o->order_best = 1;
+			else if (strcmp(optarg, "document") == 0)
+				o->order_best = 0;
+			else
+				usage_error("--order: '%s' is not document or "
+				            "best",
+				    optarg);
+			break;
 		case 'V':
 			printf("faq %s\n", FAQ_VERSION);
+			print_romaji_status(stdout);
 			exit(0);
 		case ':':
 			usage_error(
@@ -446,16 +508,57 @@ terminal_width(void)
 
 /* Marks the entries that match query; returns how many do. */
 static size_t
-filter_entries(const struct doc *d, const char *query, uint8_t *only)
+filter_entries(const struct doc *d, const char *query, struct romaji *rj,
+    uint8_t *only)
 {
 	struct search_index *ix = search_index_new(d);
-	struct search_query *sq = search_query_new(query, strlen(query));
+	struct search_query *sq = search_query_new_alts(
+	    query, strlen(query), rj != NULL ? romaji_alts : NULL, rj);
 	uint32_t *hits = xcalloc(d->nentries ? d->nentries : 1, sizeof *hits);
 	size_t n = search_run(ix, sq, NULL, 0, hits), i;
 
 	for (i = 0; i < n; i++)
 		only[hits[i]] = 1;
 	free(hits);
+	search_query_free(sq);
+	search_index_free(ix);
+	return n;
+}
+
+/* --list --order=best -s QUERY: the matches best first, or (none
+ * matching) the 10 closest marked "~"; returns the number of matches. */
+static size_t
+list_best(const struct doc *d, const char *query, struct romaji *rj)
+{
+	struct search_index *ix = search_index_new(d);
+	struct search_query *sq = search_query_new_alts(
+	    query, strlen(query), rj != NULL ? romaji_alts : NULL, rj);
+	uint32_t *hits = xcalloc(d->nentries ? d->nentries : 1, sizeof *hits);
+	uint32_t *order = xcalloc(d->nentries ? d->nentries : 1, sizeof *order);
+	size_t n = search_run(ix, sq, NULL, 0, hits), k;
+
+	if (n > 0) {
+		k = search_rank(ix, sq, hits, n, n, order, NULL);
+		/* (every match scores above 0; should one not, it follows in
+		 * document order rather than going missing) */
+		if (k < n) {
+			uint8_t *seen = xcalloc(d->nentries, 1);
+			size_t i;
+
+			for (i = 0; i < k; i++)
+				seen[order[i]] = 1;
+			for (i = 0; i < n; i++)
+				if (!seen[hits[i]])
+					order[k++] = hits[i];
+			free(seen);
+		}
+		print_list_order(stdout, d, order, k, 0);
+	} else {
+		k = search_rank(ix, sq, NULL, 0, 10, order, NULL);
+		print_list_order(stdout, d, order, k, 1);
+	}
+	free(hits);
+	free(order);
 	search_query_free(sq);
 	search_index_free(ix);
 	return n;
@@ -562,6 +665,11 @@ main(int argc, char **argv)
 		/* --check reports everything; an I/O error ends every mode
 		 * with its messages. */
 		diag_print(&diags, o.mode == MODE_CHECK ? stdout : stderr);
+		/* A content check on a machine whose romaji search is limited
+		 * says so (the content itself is fine). */
+		if (o.mode == MODE_CHECK && o.romaji != ROMAJI_NEVER &&
+		    romaji_probe() != ROMAJI_FULL && romaji_wanted(o.romaji, d))
+			print_romaji_status(stdout);
 		if (status == 0 && diag_count(&diags, DIAG_ERROR) > 0)
 			status = 1;
 		goto out;
@@ -597,11 +705,21 @@ main(int argc, char **argv)
 	if (o.mode == MODE_PRINT || o.mode == MODE_LIST) {
 		uint8_t *only = NULL;
 		struct render_opts ro = {0};
+		struct romaji *rj;
 
+		if (o.search != NULL && o.mode == MODE_LIST && o.order_best) {
+			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			if (list_best(d, o.search, rj) == 0)
+				status = 1;
+			romaji_free(rj);
+			goto flush;
+		}
 		if (o.search != NULL) {
 			only = xcalloc(d->nentries ? d->nentries : 1, 1);
-			if (filter_entries(d, o.search, only) == 0)
+			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			if (filter_entries(d, o.search, rj, only) == 0)
 				status = 1;
+			romaji_free(rj);
 		}
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
@@ -611,6 +729,7 @@ main(int argc, char **argv)
 		else
 			print_doc(stdout, d, &ro, only);
 		free(only);
+	flush:
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			errorf("standard output: %s", strerror(errno));
 			status = 2;
@@ -633,6 +752,9 @@ main(int argc, char **argv)
 		bo.open_id = o.open_id;
 		bo.expand_all = o.expand_all;
 		bo.notice = notice;
+		bo.order_best = o.order_best;
+		/* The dictionary loads on the second core meanwhile. */
+		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);
@@ -658,6 +780,7 @@ main(int argc, char **argv)
 			}
 		}
 		browser_free(b);
+		romaji_free(bo.romaji);
 		doc_free(help);
 		search_index_free(ix);
 	}

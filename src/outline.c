@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "i18n.h"
 #include "outline_layout.h"
+#include "outline_search.h"
 #include "rows.h"
 #include "search.h"
 #include "xalloc.h"
@@ -68,7 +69,10 @@ outline_new(const struct view_env *env, int expand_all)
 	struct outline *o = xcalloc(1, sizeof *o);
 
 	o->e = env;
-	filter_init(&o->f, env->d, env->ix);
+	o->hit_item = NO_ITEM;
+	filter_init(&o->f, env->d, env->ix, env->romaji);
+	o->best = env->order_best;
+	filter_set_best(&o->f, o->best);
 	outline_layout_init(o);
 	outline_start(o);
 	if (expand_all)
@@ -85,18 +89,15 @@ outline_free(void *v)
 	filter_free(&o->f);
 	free(o->save_sec);
 	free(o->save_ent);
-	free(o->anchor_sec);
 	free(o->rows);
 	free(o->jumps);
 	free(o);
 }
 
-/* A key other than an edit of the query ends a run of edits (and any
- * key, the start). */
+/* Any key ends the start (see outline_settle). */
 static void
 outline_edits_end(struct outline *o)
 {
-	o->edit_run = 0;
 	o->at_start = 0;
 }
 
@@ -148,6 +149,35 @@ want_pager(
 	out->page = kind;
 	out->idx = idx;
 	out->query = o->f.on ? o->f.q : NULL;
+}
+
+/* `p` on an entry under a search: the pager opens at the hit the outline
+ * shows (the one n went to, else the first), counted in hit lines of the
+ * answer. */
+static void
+want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
+{
+	int head, l, line = -1;
+	uint32_t k = 0;
+	struct search_hits h;
+	int any = filter_entry_hits(&o->f, e, &h) && h.na > 0;
+
+	search_hits_free(&h);
+	want_pager(o, PAGE_ENTRY, e, out);
+	if (!any)
+		return;
+	outline_item_height(o, o->sel, &head);
+	if (o->hit_item == o->sel && o->hit_line >= 0) {
+		if (o->hit_line < head)
+			return; /* the hit is in the question: the top */
+		line = o->hit_line;
+	}
+	if (o->ent_open[e] && line >= 0)
+		for (l = outline_hit_line(o, o->sel, head, 1); l >= 0 && l < line;
+		     l = outline_hit_line(o, o->sel, l + 1, 1))
+			k++;
+	out->at_hit = 1;
+	out->hitn = k;
 }
 
 int
@@ -296,6 +326,7 @@ outline_open(struct outline *o, int enter, struct intent *out)
 	if (!o->ent_open[it->idx]) {
 		o->ent_open[it->idx] = 1;
 		outline_ensure_fits(o);
+		outline_show_answer_hit(o);
 	} else if (enter) {
 		want_pager(o, PAGE_ENTRY, it->idx, out);
 	}
@@ -310,7 +341,7 @@ outline_close(struct outline *o)
 	if (it->kind == ITEM_ENTRY) {
 		if (o->ent_open[it->idx])
 			o->ent_open[it->idx] = 0;
-		else
+		else if (!o->flat) /* best first has no section rows */
 			o->sel = o->sec_item[o->e->d->entries[it->idx].section];
 	} else if (it->kind == ITEM_SECTION) {
 		o->sec_open[it->idx] = 0;
@@ -345,7 +376,7 @@ outline_toggle_all(struct outline *o, struct intent *out)
 		all = o->sec_open[i];
 	memset(o->ent_open, !all, d->nentries);
 	memset(o->sec_open, !all, d->nsecs);
-	if (all && o->items[o->sel].kind == ITEM_ENTRY)
+	if (all && !o->flat && o->items[o->sel].kind == ITEM_ENTRY)
 		o->sel = o->sec_item[d->entries[o->items[o->sel].idx].section];
 	outline_ensure_head(o);
 	rows_msg_set(&out->msg, "%s",
@@ -409,9 +440,10 @@ outline_click(void *v, int x, int y, struct intent *out)
 		outline_item_height(o, r->item, &head);
 		if (r->line < head) {
 			o->ent_open[it->idx] = !o->ent_open[it->idx];
-			if (o->ent_open[it->idx])
+			if (o->ent_open[it->idx]) {
 				outline_ensure_fits(o);
-			else
+				outline_show_answer_hit(o);
+			} else
 				outline_ensure_head(o);
 			return;
 		}
@@ -471,186 +503,6 @@ outline_jump_back(void *v, struct intent *out)
 	outline_ensure_head(o);
 }
 
-/*
- * The search filter.  Two snapshots: the pristine view (open/closed state,
- * selection, scroll) taken when a filter starts from an unfiltered
- * outline, restored when the filter goes away; and the selection and
- * scroll from before the current `/`, restored by Esc while typing.
- */
-
-/* The outline follows what a search did to the filter: the sections with
- * hits open, the selection on a hit, the view from the top. */
-static void
-outline_follow(struct outline *o, enum filter_change c)
-{
-	const struct doc *d = o->e->d;
-	size_t i;
-
-	switch (c) {
-	case FILTER_NONE:
-		return;
-	case FILTER_ENDED:
-		memcpy(o->sec_open, o->save_sec, d->nsecs);
-		memcpy(o->ent_open, o->save_ent, d->nentries);
-		o->sel = o->save.sel;
-		o->top = o->save.top;
-		outline_ensure_head(o);
-		return;
-	case FILTER_STARTED:
-		if (o->save_sec == NULL) {
-			o->save_sec = xcalloc(d->nsecs ? d->nsecs : 1, 1);
-			o->save_ent = xcalloc(d->nentries ? d->nentries : 1, 1);
-		}
-		memcpy(o->save_sec, o->sec_open, d->nsecs);
-		memcpy(o->save_ent, o->ent_open, d->nentries);
-		o->save.sel = o->sel;
-		o->save.top = o->top;
-		break;
-	case FILTER_CHANGED:
-		break;
-	}
-	if (o->edit_run) {
-		/* From where the run of edits began (see outline_layout.h). */
-		memcpy(o->sec_open, o->anchor_sec, d->nsecs);
-		o->sel = o->anchor_sel;
-	}
-	for (i = 0; i < o->f.nhits; i++)
-		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
-	if (o->f.nhits > 0 && (!outline_item_selectable(o, o->sel) ||
-	                          o->items[o->sel].kind == ITEM_TITLE))
-		o->sel = o->ent_item[o->f.hits[0]];
-	o->top.item = 0;
-	o->top.line = 0;
-	if (o->f.nhits > 0)
-		outline_ensure_head(o);
-}
-
-static void
-outline_sync(void *v)
-{
-	struct outline *o = v;
-
-	outline_follow(o, filter_sync(&o->f));
-}
-
-/* Esc on a filtered outline: the filter goes, the old view comes back. */
-static void
-outline_clear(struct outline *o)
-{
-	if (!o->f.on)
-		return;
-	filter_set_query(&o->f, "", 0);
-	outline_sync(o);
-}
-
-static int
-outline_search_begin(void *v, const char **q)
-{
-	struct outline *o = v;
-
-	outline_edits_end(o);
-	o->edit.sel = o->sel;
-	o->edit.top = o->top;
-	*q = filter_query(&o->f);
-	return 1;
-}
-
-/* Typing only sets the query: the search runs at the next sync. */
-static void
-outline_search_edit(void *v, const char *q, size_t n, struct intent *out)
-{
-	struct outline *o = v;
-
-	(void)out;
-	if (!o->edit_run) {
-		const struct doc *d = o->e->d;
-
-		if (o->anchor_sec == NULL)
-			o->anchor_sec = xcalloc(d->nsecs ? d->nsecs : 1, 1);
-		memcpy(o->anchor_sec, o->sec_open, d->nsecs);
-		o->anchor_sel = o->sel;
-		o->edit_run = 1;
-	}
-	filter_set_query(&o->f, q, n);
-}
-
-/* Enter: keep the filter and move into the results.  Esc: the query and
- * the place from before `/`. */
-static void
-outline_search_end(void *v, int accept, const char *before, struct intent *out)
-{
-	struct outline *o = v;
-
-	outline_edits_end(o);
-	if (accept) {
-		if (o->f.on && o->f.nhits > 0) {
-			o->sel = o->ent_item[o->f.hits[0]];
-			outline_ensure_head(o);
-		} else if (o->f.on) {
-			rows_msg_set(&out->msg, _("No match for %s"), o->f.q);
-		}
-		return;
-	}
-	filter_set_query(&o->f, before, strlen(before));
-	outline_sync(o);
-	if (o->f.on) {
-		o->sel = o->edit.sel;
-		o->top = o->edit.top;
-		outline_fix(o);
-	}
-}
-
-/* n/N: the next entry with a hit, its answer opened when the hit is in it. */
-static void
-outline_next_hit(void *v, int dir, struct intent *out)
-{
-	struct outline *o = v;
-	const struct filter *f = &o->f;
-	const struct item *it = &o->items[o->sel];
-	size_t k, cur = 0;
-	long at = -1;
-	struct search_hits h;
-
-	outline_edits_end(o);
-	if (!f->on || f->nhits == 0) {
-		rows_msg_set(&out->msg, "%s", _("No search hits"));
-		return;
-	}
-	if (it->kind == ITEM_ENTRY) {
-		for (k = 0; k < f->nhits; k++)
-			if (f->hits[k] == it->idx)
-				at = (long)k;
-	}
-	if (at >= 0) {
-		long n = at + dir;
-
-		if (n < 0 || n >= (long)f->nhits) {
-			rows_msg_set(
-			    &out->msg, "%s", _("Search wrapped around"));
-			n = n < 0 ? (long)f->nhits - 1 : 0;
-		}
-		cur = (size_t)n;
-	} else {
-		/* From a section row: the first hit below (or above) it. */
-		uint32_t first =
-		    it->kind == ITEM_SECTION ? o->e->d->secs[it->idx].first : 0;
-
-		for (k = 0; k < f->nhits && f->hits[k] < first; k++)
-			;
-		if (dir < 0)
-			k = k > 0 ? k - 1 : f->nhits - 1;
-		cur = k < f->nhits ? k : 0;
-	}
-	o->sel = o->ent_item[f->hits[cur]];
-	search_entry_hits(f->ix, f->sq, f->hits[cur], &h);
-	if (h.na > 0)
-		o->ent_open[f->hits[cur]] = 1;
-	search_hits_free(&h);
-	outline_ensure_fits(o);
-	if (out->msg.text == NULL)
-		rows_msg_set(&out->msg, "%zu/%zu", cur + 1, f->nhits);
-}
-
 static void
 outline_act(void *v, enum action a, struct intent *out)
 {
@@ -694,15 +546,24 @@ outline_act(void *v, enum action a, struct intent *out)
 		outline_next_section(o, a == ACT_NEXT_SECTION ? 1 : -1, out);
 		break;
 	case ACT_PAGER:
-		want_pager(o,
-		    it->kind == ITEM_SECTION ? PAGE_SECTION : PAGE_ENTRY,
-		    it->idx, out);
+		if (it->kind == ITEM_SECTION)
+			want_pager(o, PAGE_SECTION, it->idx, out);
+		else
+			want_pager_at_hit(o, it->idx, out);
 		break;
 	case ACT_HELP:
 		want_pager(o, PAGE_HELP, 0, out);
 		break;
 	case ACT_ESC:
 		outline_clear(o);
+		break;
+	case ACT_ORDER:
+		o->best = !o->best;
+		filter_set_best(&o->f, o->best);
+		outline_sync(o);
+		rows_msg_set(&out->msg, "%s",
+		    o->best ? _("Search results: best first")
+		            : _("Search results: in document order"));
 		break;
 	default:
 		break;
@@ -722,7 +583,19 @@ outline_hints(const struct outline *o)
 static void
 outline_status(const struct outline *o, struct view_status *st)
 {
-	if (o->f.on) {
+	if (o->f.on && o->f.approx) {
+		/* nothing matched: what shows is marked as approximate */
+		st->right = xasprintf(
+		    _("Closest questions: %lu"), (unsigned long)o->f.nhits);
+		st->left = xasprintf("/%s  %s", o->f.q,
+		    _("No exact match: the closest questions"));
+	} else if (o->f.on && o->f.note != NULL) {
+		/* what the romaji found, also while the field is typed in */
+		st->right = xasprintf(_("%s  %lu matches"), o->f.note,
+		    (unsigned long)o->f.nhits);
+		st->left = xasprintf("/%s  %s", o->f.q,
+		    _("n/N: next/previous hit  Esc: clear"));
+	} else if (o->f.on) {
 		st->right =
 		    xasprintf(_("%lu matches"), (unsigned long)o->f.nhits);
 		st->left = xasprintf(
@@ -751,7 +624,10 @@ outline_settle(void *v)
 		outline_settle_start(o);
 	} else if (o->nitems > 0) {
 		outline_fix(o);
-		if (resized) {
+		if (resized && o->hit_item == o->sel && o->hit_line >= 0) {
+			/* the hit n went to stays on screen */
+			outline_show_line(o, o->hit_line);
+		} else if (resized) {
 			outline_ensure_head(o);
 		} else {
 			int r = outline_item_row(o, o->sel);

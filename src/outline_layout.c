@@ -20,6 +20,8 @@
 #include "width.h"
 #include "xalloc.h"
 
+static void outline_layout_items(struct outline *o);
+
 int
 outline_view_h(const struct outline *o)
 {
@@ -32,19 +34,66 @@ outline_content_w(const struct outline *o)
 	return o->e->w - 1 > 1 ? o->e->w - 1 : 1;
 }
 
+/* Forgets every laid-out item: the items were rebuilt. */
+static void
+caches_clear(struct outline *o)
+{
+	size_t k;
+
+	for (k = 0; k < LCACHE_SLOTS; k++)
+		o->lcache[k].valid = 0;
+	for (k = 0; k < HCACHE_SLOTS; k++)
+		o->hcache[k].valid = 0;
+}
+
+void
+outline_layout_flat(struct outline *o, const uint32_t *order, size_t n)
+{
+	const struct doc *d = o->e->d;
+	size_t i;
+
+	caches_clear(o);
+	o->njumps = 0; /* their items are gone */
+	if (order == NULL) {
+		o->flat = 0;
+		outline_layout_items(o);
+		return;
+	}
+	o->flat = 1;
+	for (i = 0; i < d->nsecs; i++)
+		o->sec_item[i] = NO_ITEM;
+	for (i = 0; i < d->nentries; i++)
+		o->ent_item[i] = NO_ITEM;
+	for (i = 0; i < n; i++) {
+		o->items[i].kind = ITEM_ENTRY;
+		o->items[i].idx = order[i];
+		o->ent_item[order[i]] = i;
+	}
+	o->nitems = n;
+}
+
 void
 outline_layout_init(struct outline *o)
 {
 	const struct doc *d = o->e->d;
-	size_t c, s, e, n = 0;
+	size_t n = d->ncolls + d->nsecs + d->nentries;
 
-	o->nitems = d->ncolls + d->nsecs + d->nentries;
-	o->items = xcalloc(o->nitems ? o->nitems : 1, sizeof *o->items);
+	o->items = xcalloc(n ? n : 1, sizeof *o->items);
 	o->sec_item = xcalloc(d->nsecs ? d->nsecs : 1, sizeof *o->sec_item);
 	o->ent_item =
 	    xcalloc(d->nentries ? d->nentries : 1, sizeof *o->ent_item);
 	o->sec_open = xcalloc(d->nsecs ? d->nsecs : 1, 1);
 	o->ent_open = xcalloc(d->nentries ? d->nentries : 1, 1);
+	outline_layout_items(o);
+}
+
+/* The items in document order. */
+static void
+outline_layout_items(struct outline *o)
+{
+	const struct doc *d = o->e->d;
+	size_t c, s, e, n = 0;
+
 	for (c = 0; c < d->ncolls; c++) {
 		o->items[n].kind = ITEM_TITLE;
 		o->items[n++].idx = (uint32_t)c;
@@ -75,7 +124,7 @@ outline_item_visible(const struct outline *o, size_t i)
 	case ITEM_ENTRY:
 		if (o->f.on && !o->f.is_hit[it->idx])
 			return 0;
-		return o->sec_open[o->e->d->entries[it->idx].section];
+		return o->flat || o->sec_open[o->e->d->entries[it->idx].section];
 	default:
 		return 1;
 	}
@@ -155,22 +204,42 @@ blanks_like(const struct outline *o, const char *s)
 	return p;
 }
 
+/* The filter's hits in s[0..n) (a title, an introduction), or none. */
+static struct hl_range *
+ctx_hits(const struct outline *o, const char *s, size_t n, struct hl_set *hl)
+{
+	size_t nr = 0;
+	struct hl_range *r = NULL;
+
+	if (o->f.on && o->f.sq != NULL)
+		r = search_text_hits(o->f.sq, s, n, &nr);
+	hl->v = r;
+	hl->n = nr;
+	return r;
+}
+
 /* The text before the first section or question (an intro: a
- * pseudo-entry of the doc), rendered like an answer, indented. */
+ * pseudo-entry of the doc), rendered like an answer, indented.  While the
+ * outline filters, only an intro with hits shows, highlighted. */
 static void
 intro_lines(struct outline *o, const struct entry *intro, int indent, int cw,
     struct slines *out)
 {
 	struct slines ls = {0};
 	struct render_opts ro;
+	struct hl_set hl;
+	struct hl_range *r;
 	size_t i;
 
 	if (intro == NULL)
 		return;
+	r = ctx_hits(o, intro->text, intro->text_len, &hl);
+	if (o->f.on && r == NULL)
+		return;
 	if (cw - indent < 8)
 		indent = 0;
 	ro = view_ropts(o->e, cw - indent);
-	render_answer(intro, &ro, NULL, &ls);
+	render_answer(intro, &ro, r != NULL ? &hl : NULL, &ls);
 	for (i = 0; i < ls.n; i++) {
 		struct sline *l = slines_push(out);
 
@@ -178,6 +247,7 @@ intro_lines(struct outline *o, const struct entry *intro, int indent, int cw,
 		sline_copy(l, &ls.v[i]);
 	}
 	slines_free(&ls);
+	free(r);
 }
 
 static void
@@ -185,11 +255,15 @@ title_lines(struct outline *o, uint32_t c, int cw, struct slines *out)
 {
 	const struct collection *col = &o->e->d->colls[c];
 	struct render_opts ro = view_ropts(o->e, cw);
+	struct hl_set hl;
+	struct hl_range *r = ctx_hits(o, col->title, strlen(col->title), &hl);
 
 	if (c > 0)
 		slines_push(out);
 	render_plain(col->title, strlen(col->title), "", "", 0,
-	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	    AT_HEADING | AT_STRONG, &ro, r != NULL ? &hl : NULL, out);
+	free(r);
+	/* A collection's intro stays hidden while filtering (search.h). */
 	if (col->intro != NULL && !o->f.on) {
 		slines_push(out);
 		intro_lines(o, col->intro, 0, cw, out);
@@ -218,8 +292,16 @@ section_lines(
 	/* The name wraps; the count stays whole, after it or on a line of
 	 * its own (a count split as "（2" / "件）" reads badly). */
 	ro = view_ropts(o->e, narrow ? cw : avail);
-	render_plain(sec->title, strlen(sec->title), mk, rest, AT_CHROME,
-	    AT_HEADING | AT_STRONG, &ro, NULL, out);
+	{
+		struct hl_set hl;
+		struct hl_range *r =
+		    ctx_hits(o, sec->title, strlen(sec->title), &hl);
+
+		render_plain(sec->title, strlen(sec->title), mk, rest,
+		    AT_CHROME, AT_HEADING | AT_STRONG, &ro,
+		    r != NULL ? &hl : NULL, out);
+		free(r);
+	}
 	{
 		int cwid = rows_width(count, o->e->ambiguous) + 1;
 
@@ -248,14 +330,15 @@ section_lines(
 	sline_append(l, label, strlen(label), AT_LINK, lw);
 	g->lx1 = l->width;
 	g->head = (int)(out->n - first);
-	if (o->sec_open[s] && sec->intro != NULL && !o->f.on)
+	if (o->sec_open[s] && sec->intro != NULL)
 		intro_lines(o, sec->intro, 2, cw, out);
 	free(count);
 	free(rest);
 }
 
 /*
- * A one-line excerpt of the answer around its first hit, for an entry
+ * A one-line excerpt of the answer around its hit of the rarest term
+ * (search.h: "aws 請求書" shows 請求書, not the first AWS), for an entry
  * whose hits are all in its (closed) answer: the hit starts a third of the
  * way in, on its own line of the answer text, highlighted.
  */
@@ -264,7 +347,7 @@ snippet_line(struct outline *o, const struct entry *a,
     const struct search_hits *h, int indent, int cw, struct slines *out)
 {
 	const char *t = a->text;
-	uint32_t hs = h->a[0].start, s = hs, e = hs, lim;
+	uint32_t hs = h->a[h->a_rare].start, s = hs, e = hs, lim;
 	struct hl_range *r;
 	struct hl_set hl;
 	struct render_opts ro = view_ropts(o->e, cw - indent);
@@ -347,7 +430,7 @@ entry_lines(
 		}
 		slines_free(&ans);
 		slines_push(out); /* a blank line ends the answer */
-	} else if (hits && h.nq == 0 && h.na > 0) {
+	} else if (hits && o->f.on && h.nq == 0 && h.na > 0) {
 		snippet_line(o, an, &h, indent, cw, out);
 	}
 	search_hits_free(&h);
@@ -669,4 +752,54 @@ outline_follow_view(struct outline *o)
 		o->sel = o->top.item;
 	else if ((i = outline_next_selectable(o, o->top.item)) != NO_ITEM)
 		o->sel = i;
+}
+
+static int
+line_has_hit(const struct sline *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->len; k++)
+		if (l->attr[k] & AT_HIGHLIGHT)
+			return 1;
+	return 0;
+}
+
+int
+outline_hit_line(struct outline *o, size_t i, int from, int dir)
+{
+	struct geom g;
+	const struct slines *ls = outline_item_lines(o, i, &g);
+	int l;
+
+	for (l = from; l >= 0 && l < (int)ls->n; l += dir)
+		if (line_has_hit(&ls->v[l]))
+			return l;
+	return -1;
+}
+
+void
+outline_show_line(struct outline *o, int line)
+{
+	int vh = outline_view_h(o), r, head;
+
+	outline_item_height(o, o->sel, &head);
+	if (line < head) {
+		outline_ensure_head(o);
+		return;
+	}
+	r = outline_item_row(o, o->sel);
+	if (r > -1000000 && r + line >= 0 && r + line < vh)
+		return;
+	/* The head too when it fits on the same screen. */
+	if (line < vh - 1) {
+		o->top.item = o->sel;
+		o->top.line = 0;
+		outline_fix(o);
+		return;
+	}
+	o->top.item = o->sel;
+	o->top.line = line;
+	outline_pos_back(o, &o->top, vh / 3);
+	outline_fix(o);
 }

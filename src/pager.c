@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "render.h"
 #include "rows.h"
+#include "romaji.h"
 #include "search.h"
 #include "width.h"
 #include "xalloc.h"
@@ -166,8 +167,19 @@ page_get(struct pager *p)
 
 		if (rows_width(bullet, env->ambiguous) == 2)
 			rest[2] = '\0';
+		struct hl_set th = {NULL, 0};
+		struct hl_range *tr = NULL;
+		size_t ntr = 0;
+
+		/* The section's title is searched too (search.h). */
+		if (p->sq != NULL)
+			tr = search_text_hits(
+			    p->sq, s->title, strlen(s->title), &ntr);
+		th.v = tr;
+		th.n = ntr;
 		render_plain(s->title, strlen(s->title), "", "", 0,
-		    AT_HEADING | AT_STRONG, &ro, NULL, &pg->head);
+		    AT_HEADING | AT_STRONG, &ro, &th, &pg->head);
+		free(tr);
 		pg->marks = xcalloc(s->n ? s->n : 1, sizeof *pg->marks);
 		for (k = 0; k < s->n; k++) {
 			const struct entry *e = &d->entries[s->first + k];
@@ -295,7 +307,8 @@ static void pager_next_hit(
 static void
 pager_requery(struct pager *p, int jump, struct intent *out)
 {
-	struct search_query *sq = search_query_new(p->q ? p->q : "", p->qlen);
+	struct search_query *sq = search_query_new_alts(p->q ? p->q : "",
+	    p->qlen, p->e->romaji != NULL ? romaji_alts : NULL, p->e->romaji);
 
 	search_query_free(p->sq);
 	p->sq = NULL;
@@ -323,6 +336,28 @@ pager_query_reset(struct pager *p)
 	p->gen++;
 }
 
+static int line_has_hit(const struct sline *l);
+
+/* The n-th body line with a hit (or the last there is) goes to the top,
+ * as n would put it: `p` opens at the hit the outline showed. */
+static void
+pager_goto_hitn(struct pager *p, uint32_t n)
+{
+	const struct page *pg = page_get(p);
+	int i, last = -1;
+
+	for (i = 0; i < (int)pg->body.n; i++)
+		if (line_has_hit(&pg->body.v[i])) {
+			last = i;
+			if (n-- == 0)
+				break;
+		}
+	if (last >= 0) {
+		p->pv.hit = last;
+		p->pv.top = last;
+	}
+}
+
 /* Opened from the outline: a fresh history, and the outline's filter (if
  * any) as the query, so that its hits stay highlighted. */
 static void
@@ -341,6 +376,8 @@ pager_enter(void *v, const struct intent *in)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	if (in->at_hit && p->sq != NULL)
+		pager_goto_hitn(p, in->hitn);
 }
 
 static void

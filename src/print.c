@@ -195,24 +195,41 @@ print_field(FILE *fp, const char *s, size_t n)
 	fwrite(s + a, 1, n - a, fp);
 }
 
+static void
+print_list_line(FILE *fp, const struct doc *d, size_t i, int approx)
+{
+	const struct entry *e = &d->entries[i];
+	const char *sec = "";
+
+	if (e->section < d->nsecs && d->secs[e->section].title != NULL)
+		sec = d->secs[e->section].title;
+	print_field(fp, e->id, strlen(e->id));
+	fputc('\t', fp);
+	print_field(fp, sec, strlen(sec));
+	fputc('\t', fp);
+	print_field(fp, e->question, e->question_len);
+	if (approx)
+		fputs("\t~", fp);
+	fputc('\n', fp);
+}
+
 void
 print_list(FILE *fp, const struct doc *d, const uint8_t *only)
 {
 	size_t i;
 
-	for (i = 0; i < d->nentries; i++) {
-		const struct entry *e = &d->entries[i];
-		const char *sec = "";
+	for (i = 0; i < d->nentries; i++)
+		if (entry_wanted(only, i))
+			print_list_line(fp, d, i, 0);
+}
 
-		if (!entry_wanted(only, i))
-			continue;
-		if (e->section < d->nsecs && d->secs[e->section].title != NULL)
-			sec = d->secs[e->section].title;
-		print_field(fp, e->id, strlen(e->id));
-		fputc('\t', fp);
-		print_field(fp, sec, strlen(sec));
-		fputc('\t', fp);
-		print_field(fp, e->question, e->question_len);
-		fputc('\n', fp);
-	}
+void
+print_list_order(FILE *fp, const struct doc *d, const uint32_t *order,
+    size_t n, int approx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (order[i] < d->nentries)
+			print_list_line(fp, d, order[i], approx);
 }

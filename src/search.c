@@ -7,29 +7,12 @@
 #include <stdatomic.h>
 #include <unigbrk.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "fold.h"
+#include "search_query.h"
 #include "twocore.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/*
- * The folded text of entry i is buf[pos[2i] .. pos[2i+1]-1) (question) and
- * buf[pos[2i+1] .. pos[2i+2]-1) (answer), each followed by '\n' (by more
- * than one where the parts the index was folded in meet: see
- * search_index_new()), which no folded term contains, so one scan of the
- * whole buffer never matches across a question, an answer or an entry.  A
- * reference entry has an empty answer here: it matches on its target's.
- */
-struct search_index {
-	const struct doc *d;
-	char *buf;
-	size_t len;
-	size_t *pos; /* 2 * nentries + 1 */
-};
 
 /* Parts the index is folded in (half on a second thread), and the folded
  * sizes below which a second thread is not worth starting: for building
@@ -39,78 +22,8 @@ struct search_index {
 #define SEARCH_THREAD_MIN (4u << 20)
 #define SEARCH_RUN_THREAD_MIN (32u << 20)
 
-struct search_query {
-	char *buf;   /* folded terms, back to back */
-	size_t *off; /* term t is buf[off[t] .. off[t+1]) */
-	size_t nterms;
-};
 
-/*
- * Finds nd in h[0..hn), reading up to h[readable) (>= hn): a region of the
- * index is followed by the rest of the buffer, so the vector loop runs to
- * the region's end without a scalar tail.  glibc's memmem runs at 1.5-4
- * GB/s on Japanese text; this compares two needle bytes 16 positions at a
- * time (the last byte of the first character and the last byte, more
- * selective in UTF-8 than lead bytes) and confirms with memcmp: about
- * 10 GB/s.
- */
-static const char *
-search_find_in(
-    const char *h, size_t hn, size_t readable, const char *nd, size_t nn)
-{
-	size_t a, b, i = 0, last;
-	uint32_t c;
-
-	if (nn == 0)
-		return h;
-	if (nn > hn)
-		return NULL;
-	if (nn == 1)
-		return memchr(h, nd[0], hn);
-	last = hn - nn; /* the last position a match may start at */
-	b = nn - 1;
-	a = utf8_decode(nd, nn, &c) - 1; /* the end of the first character */
-	if (a == b)
-		a = b - 1;
-#if defined(__SSE2__)
-	{
-		const __m128i fa = _mm_set1_epi8(nd[a]);
-		const __m128i fb = _mm_set1_epi8(nd[b]);
-
-		for (; i <= last && i + 16 + b <= readable; i += 16) {
-			__m128i va =
-			    _mm_loadu_si128((const __m128i *)(h + i + a));
-			__m128i vb =
-			    _mm_loadu_si128((const __m128i *)(h + i + b));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			    _mm_cmpeq_epi8(va, fa), _mm_cmpeq_epi8(vb, fb)));
-
-			if (last - i < 15)
-				m &= (2u << (last - i)) - 1;
-			while (m != 0) {
-				unsigned k = (unsigned)__builtin_ctz(m);
-
-				if (memcmp(h + i + k, nd, nn) == 0)
-					return h + i + k;
-				m &= m - 1;
-			}
-		}
-	}
-#endif
-	for (; i <= last; i++)
-		if (h[i + a] == nd[a] && h[i + b] == nd[b] &&
-		    memcmp(h + i, nd, nn) == 0)
-			return h + i;
-	return NULL;
-}
-
-static const char *
-search_find(const char *h, size_t hn, const char *nd, size_t nn)
-{
-	return search_find_in(h, hn, hn, nd, nn);
-}
-
-static uint32_t
+uint32_t
 search_answer_of(const struct doc *d, uint32_t i)
 {
 	int32_t r = d->entries[i].ref;
@@ -166,6 +79,46 @@ search_fold_worker(void *arg)
 	for (k = 0; k < SEARCH_NPARTS / 2; k++)
 		search_fold_part(&p[k]);
 	return NULL;
+}
+
+/* A title and the text of an introduction (or NULL), one region. */
+static void
+search_ctx_region(
+    struct fold *f, size_t *pos, const char *title, const struct entry *in)
+{
+	*pos = f->len;
+	if (title != NULL)
+		fold_append(f, title, strlen(title), 0);
+	fold_reserve(f, 1);
+	f->s[f->len++] = '\n';
+	if (in != NULL) {
+		fold_append(f, in->text, in->text_len, 0);
+		fold_reserve(f, 1);
+		f->s[f->len++] = '\n';
+	}
+}
+
+/* The regions of section and collection titles and introductions: small
+ * next to the entries, folded on one thread. */
+static void
+search_index_ctx(struct search_index *ix)
+{
+	const struct doc *d = ix->d;
+	size_t s, c, n = d->nsecs + d->ncolls;
+	struct fold f;
+
+	ix->cpos = xreallocarray(NULL, n + 1, sizeof *ix->cpos);
+	fold_init(&f, 0);
+	for (s = 0; s < d->nsecs; s++)
+		search_ctx_region(&f, &ix->cpos[s], d->secs[s].title,
+		    d->secs[s].intro);
+	for (c = 0; c < d->ncolls; c++)
+		search_ctx_region(&f, &ix->cpos[d->nsecs + c], d->colls[c].title,
+		    d->colls[c].intro);
+	fold_reserve(&f, 1);
+	ix->cpos[n] = f.len;
+	ix->ctx = f.s;
+	ix->ctxlen = f.len;
 }
 
 /*
@@ -239,6 +192,7 @@ search_index_new(const struct doc *d)
 			memset(buf + part[k].at + part[k].f.len, '\n',
 			    part[k + 1].at - part[k].at - part[k].f.len);
 	}
+	search_index_ctx(ix);
 	k = SEARCH_NPARTS - 1;
 	ix->len = part[k].at + part[k].f.len;
 	ix->pos[2 * d->nentries] = ix->len;
@@ -257,114 +211,99 @@ search_index_free(struct search_index *ix)
 		return;
 	free(ix->buf);
 	free(ix->pos);
+	free(ix->ctx);
+	free(ix->cpos);
 	free(ix);
 }
 
-/* Bytes of term-splitting white space at q[i] (0: none). */
-static size_t
-search_space_len(const char *q, size_t n, size_t i)
+
+int
+search_alt_found(const struct search_index *ix, const struct search_query *sq,
+    size_t t, size_t k, const uint32_t *hits, size_t nhits)
 {
-	if (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')
-		return 1;
-	if (i + 2 < n && memcmp(q + i, "\xe3\x80\x80", 3) == 0) /* U+3000 */
-		return 3;
+	const char *nd = sq->buf + sq->off[sq->tfirst[t] + k];
+	size_t nn = sq->off[sq->tfirst[t] + k + 1] - sq->off[sq->tfirst[t] + k];
+	size_t i, r, s, e;
+
+	for (i = 0; i < nhits; i++) {
+		uint32_t a = search_answer_of(ix->d, hits[i]);
+
+		for (r = 0; r < 2; r++) {
+			s = ix->pos[r == 0 ? 2 * (size_t)hits[i]
+			                   : 2 * (size_t)a + 1];
+			e = ix->pos[(r == 0 ? 2 * (size_t)hits[i]
+			                    : 2 * (size_t)a + 1) + 1] - 1;
+			if (search_find_in(ix->buf + s, e - s, ix->len - s, nd,
+			        nn) != NULL)
+				return 1;
+		}
+	}
 	return 0;
 }
 
-struct search_query *
-search_query_new(const char *q, size_t n)
-{
-	struct search_query *sq = xcalloc(1, sizeof *sq);
-	struct fold f;
-	size_t i = 0, start, sp, nsplit = 1;
-
-	for (i = 0; i < n; i++)
-		if (search_space_len(q, n, i) != 0 ||
-		    (unsigned char)q[i] == 0xE3)
-			nsplit++;
-	sq->off = xreallocarray(NULL, nsplit + 1, sizeof *sq->off);
-	sq->off[0] = 0;
-	fold_init(&f, 0);
-	i = 0;
-	while (i < n) {
-		while (i < n && (sp = search_space_len(q, n, i)) != 0)
-			i += sp;
-		start = i;
-		while (i < n && search_space_len(q, n, i) == 0)
-			i++;
-		if (i == start)
-			break;
-		fold_append(&f, q + start, i - start, 0);
-		/* A term that folds to nothing (only marks that vanish...)
-		 * is dropped rather than matching everywhere. */
-		if (f.len > sq->off[sq->nterms])
-			sq->off[++sq->nterms] = f.len;
-	}
-	sq->buf = f.s; /* may be NULL when there are no terms */
-	return sq;
-}
-
-size_t
-search_query_nterms(const struct search_query *sq)
-{
-	return sq->nterms;
-}
-
-void
-search_query_free(struct search_query *sq)
-{
-	if (sq == NULL)
-		return;
-	free(sq->buf);
-	free(sq->off);
-	free(sq);
-}
-
-int
-search_query_extends(
-    const struct search_query *sq, const struct search_query *prev)
-{
-	size_t t, u;
-
-	for (t = 0; t < prev->nterms; t++) {
-		const char *pt = prev->buf + prev->off[t];
-		size_t pn = prev->off[t + 1] - prev->off[t];
-
-		for (u = 0; u < sq->nterms; u++)
-			if (search_find(sq->buf + sq->off[u],
-			        sq->off[u + 1] - sq->off[u], pt, pn) != NULL)
-				break;
-		if (u == sq->nterms)
-			return 0;
-	}
-	return 1;
-}
 
 static int
-search_region_has(
-    const struct search_index *ix, size_t r, const char *t, size_t tn)
+search_region_has(const struct search_index *ix, size_t r,
+    const struct search_query *sq, size_t t)
 {
-	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1;
+	size_t s = ix->pos[r], e = ix->pos[r + 1] - 1, mlen;
 
-	return search_find_in(ix->buf + s, e - s, ix->len - s, t, tn) != NULL;
+	return search_find_term(ix->buf + s, e - s, ix->len - s, sq, t,
+	           &mlen) != NULL;
 }
 
-/* Whether every term but skip is in entry i (question or shown answer). */
+/*
+ * Per section: bit t (TERM_BIT) when term t is in the section's title or
+ * introduction; NULL when the doc has no sections (the terms must then be
+ * in the entries).  A collection's title and introduction are not: a word
+ * of the page title (請求 in 「アカウント・請求関連のご質問」) would match
+ * the whole collection in every query that has it; the outline highlights
+ * them instead.
+ */
+uint64_t *
+search_ctx_masks(const struct search_index *ix, const struct search_query *sq)
+{
+	const struct doc *d = ix->d;
+	uint64_t *m;
+	size_t r, t, s, e, mlen, nr = d->nsecs;
+
+	if (d->nsecs == 0 || ix->ctx == NULL)
+		return NULL;
+	m = xcalloc(nr, sizeof *m);
+	for (r = 0; r < nr; r++) {
+		s = ix->cpos[r];
+		e = ix->cpos[r + 1];
+		for (t = 0; t < sq->nterms && t < 64; t++)
+			if (search_find_term(ix->ctx + s, e - s, ix->ctxlen - s,
+			        sq, t, &mlen) != NULL)
+				m[r] |= TERM_BIT(t);
+	}
+	return m;
+}
+
+/* The context mask of entry i's section (0 without one). */
+uint64_t
+search_ctx_of(const struct search_index *ix, const uint64_t *ctx, uint32_t i)
+{
+	uint32_t s = ix->d->entries[i].section;
+
+	return ctx != NULL && s < ix->d->nsecs ? ctx[s] : 0;
+}
+
+/* Whether every term but skip is in entry i (question or shown answer) or
+ * around it (ctx). */
 static int
 search_entry_matches(const struct search_index *ix,
-    const struct search_query *sq, uint32_t i, size_t skip)
+    const struct search_query *sq, uint32_t i, size_t skip, uint64_t ctx)
 {
 	uint32_t a = search_answer_of(ix->d, i);
 	size_t t;
 
 	for (t = 0; t < sq->nterms; t++) {
-		const char *s = sq->buf + sq->off[t];
-		size_t n = sq->off[t + 1] - sq->off[t];
-
-		if (t == skip)
+		if (t == skip || (ctx & TERM_BIT(t)))
 			continue;
-		if (!search_region_has(ix, 2 * (size_t)i, s, n) &&
-		    !search_region_has(ix, 2 * (size_t)a + 1, s, n))
+		if (!search_region_has(ix, 2 * (size_t)i, sq, t) &&
+		    !search_region_has(ix, 2 * (size_t)a + 1, sq, t))
 			return 0;
 	}
 	return 1;
@@ -379,33 +318,80 @@ static size_t
 search_rarest_term(const struct search_index *ix, const struct search_query *sq)
 {
 	const size_t slice = 64 * 1024, nslices = 4;
-	size_t t, best = 0, bestn = (size_t)-1, k, cnt, from, to;
+	size_t t, best = 0, bestn = (size_t)-1, k, cnt, from, to, mlen;
+	size_t bestlen = 0, tlen;
 	const char *h;
 
 	if (sq->nterms == 1)
 		return 0;
 	for (t = 0; t < sq->nterms; t++) {
-		const char *term = sq->buf + sq->off[t];
-		size_t tn = sq->off[t + 1] - sq->off[t];
-
 		cnt = 0;
 		for (k = 0; k < nslices; k++) {
 			from = ix->len / nslices * k;
 			to = from + slice < ix->len ? from + slice : ix->len;
-			while (
-			    from < to && (h = search_find(ix->buf + from,
-			                      to - from, term, tn)) != NULL) {
+			while (from < to &&
+			       (h = search_find_term(ix->buf + from, to - from,
+			            ix->len - from, sq, t, &mlen)) != NULL) {
 				cnt++;
-				from = (size_t)(h - ix->buf) + tn;
+				from = (size_t)(h - ix->buf) + mlen;
 			}
 		}
-		if (cnt < bestn ||
-		    (cnt == bestn && tn > sq->off[best + 1] - sq->off[best])) {
+		tlen = sq->off[sq->tfirst[t] + 1] - sq->off[sq->tfirst[t]];
+		if (cnt < bestn || (cnt == bestn && tlen > bestlen)) {
 			best = t;
 			bestn = cnt;
+			bestlen = tlen;
 		}
 	}
 	return best;
+}
+
+/* Hits of term t in a sample of the index (see search_rarest_term). */
+static size_t
+search_term_sample(
+    const struct search_index *ix, const struct search_query *sq, size_t t)
+{
+	const size_t slice = 64 * 1024, nslices = 4;
+	size_t k, cnt = 0, from, to, mlen;
+	const char *h;
+
+	for (k = 0; k < nslices; k++) {
+		from = ix->len / nslices * k;
+		to = from + slice < ix->len ? from + slice : ix->len;
+		while (from < to &&
+		       (h = search_find_term(ix->buf + from, to - from,
+		            ix->len - from, sq, t, &mlen)) != NULL) {
+			cnt++;
+			from = (size_t)(h - ix->buf) + mlen;
+		}
+	}
+	return cnt;
+}
+
+void
+search_query_rate(const struct search_index *ix, struct search_query *sq)
+{
+	size_t *cnt, t, u, k;
+
+	free(sq->rare);
+	sq->rare = xreallocarray(NULL, sq->nterms + 1, sizeof *sq->rare);
+	cnt = xreallocarray(NULL, sq->nterms + 1, sizeof *cnt);
+	for (t = 0; t < sq->nterms; t++) {
+		cnt[t] = search_term_sample(ix, sq, t);
+		/* insertion by count, then the longer term first */
+		for (u = t; u > 0; u--) {
+			k = sq->rare[u - 1];
+			if (cnt[k] < cnt[t] ||
+			    (cnt[k] == cnt[t] &&
+			        sq->off[sq->tfirst[k] + 1] - sq->off[sq->tfirst[k]] >=
+			            sq->off[sq->tfirst[t] + 1] -
+			                sq->off[sq->tfirst[t]]))
+				break;
+			sq->rare[u] = k;
+		}
+		sq->rare[u] = t;
+	}
+	free(cnt);
 }
 
 /*
@@ -425,7 +411,8 @@ struct search_work {
 	uint8_t *mark;
 	size_t term, skip;
 	const uint32_t *within;
-	size_t total; /* entries to scan or test */
+	uint64_t *ctx;       /* per section: terms found around it */
+	size_t total;        /* entries to scan or test */
 	uint32_t *tmp;
 	size_t count[SEARCH_CHUNKS];
 	atomic_size_t next;
@@ -435,12 +422,11 @@ static void
 search_chunk_scan(struct search_work *w, size_t e0, size_t e1)
 {
 	const struct search_index *ix = w->ix;
-	const char *term = w->sq->buf + w->sq->off[w->term], *h;
-	size_t tn = w->sq->off[w->term + 1] - w->sq->off[w->term];
-	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at;
+	const char *h;
+	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at, mlen;
 
-	while (p < end && (h = search_find_in(ix->buf + p, end - p, ix->len - p,
-	                       term, tn)) != NULL) {
+	while (p < end && (h = search_find_term(ix->buf + p, end - p,
+	                       ix->len - p, w->sq, w->term, &mlen)) != NULL) {
 		at = (size_t)(h - ix->buf);
 		while (ix->pos[k + 1] <= at)
 			k++;
@@ -455,16 +441,19 @@ search_chunk_test(struct search_work *w, size_t from, size_t to)
 	const struct doc *d = w->ix->d;
 	uint32_t *out = w->tmp + from;
 	size_t i, n = 0;
+	uint64_t ctx;
 
 	for (i = from; i < to; i++) {
 		uint32_t e = w->within != NULL ? w->within[i] : (uint32_t)i;
 
 		if (e >= d->nentries)
 			continue;
+		ctx = search_ctx_of(w->ix, w->ctx, e);
 		if (w->mark != NULL && !(w->mark[e] & 1) &&
-		    !(w->mark[search_answer_of(d, e)] & 2))
+		    !(w->mark[search_answer_of(d, e)] & 2) &&
+		    !(ctx & TERM_BIT(w->term)))
 			continue;
-		if (search_entry_matches(w->ix, w->sq, e, w->skip))
+		if (search_entry_matches(w->ix, w->sq, e, w->skip, ctx))
 			out[n++] = e;
 	}
 	return n;
@@ -542,9 +531,13 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	w.sq = sq;
 	w.within = within;
 	w.skip = (size_t)-1;
+	w.ctx = search_ctx_masks(ix, sq);
 	/* A query that extends the last one: few entries, test each. */
-	if (within != NULL && nwithin < n / 2)
-		return search_test(&w, nwithin, out, big && nwithin > 1024);
+	if (within != NULL && nwithin < n / 2) {
+		nout = search_test(&w, nwithin, out, big && nwithin > 1024);
+		free(w.ctx);
+		return nout;
+	}
 	/*
 	 * One scan of the whole buffer for the rarest term, skipping to the
 	 * end of a region at its first hit; the other terms are then tested
@@ -556,9 +549,10 @@ search_run(const struct search_index *ix, const struct search_query *sq,
 	w.scan = 1;
 	w.total = n;
 	search_work_run(&w, big);
-	nout = search_test(
-	    &w, within != NULL ? nwithin : n, out, big && sq->nterms > 1);
+	nout = search_test(&w, within != NULL ? nwithin : n, out,
+	    big && (sq->nterms > 1 || w.ctx != NULL));
 	free(w.mark);
+	free(w.ctx);
 	return nout;
 }
 
@@ -581,7 +575,7 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
     struct fold *f, size_t *nout)
 {
 	struct hl_range *r = NULL;
-	size_t nr = 0, cap = 0, t, at, i, m;
+	size_t nr = 0, cap = 0, t, at, i, m, mlen;
 	char *gb = NULL;
 	const char *h;
 
@@ -591,12 +585,10 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 	fold_clear(f);
 	fold_append(f, s, n, 0);
 	for (t = 0; t < sq->nterms; t++) {
-		const char *term = sq->buf + sq->off[t];
-		size_t tn = sq->off[t + 1] - sq->off[t];
-
 		at = 0;
-		while (at < f->len && (h = search_find(f->s + at, f->len - at,
-		                           term, tn)) != NULL) {
+		while (at < f->len &&
+		       (h = search_find_term(f->s + at, f->len - at, f->len - at,
+		            sq, t, &mlen)) != NULL) {
 			size_t fs = (size_t)(h - f->s);
 
 			if (nr == cap) {
@@ -604,7 +596,7 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 				r = xreallocarray(r, cap, sizeof *r);
 			}
 			r[nr].start = f->map[fs].start;
-			r[nr].end = f->map[fs + tn - 1].end;
+			r[nr].end = f->map[fs + mlen - 1].end;
 			nr++;
 			at = fs + 1;
 		}
@@ -634,6 +626,48 @@ search_string_hits(const struct search_query *sq, const char *s, size_t n,
 	return r;
 }
 
+/*
+ * Which range of out->a holds the first occurrence of the rarest term
+ * found in the answer (f holds the answer folded with its map): the
+ * snippet shows it.  0 without a rating or hits.
+ */
+static size_t
+search_rare_range(const struct search_query *sq, const char *s, size_t n,
+    struct fold *f, const struct search_hits *out)
+{
+	size_t k, i, mlen;
+	const char *h;
+	uint32_t at;
+
+	(void)s;
+	if (sq->rare == NULL || out->na == 0 || n == 0)
+		return 0;
+	for (k = 0; k < sq->nterms; k++) {
+		h = search_find_term(f->s, f->len, f->len, sq, sq->rare[k], &mlen);
+		if (h == NULL)
+			continue;
+		at = f->map[h - f->s].start;
+		for (i = 0; i < out->na; i++)
+			if (out->a[i].start <= at && at < out->a[i].end)
+				return i;
+		return 0;
+	}
+	return 0;
+}
+
+struct hl_range *
+search_text_hits(
+    const struct search_query *sq, const char *s, size_t n, size_t *nout)
+{
+	struct fold f;
+	struct hl_range *r;
+
+	fold_init(&f, 1);
+	r = search_string_hits(sq, s, n, &f, nout);
+	fold_free(&f);
+	return r;
+}
+
 void
 search_entry_hits(const struct search_index *ix, const struct search_query *sq,
     uint32_t i, struct search_hits *out)
@@ -651,6 +685,7 @@ search_entry_hits(const struct search_index *ix, const struct search_query *sq,
 	out->q =
 	    search_string_hits(sq, e->question, e->question_len, &f, &out->nq);
 	out->a = search_string_hits(sq, a->text, a->text_len, &f, &out->na);
+	out->a_rare = search_rare_range(sq, a->text, a->text_len, &f, out);
 	fold_free(&f);
 }
 

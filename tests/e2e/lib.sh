@@ -49,7 +49,7 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
 # The width helper, linked with the program's own width function.
-libs="$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lmd4c -lunistring"
+libs="$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lmd4c -lunistring -lmigemo"
 # shellcheck disable=SC2086 # $libs is a list of words
 if ! ${CC:-cc} -std=c11 -Iinclude -D_DEFAULT_SOURCE -o "$tmp/widthcheck" \
 	tests/e2e/widthcheck.c build/libfaq.a $libs; then

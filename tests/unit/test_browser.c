@@ -895,7 +895,12 @@ test_search_next_prev(void **state)
 	t_keys(&t, "/回答<Enter>");
 	assert_non_null(strstr(row_text(&t, t.h - 1), "5 matches"));
 	assert_true(row_selected(&t, row_with(&t, "支払い方法を変えたい")));
-	/* n opens the next hit's answer, where the hit is. */
+	/* After Enter, n goes to the first hit line of the entry Enter
+	 * selected (as less does), opening its answer; then to the next
+	 * hit's answer, where the hit is. */
+	t_keys(&t, "n");
+	assert_true(row_selected(&t, row_with(&t, "▼ 支払い方法を変えたい")));
+	assert_null(strstr(row_text(&t, t.h - 1), "wrapped"));
 	t_keys(&t, "n");
 	assert_true(row_selected(&t, row_with(&t, "領収書は出ますか")));
 	assert_non_null(

@@ -592,6 +592,99 @@ test_query_extends(void **state)
 	assert_false(extends("", "a"));
 }
 
+/*
+ * What is on screen around the questions is searched too: section titles
+ * and introductions, collection titles and introductions (issue 11:
+ * `/python2` said no match with the word on screen; 先について found
+ * nothing although 「お問い合わせ先について」 is a section title).
+ */
+static void
+test_titles_and_intros(void **state)
+{
+	struct tdoc *t = tdoc_new();
+	struct section secs[3];
+	struct collection cols[2];
+	struct entry intro0, cintro1;
+	struct search_index *ix;
+	struct search_query *sq;
+	struct hl_range *r;
+	uint32_t out[8];
+	size_t n;
+
+	(void)state;
+	tdoc_add(t, "How do I install it?", "Run the installer.", -1);
+	tdoc_add(t, "Which version?", "The latest one.", -1);
+	tdoc_add(t, "日本語で問い合わせできる窓口はありますか?",
+	    "サポートセンターへどうぞ。", -1);
+	tdoc_add(t, "営業時間は?", "平日の 9 時から 18 時です。", -1);
+	tdoc_add(t, "Where is the manual?", "On the web site.", -1);
+	memset(secs, 0, sizeof secs);
+	memset(cols, 0, sizeof cols);
+	memset(&intro0, 0, sizeof intro0);
+	memset(&cintro1, 0, sizeof cintro1);
+	intro0.text = "Moving from the old release: read this first.";
+	intro0.text_len = (uint32_t)strlen(intro0.text);
+	intro0.ref = -1;
+	cintro1.text = "この文書は利用者ガイドです。";
+	cintro1.text_len = (uint32_t)strlen(cintro1.text);
+	cintro1.ref = -1;
+	secs[0] = (struct section){.title = "Python 2", .first = 0, .n = 2,
+	    .collection = 0, .intro = &intro0};
+	secs[1] = (struct section){.title = "お問い合わせ先について",
+	    .first = 2, .n = 2, .collection = 0};
+	secs[2] = (struct section){.title = "Manuals", .first = 4, .n = 1,
+	    .collection = 1};
+	cols[0] = (struct collection){.title = "FAQ", .first = 0, .n = 2};
+	cols[1] = (struct collection){.title = "Reference", .first = 2,
+	    .n = 1, .intro = &cintro1};
+	t->e[0].section = t->e[1].section = 0;
+	t->e[2].section = t->e[3].section = 1;
+	t->e[4].section = 2;
+	t->d.secs = secs;
+	t->d.nsecs = 3;
+	t->d.colls = cols;
+	t->d.ncolls = 2;
+	ix = search_index_new(&t->d);
+
+	/* A section title: every question under it (white space folds
+	 * away, so "Python 2" is found by python2). */
+	n = run(ix, "python2", out);
+	assert_int_equal(n, 2);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 1);
+	n = run(ix, "先について", out);
+	assert_int_equal(n, 2);
+	assert_int_equal(out[0], 2);
+	assert_int_equal(out[1], 3);
+	/* With another term: the title gives one, the entry the other. */
+	n = run(ix, "python2 install", out);
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 0);
+	n = run(ix, "先について 営業", out);
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 3);
+	/* A section introduction. */
+	n = run(ix, "old release", out);
+	assert_int_equal(n, 2);
+	/* A collection's title and introduction select nothing (the
+	 * outline highlights them): a word of the page title would match
+	 * every entry. */
+	assert_int_equal(run(ix, "reference", out), 0);
+	assert_int_equal(run(ix, "利用者ガイド", out), 0);
+	/* Nothing leaks into other sections. */
+	assert_int_equal(run(ix, "python2 営業", out), 0);
+	/* The title's own highlight: 先について is bytes 18..33 of it. */
+	sq = search_query_new("先について", strlen("先について"));
+	r = search_text_hits(sq, secs[1].title, strlen(secs[1].title), &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].start, strlen("お問い合わせ"));
+	assert_int_equal(r[0].end, strlen(secs[1].title));
+	free(r);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+}
+
 int
 main(void)
 {
@@ -607,6 +700,7 @@ main(void)
 	    cmocka_unit_test(test_large_index_in_parts),
 	    cmocka_unit_test(test_index_parts_meet),
 	    cmocka_unit_test(test_empty_doc),
+	    cmocka_unit_test(test_titles_and_intros),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,325 @@
+/*
+ * outline_search.c - the outline's search; see outline_search.h (the view
+ * is outline.c, the layout outline_layout.c).
+ */
+#include "outline_search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "filter.h"
+#include "i18n.h"
+#include "rows.h"
+#include "search.h"
+#include "xalloc.h"
+
+/* Goes to hit line `line` of the selected entry, on screen. */
+static void
+goto_hit(struct outline *o, int line)
+{
+	o->hit_item = o->sel;
+	o->hit_line = line;
+	outline_show_line(o, line);
+}
+
+/* An answer just opened under a search: its first hit shows (the head
+ * may scroll away in a long answer), and n goes on from there. */
+void
+outline_show_answer_hit(struct outline *o)
+{
+	int head, line;
+
+	if (!o->f.on)
+		return;
+	outline_item_height(o, o->sel, &head);
+	line = outline_hit_line(o, o->sel, head, 1);
+	if (line >= 0)
+		goto_hit(o, line);
+}
+
+
+/*
+ * The search filter.  Two snapshots: the pristine view (open/closed state,
+ * selection, scroll) taken when a filter starts from an unfiltered
+ * outline, restored when the filter goes away; and the selection and
+ * scroll from before the current `/`, restored by Esc while typing.
+ */
+
+/* Best first: the hits in their ranked order, the best selected (or the
+ * entry that was selected, when it still is a hit); back in document
+ * order when the filter ranks no more. */
+static void
+follow_flat(struct outline *o)
+{
+	const struct item *it = &o->items[o->sel];
+	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
+	size_t n;
+	const uint32_t *order = filter_nav_hits(&o->f, &n);
+
+	if (!o->best || !o->f.on || n != o->f.nhits) {
+		outline_layout_flat(o, NULL, 0);
+		o->sel = ent != UINT32_MAX ? o->ent_item[ent] : o->sel;
+		outline_fix(o);
+		return;
+	}
+	outline_layout_flat(o, order, n);
+	o->sel = ent != UINT32_MAX && o->ent_item[ent] != NO_ITEM
+	             ? o->ent_item[ent]
+	             : 0;
+	o->top.item = 0;
+	o->top.line = 0;
+	outline_ensure_head(o);
+}
+
+/* The outline follows what a search did to the filter: the sections with
+ * hits open, the selection on a hit, the view from the top. */
+static void
+outline_follow(struct outline *o, enum filter_change c)
+{
+	const struct doc *d = o->e->d;
+	size_t i;
+
+	if (c != FILTER_NONE)
+		o->hit_item = NO_ITEM;
+	switch (c) {
+	case FILTER_NONE:
+		return;
+	case FILTER_ENDED:
+		if (o->flat)
+			outline_layout_flat(o, NULL, 0);
+		memcpy(o->sec_open, o->save_sec, d->nsecs);
+		memcpy(o->ent_open, o->save_ent, d->nentries);
+		o->sel = o->save.sel;
+		o->top = o->save.top;
+		outline_ensure_head(o);
+		return;
+	case FILTER_STARTED:
+		if (o->save_sec == NULL) {
+			o->save_sec = xcalloc(d->nsecs ? d->nsecs : 1, 1);
+			o->save_ent = xcalloc(d->nentries ? d->nentries : 1, 1);
+		}
+		memcpy(o->save_sec, o->sec_open, d->nsecs);
+		memcpy(o->save_ent, o->ent_open, d->nentries);
+		o->save.sel = o->sel;
+		o->save.top = o->top;
+		o->anchor = o->auto_sel = o->sel;
+		o->auto_none = 0;
+		break;
+	case FILTER_CHANGED:
+		break;
+	}
+	if (o->best || o->flat) {
+		follow_flat(o);
+		return;
+	}
+	for (i = 0; i < o->f.nhits; i++)
+		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
+	if ((o->auto_none || o->sel == o->auto_sel) &&
+	    outline_item_selectable(o, o->anchor))
+		o->sel = o->anchor;
+	if (o->f.nhits > 0 && (!outline_item_selectable(o, o->sel) ||
+	                          o->items[o->sel].kind == ITEM_TITLE))
+		o->sel = o->ent_item[o->f.hits[0]];
+	o->auto_sel = o->sel;
+	o->auto_none = o->f.nhits == 0;
+	o->top.item = 0;
+	o->top.line = 0;
+	if (o->f.nhits > 0)
+		outline_ensure_head(o);
+}
+
+void
+outline_sync(void *v)
+{
+	struct outline *o = v;
+
+	outline_follow(o, filter_sync(&o->f));
+}
+
+/*
+ * Esc on a filtered outline: the filter goes and the open state from
+ * before it comes back, but the selection stays on the entry the visitor
+ * moved to (open if it was, its hit on screen), and the search is kept
+ * for n/N, as less keeps its pattern.
+ */
+void
+outline_clear(struct outline *o)
+{
+	const struct item *it = &o->items[o->sel];
+	size_t sel = o->sel;
+	int was_open = it->kind == ITEM_ENTRY && o->ent_open[it->idx];
+	int hit_line = o->hit_line, at_hit = o->hit_item == o->sel;
+	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
+
+	if (!o->f.on) {
+		filter_unkeep(&o->f);
+		return;
+	}
+	filter_keep(&o->f);
+	outline_follow(o, FILTER_ENDED);
+	/* (best first, the items were rebuilt: find the entry again) */
+	if (ent != UINT32_MAX)
+		sel = o->ent_item[ent];
+	o->sel = sel;
+	it = &o->items[sel];
+	if (it->kind == ITEM_ENTRY) {
+		o->sec_open[o->e->d->entries[it->idx].section] = 1;
+		o->ent_open[it->idx] = (uint8_t)was_open;
+	}
+	outline_ensure_head(o);
+	if (at_hit && hit_line >= 0) {
+		o->hit_item = sel;
+		o->hit_line = hit_line;
+		outline_show_line(o, hit_line);
+	}
+}
+
+int
+outline_search_begin(void *v, const char **q)
+{
+	struct outline *o = v;
+
+	o->at_start = 0; /* a search ends the start view */
+	o->edit.sel = o->sel;
+	o->edit.top = o->top;
+	*q = filter_query(&o->f);
+	return 1;
+}
+
+/* Typing only sets the query: the search runs at the next sync. */
+void
+outline_search_edit(void *v, const char *q, size_t n, struct intent *out)
+{
+	struct outline *o = v;
+
+	o->at_start = 0; /* a search ends the start view */
+	(void)out;
+	filter_set_query(&o->f, q, n);
+}
+
+/* Enter: keep the filter and move into the results.  Esc: the query and
+ * the place from before `/`. */
+void
+outline_search_end(void *v, int accept, const char *before, struct intent *out)
+{
+	struct outline *o = v;
+
+	o->at_start = 0; /* a search ends the start view */
+	if (accept) {
+		if (o->f.on && o->f.nhits > 0) {
+			o->sel = o->ent_item[o->f.hits[0]];
+			outline_ensure_head(o);
+			/* n goes to its first hit line */
+			o->hit_item = o->sel;
+			o->hit_line = -1;
+		} else if (o->f.on) {
+			rows_msg_set(&out->msg, _("No match for %s"), o->f.q);
+		}
+		return;
+	}
+	filter_set_query(&o->f, before, strlen(before));
+	outline_sync(o);
+	if (o->f.on) {
+		o->sel = o->edit.sel;
+		o->top = o->edit.top;
+		outline_fix(o);
+	}
+}
+
+/* Opens entry e's answer when a hit is in it (the lines then hold it). */
+static void
+open_for_hits(struct outline *o, uint32_t e)
+{
+	struct search_hits h;
+
+	if (filter_entry_hits(&o->f, e, &h) && h.na > 0 && !o->ent_open[e]) {
+		o->ent_open[e] = 1;
+		outline_ensure_head(o);
+	}
+	search_hits_free(&h);
+}
+
+/*
+ * n/N, as in less: the next line with a hit, first inside the selected
+ * entry (its answer opened), then in the next entry with hits, whose
+ * answer opens when the hit is in it; the view scrolls so that the line
+ * shows, even deep in a long answer.  Only going past the last hit (or
+ * before the first) wraps, and only then says so.
+ */
+void
+outline_next_hit(void *v, int dir, struct intent *out)
+{
+	struct outline *o = v;
+	const struct item *it = &o->items[o->sel];
+	size_t k, cur = 0, nh;
+	const uint32_t *hits = filter_nav_hits(&o->f, &nh);
+	long at = -1, n;
+	int line, from;
+	uint32_t pivot;
+
+	o->at_start = 0; /* a search ends the start view */
+	if (nh == 0) {
+		rows_msg_set(&out->msg, "%s", _("No search hits"));
+		return;
+	}
+	if (it->kind == ITEM_ENTRY) {
+		for (k = 0; k < nh; k++)
+			if (hits[k] == it->idx)
+				at = (long)k;
+	}
+	if (at >= 0) {
+		/* Inside the entry first (after Enter: from its top). */
+		open_for_hits(o, it->idx);
+		from = o->hit_item == o->sel ? o->hit_line + dir
+		       : dir > 0           ? 0
+		                           : -1;
+		if (from >= 0 || dir > 0) {
+			line = outline_hit_line(o, o->sel, from, dir);
+			if (o->hit_item != o->sel && dir > 0 && line >= 0) {
+				/* an entry n did not bring us to: the next */
+				line = -1;
+			}
+			if (line >= 0) {
+				goto_hit(o, line);
+				rows_msg_set(&out->msg, "%zu/%zu",
+				    (size_t)at + 1, nh);
+				return;
+			}
+		}
+		n = at + dir;
+		if (n < 0 || n >= (long)nh) {
+			rows_msg_set(
+			    &out->msg, "%s", _("Search wrapped around"));
+			n = n < 0 ? (long)nh - 1 : 0;
+		}
+		cur = (size_t)n;
+	} else {
+		/* From a section row or an entry without hits: the first
+		 * hit below (or above) it. */
+		pivot = it->kind == ITEM_SECTION ? o->e->d->secs[it->idx].first
+		        : it->kind == ITEM_ENTRY ? it->idx
+		                                 : 0;
+		for (k = 0; k < nh && hits[k] < pivot; k++)
+			;
+		if (dir < 0)
+			k = k > 0 ? k - 1 : nh;
+		if (k >= nh) {
+			rows_msg_set(
+			    &out->msg, "%s", _("Search wrapped around"));
+			k = dir > 0 ? 0 : nh - 1;
+		}
+		cur = k;
+	}
+	o->sec_open[o->e->d->entries[hits[cur]].section] = 1;
+	o->sel = o->ent_item[hits[cur]];
+	open_for_hits(o, hits[cur]);
+	outline_ensure_head(o);
+	line = dir > 0 ? outline_hit_line(o, o->sel, 0, 1)
+	               : outline_hit_line(o, o->sel,
+	                     outline_item_height(o, o->sel, NULL) - 1, -1);
+	goto_hit(o, line >= 0 ? line : 0);
+	if (out->msg.text == NULL)
+		rows_msg_set(&out->msg, "%zu/%zu", cur + 1, nh);
+}
+

@@ -1,0 +1,1 @@
+--list --order=best -s 'パスワードを忘れてしまった' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--list --order=best -s 'change my password' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--list --order=best -s 請求書 tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '/請求書<Enter>ojj<Esc>' tests/golden/fixtures/aws-ja/

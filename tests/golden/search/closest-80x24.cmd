@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/パスワードを忘れてしまった' tests/golden/fixtures/aws-ja/

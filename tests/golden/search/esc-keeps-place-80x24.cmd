@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/ヒマワリ<Enter>nn<Esc>' tests/golden/fixtures/long-answer/

@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/ヒマワリ<Enter>nn<Esc>n' tests/golden/fixtures/long-answer/

@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/請求書<Enter>nnn<Esc>nN' tests/golden/fixtures/aws-ja/

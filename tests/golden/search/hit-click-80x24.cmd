@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/ヒマワリ<Enter><Click 10,3>' tests/golden/fixtures/long-answer/

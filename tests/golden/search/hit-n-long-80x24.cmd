@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/ヒマワリ<Enter>n' tests/golden/fixtures/long-answer/

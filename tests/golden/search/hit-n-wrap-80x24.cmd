@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/ヒマワリ<Enter>nnnn' tests/golden/fixtures/long-answer/

@@ -1,0 +1,1 @@
+--order=best --dump 80x24 --keys '/請求書' tests/golden/fixtures/aws-ja/

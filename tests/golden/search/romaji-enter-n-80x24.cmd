@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/seikyuusho<Enter>n' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--romaji=never --dump 80x24 --keys '/seikyuusho' tests/golden/fixtures/aws-ja/

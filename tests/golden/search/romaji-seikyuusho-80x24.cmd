@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/seikyuusho' tests/golden/fixtures/aws-ja/

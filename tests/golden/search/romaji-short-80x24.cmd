@@ -1,0 +1,1 @@
+--dump 80x24 --keys '/sei' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '/ka' tests/golden/fixtures/aws-ja/

@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/先について' tests/golden/fixtures/aws-ja/

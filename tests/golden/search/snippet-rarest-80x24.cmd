@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/実行 ヒマワリ' tests/golden/fixtures/long-answer/
