@@ -96,6 +96,35 @@ void blocks_heading_to_body(struct blocks *bl, size_t i);
 const char *blocks_body(
     struct blocks *bl, size_t from, size_t to, struct arena *a, uint32_t *len);
 
+/* Reading and reshaping blocks for the recognisers (shape.c) --------- */
+
+/* The first leaf (PARA or HEADING) of block i, looking into the first
+ * child of quotes, lists and items; NULL when there is none. */
+const struct block *blocks_first_leaf(const struct blocks *bl, size_t i);
+/* The bytes of text span sp of a leaf under block i (not rebased yet). */
+const char *blocks_span_str(
+    const struct blocks *bl, size_t i, const struct span *sp);
+/*
+ * The plain text of spans [from, to) of a leaf under block i: breaks as
+ * spaces, blanks at both ends trimmed, a copy in a; its length in *len.
+ */
+const char *blocks_spans_text(const struct blocks *bl, size_t i,
+    const struct span *sp, size_t from, size_t to, struct arena *a,
+    uint32_t *len);
+/*
+ * Splits top-level PARA or HEADING i before its span k (0 < k < nspans):
+ * block i keeps the spans before k (less a break that ends them), a new
+ * PARA i + 1 holds the rest and starts where the first of them does.
+ */
+void blocks_split(struct blocks *bl, size_t i, size_t k);
+/*
+ * Replaces top-level LIST or QUOTE i by the blocks inside it: a list's
+ * items' blocks, in order, or a quote's.  starts[k] (when starts is not
+ * NULL, room for the list's items) is where item k's blocks begin.
+ * Returns how many blocks took its place (0: it was empty, and is gone).
+ */
+size_t blocks_unwrap(struct blocks *bl, size_t i, size_t *starts);
+
 /* Shrinks blk and the text buffers to their size: pointers into them are
  * final from here on. */
 void blocks_shrink(struct blocks *bl);

@@ -1,0 +1,209 @@
+/*
+ * shape_list.c - the list recogniser (shapeint.h): list items whose
+ * first line is the question and whose rest (and the blocks after the
+ * list, up to the next question) is the answer, as in
+ *
+ *	* What should I do if ...?
+ *	  * You should back it up ...
+ *
+ *	1. Can I install it on ARM?
+ *	   > No, ...
+ *
+ * and items in pairs, "- **Question:** ..." then "- **Answer:** ...".
+ * A list is one of questions when half of its items certainly are
+ * questions (they end with '?' or carry a Q label), or, in a part of the
+ * file that names itself a FAQ, when each of its items has an answer
+ * under it; then all its items are, but those with an A label.  A list
+ * of links only is a table of contents, never questions.  Headings are
+ * sections.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "shapeint.h"
+#include "xalloc.h"
+
+/* The first line of item it (an ITEM block) under top-level block i. */
+static const char *
+item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len)
+{
+	const struct block *b;
+	size_t next;
+
+	if (it->nchildren == 0)
+		return NULL;
+	b = &it->children[0];
+	if (b->kind == BLOCK_LIST || b->kind == BLOCK_QUOTE) {
+		if (b->nchildren == 0)
+			return NULL;
+		b = &b->children[0];
+	}
+	if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
+		return NULL;
+	return shape_first_line(s, i, b, len, &next);
+}
+
+/* Whether item it is one link and nothing else (a table of contents). */
+static int
+item_is_link(const struct block *it)
+{
+	const struct block *b;
+	size_t k;
+
+	if (it->nchildren != 1)
+		return 0;
+	b = &it->children[0];
+	if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
+		return 0;
+	for (k = 0; k < b->nspans; k++)
+		if (b->spans[k].kind == SPAN_TEXT &&
+		    !(b->spans[k].style & STYLE_LINK))
+			return 0;
+	return 1;
+}
+
+/* Whether top-level block i is a list of questions; *sure counts its
+ * items that certainly are. */
+static int
+question_list(struct shape *s, size_t i, size_t *sure)
+{
+	const struct block *b = &s->bl->blk[i];
+	size_t k, links = 0, answered = 0;
+	const char *t;
+	uint32_t len;
+
+	*sure = 0;
+	if (b->kind != BLOCK_LIST || b->nchildren == 0)
+		return 0;
+	for (k = 0; k < b->nchildren; k++) {
+		const struct block *it = &b->children[k];
+		size_t lines = 0, j;
+
+		t = item_line(s, i, it, &len);
+		if (t != NULL && (shape_ends_question(t, len) ||
+		                     shape_q_label(t, len) > 0))
+			(*sure)++;
+		links += item_is_link(it);
+		if (it->nchildren > 1)
+			answered++;
+		else if (it->nchildren == 1 &&
+		         it->children[0].kind == BLOCK_PARA) {
+			for (j = 0; j < it->children[0].nspans; j++)
+				lines += it->children[0].spans[j].kind !=
+				         SPAN_TEXT;
+			answered += lines > 0;
+		}
+	}
+	if (links == b->nchildren)
+		return 0;
+	if (*sure > 0 && 2 * *sure >= b->nchildren)
+		return 1;
+	return s->in_faq[i] && answered == b->nchildren;
+}
+
+static void
+list_count(struct shape *s, struct shape_count *c)
+{
+	size_t i, sure;
+
+	for (i = 0; i < s->bl->nitems; i++) {
+		if (!question_list(s, i, &sure))
+			continue;
+		c->cand += s->bl->blk[i].nchildren;
+		c->sure += sure;
+	}
+}
+
+/* Where the questions are once the lists are unwrapped: counted from the
+ * end of the block list, which reshaping before them does not move. */
+struct marks {
+	size_t *v, n, cap;
+};
+
+static void
+mark(struct marks *m, size_t from_end)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
+	}
+	m->v[m->n++] = from_end;
+}
+
+/*
+ * The lists of questions are unwrapped, last first (so that what is
+ * marked stays where it is, counted from the end): each item's blocks
+ * take its place, its first block split after its first line, which is
+ * the question.  Then every heading that was one before is a section,
+ * and every marked block a question.
+ */
+static void
+list_map(struct shape *s)
+{
+	struct blocks *bl = s->bl;
+	const char *stack[7] = {NULL};
+	struct marks qs = {NULL, 0, 0}, heads = {NULL, 0, 0};
+	size_t i, k, n, sure, *starts, lab, next, q;
+	const struct block *b;
+	const char *t;
+	uint32_t len;
+
+	for (i = bl->nitems; i-- > 0;) {
+		if (bl->blk[i].kind == BLOCK_HEADING) {
+			if (i != s->title)
+				mark(&heads, bl->nitems - i);
+			continue;
+		}
+		if (!question_list(s, i, &sure))
+			continue;
+		n = bl->blk[i].nchildren;
+		starts = xcalloc(n, sizeof *starts);
+		blocks_unwrap(bl, i, starts);
+		for (k = n; k-- > 0;) {
+			q = starts[k];
+			if (q >= bl->nitems || (k + 1 < n && q == starts[k + 1]))
+				continue;
+			b = &bl->blk[q];
+			if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
+				continue;
+			t = shape_first_line(s, q, b, &len, &next);
+			if (b->kind == BLOCK_PARA &&
+			    (lab = shape_a_label(t, len)) > 0) {
+				/* the answer of the item before */
+				shape_strip_label(s, q, &bl->blk[q], lab);
+				continue;
+			}
+			if (b->kind == BLOCK_PARA && next < b->nspans)
+				blocks_split(bl, q, next);
+			mark(&qs, bl->nitems - q);
+		}
+		free(starts);
+	}
+	shape_mark_faq(s);
+	/* both lists are in descending order of position from the end:
+	 * ascending positions */
+	for (k = qs.n, n = heads.n; k > 0 || n > 0;) {
+		size_t qi = k > 0 ? bl->nitems - qs.v[k - 1] : SIZE_MAX;
+		size_t hi = n > 0 ? bl->nitems - heads.v[n - 1] : SIZE_MAX;
+
+		if (hi < qi) {
+			shape_heading_section(s, hi, stack);
+			n--;
+			continue;
+		}
+		k--;
+		b = &bl->blk[qi];
+		t = blocks_spans_text(
+		    bl, qi, b->spans, 0, b->nspans, s->d->arena, &len);
+		lab = shape_q_label(t, len);
+		shape_question(s, qi, NULL, t + lab, len - (uint32_t)lab,
+		    b->line, 1);
+	}
+	free(qs.v);
+	free(heads.v);
+}
+
+const struct recogniser shape_list = {"list",
+    "list items (* question, then its answer)", list_count, list_map};
