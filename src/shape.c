@@ -452,7 +452,7 @@ by_name(const char *name)
  * '?' in its answers is.
  */
 static const struct recogniser *
-choose(struct shape *s)
+choose(struct shape *s, size_t *found)
 {
 	struct shape_count c[NRECOG], best;
 	size_t k, pick = 0;
@@ -460,8 +460,10 @@ choose(struct shape *s)
 	if (s->fm->question_style != NULL) {
 		const struct recogniser *r = by_name(s->fm->question_style);
 
-		if (r != NULL)
+		if (r != NULL) {
+			*found = 1;
 			return r;
+		}
 		diag_add(s->diags, s->name, s->fm->question_style_line, 1,
 		    DIAG_WARNING,
 		    "question-style must be headings, qa, bold, numbered, "
@@ -480,8 +482,44 @@ choose(struct shape *s)
 			pick = k;
 		}
 	}
+	*found = best.cand;
 	return recognisers[pick];
 }
+
+/*
+ * No shape finds a question: the whole text after the title is one
+ * entry named after the file, so that it is shown, printed and searched
+ * like any answer (no text is ever dropped).
+ */
+static void
+text_map(struct shape *s)
+{
+	struct doc *d = s->d;
+	const char *t = d->colls[s->coll].title, *id;
+	char *xid;
+	size_t i, n, from = s->body;
+
+	for (i = from; i < s->bl->nitems; i++)
+		if (is_heading(s->bl, i))
+			blocks_heading_to_body(s->bl, i);
+	if (from >= s->bl->nitems)
+		return;
+	/* a section with no title of its own (the title is the entry's),
+	 * its id the title's, the entry's that and "-text" */
+	body_flush(s, from);
+	section_open(s, NULL, 1, "", t, s->bl->blk[from].line);
+	id = slug_make(d->arena, t, strlen(t));
+	n = strlen(id);
+	xid = arena_alloc(d->arena, n + 6);
+	memcpy(xid, id, n);
+	memcpy(xid + n, "-text", 6);
+	shape_question(s, from, xid, t, (uint32_t)strlen(t),
+	    s->bl->blk[from].line, 1);
+	s->body = from; /* the answer starts with the first block */
+}
+
+static const struct recogniser shape_text = {
+    "text", "no questions: the whole text is one entry", NULL, text_map};
 
 /* Mapping ---------------------------------------------------------------- */
 
@@ -492,6 +530,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	struct collection *c = &d->colls[coll];
 	const struct recogniser *r;
 	struct shape s;
+	size_t found;
 
 	memset(&s, 0, sizeof s);
 	s.d = d;
@@ -520,7 +559,9 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	s.faq_title = shape_names_faq(c->title, strlen(c->title));
 	s.unshared = d->nentries;
 	shape_mark_faq(&s);
-	r = choose(&s);
+	r = choose(&s, &found);
+	if (found == 0)
+		r = &shape_text;
 	c->shape = r->name;
 	c->shape_what = r->what;
 	r->map(&s);
@@ -532,7 +573,9 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	if (c->intro != NULL)
 		((struct entry *)c->intro)->section =
 		    c->n > 0 ? c->first : UINT32_MAX;
-	if (c->n == 0 || d->secs[c->first].first == d->nentries)
+	if (empty)
+		diag_add(diags, s.name, 0, 0, DIAG_WARNING, "empty file");
+	else if (r == &shape_text)
 		diag_add(diags, s.name, 0, 0, DIAG_WARNING,
-		    empty ? "empty file" : "no questions found");
+		    "no questions found; the whole text is one entry");
 }
