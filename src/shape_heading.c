@@ -101,7 +101,7 @@ headings_map(struct shape *s)
 	struct blocks *bl = s->bl;
 	const char *stack[7] = {NULL};
 	size_t i;
-	int q, prev = 0, lv;
+	int q, prev = 0, lv, cat = 0;
 	uint32_t len, k;
 
 	q = s->fm->question_level ? s->fm->question_level
@@ -121,12 +121,25 @@ headings_map(struct shape *s)
 		prev = lv;
 		if (i == s->title)
 			continue;
-		if (lv > q) { /* a heading inside an answer or intro */
+		if (cat > 0 && lv <= cat)
+			cat = 0;
+		if (lv > q && !(cat > 0 && lv == cat + 1)) {
+			/* a heading inside an answer or intro */
 			blocks_heading_to_body(bl, i);
 			continue;
 		}
 		txt = blocks_heading_text(bl, i, s->d->arena, &len);
-		if (lv < q) {
+		if (lv == q && q < 4 && !s->fm->question_level &&
+		    i + 1 < bl->nitems &&
+		    is_heading(bl, i + 1) && bl->blk[i + 1].level == lv + 1 &&
+		    i + 2 < bl->nitems && !is_heading(bl, i + 2)) {
+			/* a question-level heading with nothing under it but
+			 * headings one level down, which have text: a
+			 * category of those ("## Errors" over "### Failed:
+			 * ..." entries) */
+			cat = lv;
+		}
+		if (lv < q || cat == lv) {
 			stack[lv] = txt;
 			for (k = (uint32_t)lv + 1; k < 7; k++)
 				stack[k] = NULL;
