@@ -35,7 +35,35 @@ struct pt {
 	size_t nitems, itemscap;
 	char marker;
 	uint32_t list_text, list_line;
+	/* the last item's blocks, until the next item or the list's end */
+	struct block *kids;
+	size_t nkids, kidscap;
+	int item_indent;
 };
+
+/* The last item takes its blocks. */
+static void
+item_close(struct pt *p)
+{
+	struct block *it;
+
+	if (p->nitems == 0 || p->nkids == 0)
+		return;
+	it = &p->items[p->nitems - 1];
+	it->children = arena_memdup(p->a, p->kids, p->nkids * sizeof *p->kids);
+	it->nchildren = (uint32_t)p->nkids;
+	p->nkids = 0;
+}
+
+static void
+kid_add(struct pt *p, const struct block *b)
+{
+	if (p->nkids == p->kidscap) {
+		p->kidscap = p->kidscap ? 2 * p->kidscap : 8;
+		p->kids = xreallocarray(p->kids, p->kidscap, sizeof *p->kids);
+	}
+	p->kids[p->nkids++] = *b;
+}
 
 static void
 text_put(struct blocks *bl, const char *s, size_t n)
@@ -79,6 +107,7 @@ list_flush(struct pt *p)
 
 	if (p->nitems == 0)
 		return;
+	item_close(p);
 	memset(&b, 0, sizeof b);
 	b.kind = BLOCK_LIST;
 	b.tight = 1;
@@ -199,33 +228,48 @@ para(struct pt *p, size_t a, size_t b, int heading, int hard)
 static void
 item(struct pt *p, size_t a, size_t b, size_t skip)
 {
-	struct block it, *pb;
+	struct block it, pb;
 	char m = p->s[p->L[a].off];
 
 	if (p->nitems > 0 && m != p->marker)
 		list_flush(p);
+	item_close(p);
 	if (p->nitems == 0) {
 		p->list_text = (uint32_t)p->bl->tlen;
 		p->list_line = (uint32_t)(p->line0 + a + 1);
 		p->marker = m;
 	}
-	pb = arena_alloc(p->a, sizeof *pb);
-	memset(pb, 0, sizeof *pb);
-	pb->kind = BLOCK_PARA;
-	pb->line = (uint32_t)(p->line0 + a + 1);
-	pb->spans = line_spans(p, a, b, skip, 0, &pb->nspans);
+	memset(&pb, 0, sizeof pb);
+	pb.kind = BLOCK_PARA;
+	pb.line = (uint32_t)(p->line0 + a + 1);
+	pb.spans = line_spans(p, a, b, skip, 0, &pb.nspans);
 	text_put(p->bl, "\n", 1);
+	kid_add(p, &pb);
 	memset(&it, 0, sizeof it);
 	it.kind = BLOCK_ITEM;
-	it.line = pb->line;
-	it.children = pb;
-	it.nchildren = 1;
+	it.line = pb.line;
 	if (p->nitems == p->itemscap) {
 		p->itemscap = p->itemscap ? 2 * p->itemscap : 8;
 		p->items =
 		    xreallocarray(p->items, p->itemscap, sizeof *p->items);
 	}
 	p->items[p->nitems++] = it;
+	p->item_indent = p->L[a].indent;
+}
+
+/* A paragraph indented under the open item, after a blank line: the
+ * item's. */
+static void
+item_para(struct pt *p, size_t a, size_t b)
+{
+	struct block pb;
+
+	memset(&pb, 0, sizeof pb);
+	pb.kind = BLOCK_PARA;
+	pb.line = (uint32_t)(p->line0 + a + 1);
+	pb.spans = line_spans(p, a, b, 0, 0, &pb.nspans);
+	text_put(p->bl, "\n", 1);
+	kid_add(p, &pb);
 }
 
 /* Lines [a, b) as they are, less their common indent. */
@@ -380,6 +424,11 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 			i = k;
 			continue;
 		}
+		if (p.nitems > 0 && p.L[i].indent > p.item_indent) {
+			item_para(&p, i, j);
+			i = k;
+			continue;
+		}
 		if (p.emitted == 0 && p.nitems == 0 && j == i + 1 &&
 		    (j == p.n || blank(&p, j)) &&
 		    p.s[p.L[i].off + p.L[i].len - 1] != '?' &&
@@ -402,5 +451,6 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 	}
 	list_flush(&p);
 	free(p.items);
+	free(p.kids);
 	free(p.L);
 }

@@ -25,13 +25,50 @@
 #include "shapeint.h"
 #include "xalloc.h"
 
-/* The first line of item it (an ITEM block) under top-level block i. */
+/*
+ * The question of paragraph b under top-level block i: its lines up to
+ * the first of its first three that ends with '?', else its first line.
+ * *end is the span after it (b->nspans: all of it); *sure says whether a
+ * '?' or a Q label was found.
+ */
 static const char *
-item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len)
+para_question(struct shape *s, size_t i, const struct block *b,
+    uint32_t *len, size_t *end, int *sure)
+{
+	size_t from, k, line, first = 0;
+	const char *t;
+
+	for (from = 0, line = 0; from < b->nspans && line < 3;
+	     from = k + 1, line++) {
+		for (k = from; k < b->nspans && b->spans[k].kind == SPAN_TEXT;
+		     k++)
+			;
+		if (line == 0)
+			first = k;
+		t = blocks_spans_text(s->bl, i, b->spans, from, k, s->d->arena,
+		    len);
+		if (shape_ends_question(t, *len)) {
+			*end = k;
+			*sure = 1;
+			return blocks_spans_text(s->bl, i, b->spans, 0, k,
+			    s->d->arena, len);
+		}
+	}
+	*end = first;
+	t = blocks_spans_text(s->bl, i, b->spans, 0, first, s->d->arena, len);
+	*sure = shape_q_label(t, *len) > 0;
+	return t;
+}
+
+/* The question of item it (an ITEM block) under top-level block i. */
+static const char *
+item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len,
+    int *sure)
 {
 	const struct block *b;
-	size_t next;
+	size_t end;
 
+	*sure = 0;
 	if (it->nchildren == 0)
 		return NULL;
 	b = &it->children[0];
@@ -42,7 +79,7 @@ item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len)
 	}
 	if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
 		return NULL;
-	return shape_first_line(s, i, b, len, &next);
+	return para_question(s, i, b, len, &end, sure);
 }
 
 /* Whether item it is one link and nothing else (a table of contents). */
@@ -79,28 +116,25 @@ question_list(struct shape *s, size_t i, size_t *sure)
 		return 0;
 	for (k = 0; k < b->nchildren; k++) {
 		const struct block *it = &b->children[k];
-		size_t lines = 0, j;
+		int q;
 
-		t = item_line(s, i, it, &len);
-		if (t != NULL && (shape_ends_question(t, len) ||
-		                     shape_q_label(t, len) > 0))
-			(*sure)++;
+		t = item_line(s, i, it, &len, &q);
+		*sure += t != NULL && q;
 		links += item_is_link(it);
-		if (it->nchildren > 1)
-			answered++;
-		else if (it->nchildren == 1 &&
-		         it->children[0].kind == BLOCK_PARA) {
-			for (j = 0; j < it->children[0].nspans; j++)
-				lines += it->children[0].spans[j].kind !=
-				         SPAN_TEXT;
-			answered += lines > 0;
-		}
+		answered += it->nchildren > 1;
 	}
 	if (links == b->nchildren)
 		return 0;
 	if (*sure > 0 && 2 * *sure >= b->nchildren)
 		return 1;
-	return s->in_faq[i] && answered == b->nchildren;
+	if (!s->in_faq[i])
+		return 0;
+	/* in a FAQ: most items have an answer under them, or one item
+	 * alone has its answer after the list */
+	return 2 * answered > b->nchildren ||
+	       (b->nchildren == 1 && i + 1 < s->bl->nitems &&
+	           s->bl->blk[i + 1].kind != BLOCK_LIST &&
+	           s->bl->blk[i + 1].kind != BLOCK_HEADING);
 }
 
 static void
@@ -146,6 +180,7 @@ list_map(struct shape *s)
 	const char *stack[7] = {NULL};
 	struct marks qs = {NULL, 0, 0}, heads = {NULL, 0, 0};
 	size_t i, k, n, sure, *starts, lab, next, q;
+	int qsure;
 	const struct block *b;
 	const char *t;
 	uint32_t len;
@@ -175,8 +210,9 @@ list_map(struct shape *s)
 				shape_strip_label(s, q, &bl->blk[q], lab);
 				continue;
 			}
+			(void)para_question(s, q, b, &len, &next, &qsure);
 			if (b->kind == BLOCK_PARA && next < b->nspans)
-				blocks_split(bl, q, next);
+				blocks_split(bl, q, next + 1);
 			mark(&qs, bl->nitems - q);
 		}
 		free(starts);
