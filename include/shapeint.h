@@ -5,7 +5,8 @@
  *	shape.c		the builder, the choice of a shape, shape_map()
  *	shape_heading.c	headings (## sections, ### questions; setext too)
  *	shape_para.c	question paragraphs: Q:/A: labels, bold questions,
- *			numbered paragraphs, quoted questions
+ *			numbered paragraphs, quoted questions, paragraphs
+ *			after rules
  *	shape_list.c	list items whose first line is the question
  *
  * Included by those files only.
@@ -103,6 +104,7 @@ extern const struct recogniser shape_bold;
 extern const struct recogniser shape_numbered;
 extern const struct recogniser shape_quote;
 extern const struct recogniser shape_list;
+extern const struct recogniser shape_rule;
 
 /* Helpers of the paragraph and list recognisers (shape_para.c) */
 

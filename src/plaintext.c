@@ -437,7 +437,7 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 			i = k;
 			continue;
 		}
-		if (p.prose > 0 && j - i <= 2 && p.L[i].indent < p.prose &&
+		if (p.prose > 0 && j - i <= 3 && p.L[i].indent < p.prose &&
 		    k < p.n && p.L[k].indent > p.L[i].indent &&
 		    p.L[k].indent >= p.prose && !rule(&p, k)) {
 			para(&p, i, j, 3, 0); /* a question over its answer */

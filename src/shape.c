@@ -427,7 +427,7 @@ shape_mark_faq(struct shape *s)
  * finds more questions. */
 static const struct recogniser *const recognisers[] = {
     &shape_headings, &shape_qa, &shape_bold, &shape_numbered, &shape_quote,
-    &shape_list};
+    &shape_list, &shape_rule};
 #define NRECOG (sizeof recognisers / sizeof *recognisers)
 
 static const struct recogniser *
@@ -467,7 +467,7 @@ choose(struct shape *s, size_t *found)
 		diag_add(s->diags, s->name, s->fm->question_style_line, 1,
 		    DIAG_WARNING,
 		    "question-style must be headings, qa, bold, numbered, "
-		    "quote or list; ignored");
+		    "quote, list or rule; ignored");
 	}
 	memset(c, 0, sizeof c);
 	for (k = 0; k < NRECOG; k++)

@@ -91,6 +91,33 @@ nested_title(struct shape *s, const char *const stack[7], int level)
 }
 
 /*
+ * "###Question" without the space after the marks, which CommonMark
+ * reads as a paragraph, where a reader sees the next question: one line
+ * that starts with exactly q marks and a letter.  Its text, or NULL.
+ */
+static const char *
+hashes(struct shape *s, size_t i, int q, uint32_t *len)
+{
+	const struct block *b = &s->bl->blk[i];
+	const char *t;
+	size_t next, k = 0;
+
+	if (b->nspans == 0 || b->spans[0].kind != SPAN_TEXT ||
+	    b->spans[0].style != 0 ||
+	    *blocks_span_str(s->bl, i, &b->spans[0]) != '#')
+		return NULL;
+	t = shape_first_line(s, i, b, len, &next);
+	if (next < b->nspans)
+		return NULL;
+	while (k < *len && t[k] == '#')
+		k++;
+	if ((int)k != q || k == *len || t[k] == ' ' || t[k] == '\t')
+		return NULL;
+	*len -= (uint32_t)k;
+	return t + k;
+}
+
+/*
  * Headings at the question level are questions, headings above it
  * sections (nested ones named after their categories), headings below it
  * part of their answer; everything else is body.
@@ -111,8 +138,13 @@ headings_map(struct shape *s)
 		uint32_t col = bl->items[i].col;
 		const char *txt;
 
-		if (!is_heading(bl, i))
+		if (!is_heading(bl, i)) {
+			if (hb->kind == BLOCK_PARA && (txt = hashes(s, i, q,
+			                                   &len)) != NULL)
+				shape_question(s, i, NULL, txt, len, hb->line,
+				    col);
 			continue;
+		}
 		lv = hb->level;
 		if (prev > 0 && lv > prev + 1 &&
 		    !(prev >= 2 && prev < q && lv == q))

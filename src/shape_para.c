@@ -10,7 +10,9 @@
  *	numbered a paragraph that starts with a question number ("Q1.",
  *		"1.1", "A1)"; "1." is a list in Markdown, a paragraph in
  *		plain text): its lines up to the one ending with '?';
- *	quote	a quoted paragraph of a few lines ("> Can I ...?").
+ *	quote	a quoted paragraph of a few lines ("> Can I ...?");
+ *	rule	the paragraph after each rule, in a file of entries
+ *		between rules.
  *
  * In all of them the headings are sections, never questions.  A
  * question of the bold and quote shapes that does not end with '?' is
@@ -233,6 +235,31 @@ quote_para(struct shape *s, size_t i, struct para_q *pq)
 	return 1;
 }
 
+/* The first paragraph after a rule, in a file of entries between rules
+ * (a problem statement over its explanation, as in ncurses' FAQ). */
+static int
+rule_para(struct shape *s, size_t i, struct para_q *pq)
+{
+	const struct block *b = &s->bl->blk[i];
+	size_t k, lines = 1;
+
+	if (b->kind != BLOCK_PARA || i == 0 ||
+	    s->bl->blk[i - 1].kind != BLOCK_HR)
+		return 0;
+	for (k = 0; k < b->nspans; k++)
+		lines += b->spans[k].kind != SPAN_TEXT;
+	if (lines > 3 || i + 1 >= s->bl->nitems ||
+	    s->bl->blk[i + 1].kind == BLOCK_HR)
+		return 0;
+	pq->q = blocks_spans_text(
+	    s->bl, i, b->spans, 0, b->nspans, s->d->arena, &pq->len);
+	pq->sure = shape_ends_question(pq->q, pq->len);
+	if (!pq->sure && !s->in_faq[i])
+		return 0;
+	pq->split = 0;
+	return 1;
+}
+
 /* The map and count every paragraph shape shares -------------------------- */
 
 typedef int (*para_test)(struct shape *s, size_t i, struct para_q *pq);
@@ -349,6 +376,20 @@ quote_map(struct shape *s)
 	para_map(s, quote_para);
 }
 
+static void
+rule_count(struct shape *s, struct shape_count *c)
+{
+	para_count(s, c, rule_para);
+}
+
+static void
+rule_map(struct shape *s)
+{
+	para_map(s, rule_para);
+}
+
+const struct recogniser shape_rule = {"rule",
+    "a paragraph after each rule (----, ****)", rule_count, rule_map};
 const struct recogniser shape_qa = {"qa",
     "Q:/A: paragraphs (Q., Question:, 質問：, Ｑ．, 問 ...)", qa_count,
     qa_map};
