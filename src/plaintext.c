@@ -30,6 +30,7 @@ struct pt {
 	size_t line0; /* the 0-based number of L[0] */
 	int prose;    /* the usual indent */
 	int emitted;  /* top-level blocks so far */
+	int sections; /* level-2 headings so far */
 	/* the list being filled: items of one marker in a row */
 	struct block *items;
 	size_t nitems, itemscap;
@@ -415,6 +416,7 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 		    ((r + 3 >= p.L[last].len && r <= p.L[last].len + 3) ||
 		        (i > 0 && rule(&p, i - 1)))) {
 			/* underlined, or between two rules */
+			p.sections += p.emitted > 0;
 			para(&p, i, j, p.emitted == 0 ? 1 : 2, 0);
 			i = next_text(&p, j + 1);
 			continue;
@@ -440,7 +442,9 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 		if (p.prose > 0 && j - i <= 3 && p.L[i].indent < p.prose &&
 		    k < p.n && p.L[k].indent > p.L[i].indent &&
 		    p.L[k].indent >= p.prose && !rule(&p, k)) {
-			para(&p, i, j, 3, 0); /* a question over its answer */
+			/* a question over its answer: under the sections
+			 * there are, else under the title */
+			para(&p, i, j, p.sections ? 3 : 2, 0);
 			i = k;
 			continue;
 		}

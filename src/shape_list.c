@@ -131,10 +131,12 @@ question_list(struct shape *s, size_t i, size_t *sure)
 		return 0;
 	/* in a FAQ: most items have an answer under them, or one item
 	 * alone has its answer after the list */
-	return 2 * answered > b->nchildren ||
-	       (b->nchildren == 1 && i + 1 < s->bl->nitems &&
-	           s->bl->blk[i + 1].kind != BLOCK_LIST &&
-	           s->bl->blk[i + 1].kind != BLOCK_HEADING);
+	if (2 * answered > b->nchildren)
+		return 1;
+	if (b->nchildren != 1 || i + 1 >= s->bl->nitems)
+		return 0;
+	k = s->bl->blk[i + 1].kind;
+	return k == BLOCK_PARA || k == BLOCK_CODE || k == BLOCK_QUOTE;
 }
 
 static void
