@@ -125,6 +125,10 @@ void blocks_split(struct blocks *bl, size_t i, size_t k);
  */
 size_t blocks_unwrap(struct blocks *bl, size_t i, size_t *starts);
 
+/* Copies the first bytes of the text of all blocks (across a join), max at
+ * most, to out; returns how many. */
+size_t blocks_text_head(const struct blocks *bl, char *out, size_t max);
+
 /* Shrinks blk and the text buffers to their size: pointers into them are
  * final from here on. */
 void blocks_shrink(struct blocks *bl);

@@ -447,6 +447,19 @@ blocks_unwrap(struct blocks *bl, size_t i, size_t *starts)
 	return n;
 }
 
+size_t
+blocks_text_head(const struct blocks *bl, char *out, size_t max)
+{
+	size_t n = bl->tlen < max ? bl->tlen : max, m = 0;
+
+	memcpy(out, bl->text, n);
+	if (bl->seam != NULL && n < max) {
+		m = bl->seam->t2len < max - n ? bl->seam->t2len : max - n;
+		memcpy(out + n, bl->seam->text2, m);
+	}
+	return n + m;
+}
+
 void
 blocks_shrink(struct blocks *bl)
 {

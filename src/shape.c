@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "i18n.h"
 #include "shapeint.h"
 #include "slug.h"
 #include "xalloc.h"
@@ -523,6 +524,19 @@ static const struct recogniser shape_text = {
 
 /* Mapping ---------------------------------------------------------------- */
 
+/* Without front matter "lang", the text says: its first 64 KB are
+ * enough, however the file was parsed. */
+static const char *
+guess_lang(const struct blocks *bl)
+{
+	char *head = xmalloc(65536);
+	const char *lang = i18n_guess_lang(head, blocks_text_head(bl, head,
+	                                             65536));
+
+	free(head);
+	return lang;
+}
+
 void
 shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
     const struct frontmatter *fm, int empty, struct diag_list *diags)
@@ -555,7 +569,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 		c->title = blocks_heading_text(bl, s.title, d->arena, NULL);
 	else
 		c->title = file_title(&s);
-	c->lang = fm->lang != NULL ? fm->lang : "";
+	c->lang = fm->lang != NULL ? fm->lang : guess_lang(bl);
 	s.faq_title = shape_names_faq(c->title, strlen(c->title));
 	s.unshared = d->nentries;
 	shape_mark_faq(&s);

@@ -505,6 +505,40 @@ test_unterminated_last_line(void **state)
 	free(b);
 }
 
+
+/* Without front matter "lang", a collection's lang is what its text is
+ * written in (issue 10): the UI language follows it. */
+static void
+test_lang_from_text(void **state)
+{
+	static const char *const text[] = {
+	    "# よくある質問\n\n## アカウントを作るには？\n\nサインアップの"
+	    "ページから作成してください。料金はかかりません。\n",
+	    "# 자주 묻는 질문\n\n## 계정은 어떻게 만드나요?\n\n가입 페이지에서 "
+	    "계정을 만들 수 있습니다. 요금은 없습니다.\n",
+	    "# 常见问题\n\n## 如何创建账户？\n\n请在注册页面创建账户。创建账户"
+	    "不收取任何费用。\n",
+	    "# FAQ\n\n## How do I create an account?\n\nUse the sign-up "
+	    "page; it costs nothing.  It takes a minute or two.\n",
+	    "---\nlang: en\n---\n# よくある質問\n\n## アカウントを作るには？"
+	    "\n\nサインアップのページから作成してください。料金はかかりません。"
+	    "\n"};
+	static const char *const want[] = {"ja", "ko", "zh", "", "en"};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof text / sizeof *text; k++) {
+		struct doc *d = doc_new();
+		struct diag_list dl = {0};
+
+		load_buffer(d, "x.md", text[k], strlen(text[k]), &dl);
+		doc_finish(d, &dl);
+		assert_string_equal(d->colls[0].lang, want[k]);
+		doc_free(d);
+		diag_clear(&dl);
+	}
+}
+
 /* A FAQ of n entries, big enough to be mapped rather than read. */
 static char *
 big_faq(size_t n, size_t *len)
@@ -673,6 +707,7 @@ main(void)
 	    cmocka_unit_test(test_many_duplicates),
 	    cmocka_unit_test(test_escapes),
 	    cmocka_unit_test(test_unterminated_last_line),
+	    cmocka_unit_test(test_lang_from_text),
 	    cmocka_unit_test(test_big_file_mapped),
 	    cmocka_unit_test(test_file_shrinks_while_mapped),
 	    cmocka_unit_test(test_foreign_sigbus_chained),
