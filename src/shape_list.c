@@ -60,6 +60,36 @@ para_question(struct shape *s, size_t i, const struct block *b,
 	return t;
 }
 
+/*
+ * Whether paragraph b under top-level block i certainly is a question,
+ * read in place: a Q label, or one of its first three lines ends with
+ * '?' (every list of a file is looked at; copies are for those chosen).
+ */
+static int
+para_sure(struct shape *s, size_t i, const struct block *b)
+{
+	size_t k, line = 0;
+	const struct span *last = NULL;
+
+	if (b->nspans > 0 && b->spans[0].kind == SPAN_TEXT &&
+	    shape_q_label(blocks_span_str(s->bl, i, &b->spans[0]),
+	        b->spans[0].len) > 0)
+		return 1;
+	for (k = 0; k <= b->nspans && line < 3; k++) {
+		if (k == b->nspans || b->spans[k].kind != SPAN_TEXT) {
+			if (last != NULL &&
+			    shape_ends_question(
+			        blocks_span_str(s->bl, i, last), last->len))
+				return 1;
+			last = NULL;
+			line++;
+			continue;
+		}
+		last = &b->spans[k];
+	}
+	return 0;
+}
+
 /* The question of item it (an ITEM block) under top-level block i. */
 static const char *
 item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len,
@@ -79,6 +109,10 @@ item_line(struct shape *s, size_t i, const struct block *it, uint32_t *len,
 	}
 	if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
 		return NULL;
+	if (len == NULL) {
+		*sure = para_sure(s, i, b);
+		return "";
+	}
 	return para_question(s, i, b, len, &end, sure);
 }
 
@@ -109,7 +143,6 @@ question_list(struct shape *s, size_t i, size_t *sure)
 	const struct block *b = &s->bl->blk[i];
 	size_t k, links = 0, answered = 0;
 	const char *t;
-	uint32_t len;
 
 	*sure = 0;
 	if (b->kind != BLOCK_LIST || b->nchildren == 0)
@@ -118,7 +151,7 @@ question_list(struct shape *s, size_t i, size_t *sure)
 		const struct block *it = &b->children[k];
 		int q;
 
-		t = item_line(s, i, it, &len, &q);
+		t = item_line(s, i, it, NULL, &q);
 		*sure += t != NULL && q;
 		links += item_is_link(it);
 		answered += it->nchildren > 1;

@@ -106,6 +106,18 @@ all_bold(struct shape *s, size_t i, const struct block *b, size_t to)
 	return any;
 }
 
+/* The bytes of the first span of leaf b under block i when it is text,
+ * else NULL: a look at a paragraph before its text is copied (every
+ * paragraph of a file is looked at by every recogniser). */
+static const char *
+lead(struct shape *s, size_t i, const struct block *b, size_t *n)
+{
+	if (b->nspans == 0 || b->spans[0].kind != SPAN_TEXT)
+		return NULL;
+	*n = b->spans[0].len;
+	return blocks_span_str(s->bl, i, &b->spans[0]);
+}
+
 /* Q label paragraphs ----------------------------------------------------- */
 
 static int
@@ -116,7 +128,8 @@ qa_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	size_t next, lab, k, from;
 
-	if (b->kind != BLOCK_PARA)
+	if (b->kind != BLOCK_PARA || (t = lead(s, i, b, &next)) == NULL ||
+	    shape_q_label(t, next) == 0)
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
 	if ((lab = shape_q_label(t, len)) == 0)
@@ -153,7 +166,8 @@ bold_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	const char *t;
 
-	if (b->kind != BLOCK_PARA || b->nspans == 0)
+	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
+	    !(b->spans[0].style & STYLE_STRONG))
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
 	if (len == 0 || len > 400)
@@ -178,7 +192,8 @@ numbered_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	const char *t;
 
-	if (b->kind != BLOCK_PARA || b->nspans == 0)
+	if (b->kind != BLOCK_PARA || (t = lead(s, i, b, &next)) == NULL ||
+	    shape_number(t, next) == 0)
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
 	if (shape_number(t, len) == 0)
