@@ -47,9 +47,10 @@ struct shape {
 	int share;       /* a question with no answer shares the next one's */
 	size_t unshared; /* entries from here on wait for an answer */
 	int faq_title;   /* the file's title names it a FAQ */
-	/* per block: 1 when it is in a part of the file that names itself a
-	 * FAQ (its title, or a heading above it such as "## FAQ") */
-	uint8_t *in_faq;
+	uint8_t *mark; /* per block: MARK_* bits (shape_mark()) */
+	/* the headings' count reads their text for '?' only when another
+	 * shape could win on it (100 000 headings are as many cache misses) */
+	int count_sure;
 };
 
 /* What a recogniser's count found. */
@@ -94,8 +95,20 @@ size_t shape_number(const char *s, size_t n);
  * Asked Questions", "よくある質問", ...). */
 int shape_names_faq(const char *s, size_t n);
 
-/* Fills s->in_faq again, after a map reshaped the blocks. */
-void shape_mark_faq(struct shape *s);
+/* What shape_mark() notes of each block: it is in a part of the file
+ * that names itself a FAQ (its title, or a heading above it such as
+ * "## FAQ"); a paragraph's first span is bold; its first byte may start
+ * a Q label, an A label, a question number, "#". */
+enum {
+	MARK_FAQ = 1,
+	MARK_STRONG = 2,
+	MARK_Q = 4,
+	MARK_A = 8,
+	MARK_NUM = 16,
+	MARK_HASH = 32,
+};
+/* Fills s->mark; again after a map reshaped the blocks. */
+void shape_mark(struct shape *s);
 
 /* The recognisers */
 extern const struct recogniser shape_headings;

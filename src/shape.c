@@ -252,6 +252,12 @@ shape_ends_question(const char *s, size_t n)
 	    "\xe3\x80\x8f", "\xe3\x80\x80", " ", "\t"};
 	size_t k, m;
 
+	/* the usual case first: '?' last, nothing after it */
+	if (n >= 1 && s[n - 1] == '?')
+		return 1;
+	if (n == 0 || strchr("\"')*_` \t\x80\x89\x8d\x8f\x99\x9d\x9f",
+	                  s[n - 1]) == NULL)
+		return 0;
 	for (;;) {
 		for (k = 0; k < sizeof closers / sizeof *closers; k++) {
 			m = strlen(closers[k]);
@@ -277,7 +283,8 @@ label(const char *s, size_t n, const char *const *words, size_t nwords,
 	size_t i, k, w, m;
 
 	for (w = 0; w < nwords; w++) {
-		if ((i = starts(s, n, words[w])) == 0)
+		if (n == 0 || s[0] != words[w][0] ||
+		    (i = starts(s, n, words[w])) == 0)
 			continue;
 		while (i < n && is_digit(s[i]))
 			i++;
@@ -379,7 +386,9 @@ shape_names_faq(const char *s, size_t n)
 	    "\xec\x9e\x90\xec\xa3\xbc \xeb\xac\xbb\xeb\x8a\x94"}; /* 자주 묻는 */
 	size_t i, k, m;
 
-	if (n > 80)
+	/* a heading that names the FAQ is short: "FAQ", "よくある質問";
+	 * a question is longer, and every heading is looked at */
+	if (n > 48)
 		return 0;
 	for (i = 0; i < n; i++)
 		for (k = 0; k < sizeof names / sizeof *names; k++) {
@@ -392,10 +401,38 @@ shape_names_faq(const char *s, size_t n)
 	return 0;
 }
 
-/* Marks the blocks in a part of the file that names itself a FAQ: under
- * a heading such as "## FAQ", down to the next heading of its level. */
+/* What the first byte of a paragraph may start (one look at each
+ * paragraph, not one per recogniser: a file's text is megabytes). */
+static uint8_t
+lead_marks(const struct blocks *bl, size_t i)
+{
+	const struct block *b = &bl->blk[i];
+	uint8_t m = 0;
+	unsigned char c;
+
+	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
+	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
+		return 0;
+	if (b->spans[0].style & STYLE_STRONG)
+		m |= MARK_STRONG;
+	c = (unsigned char)*blocks_span_str(bl, i, &b->spans[0]);
+	if (c == 'Q' || c == 0xEF || c == 0xE8 || c == 0xE5 || c == 0xE9 ||
+	    c == 0xEC)
+		m |= MARK_Q;
+	if (c == 'A' || c == 0xEF || c == 0xE5 || c == 0xE7 || c == 0xEB)
+		m |= MARK_A;
+	if ((c >= '0' && c <= '9') || c == '(' || c == 'Q' || c == 'A')
+		m |= MARK_NUM;
+	if (c == '#')
+		m |= MARK_HASH;
+	return m;
+}
+
+/* Marks the blocks in a part of the file that names itself a FAQ (under
+ * a heading such as "## FAQ", down to the next heading of its level) and
+ * what each paragraph starts with. */
 void
-shape_mark_faq(struct shape *s)
+shape_mark(struct shape *s)
 {
 	struct blocks *bl = s->bl;
 	const char *t;
@@ -403,8 +440,8 @@ shape_mark_faq(struct shape *s)
 	size_t i;
 	int lvl = 0;
 
-	free(s->in_faq);
-	s->in_faq = xcalloc(bl->nitems ? bl->nitems : 1, 1);
+	free(s->mark);
+	s->mark = xcalloc(bl->nitems ? bl->nitems : 1, 1);
 	for (i = 0; i < bl->nitems; i++) {
 		const struct block *b = &bl->blk[i];
 
@@ -412,13 +449,16 @@ shape_mark_faq(struct shape *s)
 			if (lvl > 0 && b->level <= lvl)
 				lvl = 0;
 			if (lvl == 0) {
+				/* (a plain heading's length is known
+				 * without reading it: long ones are not) */
 				t = blocks_heading_text(bl, i, s->d->arena,
 				    &len);
 				if (shape_names_faq(t, len))
 					lvl = b->level;
 			}
 		}
-		s->in_faq[i] = (uint8_t)(s->faq_title || lvl > 0);
+		s->mark[i] = (uint8_t)((s->faq_title || lvl > 0 ? MARK_FAQ : 0) |
+		                       lead_marks(bl, i));
 	}
 }
 
@@ -471,8 +511,19 @@ choose(struct shape *s, size_t *found)
 		    "quote, list or rule; ignored");
 	}
 	memset(c, 0, sizeof c);
-	for (k = 0; k < NRECOG; k++)
+	for (k = 1; k < NRECOG; k++)
 		recognisers[k]->count(s, &c[k]);
+	recognisers[0]->count(s, &c[0]);
+	/* what the headings' sure count could change: a shape with sure
+	 * questions, or with more candidates than there are headings */
+	for (k = 1; k < NRECOG; k++)
+		if (c[k].sure > 0 || c[k].cand > c[0].cand)
+			break;
+	if (k < NRECOG) {
+		memset(&c[0], 0, sizeof c[0]);
+		s->count_sure = 1;
+		recognisers[0]->count(s, &c[0]);
+	}
 	best = c[0];
 	for (k = 1; k < NRECOG; k++) {
 		if (c[k].sure < 2 && c[k].cand < 2)
@@ -572,7 +623,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	c->lang = fm->lang != NULL ? fm->lang : guess_lang(bl);
 	s.faq_title = shape_names_faq(c->title, strlen(c->title));
 	s.unshared = d->nentries;
-	shape_mark_faq(&s);
+	shape_mark(&s);
 	r = choose(&s, &found);
 	if (found == 0)
 		r = &shape_text;
@@ -581,7 +632,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	r->map(&s);
 	body_flush(&s, bl->nitems);
 	section_close(&s, 0);
-	free(s.in_faq);
+	free(s.mark);
 	c = &d->colls[coll];
 	c->n = (uint32_t)(d->nsecs - c->first);
 	if (c->intro != NULL)

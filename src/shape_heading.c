@@ -139,8 +139,8 @@ headings_map(struct shape *s)
 		const char *txt;
 
 		if (!is_heading(bl, i)) {
-			if (hb->kind == BLOCK_PARA && (txt = hashes(s, i, q,
-			                                   &len)) != NULL)
+			if ((s->mark[i] & MARK_HASH) &&
+			    (txt = hashes(s, i, q, &len)) != NULL)
 				shape_question(s, i, NULL, txt, len, hb->line,
 				    col);
 			continue;
@@ -202,6 +202,8 @@ headings_count(struct shape *s, struct shape_count *c)
 		    bl->blk[i].level != q)
 			continue;
 		c->cand++;
+		if (!s->count_sure)
+			continue;
 		t = blocks_heading_text(bl, i, s->d->arena, &len);
 		if (shape_ends_question(t, len) || shape_q_label(t, len) > 0)
 			c->sure++;

@@ -160,7 +160,7 @@ question_list(struct shape *s, size_t i, size_t *sure)
 		return 0;
 	if (*sure > 0 && 2 * *sure >= b->nchildren)
 		return 1;
-	if (!s->in_faq[i])
+	if (!(s->mark[i] & MARK_FAQ))
 		return 0;
 	/* in a FAQ: most items have an answer under them, or one item
 	 * alone has its answer after the list */
@@ -252,7 +252,7 @@ list_map(struct shape *s)
 		}
 		free(starts);
 	}
-	shape_mark_faq(s);
+	shape_mark(s);
 	/* both lists are in descending order of position from the end:
 	 * ascending positions */
 	for (k = qs.n, n = heads.n; k > 0 || n > 0;) {

@@ -128,7 +128,7 @@ qa_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	size_t next, lab, k, from;
 
-	if (b->kind != BLOCK_PARA || (t = lead(s, i, b, &next)) == NULL ||
+	if (!(s->mark[i] & MARK_Q) || (t = lead(s, i, b, &next)) == NULL ||
 	    shape_q_label(t, next) == 0)
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
@@ -166,8 +166,7 @@ bold_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	const char *t;
 
-	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
-	    !(b->spans[0].style & STYLE_STRONG))
+	if (!(s->mark[i] & MARK_STRONG))
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
 	if (len == 0 || len > 400)
@@ -176,7 +175,7 @@ bold_para(struct shape *s, size_t i, struct para_q *pq)
 		return 0;
 	lab = shape_q_label(t, len);
 	pq->sure = lab > 0 || shape_ends_question(t, len);
-	if (!pq->sure && !s->in_faq[i])
+	if (!pq->sure && !(s->mark[i] & MARK_FAQ))
 		return 0;
 	pq->q = t + lab;
 	pq->len = len - (uint32_t)lab;
@@ -192,7 +191,7 @@ numbered_para(struct shape *s, size_t i, struct para_q *pq)
 	uint32_t len;
 	const char *t;
 
-	if (b->kind != BLOCK_PARA || (t = lead(s, i, b, &next)) == NULL ||
+	if (!(s->mark[i] & MARK_NUM) || (t = lead(s, i, b, &next)) == NULL ||
 	    shape_number(t, next) == 0)
 		return 0;
 	t = shape_first_line(s, i, b, &len, &next);
@@ -239,13 +238,18 @@ quote_para(struct shape *s, size_t i, struct para_q *pq)
 	p = &b->children[0];
 	for (k = 0; k < p->nspans; k++)
 		lines += p->spans[k].kind != SPAN_TEXT;
-	if (lines > 3)
+	if (lines > 3 || p->nspans == 0)
+		return 0;
+	/* in place first: the copy is for the ones that are questions */
+	k = p->nspans - 1;
+	pq->sure = p->spans[k].kind == SPAN_TEXT &&
+	           shape_ends_question(blocks_span_str(s->bl, i, &p->spans[k]),
+	               p->spans[k].len);
+	if (!pq->sure && !(s->mark[i] & MARK_FAQ))
 		return 0;
 	pq->q = blocks_spans_text(
 	    s->bl, i, p->spans, 0, p->nspans, s->d->arena, &pq->len);
 	pq->sure = shape_ends_question(pq->q, pq->len);
-	if (!pq->sure && !s->in_faq[i])
-		return 0;
 	pq->split = 0;
 	return 1;
 }
@@ -269,7 +273,7 @@ rule_para(struct shape *s, size_t i, struct para_q *pq)
 	pq->q = blocks_spans_text(
 	    s->bl, i, b->spans, 0, b->nspans, s->d->arena, &pq->len);
 	pq->sure = shape_ends_question(pq->q, pq->len);
-	if (!pq->sure && !s->in_faq[i])
+	if (!pq->sure && !(s->mark[i] & MARK_FAQ))
 		return 0;
 	pq->split = 0;
 	return 1;
@@ -308,27 +312,23 @@ para_map(struct shape *s, para_test test)
 	const char *t;
 	uint32_t len;
 	size_t i, next, lab;
-	int after_q = 0;
 
-	for (i = 0; i < bl->nitems; i++) {
-		if (bl->blk[i].kind == BLOCK_HEADING) {
-			after_q = 0;
+	/* last first: a split inserts after its paragraph, so the marks of
+	 * the blocks before it stay where they are */
+	for (i = bl->nitems; i-- > 0;) {
+		if (bl->blk[i].kind == BLOCK_HEADING || !test(s, i, &pq))
 			continue;
-		}
-		if (test(s, i, &pq)) {
-			if (pq.split > 0)
-				blocks_split(bl, i, pq.split);
-			after_q = 1;
+		if (pq.split > 0)
+			blocks_split(bl, i, pq.split);
+		else if (i + 1 >= bl->nitems || !(s->mark[i + 1] & MARK_A))
 			continue;
-		}
-		if (after_q && bl->blk[i].kind == BLOCK_PARA) {
-			t = shape_first_line(s, i, &bl->blk[i], &len, &next);
-			if ((lab = shape_a_label(t, len)) > 0)
-				shape_strip_label(s, i, &bl->blk[i], lab);
-		}
-		after_q = 0;
+		if (bl->blk[i + 1].kind != BLOCK_PARA)
+			continue;
+		t = shape_first_line(s, i + 1, &bl->blk[i + 1], &len, &next);
+		if ((lab = shape_a_label(t, len)) > 0)
+			shape_strip_label(s, i + 1, &bl->blk[i + 1], lab);
 	}
-	shape_mark_faq(s);
+	shape_mark(s);
 	for (i = 0; i < bl->nitems; i++) {
 		if (i == s->title)
 			continue;
