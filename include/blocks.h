@@ -42,9 +42,19 @@ struct blocks_seam;
 struct blocks_item {
 	uint32_t text_start; /* see above */
 	uint16_t col;        /* headings: column of the '#' (saturates) */
-	uint16_t plain;      /* headings: text in place, NUL-terminated */
-	uint32_t xid;        /* headings: 1 + index of its {#id}, or 0 */
+	uint8_t flags;       /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
+	/* paragraphs: the first byte of their first span's text, or 0; so
+	 * that the recognisers need not read the text of every paragraph of
+	 * a big file again (recorded by the reader while it is at hand) */
+	uint8_t lead;
+	uint32_t xid; /* headings: 1 + index of its {#id}, or 0 */
 };
+
+enum {
+	BLOCKS_PLAIN = 1,       /* headings: text in place, NUL-terminated */
+	BLOCKS_LEAD_STRONG = 2, /* paragraphs: the first span is bold */
+};
+
 
 /* A link to "#id", for doc_finish() to check once the parse is good. */
 struct blocks_link {
@@ -65,6 +75,10 @@ struct blocks {
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };
+
+/* Sets item i's lead and BLOCKS_LEAD_STRONG from block i (a reader calls
+ * it where the paragraph's text is at hand). */
+void blocks_set_lead(struct blocks *bl, size_t i);
 
 /* An empty list with a text buffer of its own. */
 void blocks_init(struct blocks *bl);

@@ -142,7 +142,7 @@ blocks_heading_text(
 	 * a NUL where its block separator would be (100 000 questions are
 	 * 8 MB): neither its spans nor its text need to be read here, which
 	 * were a cache miss each. */
-	if (bl->items[i].plain) {
+	if (bl->items[i].flags & BLOCKS_PLAIN) {
 		if (len != NULL)
 			*len = (uint32_t)(text_end(bl, i, tlen) - 1 -
 			                  bl->items[i].text_start);
@@ -171,7 +171,7 @@ blocks_heading_to_body(struct blocks *bl, size_t i)
 	size_t tlen;
 	char *text = item_text(bl, i, &tlen);
 
-	if (bl->items[i].plain)
+	if (bl->items[i].flags & BLOCKS_PLAIN)
 		text[text_end(bl, i, tlen) - 1] = '\n';
 }
 
@@ -242,6 +242,23 @@ blocks_body(
 	                      : tlen) -
 	       base;
 	return text + base;
+}
+
+void
+blocks_set_lead(struct blocks *bl, size_t i)
+{
+	const struct block *b = &bl->blk[i];
+	struct blocks_item *it = &bl->items[i];
+	size_t tlen;
+
+	it->lead = 0;
+	it->flags &= (uint8_t)~BLOCKS_LEAD_STRONG;
+	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
+	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
+		return;
+	it->lead = (uint8_t)item_text(bl, i, &tlen)[b->spans[0].off];
+	if (b->spans[0].style & STYLE_STRONG)
+		it->flags |= BLOCKS_LEAD_STRONG;
 }
 
 /* Reading and reshaping blocks ------------------------------------------- */
@@ -356,6 +373,8 @@ blocks_split(struct blocks *bl, size_t i, size_t k)
 	bl->items[i + 1] = bl->items[i];
 	bl->items[i + 1].xid = 0;
 	bl->items[i + 1].text_start = nb.spans[0].off;
+	bl->items[i + 1].flags = 0;
+	blocks_set_lead(bl, i + 1);
 }
 
 /* Where the text of b starts, or 0 when it has none (recursion is bounded
@@ -438,7 +457,8 @@ blocks_unwrap(struct blocks *bl, size_t i, size_t *starts)
 	for (k = n; k-- > 0;) {
 		bl->items[i + k] = it;
 		bl->items[i + k].xid = 0;
-		bl->items[i + k].plain = 0;
+		bl->items[i + k].flags = 0;
+		blocks_set_lead(bl, i + k);
 		if (k > 0)
 			bl->items[i + k].text_start =
 			    first_off(&bl->blk[i + k], &off) ? off : next;

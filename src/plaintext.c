@@ -98,6 +98,7 @@ emit(struct pt *p, const struct block *b, uint32_t text_start, int col)
 	memset(it, 0, sizeof *it);
 	it->text_start = text_start;
 	it->col = (uint16_t)col;
+	blocks_set_lead(bl, bl->nitems - 1);
 	p->emitted++;
 }
 

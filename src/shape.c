@@ -401,21 +401,16 @@ shape_names_faq(const char *s, size_t n)
 	return 0;
 }
 
-/* What the first byte of a paragraph may start (one look at each
- * paragraph, not one per recogniser: a file's text is megabytes). */
+/* What the first byte of a paragraph may start (the reader noted it:
+ * the text of a big file is not read again for it). */
 static uint8_t
 lead_marks(const struct blocks *bl, size_t i)
 {
-	const struct block *b = &bl->blk[i];
 	uint8_t m = 0;
-	unsigned char c;
+	unsigned char c = bl->items[i].lead;
 
-	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
-	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
-		return 0;
-	if (b->spans[0].style & STYLE_STRONG)
+	if (bl->items[i].flags & BLOCKS_LEAD_STRONG)
 		m |= MARK_STRONG;
-	c = (unsigned char)*blocks_span_str(bl, i, &b->spans[0]);
 	if (c == 'Q' || c == 0xEF || c == 0xE8 || c == 0xE5 || c == 0xE9 ||
 	    c == 0xEC)
 		m |= MARK_Q;
