@@ -42,9 +42,19 @@ struct blocks_seam;
 struct blocks_item {
 	uint32_t text_start; /* see above */
 	uint16_t col;        /* headings: column of the '#' (saturates) */
-	uint16_t plain;      /* headings: text in place, NUL-terminated */
-	uint32_t xid;        /* headings: 1 + index of its {#id}, or 0 */
+	uint8_t flags;       /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
+	/* paragraphs: the first byte of their first span's text, or 0; so
+	 * that the recognisers need not read the text of every paragraph of
+	 * a big file again (recorded by the reader while it is at hand) */
+	uint8_t lead;
+	uint32_t xid; /* headings: 1 + index of its {#id}, or 0 */
 };
+
+enum {
+	BLOCKS_PLAIN = 1,       /* headings: text in place, NUL-terminated */
+	BLOCKS_LEAD_STRONG = 2, /* paragraphs: the first span is bold */
+};
+
 
 /* A link to "#id", for doc_finish() to check once the parse is good. */
 struct blocks_link {
@@ -65,6 +75,10 @@ struct blocks {
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };
+
+/* Sets item i's lead and BLOCKS_LEAD_STRONG from block i (a reader calls
+ * it where the paragraph's text is at hand). */
+void blocks_set_lead(struct blocks *bl, size_t i);
 
 /* An empty list with a text buffer of its own. */
 void blocks_init(struct blocks *bl);
@@ -95,6 +109,39 @@ void blocks_heading_to_body(struct blocks *bl, size_t i);
  */
 const char *blocks_body(
     struct blocks *bl, size_t from, size_t to, struct arena *a, uint32_t *len);
+
+/* Reading and reshaping blocks for the recognisers (shape.c) --------- */
+
+/* The first leaf (PARA or HEADING) of block i, looking into the first
+ * child of quotes, lists and items; NULL when there is none. */
+const struct block *blocks_first_leaf(const struct blocks *bl, size_t i);
+/* The bytes of text span sp of a leaf under block i (not rebased yet). */
+const char *blocks_span_str(
+    const struct blocks *bl, size_t i, const struct span *sp);
+/*
+ * The plain text of spans [from, to) of a leaf under block i: breaks as
+ * spaces, blanks at both ends trimmed, a copy in a; its length in *len.
+ */
+const char *blocks_spans_text(const struct blocks *bl, size_t i,
+    const struct span *sp, size_t from, size_t to, struct arena *a,
+    uint32_t *len);
+/*
+ * Splits top-level PARA or HEADING i before its span k (0 < k < nspans):
+ * block i keeps the spans before k (less a break that ends them), a new
+ * PARA i + 1 holds the rest and starts where the first of them does.
+ */
+void blocks_split(struct blocks *bl, size_t i, size_t k);
+/*
+ * Replaces top-level LIST or QUOTE i by the blocks inside it: a list's
+ * items' blocks, in order, or a quote's.  starts[k] (when starts is not
+ * NULL, room for the list's items) is where item k's blocks begin.
+ * Returns how many blocks took its place (0: it was empty, and is gone).
+ */
+size_t blocks_unwrap(struct blocks *bl, size_t i, size_t *starts);
+
+/* Copies the first bytes of the text of all blocks (across a join), max at
+ * most, to out; returns how many. */
+size_t blocks_text_head(const struct blocks *bl, char *out, size_t max);
 
 /* Shrinks blk and the text buffers to their size: pointers into them are
  * final from here on. */

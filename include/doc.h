@@ -140,7 +140,13 @@ struct section {
 struct collection {
 	const char *path;  /* file it came from, as given */
 	const char *title; /* "# Title", front matter, else the file name */
-	const char *lang;  /* front matter "lang", else "" */
+	/* front matter "lang", else what the text is written in (kana,
+	 * kanji, hangul: i18n_guess_lang()), else "" */
+	const char *lang;
+	/* how its questions are written, as faq --check says it: the name
+	 * of the recogniser that found them (shape.h), static */
+	const char *shape;
+	const char *shape_what;
 	uint32_t first, n; /* sections */
 	/* Text between the title and the first section, or NULL; like
 	 * section.intro (section is the collection's first section, or

@@ -1,6 +1,6 @@
 /*
  * frontmatter.h - the optional "---" block at the very start of a FAQ file
- * (see faq(5)): keys title, lang and question-level.
+ * (see faq(5)): keys title, lang, question-level and question-style.
  */
 #ifndef FAQ_FRONTMATTER_H
 #define FAQ_FRONTMATTER_H
@@ -15,6 +15,11 @@ struct frontmatter {
 	const char *title;  /* NULL when absent; the arena's */
 	const char *lang;   /* NULL when absent; the arena's */
 	int question_level; /* 2, 3 or 4; 0 when absent */
+	/* the shape of the questions (shape.h: headings, qa, bold, numbered,
+	 * quote, list), NULL when absent; the arena's.  An unknown name is
+	 * the loader's to report, which knows the shapes. */
+	const char *question_style;
+	unsigned question_style_line;
 };
 
 /*

@@ -7,6 +7,8 @@
 #ifndef FAQ_I18N_H
 #define FAQ_I18N_H
 
+#include <stddef.h>
+
 /* Selects "ja" or "en" (anything else is English).  Safe to call again. */
 void i18n_init(const char *lang);
 /* The translation of msgid in the selected language; never NULL, static
@@ -14,6 +16,13 @@ void i18n_init(const char *lang);
 const char *i18n_text(const char *msgid);
 /* The selected language: "ja" or "en". */
 const char *i18n_lang(void);
+/*
+ * The language a text is written in, from the share of kana, kanji and
+ * hangul among its letters: "ja" (kana, or kanji with kana), "zh" (kanji
+ * without kana), "ko" (hangul), else "" (Latin or too little to say).
+ * Reads s[0..n) only; static strings.
+ */
+const char *i18n_guess_lang(const char *s, size_t n);
 
 #define _(s) i18n_text(s)
 /* Marks a string for extraction without translating it here. */

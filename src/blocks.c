@@ -142,7 +142,7 @@ blocks_heading_text(
 	 * a NUL where its block separator would be (100 000 questions are
 	 * 8 MB): neither its spans nor its text need to be read here, which
 	 * were a cache miss each. */
-	if (bl->items[i].plain) {
+	if (bl->items[i].flags & BLOCKS_PLAIN) {
 		if (len != NULL)
 			*len = (uint32_t)(text_end(bl, i, tlen) - 1 -
 			                  bl->items[i].text_start);
@@ -171,7 +171,7 @@ blocks_heading_to_body(struct blocks *bl, size_t i)
 	size_t tlen;
 	char *text = item_text(bl, i, &tlen);
 
-	if (bl->items[i].plain)
+	if (bl->items[i].flags & BLOCKS_PLAIN)
 		text[text_end(bl, i, tlen) - 1] = '\n';
 }
 
@@ -245,6 +245,242 @@ blocks_body(
 }
 
 void
+blocks_set_lead(struct blocks *bl, size_t i)
+{
+	const struct block *b = &bl->blk[i];
+	struct blocks_item *it = &bl->items[i];
+	size_t tlen;
+
+	it->lead = 0;
+	it->flags &= (uint8_t)~BLOCKS_LEAD_STRONG;
+	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
+	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
+		return;
+	it->lead = (uint8_t)item_text(bl, i, &tlen)[b->spans[0].off];
+	if (b->spans[0].style & STYLE_STRONG)
+		it->flags |= BLOCKS_LEAD_STRONG;
+}
+
+/* Reading and reshaping blocks ------------------------------------------- */
+
+const struct block *
+blocks_first_leaf(const struct blocks *bl, size_t i)
+{
+	const struct block *b = &bl->blk[i];
+	int depth;
+
+	for (depth = 0; depth <= DOC_MAX_DEPTH; depth++) {
+		switch (b->kind) {
+		case BLOCK_PARA:
+		case BLOCK_HEADING:
+			return b;
+		case BLOCK_LIST:
+		case BLOCK_ITEM:
+		case BLOCK_QUOTE:
+			if (b->nchildren == 0)
+				return NULL;
+			b = &b->children[0];
+			break;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+const char *
+blocks_span_str(const struct blocks *bl, size_t i, const struct span *sp)
+{
+	size_t tlen;
+
+	return item_text(bl, i, &tlen) + sp->off;
+}
+
+const char *
+blocks_spans_text(const struct blocks *bl, size_t i, const struct span *sp,
+    size_t from, size_t to, struct arena *a, uint32_t *len)
+{
+	size_t n = 0, k, tlen;
+	const char *text = item_text(bl, i, &tlen);
+	char *s, *q, *e;
+
+	for (k = from; k < to; k++)
+		n += sp[k].kind == SPAN_TEXT ? sp[k].len : 1;
+	q = s = arena_alloc(a, n + 1);
+	for (k = from; k < to; k++) {
+		if (sp[k].kind == SPAN_TEXT) {
+			memcpy(q, text + sp[k].off, sp[k].len);
+			q += sp[k].len;
+		} else {
+			*q++ = ' ';
+		}
+	}
+	e = q;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*e = '\0';
+	q = s;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (len != NULL)
+		*len = (uint32_t)(e - q);
+	return q;
+}
+
+/* Makes room for n blocks at index at, next to block src (whose part of
+ * a join they are in). */
+static void
+insert_slots(struct blocks *bl, size_t at, size_t n, size_t src)
+{
+	if (n == 0)
+		return;
+	if (bl->nitems + n > bl->itemscap) {
+		bl->itemscap = bl->nitems + n + bl->nitems / 4;
+		bl->items =
+		    xreallocarray(bl->items, bl->itemscap, sizeof *bl->items);
+		bl->blk = xreallocarray(bl->blk, bl->itemscap, sizeof *bl->blk);
+	}
+	memmove(bl->blk + at + n, bl->blk + at,
+	    (bl->nitems - at) * sizeof *bl->blk);
+	memmove(bl->items + at + n, bl->items + at,
+	    (bl->nitems - at) * sizeof *bl->items);
+	bl->nitems += n;
+	if (bl->seam != NULL && src < bl->seam->nsplit)
+		bl->seam->nsplit += n;
+}
+
+void
+blocks_split(struct blocks *bl, size_t i, size_t k)
+{
+	struct block b = bl->blk[i], nb;
+	size_t j;
+
+	if (b.kind != BLOCK_PARA || k == 0 || k >= b.nspans)
+		return;
+	memset(&nb, 0, sizeof nb);
+	nb.kind = BLOCK_PARA;
+	nb.line = b.line;
+	for (j = 0; j < k; j++)
+		nb.line += b.spans[j].kind != SPAN_TEXT;
+	nb.spans = b.spans + k;
+	nb.nspans = b.nspans - (uint32_t)k;
+	b.nspans = (uint32_t)k;
+	while (b.nspans > 0 && b.spans[b.nspans - 1].kind != SPAN_TEXT)
+		b.nspans--;
+	insert_slots(bl, i + 1, 1, i);
+	bl->blk[i] = b;
+	bl->blk[i + 1] = nb;
+	bl->items[i + 1] = bl->items[i];
+	bl->items[i + 1].xid = 0;
+	bl->items[i + 1].text_start = nb.spans[0].off;
+	bl->items[i + 1].flags = 0;
+	blocks_set_lead(bl, i + 1);
+}
+
+/* Where the text of b starts, or 0 when it has none (recursion is bounded
+ * by DOC_MAX_DEPTH). */
+static int
+first_off(const struct block *b, uint32_t *off)
+{
+	uint32_t c, k;
+
+	switch (b->kind) {
+	case BLOCK_PARA:
+	case BLOCK_HEADING:
+		if (b->nspans == 0)
+			return 0;
+		*off = b->spans[0].off;
+		return 1;
+	case BLOCK_CODE:
+		*off = b->code_off;
+		return 1;
+	case BLOCK_TABLE:
+		for (c = 0; c < b->nrows * b->ncols; c++)
+			if (b->cells[c].nspans > 0) {
+				*off = b->cells[c].spans[0].off;
+				return 1;
+			}
+		return 0;
+	case BLOCK_LIST:
+	case BLOCK_ITEM:
+	case BLOCK_QUOTE:
+		for (k = 0; k < b->nchildren; k++)
+			if (first_off(&b->children[k], off))
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+size_t
+blocks_unwrap(struct blocks *bl, size_t i, size_t *starts)
+{
+	const struct block b = bl->blk[i];
+	struct blocks_item it = bl->items[i];
+	size_t n = 0, k, j, at, tlen;
+	uint32_t next, off;
+
+	if (b.kind != BLOCK_LIST && b.kind != BLOCK_QUOTE)
+		return 1;
+	for (k = 0; k < b.nchildren; k++)
+		n += b.kind == BLOCK_LIST ? b.children[k].nchildren : 1;
+	if (n == 0) {
+		memmove(bl->blk + i, bl->blk + i + 1,
+		    (bl->nitems - i - 1) * sizeof *bl->blk);
+		memmove(bl->items + i, bl->items + i + 1,
+		    (bl->nitems - i - 1) * sizeof *bl->items);
+		bl->nitems--;
+		if (bl->seam != NULL && i < bl->seam->nsplit)
+			bl->seam->nsplit--;
+		if (starts != NULL)
+			for (k = 0; k < b.nchildren; k++)
+				starts[k] = i;
+		return 0;
+	}
+	item_text(bl, i, &tlen);
+	next = (uint32_t)text_end(bl, i, tlen);
+	insert_slots(bl, i + 1, n - 1, i);
+	at = i;
+	for (k = 0; k < b.nchildren; k++) {
+		if (b.kind == BLOCK_QUOTE) {
+			bl->blk[at++] = b.children[k];
+			continue;
+		}
+		if (starts != NULL)
+			starts[k] = at;
+		for (j = 0; j < b.children[k].nchildren; j++)
+			bl->blk[at++] = b.children[k].children[j];
+	}
+	/* each block's text starts where its first text does; one with
+	 * none starts where the next one does */
+	for (k = n; k-- > 0;) {
+		bl->items[i + k] = it;
+		bl->items[i + k].xid = 0;
+		bl->items[i + k].flags = 0;
+		blocks_set_lead(bl, i + k);
+		if (k > 0)
+			bl->items[i + k].text_start =
+			    first_off(&bl->blk[i + k], &off) ? off : next;
+		next = bl->items[i + k].text_start;
+	}
+	return n;
+}
+
+size_t
+blocks_text_head(const struct blocks *bl, char *out, size_t max)
+{
+	size_t n = bl->tlen < max ? bl->tlen : max, m = 0;
+
+	memcpy(out, bl->text, n);
+	if (bl->seam != NULL && n < max) {
+		m = bl->seam->t2len < max - n ? bl->seam->t2len : max - n;
+		memcpy(out + n, bl->seam->text2, m);
+	}
+	return n + m;
+}
+
+void
 blocks_shrink(struct blocks *bl)
 {
 	if (bl->tlen < bl->tcap)
@@ -252,9 +488,13 @@ blocks_shrink(struct blocks *bl)
 	if (bl->seam != NULL)
 		bl->seam->text2 = xrealloc(
 		    bl->seam->text2, bl->seam->t2len ? bl->seam->t2len : 1);
-	if (bl->blk != NULL && bl->nitems < bl->itemscap)
+	if (bl->blk != NULL && bl->nitems < bl->itemscap) {
 		bl->blk = xreallocarray(
 		    bl->blk, bl->nitems ? bl->nitems : 1, sizeof *bl->blk);
+		bl->items = xreallocarray(
+		    bl->items, bl->nitems ? bl->nitems : 1, sizeof *bl->items);
+		bl->itemscap = bl->nitems ? bl->nitems : 1;
+	}
 }
 
 void

@@ -57,6 +57,9 @@ front_key(struct fmctx *p, unsigned ln, const char *k, size_t kn, const char *v,
 		else
 			diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
 			    "question-level must be 2, 3 or 4; ignored");
+	} else if (kn == 14 && memcmp(k, "question-style", 14) == 0) {
+		p->fm->question_style = arena_strndup(p->arena, v, vn);
+		p->fm->question_style_line = ln;
 	} else {
 		diag_add(p->diags, p->name, ln, 1, DIAG_WARNING,
 		    "unknown front-matter key '%.*s' ignored", (int)kn, k);

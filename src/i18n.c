@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 #ifndef FAQ_LOCALEDIR
@@ -249,4 +250,36 @@ const char *
 i18n_lang(void)
 {
 	return i18n.lang;
+}
+
+const char *
+i18n_guess_lang(const char *s, size_t n)
+{
+	size_t i = 0, kana = 0, kanji = 0, hangul = 0, latin = 0, all;
+	uint32_t c;
+
+	while (i < n) {
+		c = utf8_next(s, n, &i);
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			latin++;
+		else if ((c >= 0x3040 && c <= 0x30FF) ||
+		         (c >= 0xFF66 && c <= 0xFF9F))
+			kana++;
+		else if ((c >= 0x4E00 && c <= 0x9FFF) ||
+		         (c >= 0x3400 && c <= 0x4DBF))
+			kanji++;
+		else if ((c >= 0xAC00 && c <= 0xD7AF) ||
+		         (c >= 0x1100 && c <= 0x11FF) ||
+		         (c >= 0x3130 && c <= 0x318F))
+			hangul++;
+	}
+	/* a CJK character says about as much as a word of 4 letters */
+	all = latin / 4 + kana + kanji + hangul;
+	if (all < 20)
+		return "";
+	if (5 * hangul >= all)
+		return "ko";
+	if (5 * (kana + kanji) >= all)
+		return 20 * kana >= kanji ? "ja" : "zh";
+	return "";
 }

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +31,7 @@
 #include "filemap.h"
 #include "frontmatter.h"
 #include "md.h"
+#include "plaintext.h"
 #include "sanitize.h"
 #include "shape.h"
 #include "split.h"
@@ -131,8 +133,8 @@ reader_flush(struct doc *d, uint32_t coll, const struct blocks *bl,
  */
 static void
 load_bytes(struct doc *d, const char *name, const char *buf, size_t len,
-    struct filemap *own, size_t split_min, struct load_stats *stats,
-    struct diag_list *diags)
+    struct filemap *own, size_t split_min, int plain,
+    struct load_stats *stats, struct diag_list *diags)
 {
 	struct san_report rep = {NULL, NULL, 0, 0, 0};
 	struct frontmatter fm;
@@ -156,7 +158,7 @@ load_bytes(struct doc *d, const char *name, const char *buf, size_t len,
 		buf += 3;
 		len -= 3;
 	}
-	if (split_find(buf, len, split_min, &at)) {
+	if (!plain && split_find(buf, len, split_min, &at)) {
 		/* the usual case: parse the bytes as they are, no copy */
 		s = buf;
 		n = len;
@@ -197,13 +199,20 @@ load_bytes(struct doc *d, const char *name, const char *buf, size_t len,
 		src.drop = drop_pages;
 		src.drop_ctx = own;
 	}
-	/* The reader, chosen here: Markdown (md.c), on two cores when
-	 * split_find() said where (split.h).  Another reader (plain text,
-	 * by the file's name) would fill the same block list, and nothing
-	 * below would change. */
-	if (split_parse(&bl, d->arena, &src, start, &at, &how) != 0)
+	/* The reader, chosen here: plain text (plaintext.c) when the file's
+	 * name says so, else Markdown (md.c), on two cores when split_find()
+	 * said where (split.h).  Both fill the same block list. */
+	how = SPLIT_NONE;
+	if (plain) {
+		size_t k, line = 0;
+
+		for (k = 0; k < start; k++)
+			line += s[k] == '\n';
+		plaintext_read(&bl, d->arena, s, n, start, line);
+	} else if (split_parse(&bl, d->arena, &src, start, &at, &how) != 0) {
 		diag_add(diags, cname, 0, 0, DIAG_ERROR,
 		    "the Markdown parser failed; content may be missing");
+	}
 	if (stats != NULL) {
 		stats->splits_joined += how == SPLIT_JOINED;
 		stats->splits_redone += how == SPLIT_REDONE;
@@ -238,7 +247,7 @@ load_buffer_opt(struct doc *d, const char *name, const char *buf, size_t len,
 		free(clean);
 		return -1;
 	}
-	load_bytes(d, clean, buf, len, NULL, split_min, stats, diags);
+	load_bytes(d, clean, buf, len, NULL, split_min, 0, stats, diags);
 	free(clean);
 	return 0;
 }
@@ -248,6 +257,40 @@ load_buffer(struct doc *d, const char *name, const char *buf, size_t len,
     struct diag_list *diags)
 {
 	return load_buffer_opt(d, name, buf, len, NULL, NULL, diags);
+}
+
+/* The last component of path. */
+static const char *
+base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b != NULL ? b + 1 : path;
+}
+
+/* A file named FAQ or FAQ.txt, in any case: the plain-text FAQ a
+ * project ships, read from a directory too. */
+static int
+is_faq_name(const char *name)
+{
+	return strcasecmp(name, "FAQ") == 0 ||
+	       strcasecmp(name, "FAQ.txt") == 0;
+}
+
+/* Plain text, not Markdown: a .txt file, or one with no extension at all
+ * (FAQ, zlib's FAQ, a Debian package's FAQ); .md, .markdown and the
+ * rest are Markdown. */
+static int
+is_plain_name(const char *path)
+{
+	const char *b = base_name(path), *dot = strrchr(b, '.');
+	size_t n = strlen(b);
+
+	if (is_faq_name(b))
+		return 1;
+	if (n > 4 && strcasecmp(b + n - 4, ".txt") == 0)
+		return 1;
+	return dot == NULL || dot == b;
 }
 
 /* Reads of a file that keeps changing before it is refused, and the first
@@ -308,7 +351,8 @@ load_file(
 		    strerror(errno));
 		return -1;
 	}
-	load_bytes(d, shown, fm.data, fm.len, &fm, LOAD_SPLIT_MIN, NULL, diags);
+	load_bytes(d, shown, fm.data, fm.len, &fm, LOAD_SPLIT_MIN,
+	    is_plain_name(path), NULL, diags);
 	filemap_close(&fm); /* (load_bytes() may have closed it already) */
 	return 0;
 }
@@ -346,7 +390,7 @@ load_dir(
 	}
 	sep = path[0] != '\0' && path[strlen(path) - 1] == '/' ? "" : "/";
 	while ((de = readdir(dir)) != NULL) {
-		if (!is_md_name(de->d_name))
+		if (!is_md_name(de->d_name) && !is_faq_name(de->d_name))
 			continue;
 		full = xasprintf("%s%s%s", path, sep, de->d_name);
 		if (stat(full, &st) != 0) {

@@ -585,6 +585,27 @@ load_help(const char *lang)
 	return h;
 }
 
+/* --check, on standard error (standard output is the problems alone,
+ * for scripts): how each file's questions were found. */
+static void
+print_shapes(FILE *fp, const struct doc *d)
+{
+	size_t c, k, n;
+
+	for (c = 0; c < d->ncolls; c++) {
+		const struct collection *cl = &d->colls[c];
+
+		if (cl->shape == NULL)
+			continue;
+		for (k = cl->first, n = 0; k < cl->first + cl->n; k++)
+			n += d->secs[k].n;
+		if (strcmp(cl->shape, "text") == 0)
+			n = 0;
+		fprintf(fp, "%s: shape %s: %s; %zu question%s\n", cl->path,
+		    cl->shape, cl->shape_what, n, n == 1 ? "" : "s");
+	}
+}
+
 static int
 run_dump(const struct options *o, struct browser *b)
 {
@@ -670,6 +691,8 @@ main(int argc, char **argv)
 		if (o.mode == MODE_CHECK && o.romaji != ROMAJI_NEVER &&
 		    romaji_probe() != ROMAJI_FULL && romaji_wanted(o.romaji, d))
 			print_romaji_status(stdout);
+		if (o.mode == MODE_CHECK && status == 0)
+			print_shapes(stderr, d);
 		if (status == 0 && diag_count(&diags, DIAG_ERROR) > 0)
 			status = 1;
 		goto out;

@@ -431,8 +431,9 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 		it = &p->bl.items[p->bl.nitems++];
 		it->text_start = (uint32_t)text_start;
 		it->col = (uint16_t)(col < UINT16_MAX ? col : UINT16_MAX);
-		it->plain = (uint16_t)plain;
+		it->flags = plain ? BLOCKS_PLAIN : 0;
 		it->xid = 0;
+		blocks_set_lead(&p->bl, p->bl.nitems - 1);
 		if (explicit_id != NULL) {
 			GROW(p->bl.xids, p->bl.nxids, p->bl.xidscap, 1);
 			p->bl.xids[p->bl.nxids++] = explicit_id;

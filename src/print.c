@@ -151,8 +151,16 @@ print_doc(FILE *fp, const struct doc *d, const struct render_opts *o,
 			const struct section *sec = &d->secs[s];
 			int sec_done = 0;
 
-			for (i = sec->first; i < sec->first + sec->n; i++) {
-				if (!entry_wanted(only, i))
+			/* a section with no questions still has its text
+			 * printed, when everything is */
+			for (i = sec->first;
+			     i < sec->first + sec->n ||
+			     (i == sec->first && only == NULL && sec->n == 0 &&
+			         sec->intro != NULL && sec->intro != cl->intro);
+			     i++) {
+				int none = i == sec->first + sec->n;
+
+				if (!none && !entry_wanted(only, i))
 					continue;
 				if (!title_done) {
 					if (printed)
@@ -172,6 +180,8 @@ print_doc(FILE *fp, const struct doc *d, const struct render_opts *o,
 						    o);
 					sec_done = 1;
 				}
+				if (none)
+					break;
 				fputc('\n', fp);
 				print_entry(fp, d, &d->entries[i], o);
 			}

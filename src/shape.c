@@ -1,35 +1,26 @@
 /*
  * shape.c - blocks to the title, sections and questions; see shape.h.
  *
- * The builder comes first, then the recognisers, then shape_map(), which
- * runs the builder's common start and end around the recogniser chosen.
+ * The builder comes first, then the text tests the recognisers share,
+ * then the choice of a shape and shape_map(), which runs the builder's
+ * common start and end around the recogniser chosen.  The recognisers
+ * are in shape_*.c (shapeint.h).
  */
 #include "shape.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "docload.h"
+#include "i18n.h"
+#include "shapeint.h"
 #include "slug.h"
+#include "xalloc.h"
 
 /* The builder ----------------------------------------------------------- */
-
-enum owner { OWN_COLL, OWN_SECTION, OWN_ENTRY };
-
-struct shape {
-	struct doc *d;
-	struct blocks *bl;
-	struct diag_list *diags;
-	const struct frontmatter *fm;
-	const char *name; /* the file, for diagnostics */
-	uint32_t coll;
-	size_t title;     /* the title heading, or SIZE_MAX */
-	enum owner owner; /* whose body the pending blocks are */
-	size_t body;      /* the first pending block */
-	int64_t sec;      /* the current section, or -1 */
-	int sec_level;    /* its heading level (1 for implicit) */
-};
 
 /* Makes blocks [a, b) the answer of e. */
 static void
@@ -96,8 +87,21 @@ body_flush(struct shape *s, size_t end)
 		break;
 	case OWN_ENTRY: {
 		struct entry *e = &d->entries[d->nentries - 1];
+		size_t k;
 
 		set_body(s, e, s->body, end);
+		if (e->nblocks == 0 && s->share && s->body == end &&
+		    end < s->bl->nitems) {
+			/* "Q. ... Q. ... A. ...": two questions, one answer */
+			return;
+		}
+		for (k = s->unshared; k + 1 < d->nentries; k++) {
+			d->entries[k].blocks = e->blocks;
+			d->entries[k].nblocks = e->nblocks;
+			d->entries[k].text = e->text;
+			d->entries[k].text_len = e->text_len;
+		}
+		s->unshared = d->nentries;
 		if (e->nblocks == 0)
 			diag_add(s->diags, s->name, e->line, e->col,
 			    DIAG_WARNING, "empty answer");
@@ -153,11 +157,12 @@ section_open(struct shape *s, const char *xid, int level, const char *title,
  * and the blocks after it are the section's introduction until the next
  * start.  xid and own are as for section_open().
  */
-static void
-section_start(struct shape *s, size_t i, const char *xid, int level,
+void
+shape_section(struct shape *s, size_t i, const char *xid, int level,
     const char *title, const char *own, uint32_t line)
 {
 	body_flush(s, i);
+	s->unshared = s->d->nentries;
 	section_close(s, level);
 	section_open(s, xid, level, title, own, line);
 	s->owner = OWN_SECTION;
@@ -170,8 +175,8 @@ section_start(struct shape *s, size_t i, const char *xid, int level,
  * Its id is xid ({#id}) or the slug of q.  Questions before any section
  * go to one named after the collection.
  */
-static void
-question_start(struct shape *s, size_t i, const char *xid, const char *q,
+void
+shape_question(struct shape *s, size_t i, const char *xid, const char *q,
     uint32_t len, uint32_t line, uint32_t col)
 {
 	struct doc *d = s->d;
@@ -200,157 +205,392 @@ question_start(struct shape *s, size_t i, const char *xid, const char *q,
 	s->body = i + 1;
 }
 
-/* Recognisers ----------------------------------------------------------- */
-
 static int
 is_heading(const struct blocks *bl, size_t i)
 {
 	return bl->blk[i].kind == BLOCK_HEADING;
 }
 
-/*
- * Headings: the question level when front matter does not pin it: going
- * down from ##, the first level at which most headings have text right
- * under them, unless most of its headings also contain headings one level
- * deeper (then it is a level of categories with introductions, and the
- * search goes on).  Levels 5 and 6 are never questions.
- */
+/* Text tests ------------------------------------------------------------- */
+
+/* Whether s starts with the UTF-8 string p; its length then, else 0. */
+static size_t
+starts(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && memcmp(s, p, k) == 0 ? k : 0;
+}
+
 static int
-guess_question_level(const struct blocks *bl, size_t title)
+is_digit(char c)
 {
-	size_t n[6] = {0}, body[6] = {0}, child[6] = {0};
-	size_t i;
-	int has_parent[7] = {0};
-	int l, lv;
-
-	for (i = 0; i < bl->nitems; i++) {
-		if (!is_heading(bl, i) || i == title)
-			continue;
-		lv = bl->blk[i].level;
-		if (lv >= 2 && lv <= 4) {
-			n[lv]++;
-			if (i + 1 < bl->nitems && !is_heading(bl, i + 1))
-				body[lv]++;
-		}
-		/* the nearest open heading one level up gets a child */
-		if (lv >= 3 && lv <= 5 && has_parent[lv - 1]) {
-			child[lv - 1]++;
-			has_parent[lv - 1] = 0; /* count each parent once */
-		}
-		for (l = lv; l <= 6; l++)
-			has_parent[l] = 0;
-		has_parent[lv] = 1;
-	}
-	for (l = 2; l <= 4; l++) {
-		if (n[l] == 0 || 2 * body[l] <= n[l])
-			continue;
-		if (l < 4 && n[l + 1] > 0 && 2 * child[l] > n[l])
-			continue;
-		return l;
-	}
-	for (l = 4; l >= 2; l--)
-		if (n[l] > 0)
-			return l;
-	return 3;
+	return c >= '0' && c <= '9';
 }
 
-/* "Billing / Invoices": the titles of the open categories, 1..level. */
-static const char *
-nested_title(struct shape *s, const char *const stack[7], int level)
+/* Blanks (ASCII and the ideographic space) at s[0..n): their length. */
+static size_t
+blanks(const char *s, size_t n)
 {
-	size_t n = 0;
-	char *title, *q;
-	int l;
+	size_t i = 0, k;
 
-	for (l = 1; l <= level; l++)
-		if (stack[l] != NULL)
-			n += strlen(stack[l]) + 3;
-	q = title = arena_alloc(s->d->arena, n + 1);
-	for (l = 1; l <= level; l++) {
-		if (stack[l] == NULL)
-			continue;
-		if (q != title) {
-			memcpy(q, " / ", 3);
-			q += 3;
-		}
-		memcpy(q, stack[l], strlen(stack[l]));
-		q += strlen(stack[l]);
+	for (;;) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if ((k = starts(s + i, n - i, "\xe3\x80\x80")) > 0)
+			i += k;
+		else
+			return i;
 	}
-	*q = '\0';
-	return title;
+}
+
+int
+shape_ends_question(const char *s, size_t n)
+{
+	static const char *const closers[] = {"\"", "'", ")", "*", "_", "`",
+	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xef\xbc\x89", "\xe3\x80\x8d",
+	    "\xe3\x80\x8f", "\xe3\x80\x80", " ", "\t"};
+	size_t k, m;
+
+	/* the usual case first: '?' last, nothing after it */
+	if (n >= 1 && s[n - 1] == '?')
+		return 1;
+	if (n == 0 || strchr("\"')*_` \t\x80\x89\x8d\x8f\x99\x9d\x9f",
+	                  s[n - 1]) == NULL)
+		return 0;
+	for (;;) {
+		for (k = 0; k < sizeof closers / sizeof *closers; k++) {
+			m = strlen(closers[k]);
+			if (n >= m && memcmp(s + n - m, closers[k], m) == 0)
+				break;
+		}
+		if (k == sizeof closers / sizeof *closers)
+			break;
+		n -= m;
+	}
+	return (n >= 1 && s[n - 1] == '?') ||
+	       (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
 }
 
 /*
- * Headings at the question level are questions, headings above it
- * sections (nested ones named after their categories), headings below it
- * part of their answer; everything else is body.
+ * A label: one of words, then digits, then one of seps (or, when
+ * bare_ok, nothing but a blank or the end), then blanks.
  */
-static void
-headings_map(struct shape *s)
+static size_t
+label(const char *s, size_t n, const char *const *words, size_t nwords,
+    const char *const *seps, size_t nseps, int bare_ok)
+{
+	size_t i, k, w, m;
+
+	for (w = 0; w < nwords; w++) {
+		if (n == 0 || s[0] != words[w][0] ||
+		    (i = starts(s, n, words[w])) == 0)
+			continue;
+		while (i < n && is_digit(s[i]))
+			i++;
+		for (k = 0; k < nseps; k++)
+			if ((m = starts(s + i, n - i, seps[k])) > 0)
+				return i + m + blanks(s + i + m, n - i - m);
+		if (bare_ok && (i == n || s[i] == ' '))
+			return i + blanks(s + i, n - i);
+	}
+	return 0;
+}
+
+/* ":", ".", "：", "．", "、" */
+static const char *const label_seps[] = {
+    ":", ".", "\xef\xbc\x9a", "\xef\xbc\x8e", "\xe3\x80\x81"};
+
+size_t
+shape_q_label(const char *s, size_t n)
+{
+	static const char *const words[] = {"Question", "QUESTION", "Q",
+	    "\xef\xbc\xb1",             /* Ｑ */
+	    "\xe8\xb3\xaa\xe5\x95\x8f", /* 質問 */
+	    "\xe5\x95\x8f",             /* 問 */
+	    "\xe9\x97\xae",             /* 问 */
+	    "\xec\xa7\x88\xeb\xac\xb8"}; /* 질문 */
+	size_t k = label(s, n, words, sizeof words / sizeof *words,
+	    label_seps, sizeof label_seps / sizeof *label_seps, 0);
+
+	/* "Q." before a word is a label, "Q.E.D." is not */
+	if (k == 2 && s[0] == 'Q' && s[1] == '.' && n > 3 && s[3] == '.')
+		return 0;
+	return k;
+}
+
+size_t
+shape_a_label(const char *s, size_t n)
+{
+	static const char *const words[] = {"Answer", "ANSWER", "A",
+	    "\xef\xbc\xa1",             /* Ａ */
+	    "\xe5\x9b\x9e\xe7\xad\x94", /* 回答 */
+	    "\xe7\xad\x94\xe3\x81\x88", /* 答え */
+	    "\xe7\xad\x94",             /* 答 */
+	    "\xeb\x8b\xb5\xeb\xb3\x80"}; /* 답변 */
+	size_t k = label(s, n, words, sizeof words / sizeof *words,
+	    label_seps, sizeof label_seps / sizeof *label_seps, 0);
+
+	if (k == 2 && s[0] == 'A' && s[1] == '.' && n > 3 && s[3] == '.')
+		return 0;
+	return k;
+}
+
+size_t
+shape_number(const char *s, size_t n)
+{
+	size_t i = 0, parts = 0, d;
+	int paren = 0, dot = 0;
+
+	if (i < n && s[i] == '(') {
+		paren = 1;
+		i++;
+	} else if (i < n && (s[i] == 'Q' || s[i] == 'A')) {
+		i++;
+	}
+	for (;;) {
+		for (d = 0; i < n && is_digit(s[i]) && d < 4; d++)
+			i++;
+		if (d == 0 || (i < n && is_digit(s[i])))
+			return 0;
+		parts++;
+		if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (paren) {
+		if (i >= n || s[i] != ')')
+			return 0;
+		i++;
+	} else if (i < n && (s[i] == '.' || s[i] == ')' || s[i] == ':')) {
+		dot = 1;
+		i++;
+	} else if (parts < 2) {
+		return 0;
+	}
+	(void)dot;
+	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	return i + blanks(s + i, n - i);
+}
+
+int
+shape_names_faq(const char *s, size_t n)
+{
+	static const char *const names[] = {"faq", "frequently asked",
+	    "q&a", "\xe3\x82\x88\xe3\x81\x8f\xe3\x81\x82\xe3\x82\x8b", /* よくある */
+	    "\xe5\xb8\xb8\xe8\xa7\x81\xe9\x97\xae\xe9\xa2\x98", /* 常见问题 */
+	    "\xe5\xb8\xb8\xe8\xa6\x8b\xe5\x95\x8f\xe9\xa1\x8c", /* 常見問題 */
+	    "\xec\x9e\x90\xec\xa3\xbc \xeb\xac\xbb\xeb\x8a\x94"}; /* 자주 묻는 */
+	size_t i, k, m;
+
+	/* a heading that names the FAQ is short: "FAQ", "よくある質問";
+	 * a question is longer, and every heading is looked at */
+	if (n > 48)
+		return 0;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < sizeof names / sizeof *names; k++) {
+			if ((s[i] | 0x20) != names[k][0])
+				continue;
+			m = strlen(names[k]);
+			if (n - i >= m && strncasecmp(s + i, names[k], m) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* What the first byte of a paragraph may start (the reader noted it:
+ * the text of a big file is not read again for it). */
+static uint8_t
+lead_marks(const struct blocks *bl, size_t i)
+{
+	uint8_t m = 0;
+	unsigned char c = bl->items[i].lead;
+
+	if (bl->items[i].flags & BLOCKS_LEAD_STRONG)
+		m |= MARK_STRONG;
+	if (c == 'Q' || c == 0xEF || c == 0xE8 || c == 0xE5 || c == 0xE9 ||
+	    c == 0xEC)
+		m |= MARK_Q;
+	if (c == 'A' || c == 0xEF || c == 0xE5 || c == 0xE7 || c == 0xEB)
+		m |= MARK_A;
+	if ((c >= '0' && c <= '9') || c == '(' || c == 'Q' || c == 'A')
+		m |= MARK_NUM;
+	if (c == '#')
+		m |= MARK_HASH;
+	return m;
+}
+
+/* Marks the blocks in a part of the file that names itself a FAQ (under
+ * a heading such as "## FAQ", down to the next heading of its level) and
+ * what each paragraph starts with. */
+void
+shape_mark(struct shape *s)
 {
 	struct blocks *bl = s->bl;
-	const char *stack[7] = {NULL};
+	const char *t;
+	uint32_t len;
 	size_t i;
-	int q, prev = 0, lv;
-	uint32_t len, k;
+	int lvl = 0;
 
-	q = s->fm->question_level ? s->fm->question_level
-	                          : guess_question_level(bl, s->title);
+	free(s->mark);
+	s->mark = xcalloc(bl->nitems ? bl->nitems : 1, 1);
 	for (i = 0; i < bl->nitems; i++) {
-		const struct block *hb = &bl->blk[i];
-		uint32_t col = bl->items[i].col;
-		const char *txt;
+		const struct block *b = &bl->blk[i];
 
-		if (!is_heading(bl, i))
-			continue;
-		lv = hb->level;
-		if (prev > 0 && lv > prev + 1 &&
-		    !(prev >= 2 && prev < q && lv == q))
-			diag_add(s->diags, s->name, hb->line, col, DIAG_WARNING,
-			    "heading level skipped (h%d after h%d)", lv, prev);
-		prev = lv;
-		if (i == s->title)
-			continue;
-		if (lv > q) { /* a heading inside an answer or intro */
-			blocks_heading_to_body(bl, i);
-			continue;
+		if (b->kind == BLOCK_HEADING && i != s->title) {
+			if (lvl > 0 && b->level <= lvl)
+				lvl = 0;
+			if (lvl == 0) {
+				/* (a plain heading's length is known
+				 * without reading it: long ones are not) */
+				t = blocks_heading_text(bl, i, s->d->arena,
+				    &len);
+				if (shape_names_faq(t, len))
+					lvl = b->level;
+			}
 		}
-		txt = blocks_heading_text(bl, i, s->d->arena, &len);
-		if (lv < q) {
-			stack[lv] = txt;
-			for (k = (uint32_t)lv + 1; k < 7; k++)
-				stack[k] = NULL;
-			section_start(s, i, blocks_id(bl, i), lv,
-			    nested_title(s, stack, lv), txt, hb->line);
-			continue;
-		}
-		question_start(s, i, blocks_id(bl, i), txt, len, hb->line, col);
+		s->mark[i] = (uint8_t)((s->faq_title || lvl > 0 ? MARK_FAQ : 0) |
+		                       lead_marks(bl, i));
 	}
 }
 
-/*
- * The shapes a FAQ file may have.  A recogniser walks s->bl and calls
- * section_start() or question_start() at each block that starts one; the
- * blocks between belong to what was started last.  The title, when there
- * is one (s->title), is the builder's: a recogniser passes over it.
- */
-struct recogniser {
-	const char *name; /* the shape, as faq --check may name it */
-	void (*map)(struct shape *s);
-};
+/* Choosing the shape ------------------------------------------------------ */
 
-static const struct recogniser recognisers[] = {
-    {"headings", headings_map},
-};
+/* Every shape, headings first: it is the one a file has unless another
+ * finds more questions. */
+static const struct recogniser *const recognisers[] = {
+    &shape_headings, &shape_qa, &shape_bold, &shape_numbered, &shape_quote,
+    &shape_list, &shape_rule};
+#define NRECOG (sizeof recognisers / sizeof *recognisers)
+
+static const struct recogniser *
+by_name(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < NRECOG; k++)
+		if (strcmp(recognisers[k]->name, name) == 0)
+			return recognisers[k];
+	return NULL;
+}
+
+/*
+ * The shape front matter pins, else the one whose questions are surest:
+ * another shape than headings needs two questions that certainly are
+ * (or, in a file or part that names itself a FAQ, two that look like
+ * them), and more than the headings have.  The headings' own count is
+ * of headings at the question level that end with '?' or carry "Q.", so
+ * that a file of ## categories over bold questions is not read as
+ * headings, and a file of headings with a few bold sentences ending in
+ * '?' in its answers is.
+ */
+static const struct recogniser *
+choose(struct shape *s, size_t *found)
+{
+	struct shape_count c[NRECOG], best;
+	size_t k, pick = 0;
+
+	if (s->fm->question_style != NULL) {
+		const struct recogniser *r = by_name(s->fm->question_style);
+
+		if (r != NULL) {
+			*found = 1;
+			return r;
+		}
+		diag_add(s->diags, s->name, s->fm->question_style_line, 1,
+		    DIAG_WARNING,
+		    "question-style must be headings, qa, bold, numbered, "
+		    "quote, list or rule; ignored");
+	}
+	memset(c, 0, sizeof c);
+	for (k = 1; k < NRECOG; k++)
+		recognisers[k]->count(s, &c[k]);
+	recognisers[0]->count(s, &c[0]);
+	/* what the headings' sure count could change: a shape with sure
+	 * questions, or with more candidates than there are headings */
+	for (k = 1; k < NRECOG; k++)
+		if (c[k].sure > 0 || c[k].cand > c[0].cand)
+			break;
+	if (k < NRECOG) {
+		memset(&c[0], 0, sizeof c[0]);
+		s->count_sure = 1;
+		recognisers[0]->count(s, &c[0]);
+	}
+	best = c[0];
+	for (k = 1; k < NRECOG; k++) {
+		if (c[k].sure < 2 && c[k].cand < 2)
+			continue;
+		if (c[k].sure > best.sure ||
+		    (c[k].sure == best.sure && c[k].cand > best.cand)) {
+			best = c[k];
+			pick = k;
+		}
+	}
+	*found = best.cand;
+	return recognisers[pick];
+}
+
+/*
+ * No shape finds a question: the whole text after the title is one
+ * entry named after the file, so that it is shown, printed and searched
+ * like any answer (no text is ever dropped).
+ */
+static void
+text_map(struct shape *s)
+{
+	struct doc *d = s->d;
+	const char *t = d->colls[s->coll].title, *id;
+	char *xid;
+	size_t i, n, from = s->body;
+
+	for (i = from; i < s->bl->nitems; i++)
+		if (is_heading(s->bl, i))
+			blocks_heading_to_body(s->bl, i);
+	if (from >= s->bl->nitems)
+		return;
+	/* a section with no title of its own (the title is the entry's),
+	 * its id the title's, the entry's that and "-text" */
+	body_flush(s, from);
+	section_open(s, NULL, 1, "", t, s->bl->blk[from].line);
+	id = slug_make(d->arena, t, strlen(t));
+	n = strlen(id);
+	xid = arena_alloc(d->arena, n + 6);
+	memcpy(xid, id, n);
+	memcpy(xid + n, "-text", 6);
+	shape_question(s, from, xid, t, (uint32_t)strlen(t),
+	    s->bl->blk[from].line, 1);
+	s->body = from; /* the answer starts with the first block */
+}
+
+static const struct recogniser shape_text = {
+    "text", "no questions: the whole text is one entry", NULL, text_map};
 
 /* Mapping ---------------------------------------------------------------- */
+
+/* Without front matter "lang", the text says: its first 64 KB are
+ * enough, however the file was parsed. */
+static const char *
+guess_lang(const struct blocks *bl)
+{
+	char *head = xmalloc(65536);
+	const char *lang = i18n_guess_lang(head, blocks_text_head(bl, head,
+	                                             65536));
+
+	free(head);
+	return lang;
+}
 
 void
 shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
     const struct frontmatter *fm, int empty, struct diag_list *diags)
 {
 	struct collection *c = &d->colls[coll];
+	const struct recogniser *r;
 	struct shape s;
+	size_t found;
 
 	memset(&s, 0, sizeof s);
 	s.d = d;
@@ -375,18 +615,27 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 		c->title = blocks_heading_text(bl, s.title, d->arena, NULL);
 	else
 		c->title = file_title(&s);
-	c->lang = fm->lang != NULL ? fm->lang : "";
-	/* one shape so far: when there are more, the one front matter pins,
-	 * else the first whose test says the file is written that way */
-	recognisers[0].map(&s);
+	c->lang = fm->lang != NULL ? fm->lang : guess_lang(bl);
+	s.faq_title = shape_names_faq(c->title, strlen(c->title));
+	s.unshared = d->nentries;
+	shape_mark(&s);
+	r = choose(&s, &found);
+	if (found == 0)
+		r = &shape_text;
+	c->shape = r->name;
+	c->shape_what = r->what;
+	r->map(&s);
 	body_flush(&s, bl->nitems);
 	section_close(&s, 0);
+	free(s.mark);
 	c = &d->colls[coll];
 	c->n = (uint32_t)(d->nsecs - c->first);
 	if (c->intro != NULL)
 		((struct entry *)c->intro)->section =
 		    c->n > 0 ? c->first : UINT32_MAX;
-	if (c->n == 0 || d->secs[c->first].first == d->nentries)
+	if (empty)
+		diag_add(diags, s.name, 0, 0, DIAG_WARNING, "empty file");
+	else if (r == &shape_text)
 		diag_add(diags, s.name, 0, 0, DIAG_WARNING,
-		    empty ? "empty file" : "no questions found");
+		    "no questions found; the whole text is one entry");
 }

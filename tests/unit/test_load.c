@@ -537,14 +537,52 @@ test_unterminated_last_line(void **state)
 	doc_finish(d, &dl);
 	check_doc(d);
 	assert_int_equal(d->ncolls, 2);
-	assert_true(d->colls[1].intro != NULL);
-	assert_int_equal(d->colls[1].n, 0);
-	assert_int_equal(d->colls[1].intro->section, UINT32_MAX);
-	assert_true(d->colls[1].intro->text_len < 100);
+	/* no question in it: its text is one entry (issue 10: no text is
+	 * dropped), not an introduction --print would not show */
+	assert_true(d->colls[1].intro == NULL);
+	assert_int_equal(d->colls[1].n, 1);
+	assert_int_equal(d->secs[d->colls[1].first].n, 1);
+	assert_true(d->entries[d->secs[d->colls[1].first].first].text_len <
+	            100);
+	assert_true(d->entries[d->secs[d->colls[1].first].first].nblocks > 0);
 	doc_free(d);
 	diag_clear(&dl);
 	free(a);
 	free(b);
+}
+
+
+/* Without front matter "lang", a collection's lang is what its text is
+ * written in (issue 10): the UI language follows it. */
+static void
+test_lang_from_text(void **state)
+{
+	static const char *const text[] = {
+	    "# よくある質問\n\n## アカウントを作るには？\n\nサインアップの"
+	    "ページから作成してください。料金はかかりません。\n",
+	    "# 자주 묻는 질문\n\n## 계정은 어떻게 만드나요?\n\n가입 페이지에서 "
+	    "계정을 만들 수 있습니다. 요금은 없습니다.\n",
+	    "# 常见问题\n\n## 如何创建账户？\n\n请在注册页面创建账户。创建账户"
+	    "不收取任何费用。\n",
+	    "# FAQ\n\n## How do I create an account?\n\nUse the sign-up "
+	    "page; it costs nothing.  It takes a minute or two.\n",
+	    "---\nlang: en\n---\n# よくある質問\n\n## アカウントを作るには？"
+	    "\n\nサインアップのページから作成してください。料金はかかりません。"
+	    "\n"};
+	static const char *const want[] = {"ja", "ko", "zh", "", "en"};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof text / sizeof *text; k++) {
+		struct doc *d = doc_new();
+		struct diag_list dl = {0};
+
+		load_buffer(d, "x.md", text[k], strlen(text[k]), &dl);
+		doc_finish(d, &dl);
+		assert_string_equal(d->colls[0].lang, want[k]);
+		doc_free(d);
+		diag_clear(&dl);
+	}
 }
 
 /* A FAQ of n entries, big enough to be mapped rather than read. */
@@ -667,6 +705,7 @@ main(void)
 	    cmocka_unit_test(test_unterminated_last_line),
 	    cmocka_unit_test(test_big_file_private),
 	    cmocka_unit_test(test_file_changed_during_read),
+	    cmocka_unit_test(test_lang_from_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,1 @@
+--check tests/data/shapes tests/data/shapes/numbered.txt tests/data/shapes/sections.txt tests/data/shapes/qa.txt tests/data/shapes/indent.txt tests/data/shapes/faq-rules.txt

@@ -1,0 +1,1 @@
+--dump 60x8 tests/data/shapes/qa-ja.md
