@@ -51,7 +51,15 @@ struct ctx {
 	int depth;   /* list nesting, for the bullet shape */
 	struct flat fl, cell;
 	struct wrap_lines wl;
+	/* lines stop at out->n == limit (SIZE_MAX: never); past it ctx_line
+	 * hands out spare, cut is set and no further block is rendered */
+	size_t limit;
+	struct sline spare;
+	int cut;
 };
+
+/* How many more lines may be made, for wrap_lines.max (0: no limit). */
+size_t ctx_budget(const struct ctx *c);
 
 /* Chrome, in Unicode and in ASCII. */
 struct chrome {
