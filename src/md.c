@@ -176,7 +176,7 @@ src_col(struct parser *p, size_t off)
  * let go as it moves on, so that the file and the model are not in memory
  * whole at the same time (37 MB less at the peak on a 78 MB file).  The
  * last MB stays: line and column lookups step back a little.  Dropped
- * pages read as zeros (filemap.h): nothing may read them again.
+ * pages read as zeros (filemap.h).
  */
 #define DROP_STEP (4u << 20)
 #define DROP_LAG (1u << 20)
@@ -184,13 +184,9 @@ src_col(struct parser *p, size_t off)
 static void
 source_drop(struct parser *p, size_t off)
 {
-	size_t to = p->last_pos - DROP_LAG;
+	/* not the text being delivered (off on): it is yet to be copied */
+	size_t to = p->last_pos - DROP_LAG < off ? p->last_pos - DROP_LAG : off;
 
-	/* never the text being delivered (off on): a dropped page of a
-	 * file read into memory reads as zeros, and a 5 MB paragraph is
-	 * one callback (its copy became NULs) */
-	if (to > off)
-		to = off;
 	if (to <= p->dropped)
 		return;
 
