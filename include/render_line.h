@@ -56,7 +56,13 @@ struct ctx {
 	size_t limit;
 	struct sline spare;
 	int cut;
+	size_t flat_max; /* 0, or the most bytes of prose one block copies */
 };
+
+/* Bytes of prose enough for a line budget of max_lines at width: 16 a
+ * column leaves room for marks and joiners. */
+#define CTX_FLAT_MAX(max_lines, width) \
+	((size_t)(max_lines) * ((size_t)(width) + 1) * 16)
 
 /* How many more lines may be made, for wrap_lines.max (0: no limit). */
 size_t ctx_budget(const struct ctx *c);

@@ -328,6 +328,8 @@ render_answer(const struct entry *e, const struct render_opts *o,
 	prefix_set(&c.rest, "", 0, 0);
 	prefix_set(&c.first, "", 0, 0);
 	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
+	if (o->max_lines > 0)
+		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
 	render_blocks(&c, e->blocks, e->nblocks, 0);
 	if (c.cut)
 		cut_note(o, out);
@@ -356,12 +358,14 @@ render_plain(const char *s, size_t n, const char *prefix1,
 	prefix_set(&c.rest, prefix_rest, strlen(prefix_rest),
 	    ctx_width(&c, prefix_rest));
 	c.pending = 1;
+	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
+	if (o->max_lines > 0)
+		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
 	/* Prose: tabs are spaces, newlines stay hard breaks. */
 	flat_text(&c, &c.fl, 0, n, attr);
-	for (k = 0; k < n; k++)
+	for (k = 0; k < c.fl.len; k++)
 		if (s[k] == '\n')
 			c.fl.s[k] = '\n';
-	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
 	emit_wrapped(&c, &c.fl);
 	ctx_free(&c);
 	if (c.cut)

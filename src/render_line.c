@@ -339,6 +339,15 @@ flat_text(struct ctx *c, struct flat *f, uint32_t off, size_t n, uint16_t attr)
 {
 	size_t at = f->len, k;
 
+	if (c->flat_max != 0 && at + n > c->flat_max) {
+		/* more than the line budget can show: the rest is not
+		 * copied (a 30 MB paragraph cost 90 MB here), and the cut
+		 * is said (ctx.cut) */
+		n = at < c->flat_max ? c->flat_max - at : 0;
+		while (n > 0 && ((unsigned char)c->src[off + n] & 0xC0) == 0x80)
+			n--;
+		c->cut = 1;
+	}
 	flat_reserve(f, n);
 	memcpy(f->s + at, c->src + off, n);
 	for (k = 0; k < n; k++) {
