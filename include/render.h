@@ -25,7 +25,16 @@ struct render_opts {
 	int width;     /* columns available, >= 1 */
 	int ambiguous; /* 1 or 2, see width.h */
 	int ascii;     /* ASCII-only markers, bullets and rules */
+	/* 0, or render_answer() lays out at most this many lines and then
+	 * one that says the rest is left out (RENDER_CUT_MSG): the browser
+	 * lays out what a screen can show, not a 5 MB answer whole */
+	int max_lines;
 };
+
+/* The last line of an answer cut at max_lines (a message id). */
+#define RENDER_CUT_MSG \
+	"[the rest of this answer is not shown: it is longer than %d lines; " \
+	"faq --print shows it whole]"
 
 struct hl_range {
 	uint32_t start, end; /* bytes */

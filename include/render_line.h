@@ -51,7 +51,21 @@ struct ctx {
 	int depth;   /* list nesting, for the bullet shape */
 	struct flat fl, cell;
 	struct wrap_lines wl;
+	/* lines stop at out->n == limit (SIZE_MAX: never); past it ctx_line
+	 * hands out spare, cut is set and no further block is rendered */
+	size_t limit;
+	struct sline spare;
+	int cut;
+	size_t flat_max; /* 0, or the most bytes of prose one block copies */
 };
+
+/* Bytes of prose enough for a line budget of max_lines at width: 16 a
+ * column leaves room for marks and joiners. */
+#define CTX_FLAT_MAX(max_lines, width) \
+	((size_t)(max_lines) * ((size_t)(width) + 1) * 16)
+
+/* How many more lines may be made, for wrap_lines.max (0: no limit). */
+size_t ctx_budget(const struct ctx *c);
 
 /* Chrome, in Unicode and in ASCII. */
 struct chrome {

@@ -148,4 +148,9 @@ struct view_ops {
 /* Render options for text laid out width columns wide under env. */
 struct render_opts view_ropts(const struct view_env *env, int width);
 
+/* The most lines of one answer (or question) the views lay out; what is
+ * longer ends in a line saying so (render.h, max_lines).  The biggest
+ * screen is 500 rows; a real FAQ answer is a few dozen lines. */
+#define VIEW_MAX_LINES 2000
+
 #endif

@@ -38,6 +38,9 @@ struct wrap_lines {
 	size_t n, cap;
 	char *scratch; /* private: break and cluster tables */
 	size_t scratchcap;
+	/* 0, or stop after this many lines (the caller needs no more: the
+	 * rest of the text is not looked at) */
+	size_t max;
 };
 
 /*

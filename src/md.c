@@ -175,15 +175,20 @@ src_col(struct parser *p, size_t off)
  * in order, while the model grows: the source pages behind that point are
  * let go as it moves on, so that the file and the model are not in memory
  * whole at the same time (37 MB less at the peak on a 78 MB file).  The
- * last MB stays: line and column lookups step back a little.
+ * last MB stays: line and column lookups step back a little.  Dropped
+ * pages read as zeros (filemap.h).
  */
 #define DROP_STEP (4u << 20)
 #define DROP_LAG (1u << 20)
 
 static void
-source_drop(struct parser *p)
+source_drop(struct parser *p, size_t off)
 {
-	size_t to = p->last_pos - DROP_LAG;
+	/* not the text being delivered (off on): it is yet to be copied */
+	size_t to = p->last_pos - DROP_LAG < off ? p->last_pos - DROP_LAG : off;
+
+	if (to <= p->dropped)
+		return;
 
 	p->drop(p->drop_ctx, p->dropped, to);
 	p->dropped = to;
@@ -813,7 +818,7 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 			link_record(p, off);
 		p->last_pos = off + n;
 		if (p->last_pos >= p->drop_next)
-			source_drop(p);
+			source_drop(p, off);
 	}
 	switch (type) {
 	case MD_TEXT_NULLCHAR:

@@ -10,10 +10,12 @@
 #include "render.h"
 #include "render_line.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 #include "width.h"
 #include "wrap.h"
@@ -79,6 +81,7 @@ render_code(struct ctx *c, const struct block *b)
 			flat_highlight(
 			    c, &c->fl, at, (uint32_t)(b->code_off + i), k - i);
 		}
+		c->wl.max = ctx_budget(c);
 		wrap_hard(
 		    c->fl.s, c->fl.len, piece, avail, c->o->ambiguous, &c->wl);
 		for (i = 0; i < c->wl.n; i++) {
@@ -278,7 +281,7 @@ render_blocks(struct ctx *c, const struct block *b, size_t n, int tight)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !c->cut; i++) {
 		if (i > 0 && !tight)
 			ctx_blank(c);
 		render_block(c, &b[i]);
@@ -293,6 +296,21 @@ ctx_free(struct ctx *c)
 	flat_free(&c->fl);
 	flat_free(&c->cell);
 	wrap_lines_free(&c->wl);
+	sline_free(&c->spare);
+}
+
+/* The line that says an answer was cut at o->max_lines: said, not
+ * silently lost. */
+static void
+cut_note(const struct render_opts *o, struct slines *out)
+{
+	char *msg = xasprintf(_(RENDER_CUT_MSG), o->max_lines);
+	struct render_opts all = *o;
+
+	all.max_lines = 0;
+	render_plain(msg, strlen(msg), "", "", AT_CHROME, AT_CHROME, &all,
+	    NULL, out);
+	free(msg);
 }
 
 void
@@ -309,7 +327,12 @@ render_answer(const struct entry *e, const struct render_opts *o,
 	c.pattr = AT_CHROME;
 	prefix_set(&c.rest, "", 0, 0);
 	prefix_set(&c.first, "", 0, 0);
+	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
+	if (o->max_lines > 0)
+		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
 	render_blocks(&c, e->blocks, e->nblocks, 0);
+	if (c.cut)
+		cut_note(o, out);
 	ctx_free(&c);
 }
 
@@ -335,11 +358,16 @@ render_plain(const char *s, size_t n, const char *prefix1,
 	prefix_set(&c.rest, prefix_rest, strlen(prefix_rest),
 	    ctx_width(&c, prefix_rest));
 	c.pending = 1;
+	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
+	if (o->max_lines > 0)
+		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
 	/* Prose: tabs are spaces, newlines stay hard breaks. */
 	flat_text(&c, &c.fl, 0, n, attr);
-	for (k = 0; k < n; k++)
+	for (k = 0; k < c.fl.len; k++)
 		if (s[k] == '\n')
 			c.fl.s[k] = '\n';
 	emit_wrapped(&c, &c.fl);
 	ctx_free(&c);
+	if (c.cut)
+		cut_note(o, out);
 }

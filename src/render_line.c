@@ -171,13 +171,29 @@ emit_prefix(
  * emoji sequence deep in a list at a tiny width), the prefix gives way so
  * that the line still fits whenever the text alone does.
  */
+size_t
+ctx_budget(const struct ctx *c)
+{
+	if (c->limit == SIZE_MAX || c->limit == 0)
+		return 0;
+	/* one more than fits, so that the cut is seen */
+	return c->out->n < c->limit ? c->limit - c->out->n + 1 : 1;
+}
+
 struct sline *
 ctx_line(struct ctx *c, int trim, int textw)
 {
-	struct sline *l = slines_push(c->out);
+	struct sline *l;
 	int width = c->o->width < 1 ? 1 : c->o->width;
 	int maxw = width - ctx_avail(c);
 
+	if (c->limit != 0 && c->out->n >= c->limit) {
+		c->cut = 1;
+		l = &c->spare;
+		sline_reset(l);
+	} else {
+		l = slines_push(c->out);
+	}
 	if (textw > ctx_avail(c))
 		maxw = width - textw;
 	emit_prefix(c, l, ctx_prefix(c), maxw < 0 ? 0 : maxw, trim);
@@ -323,6 +339,15 @@ flat_text(struct ctx *c, struct flat *f, uint32_t off, size_t n, uint16_t attr)
 {
 	size_t at = f->len, k;
 
+	if (c->flat_max != 0 && at + n > c->flat_max) {
+		/* more than the line budget can show: the rest is not
+		 * copied (a 30 MB paragraph cost 90 MB here), and the cut
+		 * is said (ctx.cut) */
+		n = at < c->flat_max ? c->flat_max - at : 0;
+		while (n > 0 && ((unsigned char)c->src[off + n] & 0xC0) == 0x80)
+			n--;
+		c->cut = 1;
+	}
 	flat_reserve(f, n);
 	memcpy(f->s + at, c->src + off, n);
 	for (k = 0; k < n; k++) {
@@ -427,6 +452,7 @@ emit_wrapped(struct ctx *c, const struct flat *f)
 
 	/* the first line's own width: a self-numbered list item's number
 	 * is on it, and the lines after hang further in */
+	c->wl.max = ctx_budget(c);
 	wrap_text_hang(f->s, f->len,
 	    avail_after(c, c->pending ? c->first.w : c->rest.w),
 	    avail_after(c, c->rest.w), c->o->ambiguous, &c->wl);

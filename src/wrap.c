@@ -598,7 +598,7 @@ wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
 		}
 		if (q == n) {
 			push_line(wl, ls, ne, nw);
-			if (j >= n)
+			if (j >= n || (wl->max != 0 && wl->n >= wl->max))
 				return;
 			ls = j + 1; /* after the '\n' */
 			continue;
@@ -635,6 +635,8 @@ wrap_text_hang(const char *s, size_t n, int first_width, int rest_width,
 			nw = width_str(s + ls, end - ls, ambiguous);
 		}
 		push_line(wl, ls, end, nw);
+		if (wl->max != 0 && wl->n >= wl->max)
+			return;
 		/* Spaces at a break belong to neither line, unless a mark
 		 * joins one into a cluster. */
 		ls = next;
@@ -695,6 +697,8 @@ wrap_hard(const char *s, size_t n, int width, int last_width, int ambiguous,
 		push_line(wl, ls, i, col);
 		rest -= col;
 		ls = i;
+		if (wl->max != 0 && wl->n >= wl->max)
+			return;
 	}
 	push_line(wl, ls, n, rest);
 }

@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct doc *d;
 	struct slines out = {0};
-	struct render_opts o;
+	struct render_opts o = {0};
 	char *one, *two;
 	const char *name;
 	size_t i;

@@ -640,6 +640,37 @@ test_big_file_private(void **state)
 	free(faq);
 }
 
+/* A paragraph longer than what the parser keeps behind it (a 6 MB word):
+ * the pages dropped behind the parse read as zeros now that a file is in
+ * private memory, and the paragraph's own text was dropped before it was
+ * copied (its answer came out as U+FFFD, after minutes). */
+static void
+test_huge_paragraph_from_file(void **state)
+{
+	size_t n = 6u << 20, hdr, i;
+	char *md = malloc(n + 64), *path;
+	const struct entry *e;
+	struct loaded l;
+
+	(void)state;
+	hdr = (size_t)sprintf(md, "# T\n\n## S\n\n### Q\n\n");
+	memset(md + hdr, 'a', n);
+	md[hdr + n] = '\n';
+	path = put("huge.md", md, hdr + n + 1);
+	loaded_path(&l, path);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.d->nentries, 1);
+	e = &l.d->entries[0];
+	assert_true(e->text_len >= n);
+	for (i = 0; i < e->text_len; i++)
+		if (e->text[i] != 'a' && e->text[i] != '\n')
+			break;
+	assert_int_equal(i, e->text_len);
+	unload(&l);
+	free(path);
+	free(md);
+}
+
 /* A file that is not the version its fstat() before the read described
  * (shrunk, grown, rewritten at the same size) is reported as changed and
  * nothing is held: before, a mapping read zeros for the part that went,
@@ -706,6 +737,7 @@ main(void)
 	    cmocka_unit_test(test_big_file_private),
 	    cmocka_unit_test(test_file_changed_during_read),
 	    cmocka_unit_test(test_lang_from_text),
+	    cmocka_unit_test(test_huge_paragraph_from_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

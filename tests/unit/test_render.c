@@ -106,7 +106,7 @@ static void
 render(const struct entry *e, int width, int amb, int ascii,
     const struct hl_set *hl, struct slines *out)
 {
-	struct render_opts o = {width, amb, ascii};
+	struct render_opts o = {width, amb, ascii, 0};
 	size_t i;
 
 	slines_clear(out);
@@ -455,7 +455,7 @@ static void
 test_render_plain_prefix(void **state)
 {
 	struct slines out = {0};
-	struct render_opts o = {16, 1, 0};
+	struct render_opts o = {16, 1, 0, 0};
 	const char *q = "アカウントを解約するにはどうすればよいですか?";
 	struct hl_range r = {0, 15};
 	struct hl_set hl = {&r, 1};
@@ -496,7 +496,7 @@ test_render_tiny_widths(void **state)
 	/* Width 1: a wide character is alone and two columns: the one
 	 * documented exception, so check it by hand. */
 	{
-		struct render_opts o = {1, 1, 0};
+		struct render_opts o = {1, 1, 0, 0};
 
 		slines_clear(&out);
 		render_answer(&e, &o, NULL, &out);
@@ -526,6 +526,49 @@ test_render_hr(void **state)
 	slines_free(&out);
 }
 
+/* max_lines: an answer of 3000 rules, a word of 200 000 letters at width
+ * 1 and a long question are laid out to the limit and end in a line that
+ * says so; without the limit (--print), whole.  The browser laid out
+ * such answers whole on every open: minutes and gigabytes. */
+static void
+test_render_max_lines(void **state)
+{
+	struct slines out = {0};
+	struct block *b = calloc(3000, sizeof *b);
+	struct entry e;
+	struct render_opts o = {40, 1, 0, 100};
+	char *word = malloc(200001);
+	size_t i;
+
+	(void)state;
+	tb.len = tb.nspans = 0;
+	for (i = 0; i < 3000; i++)
+		b[i].kind = BLOCK_HR;
+	e = entry_of(b, 3000);
+	render_answer(&e, &o, NULL, &out);
+	assert_true(out.n >= 100 && out.n <= 104);
+	for (i = 99; i < out.n; i++)
+		if (strstr(out.v[i].text, "[the rest of this answer") != NULL)
+			break;
+	assert_true(i < out.n);
+	slines_clear(&out);
+	o.max_lines = 0;
+	render_answer(&e, &o, NULL, &out);
+	assert_int_equal(out.n, 2 * 3000 - 1);
+	slines_clear(&out);
+
+	memset(word, 'a', 200000);
+	word[200000] = '\0';
+	o.width = 1;
+	o.max_lines = 50;
+	render_plain(word, 200000, "", "", 0, 0, &o, NULL, &out);
+	assert_true(out.n > 50 && out.n < 200);
+	assert_string_equal(out.v[49].text, "a");
+	slines_free(&out);
+	free(word);
+	free(b);
+}
+
 /* --print and --list on a hand-built doc: titles, sections, questions,
  * answers (a reference prints its target's), the only filter. */
 static void
@@ -536,7 +579,7 @@ test_print_doc_and_list(void **state)
 	struct section secs[2];
 	struct collection coll;
 	struct doc d;
-	struct render_opts o = {30, 1, 0};
+	struct render_opts o = {30, 1, 0, 0};
 	uint8_t only[3] = {0, 0, 1};
 	char *buf = NULL;
 	size_t len = 0;
@@ -654,6 +697,7 @@ main(void)
 	    cmocka_unit_test(test_render_plain_prefix),
 	    cmocka_unit_test(test_render_tiny_widths),
 	    cmocka_unit_test(test_render_hr),
+	    cmocka_unit_test(test_render_max_lines),
 	    cmocka_unit_test(test_print_doc_and_list),
 	};
 
