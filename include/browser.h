@@ -51,6 +51,10 @@ enum browser_status { BROWSER_CONTINUE, BROWSER_QUIT };
  */
 enum browser_status browser_key(struct browser *b, const struct key_event *k);
 
+/* Kiosk: secs (> 0) seconds are left before the idle reset, said on the
+ * status line until the next event; 0 says nothing. */
+void browser_countdown(struct browser *b, int secs);
+
 /* Builds the screen (rows.h; free it with screen_free) for a w x h
  * terminal (any size down to 1x1). */
 void browser_render(struct browser *b, int w, int h, struct screen *out);

@@ -64,6 +64,7 @@ enum intent_kind {
 	INTENT_NONE,
 	INTENT_PAGER, /* open the pager at page (kind, idx) */
 	INTENT_LEAVE, /* back to the outline, exactly as it was left */
+	INTENT_QUIT,  /* end the program (kiosk --allow-quit: Esc at home) */
 };
 
 /* What a view asks the browser to do after an operation.  The browser

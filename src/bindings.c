@@ -37,6 +37,8 @@ const struct binding bindings_table[] = {
 	    N_("Close, or go to the section")},
 	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
 	    N_("Expand or collapse all answers of the section")},
+	{K_F2, 0, MB_OUTLINE, ACT_SECTION_ALL, 0,
+	    N_("Expand or collapse all answers of the section")},
 	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
 	    N_("Expand or collapse everything")},
 	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, KF_JUMP, N_("Next section")},
@@ -73,9 +75,13 @@ const struct binding bindings_table[] = {
 	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
 	{K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
 	{K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_F1, 0, MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_F1, 0, MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
 	{K_CTRL, 'c', MB_ALL | MB_SEARCH, ACT_HOME, KF_KIOSK,
 	    N_("Back to the start")},
 	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
+	/* Kiosk with --allow-quit: a key no visitor types into a search. */
+	{K_CTRL, 'd', MB_ALL, ACT_QUIT, KF_EXIT | KF_KIOSK, N_("Quit")},
 	{K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
 	{K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
 	/* Kiosk: a visitor just types; any other printable key searches. */
@@ -84,8 +90,16 @@ const struct binding bindings_table[] = {
 /* clang-format on */
 const size_t bindings_count = sizeof bindings_table / sizeof bindings_table[0];
 
+/*
+ * The kiosk rules, all of them: a visitor types, so every printable key in
+ * the list is search input (the catch-all at the end of the table), and
+ * letters are nowhere commands; quitting (--allow-quit) is Ctrl-D, a key
+ * no one types into a search; the kiosk-only bindings (Ctrl-C home) are
+ * off outside kiosk mode.
+ */
 int
-bindings_active(const struct binding *k, int kiosk, int allow_quit)
+bindings_active(
+    const struct binding *k, unsigned mode, int kiosk, int allow_quit)
 {
 	if ((k->flags & KF_KIOSK) && !kiosk)
 		return 0;
@@ -93,9 +107,9 @@ bindings_active(const struct binding *k, int kiosk, int allow_quit)
 		return 1;
 	if ((k->flags & KF_EXIT) && !allow_quit)
 		return 0;
-	/* Letters belong to the search a kiosk visitor types; q stays a
-	 * quit key when quitting is allowed. */
-	if ((k->flags & KF_LETTER) && !(k->flags & KF_EXIT))
+	if (k->flags & KF_LETTER)
+		return 0;
+	if (k->key == K_CHAR && (mode & MB_OUTLINE) && !(k->flags & KF_KIOSK))
 		return 0;
 	return 1;
 }
@@ -114,7 +128,7 @@ bindings_lookup(
 		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != 0 &&
 		    e->ch != k->ch)
 			continue;
-		if (!bindings_active(e, kiosk, allow_quit))
+		if (!bindings_active(e, mode, kiosk, allow_quit))
 			continue;
 		return e;
 	}

@@ -40,6 +40,7 @@ struct browser {
 	int cur;               /* the current view */
 	struct searchui field; /* the search field on the status row */
 	struct rows_msg msg;   /* cleared by the next key */
+	int countdown;         /* seconds to the idle reset shown, or 0 */
 };
 
 /* The one place where the current view changes: the old view is left
@@ -72,6 +73,7 @@ browser_carry(struct browser *b, struct intent *in)
 	case INTENT_LEAVE:
 		browser_set_view(b, VIEW_OUTLINE, in);
 		break;
+	case INTENT_QUIT:
 	case INTENT_NONE:
 		break;
 	}
@@ -304,7 +306,7 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 		break;
 	}
 	browser_carry(b, &in);
-	return BROWSER_CONTINUE;
+	return in.kind == INTENT_QUIT ? BROWSER_QUIT : BROWSER_CONTINUE;
 }
 
 static void
@@ -381,10 +383,18 @@ browser_key(struct browser *b, const struct key_event *k)
 	enum browser_status st;
 
 	rows_msg_clear(&b->msg);
+	if (k->key != K_RESIZE)
+		b->countdown = 0;
 	st = browser_event(b, k);
 	if (st == BROWSER_CONTINUE)
 		browser_settle(b);
 	return st;
+}
+
+void
+browser_countdown(struct browser *b, int secs)
+{
+	b->countdown = b->env.kiosk && secs > 0 ? secs : 0;
 }
 
 /* Below this the screen only says so (every row still exactly w wide). */
@@ -439,9 +449,18 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		return;
 	}
 	v->ops->render(v->data, out, &st);
-	/* The status row: the search field while it has the keys, else a
-	 * message, else what the view says. */
-	if (b->field.active && b->field.view == b->cur)
+	/* The status row: the idle countdown (it concerns every visitor),
+	 * the search field while it has the keys, else a message, else what
+	 * the view says. */
+	if (b->countdown > 0) {
+		char *m = xasprintf(
+		    _("Returning to the start in %d s (press any key to stay)"),
+		    b->countdown);
+
+		rows_status(slines_push(&out->rows), m, NULL, w,
+		    b->env.ambiguous);
+		free(m);
+	} else if (b->field.active && b->field.view == b->cur)
 		searchui_status(&b->field, &b->env, out, st.right);
 	else
 		rows_status(slines_push(&out->rows),

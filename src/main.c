@@ -116,7 +116,7 @@ static const char usage_text[] =
     "'jj<Enter>')\n"
     "      --dump-attrs       with --dump: also show highlights and selection\n"
     "      --kiosk            locked-down mode for public terminals\n"
-    "      --allow-quit       with --kiosk: q quits (for SSH ForceCommand)\n"
+    "      --allow-quit       with --kiosk: Ctrl-D quits (for SSH ForceCommand)\n"
     "      --idle SECONDS     with --kiosk: return home after SECONDS idle\n"
     "                         (default 300)\n"
     "      --ambiguous=1|2    width of East Asian Ambiguous characters\n"

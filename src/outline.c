@@ -656,6 +656,7 @@ outline_act(void *v, enum action a, struct intent *out)
 {
 	struct outline *o = v;
 	const struct item *it = &o->items[o->sel];
+	int was_start = o->at_start;
 
 	outline_edits_end(o);
 	switch (a) {
@@ -702,6 +703,10 @@ outline_act(void *v, enum action a, struct intent *out)
 		want_pager(o, PAGE_HELP, 0, out);
 		break;
 	case ACT_ESC:
+		/* Kiosk --allow-quit: Esc on the untouched start screen is the
+		 * way out a visitor finds without reading (Ctrl-D too). */
+		if (!o->f.on && was_start && o->e->kiosk && o->e->allow_quit)
+			out->kind = INTENT_QUIT;
 		outline_clear(o);
 		break;
 	default:
@@ -709,12 +714,22 @@ outline_act(void *v, enum action a, struct intent *out)
 	}
 }
 
+/* Key hints that are true where they are shown: in kiosk mode every
+ * printable key searches, so only named keys are offered. */
 static const char *
-outline_hints(const struct outline *o)
+outline_hints(const struct outline *o, int narrow)
 {
+	if (o->e->kiosk && o->e->allow_quit)
+		return narrow ? _("Type to search  F1: help  Ctrl-D: quit")
+		              : _("Type to search  Up/Down: move  Enter: open  "
+		                  "F2: open all  F1: help  Ctrl-D: quit");
 	if (o->e->kiosk)
-		return _("Type to search  Up/Down: move  Enter: open  ?: help");
-	return _("j/k: move  Enter: open  a: all  /: search  ?: help  q: quit");
+		return narrow ? _("Type to search  F1: help")
+		              : _("Type to search  Up/Down: move  Enter: open  "
+		                  "F2: open all  F1: help");
+	return narrow ? _("/: search  ?: help  q: quit")
+	              : _("j/k: move  Enter: open  a: all  /: search  ?: "
+	                  "help  q: quit");
 }
 
 /* The status row: the filter or the key hints, and the hit count at the
@@ -725,15 +740,16 @@ outline_status(const struct outline *o, struct view_status *st)
 	if (o->f.on) {
 		st->right =
 		    xasprintf(_("%lu matches"), (unsigned long)o->f.nhits);
-		st->left = xasprintf(
-		    "/%s  %s", o->f.q, _("n/N: next/previous hit  Esc: clear"));
+		/* In kiosk mode n is typed into the query, not a command. */
+		st->left = xasprintf("/%s  %s", o->f.q,
+		    o->e->kiosk ? _("Up/Down: move  Esc: clear")
+		                : _("n/N: next/previous hit  Esc: clear"));
 	} else {
-		const char *hint = outline_hints(o);
+		const char *hint = outline_hints(o, 0);
 
 		/* A hint cut short says less than a short hint. */
 		if (rows_width(hint, o->e->ambiguous) > o->e->w)
-			hint = o->e->kiosk ? _("Type to search  ?: help")
-			                   : _("/: search  ?: help  q: quit");
+			hint = outline_hints(o, 1);
 		st->left = xstrdup(hint);
 	}
 }

@@ -191,7 +191,9 @@ page_get(struct pager *p)
 			t = env->help->colls[0].title;
 		render_plain(t, strlen(t), "", "", 0, AT_HEADING | AT_STRONG,
 		    &ro, NULL, &pg->head);
-		if (env->help != NULL) {
+		/* The help FAQ teaches the letter keys; a kiosk visitor has
+		 * only the keys listed from the table. */
+		if (env->help != NULL && !env->kiosk) {
 			const char *k = _("Keys");
 
 			help_doc_lines(env, w, &pg->body);
