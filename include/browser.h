@@ -17,6 +17,7 @@ struct search_index;
 
 struct browser_opts {
 	int ambiguous;       /* 1 or 2 */
+	int max_width;       /* --max-width: text width limit, 0 = none */
 	int ascii;           /* ASCII markers and lines */
 	int kiosk;           /* locked down; see PRODUCT.md */
 	int allow_quit;      /* with kiosk: q quits */

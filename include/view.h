@@ -54,6 +54,7 @@ struct view_env {
 	const struct doc *help;        /* the help FAQ, or NULL */
 	const struct search_index *ix; /* NULL: search is not available */
 	int ambiguous;                 /* 1 or 2 (width.h) */
+	int max_width; /* text is at most this wide (0: the screen's) */
 	int ascii;                     /* ASCII markers and lines */
 	int kiosk, allow_quit;         /* which bindings are in force */
 	int mouse;                     /* clicks and the wheel are acted on */
@@ -141,7 +142,9 @@ struct view_ops {
 	void (*hide)(void *v);
 };
 
-/* Render options for text laid out width columns wide under env. */
+/* Render options for text laid out width columns wide under env, but
+ * never wider than env->max_width (long lines are hard to read: text
+ * stays left-aligned, the rest of a wide screen blank). */
 struct render_opts view_ropts(const struct view_env *env, int width);
 
 #endif

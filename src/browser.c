@@ -150,6 +150,7 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	b->env.d = d;
 	b->env.ix = ix;
 	b->env.ambiguous = o->ambiguous == 2 ? 2 : 1;
+	b->env.max_width = o->max_width > 0 ? o->max_width : 0;
 	b->env.ascii = o->ascii;
 	b->env.kiosk = o->kiosk;
 	b->env.allow_quit = o->allow_quit;
@@ -271,6 +272,14 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	case ACT_PGDN:
 		ops->page(v->data, k->action == ACT_PGUP ? -1 : 1, &in);
 		break;
+	case ACT_HALF_UP:
+	case ACT_HALF_DOWN: {
+		/* less and vim: half the screen, the view moves. */
+		int n = (b->env.h - 1) / 2 > 0 ? (b->env.h - 1) / 2 : 1;
+
+		ops->scroll(v->data, k->action == ACT_HALF_UP ? -n : n, &in);
+		break;
+	}
 	case ACT_TOP:
 	case ACT_BOTTOM:
 		ops->edge(v->data, k->action == ACT_BOTTOM, &in);

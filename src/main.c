@@ -51,6 +51,7 @@ struct options {
 	int kiosk, allow_quit, idle;
 	int idle_given; /* --idle was on the command line */
 	int ambiguous, ascii, mouse;
+	int max_width; /* --max-width, 0 = no limit */
 	enum tui_color color;
 	const char *lang;
 };
@@ -69,6 +70,7 @@ enum {
 	OPT_COLOR,
 	OPT_NO_MOUSE,
 	OPT_LANG,
+	OPT_MAX_WIDTH,
 };
 
 static const struct option long_options[] = {
@@ -91,6 +93,7 @@ static const struct option long_options[] = {
     {"colour", required_argument, NULL, OPT_COLOR},
     {"no-mouse", no_argument, NULL, OPT_NO_MOUSE},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"max-width", required_argument, NULL, OPT_MAX_WIDTH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -119,6 +122,8 @@ static const char usage_text[] =
     "      --allow-quit       with --kiosk: Ctrl-D quits (for SSH ForceCommand)\n"
     "      --idle SECONDS     with --kiosk: return home after SECONDS idle\n"
     "                         (default 300)\n"
+    "      --max-width N      text at most N columns wide in the browser\n"
+    "                         (default 100; 0: no limit)\n"
     "      --ambiguous=1|2    width of East Asian Ambiguous characters\n"
     "      --ascii            ASCII-only markers and lines\n"
     "      --color=auto|always|never   colours (NO_COLOR is honoured)\n"
@@ -207,6 +212,7 @@ parse_options(int argc, char **argv, struct options *o)
 	o->ambiguous = 1;
 	o->mouse = 1;
 	o->idle = 300;
+	o->max_width = 100;
 	o->color = TUI_COLOR_AUTO;
 	opterr = 0;
 	while ((c = getopt_long(
@@ -253,6 +259,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_IDLE:
 			o->idle = parse_int("--idle", optarg, 1, 86400 * 365);
 			o->idle_given = 1;
+			break;
+		case OPT_MAX_WIDTH:
+			o->max_width = parse_int("--max-width", optarg, 0, 10000);
 			break;
 		case OPT_AMBIGUOUS:
 			o->ambiguous = parse_int("--ambiguous", optarg, 1, 2);
@@ -614,6 +623,7 @@ main(int argc, char **argv)
 		char *err = NULL;
 
 		bo.ambiguous = o.ambiguous;
+		bo.max_width = o.max_width;
 		bo.ascii = o.ascii || !utf8;
 		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;

@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "i18n.h"
 #include "outline_layout.h"
+#include "outline_status.h"
 #include "rows.h"
 #include "search.h"
 #include "xalloc.h"
@@ -711,46 +712,6 @@ outline_act(void *v, enum action a, struct intent *out)
 		break;
 	default:
 		break;
-	}
-}
-
-/* Key hints that are true where they are shown: in kiosk mode every
- * printable key searches, so only named keys are offered. */
-static const char *
-outline_hints(const struct outline *o, int narrow)
-{
-	if (o->e->kiosk && o->e->allow_quit)
-		return narrow ? _("Type to search  F1: help  Ctrl-D: quit")
-		              : _("Type to search  Up/Down: move  Enter: open  "
-		                  "F2: open all  F1: help  Ctrl-D: quit");
-	if (o->e->kiosk)
-		return narrow ? _("Type to search  F1: help")
-		              : _("Type to search  Up/Down: move  Enter: open  "
-		                  "F2: open all  F1: help");
-	return narrow ? _("/: search  ?: help  q: quit")
-	              : _("j/k: move  Enter: open  a: all  /: search  ?: "
-	                  "help  q: quit");
-}
-
-/* The status row: the filter or the key hints, and the hit count at the
- * right. */
-static void
-outline_status(const struct outline *o, struct view_status *st)
-{
-	if (o->f.on) {
-		st->right =
-		    xasprintf(_("%lu matches"), (unsigned long)o->f.nhits);
-		/* In kiosk mode n is typed into the query, not a command. */
-		st->left = xasprintf("/%s  %s", o->f.q,
-		    o->e->kiosk ? _("Up/Down: move  Esc: clear")
-		                : _("n/N: next/previous hit  Esc: clear"));
-	} else {
-		const char *hint = outline_hints(o, 0);
-
-		/* A hint cut short says less than a short hint. */
-		if (rows_width(hint, o->e->ambiguous) > o->e->w)
-			hint = outline_hints(o, 1);
-		st->left = xstrdup(hint);
 	}
 }
 

@@ -29,7 +29,11 @@ outline_view_h(const struct outline *o)
 int
 outline_content_w(const struct outline *o)
 {
-	return o->e->w - 1 > 1 ? o->e->w - 1 : 1;
+	int w = o->e->w - 1 > 1 ? o->e->w - 1 : 1;
+
+	/* --max-width: the rows, 「すべて開く」 included, end there. */
+	return o->e->max_width > 0 && w > o->e->max_width ? o->e->max_width
+	                                                  : w;
 }
 
 void

@@ -8,6 +8,8 @@ view_ropts(const struct view_env *env, int width)
 {
 	struct render_opts o;
 
+	if (env->max_width > 0 && width > env->max_width)
+		width = env->max_width;
 	o.width = width < 1 ? 1 : width;
 	o.ambiguous = env->ambiguous == 2 ? 2 : 1;
 	o.ascii = env->ascii;
