@@ -21,10 +21,25 @@
 #include "doc.h"
 #include "sline.h"
 
+/*
+ * External links numbered as w3m and lynx show them: "[n]" after the
+ * link's text, and the URLs in the order of their numbers, for a list at
+ * the end of the answer (paper and a terminal cannot follow 「こちら」).
+ * One number per URL; links inside the FAQ (#id) are not numbered.  The
+ * hrefs are borrowed from the doc.
+ */
+struct link_notes {
+	const char **href;
+	size_t n, cap;
+};
+
+void link_notes_free(struct link_notes *ln);
+
 struct render_opts {
 	int width;     /* columns available, >= 1 */
 	int ambiguous; /* 1 or 2, see width.h */
 	int ascii;     /* ASCII-only markers, bullets and rules */
+	struct link_notes *notes; /* non-NULL: number external links */
 };
 
 struct hl_range {

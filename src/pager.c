@@ -112,16 +112,31 @@ page_add_answer(struct pager *p, const struct entry *e, int indent, int w,
     const struct hl_set *hl, struct slines *out)
 {
 	struct slines ans = {0};
-	struct render_opts ro = view_ropts(p->e, w - indent);
+	struct render_opts ro = view_ropts(p->e, w - indent), plain;
+	struct link_notes notes = {0};
 	size_t i;
 
+	/* External links numbered, their URLs listed after the answer (as
+	 * w3m and lynx show them): readable without following them. */
+	plain = ro;
+	ro.notes = &notes;
 	render_answer(doc_entry_answer(p->e->d, e), &ro, hl, &ans);
+	if (notes.n > 0)
+		slines_push(&ans);
+	for (i = 0; i < notes.n; i++) {
+		char *u = xasprintf("[%zu] %s", i + 1, notes.href[i]);
+
+		render_plain(u, strlen(u), "", "    ", 0, AT_DIM, &plain, NULL,
+		    &ans);
+		free(u);
+	}
 	for (i = 0; i < ans.n; i++) {
 		struct sline *l = slines_push(out);
 
 		sline_pad(l, indent, 0);
 		sline_copy(l, &ans.v[i]);
 	}
+	link_notes_free(&notes);
 	slines_free(&ans);
 }
 
