@@ -395,12 +395,13 @@ outline_click(void *v, int x, int y, struct intent *out)
 	it = &o->items[r->item];
 	o->sel = r->item;
 	if (it->kind == ITEM_SECTION) {
+		int head;
+
+		outline_item_height(o, r->item, &head);
 		if (r->lx0 >= 0 && x >= r->lx0 && x < r->lx1)
 			outline_toggle_section_all(o, it->idx);
-		else {
-			o->sec_open[it->idx] = !o->sec_open[it->idx];
-			outline_ensure_head(o);
-		}
+		else if (r->line < head)
+			outline_open(o, 1, out); /* as Enter does */
 		return;
 	}
 	/* A question row toggles; a click in the answer only selects. */

@@ -219,6 +219,19 @@ section_lines(
 	struct render_opts ro;
 	struct sline *l;
 
+	/* No questions: nothing to count or open, so no 「(0) すべて開く」
+	 * that would do nothing. */
+	if (sec->n == 0) {
+		ro = view_ropts(o->e, cw);
+		render_plain(sec->title, strlen(sec->title), mk, rest,
+		    AT_CHROME, AT_HEADING | AT_STRONG, &ro, NULL, out);
+		g->head = (int)(out->n - first);
+		if (o->sec_open[s] && sec->intro != NULL && !o->f.on)
+			intro_lines(o, sec->intro, 2, cw, out);
+		free(count);
+		free(rest);
+		return;
+	}
 	/* The name wraps; the count stays whole, after it or on a line of
 	 * its own (a count split as "（2" / "件）" reads badly). */
 	ro = view_ropts(o->e, narrow ? cw : avail);

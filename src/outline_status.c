@@ -109,7 +109,9 @@ outline_status(const struct outline *o, struct view_status *st)
 {
 	if (o->f.on) {
 		st->right =
-		    xasprintf(_("%lu matches"), (unsigned long)o->f.nhits);
+		    xasprintf(i18n_ntext("%lu match", "%lu matches",
+		                  (unsigned long)o->f.nhits),
+		        (unsigned long)o->f.nhits);
 		/* In kiosk mode n is typed into the query, not a command. */
 		st->left = xasprintf("/%s  %s", o->f.q,
 		    o->e->kiosk ? _("Up/Down: move  Esc: clear")

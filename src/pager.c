@@ -183,6 +183,21 @@ page_get(struct pager *p)
 			rest[2] = '\0';
 		render_plain(s->title, strlen(s->title), "", "", 0,
 		    AT_HEADING | AT_STRONG, &ro, NULL, &pg->head);
+		/* The section's own introduction first, as the outline
+		 * shows it under the open section. */
+		if (s->intro != NULL) {
+			struct render_opts io = ro;
+			struct slines in = {0};
+			size_t k2;
+
+			io.notes = NULL;
+			render_answer(s->intro, &io, NULL, &in);
+			for (k2 = 0; k2 < in.n; k2++)
+				sline_copy(slines_push(&pg->body), &in.v[k2]);
+			if (in.n > 0)
+				slines_push(&pg->body);
+			slines_free(&in);
+		}
 		pg->marks = xcalloc(s->n ? s->n : 1, sizeof *pg->marks);
 		for (k = 0; k < s->n; k++) {
 			const struct entry *e = &d->entries[s->first + k];
