@@ -749,9 +749,32 @@ pager_render(void *v, struct screen *scr, struct view_status *st)
 	pager_clamp(p);
 	pg = page_get(p);
 	L = pager_layout(p, pg);
-	for (i = 0; i < L.nhead; i++)
-		rows_fit(slines_push(&scr->rows), &pg->head.v[i], w,
-		    env->ambiguous, 0);
+	for (i = 0; i < L.nhead; i++) {
+		const struct sline *hl = &pg->head.v[i];
+		const char *dots = env->ascii ? "..." : "\xe2\x80\xa6"; /* … */
+		int dw = rows_width(dots, env->ambiguous);
+
+		/* A title longer than its rows says so with "…". */
+		if (i == L.nhead - 1 && (int)pg->head.n > L.nhead && w > dw) {
+			struct sline t = {0};
+
+			if (hl->width + dw <= w) {
+				sline_copy(&t, hl);
+			} else {
+				rows_fit(&t, hl, w - dw, env->ambiguous, 0);
+				while (t.len > 0 && t.text[t.len - 1] == ' ') {
+					t.len--;
+					t.width--;
+				}
+			}
+			sline_append(&t, dots, strlen(dots), AT_HEADING, dw);
+			rows_fit(slines_push(&scr->rows), &t, w,
+			    env->ambiguous, 0);
+			sline_free(&t);
+			continue;
+		}
+		rows_fit(slines_push(&scr->rows), hl, w, env->ambiguous, 0);
+	}
 	if (L.rule) {
 		struct sline *l = slines_push(&scr->rows);
 		const char *r = env->ascii ? "-" : "\xe2\x94\x80"; /* ─ */
