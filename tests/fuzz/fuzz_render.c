@@ -123,6 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.width = 1 + data[0] % 160;
 	o.ambiguous = 1 + (data[1] & 1);
 	o.ascii = (data[1] >> 1) & 1;
+	o.notes = NULL;
 	d = load(data + 2, size - 2, SIZE_MAX, &o, &one);
 	doc_free(d);
 	d = load(data + 2, size - 2, 1, &o, &two);
