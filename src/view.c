@@ -6,7 +6,7 @@
 struct render_opts
 view_ropts(const struct view_env *env, int width)
 {
-	struct render_opts o;
+	struct render_opts o = {0};
 
 	if (env->max_width > 0 && width > env->max_width)
 		width = env->max_width;
