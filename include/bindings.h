@@ -28,6 +28,8 @@ enum action {
 	ACT_DOWN,
 	ACT_PGUP,
 	ACT_PGDN,
+	ACT_HALF_UP,
+	ACT_HALF_DOWN,
 	ACT_TOP,
 	ACT_BOTTOM,
 	ACT_ENTER,
@@ -88,8 +90,10 @@ struct binding {
 extern const struct binding bindings_table[];
 extern const size_t bindings_count;
 
-/* Whether binding k is in force under these options. */
-int bindings_active(const struct binding *k, int kiosk, int allow_quit);
+/* Whether binding k is in force in mode (one enum binding_mode bit) under
+ * these options; the kiosk rules are here and nowhere else. */
+int bindings_active(
+    const struct binding *k, unsigned mode, int kiosk, int allow_quit);
 
 /* The binding of event k in mode (one enum binding_mode bit), or NULL. */
 const struct binding *bindings_lookup(

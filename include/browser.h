@@ -17,6 +17,7 @@ struct search_index;
 
 struct browser_opts {
 	int ambiguous;       /* 1 or 2 */
+	int max_width;       /* --max-width: text width limit, 0 = none */
 	int ascii;           /* ASCII markers and lines */
 	int kiosk;           /* locked down; see PRODUCT.md */
 	int allow_quit;      /* with kiosk: q quits */
@@ -53,6 +54,10 @@ enum browser_status { BROWSER_CONTINUE, BROWSER_QUIT };
  * sends a K_RESIZE with the real size before the first key.
  */
 enum browser_status browser_key(struct browser *b, const struct key_event *k);
+
+/* Kiosk: secs (> 0) seconds are left before the idle reset, said on the
+ * status line until the next event; 0 says nothing. */
+void browser_countdown(struct browser *b, int secs);
 
 /* Builds the screen (rows.h; free it with screen_free) for a w x h
  * terminal (any size down to 1x1). */

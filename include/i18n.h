@@ -25,6 +25,12 @@ const char *i18n_lang(void);
 const char *i18n_guess_lang(const char *s, size_t n);
 
 #define _(s) i18n_text(s)
+
+/* ngettext's job for the two languages there are: English "1 match" /
+ * "2 matches"; Japanese has one form, the catalogue's translation of the
+ * plural msgid. */
+const char *i18n_ntext(const char *singular, const char *plural,
+    unsigned long n);
 /* Marks a string for extraction without translating it here. */
 #define N_(s) (s)
 

@@ -30,6 +30,8 @@ enum key {
 	K_MOUSE,  /* x, y (0-based cell), button: 1 left click, 4/5 wheel */
 	K_RESIZE, /* w, h */
 	K_IDLE,   /* the kiosk idle timeout fired */
+	K_F1,     /* help where every printable key is search input */
+	K_F2,     /* 「すべて開く」 from the keyboard */
 };
 
 struct key_event {
@@ -42,7 +44,7 @@ struct key_event {
 /*
  * Parses a --keys string: literal characters (UTF-8, Japanese included) and
  * names in angle brackets: <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home>
- * <End> <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <Space> <lt> <C-x>
+ * <End> <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <Space> <lt> <C-x> <F1> <F2>
  * <Click X,Y> <WheelUp X,Y> <WheelDown X,Y> <Resize WxH> <Idle>.
  * Returns 0 and a malloc'd array, or -1 and a malloc'd message in *err.
  */

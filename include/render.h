@@ -21,6 +21,20 @@
 #include "doc.h"
 #include "sline.h"
 
+/*
+ * External links numbered as w3m and lynx show them: "[n]" after the
+ * link's text, and the URLs in the order of their numbers, for a list at
+ * the end of the answer (paper and a terminal cannot follow 「こちら」).
+ * One number per URL; links inside the FAQ (#id) are not numbered.  The
+ * hrefs are borrowed from the doc.
+ */
+struct link_notes {
+	const char **href;
+	size_t n, cap;
+};
+
+void link_notes_free(struct link_notes *ln);
+
 struct render_opts {
 	int width;     /* columns available, >= 1 */
 	int ambiguous; /* 1 or 2, see width.h */
@@ -29,6 +43,7 @@ struct render_opts {
 	 * one that says the rest is left out (RENDER_CUT_MSG): the browser
 	 * lays out what a screen can show, not a 5 MB answer whole */
 	int max_lines;
+	struct link_notes *notes; /* non-NULL: number external links */
 };
 
 /* The last line of an answer cut at max_lines (a message id). */

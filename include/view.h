@@ -57,6 +57,7 @@ struct view_env {
 	struct romaji *romaji;         /* NULL: romaji queries are off */
 	int order_best;                /* search results start best first */
 	int ambiguous;                 /* 1 or 2 (width.h) */
+	int max_width; /* text is at most this wide (0: the screen's) */
 	int ascii;                     /* ASCII markers and lines */
 	int kiosk, allow_quit;         /* which bindings are in force */
 	int mouse;                     /* clicks and the wheel are acted on */
@@ -67,6 +68,7 @@ enum intent_kind {
 	INTENT_NONE,
 	INTENT_PAGER, /* open the pager at page (kind, idx) */
 	INTENT_LEAVE, /* back to the outline, exactly as it was left */
+	INTENT_QUIT,  /* end the program (kiosk --allow-quit: Esc at home) */
 };
 
 /* What a view asks the browser to do after an operation.  The browser
@@ -145,7 +147,9 @@ struct view_ops {
 	void (*hide)(void *v);
 };
 
-/* Render options for text laid out width columns wide under env. */
+/* Render options for text laid out width columns wide under env, but
+ * never wider than env->max_width (long lines are hard to read: text
+ * stays left-aligned, the rest of a wide screen blank). */
 struct render_opts view_ropts(const struct view_env *env, int width);
 
 /* The most lines of one answer (or question) the views lay out; what is

@@ -21,6 +21,14 @@ const struct binding bindings_table[] = {
 	{K_CHAR, 'b', MB_ALL, ACT_PGUP, KF_LETTER, N_("Page up")},
 	{K_PGDN, 0, MB_ALL | MB_SEARCH, ACT_PGDN, 0, N_("Page down")},
 	{K_CHAR, ' ', MB_ALL, ACT_PGDN, 0, N_("Page down")},
+	{K_CTRL, 'f', MB_ALL, ACT_PGDN, 0, N_("Page down")},
+	{K_CTRL, 'b', MB_ALL, ACT_PGUP, 0, N_("Page up")},
+	/* Kiosk with --allow-quit: Ctrl-D quits (before the half page). */
+	{K_CTRL, 'd', MB_ALL, ACT_QUIT, KF_EXIT | KF_KIOSK, N_("Quit")},
+	{K_CHAR, 'd', MB_ALL, ACT_HALF_DOWN, KF_LETTER, N_("Half a page down")},
+	{K_CTRL, 'd', MB_ALL, ACT_HALF_DOWN, 0, N_("Half a page down")},
+	{K_CHAR, 'u', MB_ALL, ACT_HALF_UP, KF_LETTER, N_("Half a page up")},
+	{K_CTRL, 'u', MB_ALL, ACT_HALF_UP, 0, N_("Half a page up")},
 	{K_HOME, 0, MB_ALL, ACT_TOP, KF_JUMP, N_("Go to the top")},
 	{K_CHAR, 'g', MB_ALL, ACT_TOP, KF_LETTER | KF_JUMP,
 	    N_("Go to the top")},
@@ -36,6 +44,8 @@ const struct binding bindings_table[] = {
 	{K_CHAR, 'h', MB_OUTLINE, ACT_CLOSE, KF_LETTER,
 	    N_("Close, or go to the section")},
 	{K_CHAR, 'a', MB_OUTLINE, ACT_SECTION_ALL, KF_LETTER,
+	    N_("Expand or collapse all answers of the section")},
+	{K_F2, 0, MB_OUTLINE, ACT_SECTION_ALL, 0,
 	    N_("Expand or collapse all answers of the section")},
 	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
 	    N_("Expand or collapse everything")},
@@ -69,12 +79,18 @@ const struct binding bindings_table[] = {
 	{K_TAB, 0, MB_PAGER, ACT_NEXT_LINK, 0, N_("Next link")},
 	{K_BTAB, 0, MB_PAGER, ACT_PREV_LINK, 0, N_("Previous link")},
 	{K_ENTER, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
+	{K_RIGHT, 0, MB_PAGER, ACT_FOLLOW, 0, N_("Follow the selected link")},
+	{K_CHAR, 'l', MB_PAGER, ACT_FOLLOW, KF_LETTER,
+	    N_("Follow the selected link")},
 	{K_BACKSPACE, 0, MB_ALL, ACT_BACK, 0, N_("Back")},
 	{K_CHAR, 'q', MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
 	{K_ESC, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
 	{K_LEFT, 0, MB_VIEW, ACT_LEAVE, 0, N_("Back to the list")},
+	{K_CHAR, 'h', MB_VIEW, ACT_LEAVE, KF_LETTER, N_("Back to the list")},
 	{K_CHAR, '?', MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
 	{K_CHAR, '?', MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_F1, 0, MB_OUTLINE | MB_PAGER, ACT_HELP, 0, N_("Help")},
+	{K_F1, 0, MB_HELP, ACT_LEAVE, KF_NOHELP, N_("Back to the list")},
 	{K_CTRL, 'c', MB_ALL | MB_SEARCH, ACT_HOME, KF_KIOSK,
 	    N_("Back to the start")},
 	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
@@ -86,8 +102,16 @@ const struct binding bindings_table[] = {
 /* clang-format on */
 const size_t bindings_count = sizeof bindings_table / sizeof bindings_table[0];
 
+/*
+ * The kiosk rules, all of them: a visitor types, so every printable key in
+ * the list is search input (the catch-all at the end of the table), and
+ * letters are nowhere commands; quitting (--allow-quit) is Ctrl-D, a key
+ * no one types into a search; the kiosk-only bindings (Ctrl-C home) are
+ * off outside kiosk mode.
+ */
 int
-bindings_active(const struct binding *k, int kiosk, int allow_quit)
+bindings_active(
+    const struct binding *k, unsigned mode, int kiosk, int allow_quit)
 {
 	if ((k->flags & KF_KIOSK) && !kiosk)
 		return 0;
@@ -95,9 +119,9 @@ bindings_active(const struct binding *k, int kiosk, int allow_quit)
 		return 1;
 	if ((k->flags & KF_EXIT) && !allow_quit)
 		return 0;
-	/* Letters belong to the search a kiosk visitor types; q stays a
-	 * quit key when quitting is allowed. */
-	if ((k->flags & KF_LETTER) && !(k->flags & KF_EXIT))
+	if (k->flags & KF_LETTER)
+		return 0;
+	if (k->key == K_CHAR && (mode & MB_OUTLINE) && !(k->flags & KF_KIOSK))
 		return 0;
 	return 1;
 }
@@ -116,7 +140,7 @@ bindings_lookup(
 		if ((k->key == K_CHAR || k->key == K_CTRL) && e->ch != 0 &&
 		    e->ch != k->ch)
 			continue;
-		if (!bindings_active(e, kiosk, allow_quit))
+		if (!bindings_active(e, mode, kiosk, allow_quit))
 			continue;
 		return e;
 	}

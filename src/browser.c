@@ -40,6 +40,7 @@ struct browser {
 	int cur;               /* the current view */
 	struct searchui field; /* the search field on the status row */
 	struct rows_msg msg;   /* cleared by the next key */
+	int countdown;         /* seconds to the idle reset shown, or 0 */
 };
 
 /* The one place where the current view changes: the old view is left
@@ -72,6 +73,7 @@ browser_carry(struct browser *b, struct intent *in)
 	case INTENT_LEAVE:
 		browser_set_view(b, VIEW_OUTLINE, in);
 		break;
+	case INTENT_QUIT:
 	case INTENT_NONE:
 		break;
 	}
@@ -150,6 +152,7 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	b->env.romaji = o->romaji;
 	b->env.order_best = o->order_best;
 	b->env.ambiguous = o->ambiguous == 2 ? 2 : 1;
+	b->env.max_width = o->max_width > 0 ? o->max_width : 0;
 	b->env.ascii = o->ascii;
 	b->env.kiosk = o->kiosk;
 	b->env.allow_quit = o->allow_quit;
@@ -271,6 +274,14 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	case ACT_PGDN:
 		ops->page(v->data, k->action == ACT_PGUP ? -1 : 1, &in);
 		break;
+	case ACT_HALF_UP:
+	case ACT_HALF_DOWN: {
+		/* less and vim: half the screen, the view moves. */
+		int n = (b->env.h - 1) / 2 > 0 ? (b->env.h - 1) / 2 : 1;
+
+		ops->scroll(v->data, k->action == ACT_HALF_UP ? -n : n, &in);
+		break;
+	}
 	case ACT_TOP:
 	case ACT_BOTTOM:
 		ops->edge(v->data, k->action == ACT_BOTTOM, &in);
@@ -306,7 +317,7 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 		break;
 	}
 	browser_carry(b, &in);
-	return BROWSER_CONTINUE;
+	return in.kind == INTENT_QUIT ? BROWSER_QUIT : BROWSER_CONTINUE;
 }
 
 static void
@@ -383,10 +394,18 @@ browser_key(struct browser *b, const struct key_event *k)
 	enum browser_status st;
 
 	rows_msg_clear(&b->msg);
+	if (k->key != K_RESIZE)
+		b->countdown = 0;
 	st = browser_event(b, k);
 	if (st == BROWSER_CONTINUE)
 		browser_settle(b);
 	return st;
+}
+
+void
+browser_countdown(struct browser *b, int secs)
+{
+	b->countdown = b->env.kiosk && secs > 0 ? secs : 0;
 }
 
 /* Below this the screen only says so (every row still exactly w wide). */
@@ -441,9 +460,18 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		return;
 	}
 	v->ops->render(v->data, out, &st);
-	/* The status row: the search field while it has the keys, else a
-	 * message, else what the view says. */
-	if (b->field.active && b->field.view == b->cur)
+	/* The status row: the idle countdown (it concerns every visitor),
+	 * the search field while it has the keys, else a message, else what
+	 * the view says. */
+	if (b->countdown > 0) {
+		char *m = xasprintf(
+		    _("Returning to the start in %d s (press any key to stay)"),
+		    b->countdown);
+
+		rows_status(slines_push(&out->rows), m, NULL, w,
+		    b->env.ambiguous);
+		free(m);
+	} else if (b->field.active && b->field.view == b->cur)
 		searchui_status(&b->field, &b->env, out, st.right);
 	else
 		rows_status(slines_push(&out->rows),

@@ -30,6 +30,20 @@ key_label(const struct binding *k, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
+/* Whether binding k is what its key does in mode: in force, and not
+ * shadowed by an earlier binding of the same key (the kiosk Ctrl-C). */
+static int
+help_shown(const struct view_env *env, const struct binding *k, unsigned mode)
+{
+	struct key_event ev = {0};
+
+	if (!(k->modes & mode) || k->help == NULL || (k->flags & KF_NOHELP))
+		return 0;
+	ev.key = (enum key)k->key;
+	ev.ch = k->ch;
+	return bindings_lookup(&ev, mode, env->kiosk, env->allow_quit) == k;
+}
+
 /* One line per action (its keys joined by ", ") of the mode. */
 static void
 help_mode(const struct view_env *env, unsigned mode, const char *title, int w,
@@ -47,18 +61,14 @@ help_mode(const struct view_env *env, unsigned mode, const char *title, int w,
 		char *prefix, *rest;
 		int pw;
 
-		if (!(k->modes & mode) || k->help == NULL ||
-		    (k->flags & KF_NOHELP) ||
-		    !bindings_active(k, env->kiosk, env->allow_quit))
+		if (!help_shown(env, k, mode))
 			continue;
 		/* Listed once, at the first binding of this action. */
 		for (j = 0; j < i; j++) {
 			const struct binding *e = &bindings_table[j];
 
-			if ((e->modes & mode) && e->help != NULL &&
-			    !(e->flags & KF_NOHELP) &&
-			    strcmp(e->help, k->help) == 0 &&
-			    bindings_active(e, env->kiosk, env->allow_quit))
+			if (help_shown(env, e, mode) &&
+			    strcmp(e->help, k->help) == 0)
 				break;
 		}
 		if (j < i)
@@ -67,10 +77,8 @@ help_mode(const struct view_env *env, unsigned mode, const char *title, int w,
 		for (j = i; j < bindings_count; j++) {
 			const struct binding *e = &bindings_table[j];
 
-			if (!(e->modes & mode) || e->help == NULL ||
-			    (e->flags & KF_NOHELP) ||
-			    strcmp(e->help, k->help) != 0 ||
-			    !bindings_active(e, env->kiosk, env->allow_quit))
+			if (!help_shown(env, e, mode) ||
+			    strcmp(e->help, k->help) != 0)
 				continue;
 			key_label(e, label, sizeof label);
 			if (strlen(keys) + strlen(label) + 3 >= sizeof keys)
@@ -164,15 +172,23 @@ help_lines(const struct view_env *env, int w, struct slines *out)
 {
 	struct render_opts ro = view_ropts(env, w);
 
+	if (env->kiosk) {
+		const char *t = _("Type anything to search the questions and "
+		                  "answers; these keys do the rest.");
+
+		render_plain(t, strlen(t), "", "", 0, 0, &ro, NULL, out);
+		slines_push(out);
+	}
 	help_mode(env, MB_OUTLINE, _("In the list"), w, out);
 	slines_push(out);
 	help_mode(env, MB_PAGER, _("In the pager"), w, out);
 	slines_push(out);
 	help_mode(env, MB_SEARCH, _("In the search field"), w, out);
 	if (env->mouse) {
-		const char *m = _("Mouse: a click opens or closes a section, "
-		                  "a question or the Expand all label; the "
-		                  "wheel scrolls.");
+		const char *m = _("Mouse: a click opens or closes a question "
+		                  "or the Expand all label, and acts on a "
+		                  "section row as Enter does; the wheel "
+		                  "scrolls.");
 
 		slines_push(out);
 		render_plain(m, strlen(m), "", "", 0, 0, &ro, NULL, out);

@@ -247,6 +247,14 @@ i18n_text(const char *msgid)
 }
 
 const char *
+i18n_ntext(const char *singular, const char *plural, unsigned long n)
+{
+	if (strcmp(i18n.lang, "en") == 0)
+		return n == 1 ? singular : plural;
+	return i18n_text(plural);
+}
+
+const char *
 i18n_lang(void)
 {
 	return i18n.lang;

@@ -57,6 +57,8 @@ static const struct key_name key_names[] = {
     {"Delete", K_DELETE, 0, KN_READ},
     {N_("Space"), K_CHAR, ' ', KN_READ | KN_SHOW},
     {"lt", K_CHAR, '<', KN_READ},
+    {"F1", K_F1, 0, KN_READ | KN_SHOW},
+    {"F2", K_F2, 0, KN_READ | KN_SHOW},
     {"Idle", K_IDLE, 0, KN_READ},
 };
 

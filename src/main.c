@@ -52,6 +52,7 @@ struct options {
 	int kiosk, allow_quit, idle;
 	int idle_given; /* --idle was on the command line */
 	int ambiguous, ascii, mouse;
+	int max_width; /* --max-width, 0 = no limit */
 	enum tui_color color;
 	const char *lang;
 	enum romaji_mode romaji;
@@ -74,6 +75,7 @@ enum {
 	OPT_LANG,
 	OPT_ROMAJI,
 	OPT_ORDER,
+	OPT_MAX_WIDTH,
 };
 
 static const struct option long_options[] = {
@@ -98,6 +100,7 @@ static const struct option long_options[] = {
     {"lang", required_argument, NULL, OPT_LANG},
     {"romaji", required_argument, NULL, OPT_ROMAJI},
     {"order", required_argument, NULL, OPT_ORDER},
+    {"max-width", required_argument, NULL, OPT_MAX_WIDTH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -123,9 +126,11 @@ static const char usage_text[] =
     "'jj<Enter>')\n"
     "      --dump-attrs       with --dump: also show highlights and selection\n"
     "      --kiosk            locked-down mode for public terminals\n"
-    "      --allow-quit       with --kiosk: q quits (for SSH ForceCommand)\n"
+    "      --allow-quit       with --kiosk: Ctrl-D quits (for SSH ForceCommand)\n"
     "      --idle SECONDS     with --kiosk: return home after SECONDS idle\n"
     "                         (default 300)\n"
+    "      --max-width N      text at most N columns wide in the browser\n"
+    "                         (default 100; 0: no limit)\n"
     "      --ambiguous=1|2    width of East Asian Ambiguous characters\n"
     "      --ascii            ASCII-only markers and lines\n"
     "      --color=auto|always|never   colours (NO_COLOR is honoured)\n"
@@ -246,6 +251,7 @@ parse_options(int argc, char **argv, struct options *o)
 	o->ambiguous = 1;
 	o->mouse = 1;
 	o->idle = 300;
+	o->max_width = 100;
 	o->color = TUI_COLOR_AUTO;
 	opterr = 0;
 	while ((c = getopt_long(
@@ -292,6 +298,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_IDLE:
 			o->idle = parse_int("--idle", optarg, 1, 86400 * 365);
 			o->idle_given = 1;
+			break;
+		case OPT_MAX_WIDTH:
+			o->max_width = parse_int("--max-width", optarg, 0, 10000);
 			break;
 		case OPT_AMBIGUOUS:
 			o->ambiguous = parse_int("--ambiguous", optarg, 1, 2);
@@ -765,6 +774,7 @@ main(int argc, char **argv)
 		char *err = NULL;
 
 		bo.ambiguous = o.ambiguous;
+		bo.max_width = o.max_width;
 		bo.ascii = o.ascii || !utf8;
 		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;

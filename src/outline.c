@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "outline_layout.h"
 #include "outline_search.h"
+#include "outline_status.h"
 #include "rows.h"
 #include "search.h"
 #include "xalloc.h"
@@ -425,12 +426,13 @@ outline_click(void *v, int x, int y, struct intent *out)
 	it = &o->items[r->item];
 	o->sel = r->item;
 	if (it->kind == ITEM_SECTION) {
+		int head;
+
+		outline_item_height(o, r->item, &head);
 		if (r->lx0 >= 0 && x >= r->lx0 && x < r->lx1)
 			outline_toggle_section_all(o, it->idx);
-		else {
-			o->sec_open[it->idx] = !o->sec_open[it->idx];
-			outline_ensure_head(o);
-		}
+		else if (r->line < head)
+			outline_open(o, 1, out); /* as Enter does */
 		return;
 	}
 	/* A question row toggles; a click in the answer only selects. */
@@ -508,6 +510,7 @@ outline_act(void *v, enum action a, struct intent *out)
 {
 	struct outline *o = v;
 	const struct item *it = &o->items[o->sel];
+	int was_start = o->at_start;
 
 	outline_edits_end(o);
 	switch (a) {
@@ -555,6 +558,10 @@ outline_act(void *v, enum action a, struct intent *out)
 		want_pager(o, PAGE_HELP, 0, out);
 		break;
 	case ACT_ESC:
+		/* Kiosk --allow-quit: Esc on the untouched start screen is the
+		 * way out a visitor finds without reading (Ctrl-D too). */
+		if (!o->f.on && was_start && o->e->kiosk && o->e->allow_quit)
+			out->kind = INTENT_QUIT;
 		outline_clear(o);
 		break;
 	case ACT_ORDER:
@@ -567,47 +574,6 @@ outline_act(void *v, enum action a, struct intent *out)
 		break;
 	default:
 		break;
-	}
-}
-
-static const char *
-outline_hints(const struct outline *o)
-{
-	if (o->e->kiosk)
-		return _("Type to search  Up/Down: move  Enter: open  ?: help");
-	return _("j/k: move  Enter: open  a: all  /: search  ?: help  q: quit");
-}
-
-/* The status row: the filter or the key hints, and the hit count at the
- * right. */
-static void
-outline_status(const struct outline *o, struct view_status *st)
-{
-	if (o->f.on && o->f.approx) {
-		/* nothing matched: what shows is marked as approximate */
-		st->right = xasprintf(
-		    _("Closest questions: %lu"), (unsigned long)o->f.nhits);
-		st->left = xasprintf("/%s  %s", o->f.q,
-		    _("No exact match: the closest questions"));
-	} else if (o->f.on && o->f.note != NULL) {
-		/* what the romaji found, also while the field is typed in */
-		st->right = xasprintf(_("%s  %lu matches"), o->f.note,
-		    (unsigned long)o->f.nhits);
-		st->left = xasprintf("/%s  %s", o->f.q,
-		    _("n/N: next/previous hit  Esc: clear"));
-	} else if (o->f.on) {
-		st->right =
-		    xasprintf(_("%lu matches"), (unsigned long)o->f.nhits);
-		st->left = xasprintf(
-		    "/%s  %s", o->f.q, _("n/N: next/previous hit  Esc: clear"));
-	} else {
-		const char *hint = outline_hints(o);
-
-		/* A hint cut short says less than a short hint. */
-		if (rows_width(hint, o->e->ambiguous) > o->e->w)
-			hint = o->e->kiosk ? _("Type to search  ?: help")
-			                   : _("/: search  ?: help  q: quit");
-		st->left = xstrdup(hint);
 	}
 }
 

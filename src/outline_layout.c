@@ -31,7 +31,11 @@ outline_view_h(const struct outline *o)
 int
 outline_content_w(const struct outline *o)
 {
-	return o->e->w - 1 > 1 ? o->e->w - 1 : 1;
+	int w = o->e->w - 1 > 1 ? o->e->w - 1 : 1;
+
+	/* --max-width: the rows, 「すべて開く」 included, end there. */
+	return o->e->max_width > 0 && w > o->e->max_width ? o->e->max_width
+	                                                  : w;
 }
 
 /* Forgets every laid-out item: the items were rebuilt. */
@@ -289,6 +293,19 @@ section_lines(
 	struct render_opts ro;
 	struct sline *l;
 
+	/* No questions: nothing to count or open, so no 「(0) すべて開く」
+	 * that would do nothing. */
+	if (sec->n == 0) {
+		ro = view_ropts(o->e, cw);
+		render_plain(sec->title, strlen(sec->title), mk, rest,
+		    AT_CHROME, AT_HEADING | AT_STRONG, &ro, NULL, out);
+		g->head = (int)(out->n - first);
+		if (o->sec_open[s] && sec->intro != NULL && !o->f.on)
+			intro_lines(o, sec->intro, 2, cw, out);
+		free(count);
+		free(rest);
+		return;
+	}
 	/* The name wraps; the count stays whole, after it or on a line of
 	 * its own (a count split as "（2" / "件）" reads badly). */
 	ro = view_ropts(o->e, narrow ? cw : avail);

@@ -113,16 +113,31 @@ page_add_answer(struct pager *p, const struct entry *e, int indent, int w,
     const struct hl_set *hl, struct slines *out)
 {
 	struct slines ans = {0};
-	struct render_opts ro = view_ropts(p->e, w - indent);
+	struct render_opts ro = view_ropts(p->e, w - indent), plain;
+	struct link_notes notes = {0};
 	size_t i;
 
+	/* External links numbered, their URLs listed after the answer (as
+	 * w3m and lynx show them): readable without following them. */
+	plain = ro;
+	ro.notes = &notes;
 	render_answer(doc_entry_answer(p->e->d, e), &ro, hl, &ans);
+	if (notes.n > 0)
+		slines_push(&ans);
+	for (i = 0; i < notes.n; i++) {
+		char *u = xasprintf("[%zu] %s", i + 1, notes.href[i]);
+
+		render_plain(u, strlen(u), "", "    ", 0, AT_DIM, &plain, NULL,
+		    &ans);
+		free(u);
+	}
 	for (i = 0; i < ans.n; i++) {
 		struct sline *l = slines_push(out);
 
 		sline_pad(l, indent, 0);
 		sline_copy(l, &ans.v[i]);
 	}
+	link_notes_free(&notes);
 	slines_free(&ans);
 }
 
@@ -180,6 +195,21 @@ page_get(struct pager *p)
 		render_plain(s->title, strlen(s->title), "", "", 0,
 		    AT_HEADING | AT_STRONG, &ro, &th, &pg->head);
 		free(tr);
+		/* The section's own introduction first, as the outline
+		 * shows it under the open section. */
+		if (s->intro != NULL) {
+			struct render_opts io = ro;
+			struct slines in = {0};
+			size_t k2;
+
+			io.notes = NULL;
+			render_answer(s->intro, &io, NULL, &in);
+			for (k2 = 0; k2 < in.n; k2++)
+				sline_copy(slines_push(&pg->body), &in.v[k2]);
+			if (in.n > 0)
+				slines_push(&pg->body);
+			slines_free(&in);
+		}
 		pg->marks = xcalloc(s->n ? s->n : 1, sizeof *pg->marks);
 		for (k = 0; k < s->n; k++) {
 			const struct entry *e = &d->entries[s->first + k];
@@ -203,7 +233,9 @@ page_get(struct pager *p)
 			t = env->help->colls[0].title;
 		render_plain(t, strlen(t), "", "", 0, AT_HEADING | AT_STRONG,
 		    &ro, NULL, &pg->head);
-		if (env->help != NULL) {
+		/* The help FAQ teaches the letter keys; a kiosk visitor has
+		 * only the keys listed from the table. */
+		if (env->help != NULL && !env->kiosk) {
 			const char *k = _("Keys");
 
 			help_doc_lines(env, w, &pg->body);
@@ -754,9 +786,32 @@ pager_render(void *v, struct screen *scr, struct view_status *st)
 	pager_clamp(p);
 	pg = page_get(p);
 	L = pager_layout(p, pg);
-	for (i = 0; i < L.nhead; i++)
-		rows_fit(slines_push(&scr->rows), &pg->head.v[i], w,
-		    env->ambiguous, 0);
+	for (i = 0; i < L.nhead; i++) {
+		const struct sline *hl = &pg->head.v[i];
+		const char *dots = env->ascii ? "..." : "\xe2\x80\xa6"; /* … */
+		int dw = rows_width(dots, env->ambiguous);
+
+		/* A title longer than its rows says so with "…". */
+		if (i == L.nhead - 1 && (int)pg->head.n > L.nhead && w > dw) {
+			struct sline t = {0};
+
+			if (hl->width + dw <= w) {
+				sline_copy(&t, hl);
+			} else {
+				rows_fit(&t, hl, w - dw, env->ambiguous, 0);
+				while (t.len > 0 && t.text[t.len - 1] == ' ') {
+					t.len--;
+					t.width--;
+				}
+			}
+			sline_append(&t, dots, strlen(dots), AT_HEADING, dw);
+			rows_fit(slines_push(&scr->rows), &t, w,
+			    env->ambiguous, 0);
+			sline_free(&t);
+			continue;
+		}
+		rows_fit(slines_push(&scr->rows), hl, w, env->ambiguous, 0);
+	}
 	if (L.rule) {
 		struct sline *l = slines_push(&scr->rows);
 		const char *r = env->ascii ? "-" : "\xe2\x94\x80"; /* ─ */

@@ -60,49 +60,40 @@ entry_wanted(const uint8_t *only, size_t i)
 	return only == NULL || only[i] != 0;
 }
 
-/* An answer's rendered lines, indented, and after them its external
- * links, since paper cannot follow 「こちらのドキュメント」. */
+/* An answer's rendered lines, indented, its external links numbered
+ * ([1], [2]) and their URLs listed after it, as w3m and lynx print them,
+ * since paper cannot follow 「こちらのドキュメント」. */
 static void
 print_answer(FILE *fp, const struct entry *e, const struct render_opts *o)
 {
 	struct slines ls = {0}, urls = {0};
-	struct render_opts ao = *o;
+	struct render_opts ao = *o, plain;
+	struct link_notes notes = {0};
 	int indent = o->width >= 2 * ANSWER_INDENT + 10 ? ANSWER_INDENT : 0;
-	size_t i, k, m;
-	const char **seen = NULL;
-	size_t nseen = 0;
-	char *u;
+	size_t i;
 
 	ao.width = o->width - indent;
+	ao.notes = &notes;
+	plain = ao;
+	plain.notes = NULL;
 	render_answer(e, &ao, NULL, &ls);
-	if (ls.n == 0)
+	if (ls.n == 0) {
+		link_notes_free(&notes);
 		return;
+	}
 	fputc('\n', fp);
 	print_lines(fp, &ls, indent);
-	for (i = 0; i < ls.n; i++) {
-		for (k = 0; k < ls.v[i].nlinks; k++) {
-			const char *h = ls.v[i].links[k].href;
+	for (i = 0; i < notes.n; i++) {
+		char *u = xasprintf("[%zu] %s", i + 1, notes.href[i]);
 
-			if (h == NULL || h[0] == '\0' || h[0] == '#')
-				continue;
-			for (m = 0; m < nseen; m++)
-				if (strcmp(seen[m], h) == 0)
-					break;
-			if (m < nseen)
-				continue;
-			seen = xreallocarray(seen, nseen + 1, sizeof *seen);
-			seen[nseen++] = h;
-			u = xasprintf("<%s>", h);
-			render_plain(
-			    u, strlen(u), "", "", 0, 0, &ao, NULL, &urls);
-			free(u);
-		}
+		render_plain(u, strlen(u), "", "    ", 0, 0, &plain, NULL, &urls);
+		free(u);
 	}
 	if (urls.n > 0) {
 		fputc('\n', fp);
 		print_lines(fp, &urls, indent);
 	}
-	free(seen);
+	link_notes_free(&notes);
 	slines_free(&urls);
 	slines_free(&ls);
 }

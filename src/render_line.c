@@ -5,6 +5,7 @@
  */
 #include "render_line.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,30 @@ flat_add_link(struct flat *f, size_t start, size_t end, const char *href)
 }
 
 void
+link_notes_free(struct link_notes *ln)
+{
+	free(ln->href);
+	memset(ln, 0, sizeof *ln);
+}
+
+/* The number of href in the notes (added when new), from 1. */
+static size_t
+link_note(struct link_notes *ln, const char *href)
+{
+	size_t i;
+
+	for (i = 0; i < ln->n; i++)
+		if (strcmp(ln->href[i], href) == 0)
+			return i + 1;
+	if (ln->n == ln->cap) {
+		ln->cap = ln->cap ? 2 * ln->cap : 8;
+		ln->href = xreallocarray(ln->href, ln->cap, sizeof *ln->href);
+	}
+	ln->href[ln->n++] = href;
+	return ln->n;
+}
+
+void
 flat_clear(struct flat *f)
 {
 	f->len = 0;
@@ -389,6 +414,21 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 			if ((sp[i].style & STYLE_LINK) && sp[i].href != NULL &&
 			    sp[i].len > 0)
 				flat_add_link(f, at, f->len, sp[i].href);
+			/* "[n]" after the last piece of an external link. */
+			if ((sp[i].style & STYLE_LINK) && c->o->notes != NULL &&
+			    sp[i].href != NULL && sp[i].href[0] != '\0' &&
+			    sp[i].href[0] != '#' &&
+			    !(i + 1 < n && sp[i + 1].kind == SPAN_TEXT &&
+			        (sp[i + 1].style & STYLE_LINK) &&
+			        sp[i + 1].href == sp[i].href)) {
+				char num[24];
+				size_t k, m;
+
+				m = (size_t)snprintf(num, sizeof num, "[%zu]",
+				    link_note(c->o->notes, sp[i].href));
+				for (k = 0; k < m && k < sizeof num - 1; k++)
+					flat_byte(f, num[k], base | AT_DIM);
+			}
 		} else if (sp[i].kind == SPAN_HARDBREAK && hard) {
 			flat_byte(f, '\n', base);
 		} else {

@@ -40,6 +40,9 @@
 /* Consecutive reads that fail without waiting before the terminal counts as
  * lost: a closed terminal would otherwise spin. */
 #define TUI_LOST_AFTER 8
+/* The kiosk idle reset is announced this long before it happens (half the
+ * idle time when that is shorter, so a visitor gets time without it). */
+#define TUI_COUNTDOWN_MS 10000
 
 enum {
 	PAIR_HEADING = 1,
@@ -61,6 +64,7 @@ struct tui {
 	attr_t dim_attr; /* A_DIM when the terminal has it, else 0 */
 	struct timespec last_input;
 	int idle_fired; /* K_IDLE sent since the last input */
+	int countdown;  /* seconds shown before the idle reset, or 0 */
 	int quick_errs; /* consecutive reads that failed at once */
 	int unpainted;  /* keys applied since the last paint */
 	wchar_t *wbuf;  /* one row's characters, reused */
@@ -365,6 +369,14 @@ tui_ms_since(const struct timespec *t0)
 	       (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+static long
+tui_countdown_ms(const struct tui *t)
+{
+	long half = (long)t->o->idle_seconds * 500;
+
+	return half < TUI_COUNTDOWN_MS ? half : TUI_COUNTDOWN_MS;
+}
+
 /* How long the next read may block: until the kiosk idle deadline, and
  * never longer than TUI_POLL_MS. */
 static int
@@ -375,9 +387,36 @@ tui_wait_ms(const struct tui *t)
 	if (!t->o->kiosk || t->o->idle_seconds <= 0 || t->idle_fired)
 		return TUI_POLL_MS;
 	left = (long)t->o->idle_seconds * 1000 - tui_ms_since(&t->last_input);
-	if (left < 0)
+	if (left <= 0)
 		return 0;
+	/* The countdown changes on each whole second of its window. */
+	if (left > tui_countdown_ms(t) &&
+	    left - tui_countdown_ms(t) < TUI_POLL_MS)
+		return (int)(left - tui_countdown_ms(t));
+	if (left <= tui_countdown_ms(t))
+		return left % 1000 != 0 ? (int)(left % 1000) : 1000;
 	return left < TUI_POLL_MS ? (int)left : TUI_POLL_MS;
+}
+
+/* Kiosk: the seconds left before the idle reset while they are ten or
+ * fewer, else 0; shown on the status line when they change. */
+static void
+tui_countdown(struct tui *t)
+{
+	long left;
+	int secs = 0;
+
+	if (t->o->kiosk && t->o->idle_seconds > 0 && !t->idle_fired) {
+		left = (long)t->o->idle_seconds * 1000 -
+		       tui_ms_since(&t->last_input);
+		if (left > 0 && left <= tui_countdown_ms(t))
+			secs = (int)((left + 999) / 1000);
+	}
+	if (secs != t->countdown) {
+		t->countdown = secs;
+		browser_countdown(t->b, secs);
+		tui_paint(t);
+	}
 }
 
 /* After a read that returned nothing: has the terminal gone (hangup, error,
@@ -465,6 +504,12 @@ tui_translate_fkey(wint_t wc, struct key_event *ev)
 		break;
 	case KEY_DC:
 		ev->key = K_DELETE;
+		break;
+	case KEY_F(1):
+		ev->key = K_F1;
+		break;
+	case KEY_F(2):
+		ev->key = K_F2;
 		break;
 	case KEY_RESIZE:
 		ev->key = K_RESIZE;
@@ -704,6 +749,8 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			if (w > 0 && h > 0)
 				resizeterm(h, w);
 		}
+		if (t.unpainted == 0)
+			tui_countdown(&t);
 		wait_ms = tui_wait_ms(&t);
 		if (wait_ms == 0) {
 			memset(&ev, 0, sizeof ev);
@@ -761,6 +808,7 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 		if (ev.key != K_RESIZE) {
 			clock_gettime(CLOCK_MONOTONIC, &t.last_input);
 			t.idle_fired = 0;
+			t.countdown = 0; /* browser_key clears it */
 		}
 		if (browser_key(b, &ev) == BROWSER_QUIT)
 			status = 0;

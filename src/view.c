@@ -6,8 +6,10 @@
 struct render_opts
 view_ropts(const struct view_env *env, int width)
 {
-	struct render_opts o;
+	struct render_opts o = {0};
 
+	if (env->max_width > 0 && width > env->max_width)
+		width = env->max_width;
 	o.width = width < 1 ? 1 : width;
 	o.ambiguous = env->ambiguous == 2 ? 2 : 1;
 	o.ascii = env->ascii;

@@ -148,6 +148,10 @@ press() {
 			T send-keys -t "$S" "${k%>}"
 			;;
 		'<PgUp>') T send-keys -t "$S" PPage ;;
+		'<F1>' | '<F2>')
+			k=${k#<}
+			T send-keys -t "$S" "${k%>}"
+			;;
 		'<PgDn>') T send-keys -t "$S" NPage ;;
 		'<S-Tab>') T send-keys -t "$S" BTab ;;
 		'<BS>') T send-keys -t "$S" BSpace ;;

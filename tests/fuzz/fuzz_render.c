@@ -54,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.width = 1 + data[0] % 160;
 	o.ambiguous = 1 + (data[1] & 1);
 	o.ascii = (data[1] >> 1) & 1;
+	o.notes = NULL;
 	name = fuzz_name(data[1] >> 2);
 	d = load(name, data + 2, size - 2, SIZE_MAX, &o, &one);
 	doc_free(d);

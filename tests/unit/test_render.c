@@ -106,7 +106,7 @@ static void
 render(const struct entry *e, int width, int amb, int ascii,
     const struct hl_set *hl, struct slines *out)
 {
-	struct render_opts o = {width, amb, ascii, 0};
+	struct render_opts o = {.width = width, .ambiguous = amb, .ascii = ascii};
 	size_t i;
 
 	slines_clear(out);
@@ -455,7 +455,7 @@ static void
 test_render_plain_prefix(void **state)
 {
 	struct slines out = {0};
-	struct render_opts o = {16, 1, 0, 0};
+	struct render_opts o = {.width = 16, .ambiguous = 1, .ascii = 0};
 	const char *q = "アカウントを解約するにはどうすればよいですか?";
 	struct hl_range r = {0, 15};
 	struct hl_set hl = {&r, 1};
@@ -496,7 +496,7 @@ test_render_tiny_widths(void **state)
 	/* Width 1: a wide character is alone and two columns: the one
 	 * documented exception, so check it by hand. */
 	{
-		struct render_opts o = {1, 1, 0, 0};
+		struct render_opts o = {.width = 1, .ambiguous = 1, .ascii = 0};
 
 		slines_clear(&out);
 		render_answer(&e, &o, NULL, &out);
@@ -536,7 +536,7 @@ test_render_max_lines(void **state)
 	struct slines out = {0};
 	struct block *b = calloc(3000, sizeof *b);
 	struct entry e;
-	struct render_opts o = {40, 1, 0, 100};
+	struct render_opts o = {.width = 40, .ambiguous = 1, .ascii = 0, .max_lines = 100};
 	char *word = malloc(200001);
 	size_t i;
 
@@ -579,7 +579,7 @@ test_print_doc_and_list(void **state)
 	struct section secs[2];
 	struct collection coll;
 	struct doc d;
-	struct render_opts o = {30, 1, 0, 0};
+	struct render_opts o = {.width = 30, .ambiguous = 1, .ascii = 0};
 	uint8_t only[3] = {0, 0, 1};
 	char *buf = NULL;
 	size_t len = 0;
@@ -654,11 +654,11 @@ test_print_doc_and_list(void **state)
 	                         "\n"
 	                         "Q. Where is my bill?\n"
 	                         "\n"
-	                         "   See the billing console.\n"
+	                         "   See the billing console[1].\n"
 	                         "\n"
-	                         "   <https://console.aws.\n"
-	                         "   amazon.com/billing/home#/\n"
-	                         "   bills>\n"
+	                         "   [1] https://console.aws.\n"
+	                         "       amazon.com/billing/\n"
+	                         "       home#/bills\n"
 	                         "\n"
 	                         "Q. よくある質問：サインイン\n"
 	                         "\n"

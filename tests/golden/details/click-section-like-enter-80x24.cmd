@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Click 5,5>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x10 tests/golden/fixtures/empty-section

@@ -1,0 +1,1 @@
+--dump 24x8 --keys '<Tab>jjjp' tests/golden/fixtures/aws-ja

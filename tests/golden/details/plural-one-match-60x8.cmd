@@ -1,0 +1,1 @@
+--dump 60x8 --keys '/forum' tests/golden/fixtures/links

@@ -1,0 +1,1 @@
+--dump 80x12 --keys 'p' tests/golden/fixtures/empty-section

@@ -1,0 +1,1 @@
+--kiosk --allow-quit --dump 80x24 --keys 'quota' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--kiosk --dump 80x24 --keys '<F2>' tests/golden/fixtures/aws-ja

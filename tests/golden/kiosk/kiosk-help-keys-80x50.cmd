@@ -1,0 +1,1 @@
+--kiosk --dump 80x50 --keys '<F1><End>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--kiosk --dump 80x24 --keys '請求<Enter>' tests/golden/fixtures/aws-ja

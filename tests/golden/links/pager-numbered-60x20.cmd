@@ -1,0 +1,1 @@
+--dump 60x20 --keys 'jp' tests/golden/fixtures/links

@@ -1,0 +1,1 @@
+--print --width 60 tests/golden/fixtures/links

@@ -1,0 +1,1 @@
+--dump 60x24 --keys 'p' tests/golden/fixtures/links

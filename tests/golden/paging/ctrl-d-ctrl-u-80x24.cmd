@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<C-d><C-d><C-d><C-u>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<C-f><C-f><C-f><C-b>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'd' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab>jjjjjjjjjjjjjjjp<C-f>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab>jjjjjjjjjjjjjjjp<C-d>dd<C-u>u' tests/golden/fixtures/aws-ja

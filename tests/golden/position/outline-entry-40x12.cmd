@@ -1,0 +1,1 @@
+--dump 40x12 --keys '<Tab>jjj' tests/golden/fixtures/aws-ja

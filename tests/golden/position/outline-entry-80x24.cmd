@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab>jjj' tests/golden/fixtures/aws-ja

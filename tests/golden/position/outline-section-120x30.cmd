@@ -1,0 +1,1 @@
+--dump 120x30 --keys '<Tab><Tab>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '<Tab>jjjjjjjjjjjjjjjp<PgDn>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 200x30 --max-width 0 --keys '<Tab>j<Enter>' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 200x30 --keys '<Tab>j<Enter>' tests/golden/fixtures/aws-ja

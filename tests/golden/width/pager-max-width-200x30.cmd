@@ -1,0 +1,1 @@
+--dump 200x30 --keys '<Tab>jjjjjjjjjjjjjjjp' tests/golden/fixtures/aws-ja
