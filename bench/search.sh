@@ -29,7 +29,7 @@ done
 
 make -s build/libfaq.a
 libs="$(pkg-config --libs md4c 2>/dev/null || echo -lmd4c) \
-$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -pthread"
+$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -lmigemo -lm -pthread"
 CC=${CC:-cc}
 # shellcheck disable=SC2086
 $CC -std=c11 -O2 -g -Wall -Wextra -Iinclude -D_POSIX_C_SOURCE=200809L \

@@ -122,39 +122,57 @@ search_find_term(const char *h, size_t hn, size_t readable,
 	if (minn > hn)
 		return NULL;
 #if defined(__SSE2__)
-	for (; i + 16 + maxb <= readable && i <= hn - minn; i += 16) {
-		unsigned m = 0, mk;
+	{
+		/* The needle bytes splatted once; the loop runs while every
+		 * alternative may still start in the block (the rest is the
+		 * tail's), so it checks no bounds per needle. */
+		__m128i sa[SEARCH_MAX_ALTS], sb[SEARCH_MAX_ALTS];
+		size_t safe = (size_t)-1, nk = 0, kk[SEARCH_MAX_ALTS];
 
 		for (k = 0; k < na; k++) {
 			const char *nd = sq->buf + sq->off[a0 + k];
-			__m128i va, vb;
 
-			if (last[k] == (size_t)-1 || i > last[k])
-				continue;
-			va = _mm_loadu_si128((const __m128i *)(h + i + fa[k]));
-			vb = _mm_loadu_si128((const __m128i *)(h + i + fb[k]));
-			mk = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			    _mm_cmpeq_epi8(va, _mm_set1_epi8(nd[fa[k]])),
-			    _mm_cmpeq_epi8(vb, _mm_set1_epi8(nd[fb[k]]))));
-			if (last[k] - i < 15)
-				mk &= (2u << (last[k] - i)) - 1;
-			m |= mk;
+			if (last[k] == (size_t)-1)
+				continue; /* longer than the haystack */
+			if (last[k] < safe)
+				safe = last[k];
+			sa[nk] = _mm_set1_epi8(nd[fa[k]]);
+			sb[nk] = _mm_set1_epi8(nd[fb[k]]);
+			kk[nk++] = k;
 		}
-		while (m != 0) {
-			unsigned b = (unsigned)__builtin_ctz(m);
+		for (; nk > 0 && i + 16 + maxb <= readable && i + 15 <= safe;
+		     i += 16) {
+			unsigned m = 0;
 
-			for (k = 0; k < na; k++) {
-				size_t nn =
-				    sq->off[a0 + k + 1] - sq->off[a0 + k];
+			for (k = 0; k < nk; k++) {
+				size_t x = kk[k];
+				__m128i va = _mm_loadu_si128(
+				    (const __m128i *)(h + i + fa[x]));
+				__m128i vb = _mm_loadu_si128(
+				    (const __m128i *)(h + i + fb[x]));
 
-				if (last[k] != (size_t)-1 && i + b <= last[k] &&
-				    memcmp(h + i + b, sq->buf + sq->off[a0 + k],
-				        nn) == 0) {
-					*mlen = nn;
-					return h + i + b;
-				}
+				m |= (unsigned)_mm_movemask_epi8(
+				    _mm_and_si128(_mm_cmpeq_epi8(va, sa[k]),
+				        _mm_cmpeq_epi8(vb, sb[k])));
 			}
-			m &= m - 1;
+			while (m != 0) {
+				unsigned b = (unsigned)__builtin_ctz(m);
+
+				for (k = 0; k < na; k++) {
+					size_t nn = sq->off[a0 + k + 1] -
+					            sq->off[a0 + k];
+
+					if (last[k] != (size_t)-1 &&
+					    i + b <= last[k] &&
+					    memcmp(h + i + b,
+					        sq->buf + sq->off[a0 + k],
+					        nn) == 0) {
+						*mlen = nn;
+						return h + i + b;
+					}
+				}
+				m &= m - 1;
+			}
 		}
 	}
 #endif
