@@ -9,9 +9,9 @@
  * search_run() alone.  Issue 11, in the same run: `seikyuusho` typed a
  * key at a time with romaji on (C/Migemo loaded before, as the browser
  * loads it on the second core at start), every keystroke timed; the same
- * romaji query searched in full in one multi-needle pass against one scan
- * per alternative; and the closest-match ranking (search_rank) of a
- * 10-character Japanese sentence.  Run by bench/search.sh; prints "key
+ * romaji query searched in full (search_run with its alternatives)
+ * against one full search per alternative; and the closest-match ranking
+ * (search_rank) of a 10-character Japanese sentence.  Run by bench/search.sh; prints "key
  * value" lines.
  *
  * usage: search-bench FILE.md [REPS]     (REPS default 7, at most 64)
@@ -201,8 +201,8 @@ bench_romaji_typing(const struct search_index *ix, const struct doc *d,
 	return n;
 }
 
-/* q with its romaji alternatives searched in full: in one pass (what
- * search_run does) and, for comparison, one full search per alternative. */
+/* q with its romaji alternatives searched in full (search_run) and, for
+ * comparison, one full search per alternative. */
 static void
 bench_romaji_fresh(const struct search_index *ix, const char *q, int reps,
     uint32_t *out, double *one, double *each, size_t *nalts)
@@ -334,7 +334,7 @@ main(int argc, char **argv)
 		    bench_median(rc, nr));
 		bench_romaji_fresh(
 		    ix, "seikyuusho", reps, out, &one, &each, &nalts);
-		printf("romaji_fresh_one_pass_ms %.3f\n", one);
+		printf("romaji_fresh_ms %.3f\n", one);
 		printf("romaji_fresh_per_alt_ms %.3f\nromaji_alts %zu\n",
 		    each, nalts);
 		t = bench_closest(ix, "支払いができなかった", reps, out, &nhits);
