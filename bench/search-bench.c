@@ -6,7 +6,13 @@
  * browser_render() (the browser narrows with the last hits when the query
  * extends the last one); the first keystroke of each query is the
  * 1-character case; and a fresh 3-character query searched in full with
- * search_run() alone.  Run by bench/search.sh; prints "key value" lines.
+ * search_run() alone.  Issue 11, in the same run: `seikyuusho` typed a
+ * key at a time with romaji on (C/Migemo loaded before, as the browser
+ * loads it on the second core at start), every keystroke timed; the same
+ * romaji query searched in full (search_run with its alternatives)
+ * against one full search per alternative; and the closest-match ranking
+ * (search_rank) of a 10-character Japanese sentence.  Run by bench/search.sh; prints "key
+ * value" lines.
  *
  * usage: search-bench FILE.md [REPS]     (REPS default 7, at most 64)
  *        search-bench --load-only FILE.md (for peak memory)
@@ -26,6 +32,7 @@
 #include "browser.h"
 #include "doc.h"
 #include "keys.h"
+#include "romaji.h"
 #include "search.h"
 #include "xalloc.h"
 
@@ -51,6 +58,8 @@ peak_rss_kb(void)
 	return ru.ru_maxrss;
 }
 
+static struct romaji *bench_rj; /* romaji for the browsers, or NULL */
+
 static struct browser *
 bench_browser(const struct doc *d, const struct search_index *ix)
 {
@@ -62,6 +71,7 @@ bench_browser(const struct doc *d, const struct search_index *ix)
 	memset(&o, 0, sizeof o);
 	o.ambiguous = 1;
 	o.lang = "ja";
+	o.romaji = bench_rj;
 	b = browser_new(d, ix, &o, &err);
 	if (b == NULL) {
 		fprintf(
@@ -167,6 +177,85 @@ bench_fresh(const struct search_index *ix, const char *q, int reps,
 	return bench_median(t, (size_t)r);
 }
 
+/* Every keystroke of q (romaji on), wall and thread CPU times. */
+static size_t
+bench_romaji_typing(const struct search_index *ix, const struct doc *d,
+    const char *q, int reps, double *t, double *c)
+{
+	size_t n = 0, k, ql = strlen(q);
+	int r;
+
+	for (r = 0; r < reps && r < MAXREPS; r++) {
+		struct browser *br = bench_browser(d, ix);
+
+		bench_key(br, '/');
+		for (k = 0; k < ql; k++) {
+			double t0 = bench_wall_ms(), c0 = thread_cpu_ms();
+
+			bench_key(br, (unsigned char)q[k]);
+			t[n] = bench_wall_ms() - t0;
+			c[n++] = thread_cpu_ms() - c0;
+		}
+		browser_free(br);
+	}
+	return n;
+}
+
+/* q with its romaji alternatives searched in full (search_run) and, for
+ * comparison, one full search per alternative. */
+static void
+bench_romaji_fresh(const struct search_index *ix, const char *q, int reps,
+    uint32_t *out, double *one, double *each, size_t *nalts)
+{
+	double t1[MAXREPS], t2[MAXREPS];
+	struct search_query *sq =
+	    search_query_new_alts(q, strlen(q), romaji_alts, bench_rj);
+	size_t k, n;
+	int r;
+
+	*nalts = search_query_nalts(sq, 0);
+	for (r = 0; r < reps && r < MAXREPS; r++) {
+		double t0 = bench_wall_ms();
+
+		search_run(ix, sq, NULL, 0, out);
+		t1[r] = bench_wall_ms() - t0;
+		t0 = bench_wall_ms();
+		for (k = 0; k < *nalts; k++) {
+			const char *a = search_query_alt(sq, 0, k, &n);
+			struct search_query *one_alt = search_query_new(a, n);
+
+			search_run(ix, one_alt, NULL, 0, out);
+			search_query_free(one_alt);
+		}
+		t2[r] = bench_wall_ms() - t0;
+	}
+	search_query_free(sq);
+	*one = bench_median(t1, (size_t)r);
+	*each = bench_median(t2, (size_t)r);
+}
+
+/* The closest entries to a sentence (search_run finding nothing, then
+ * search_rank), as the outline does; median wall time. */
+static double
+bench_closest(const struct search_index *ix, const char *q, int reps,
+    uint32_t *out, size_t *nexact)
+{
+	double t[MAXREPS];
+	uint32_t best[10];
+	int r;
+
+	for (r = 0; r < reps && r < MAXREPS; r++) {
+		double t0 = bench_wall_ms();
+		struct search_query *sq = search_query_new(q, strlen(q));
+
+		*nexact = search_run(ix, sq, NULL, 0, out);
+		search_rank(ix, sq, NULL, 0, 10, best, NULL);
+		t[r] = bench_wall_ms() - t0;
+		search_query_free(sq);
+	}
+	return bench_median(t, (size_t)r);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -230,6 +319,29 @@ main(int argc, char **argv)
 	printf("first_key_max_ms %.3f\n", nt1 ? t1[nt1 - 1] : 0.0);
 	t = bench_fresh(ix, "請求書", reps, out, &nhits);
 	printf("fresh3_ms %.3f\nfresh3_hits %zu\n", t, nhits);
+	/* Issue 11 */
+	{
+		static double rt[MAXREPS * 16], rc[MAXREPS * 16];
+		double one, each;
+		size_t nr, nalts;
+
+		bench_rj = romaji_new();
+		printf("romaji_level %d\n", (int)romaji_level(bench_rj));
+		nr = bench_romaji_typing(ix, d, "seikyuusho", reps, rt, rc);
+		printf("romaji_typing_median_ms %.3f\n", bench_median(rt, nr));
+		printf("romaji_typing_max_ms %.3f\n", nr ? rt[nr - 1] : 0.0);
+		printf("romaji_typing_median_cpu_ms %.3f\n",
+		    bench_median(rc, nr));
+		bench_romaji_fresh(
+		    ix, "seikyuusho", reps, out, &one, &each, &nalts);
+		printf("romaji_fresh_ms %.3f\n", one);
+		printf("romaji_fresh_per_alt_ms %.3f\nromaji_alts %zu\n",
+		    each, nalts);
+		t = bench_closest(ix, "支払いができなかった", reps, out, &nhits);
+		printf("closest10_ms %.3f\nclosest10_exact %zu\n", t, nhits);
+		romaji_free(bench_rj);
+		bench_rj = NULL;
+	}
 	search_index_free(ix);
 	doc_free(d);
 	free(out);

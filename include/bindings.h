@@ -59,6 +59,14 @@ enum action {
 	ACT_PREV_HIT,
 	ACT_ESC,
 	ACT_ORDER,
+	ACT_SEARCH_LEFT,
+	ACT_SEARCH_RIGHT,
+	ACT_SEARCH_HOME,
+	ACT_SEARCH_END,
+	ACT_SEARCH_KILL_END,
+	ACT_SEARCH_DEL,
+	ACT_SEARCH_HIST_PREV,
+	ACT_SEARCH_HIST_NEXT,
 };
 
 /* The modes a binding applies in (bits): the outline, the pager, the help
@@ -76,6 +84,7 @@ enum binding_flag {
 	KF_LETTER = 1 << 2, /* a letter command: in kiosk, letters search */
 	KF_NOHELP = 1 << 3, /* not listed on the help screen */
 	KF_JUMP = 1 << 4,   /* a jump in the outline: Backspace comes back */
+	KF_NOKIOSK = 1 << 5, /* not in kiosk mode (it would leave a trace) */
 };
 
 struct binding {

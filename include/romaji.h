@@ -66,10 +66,12 @@ enum romaji_level romaji_level(struct romaji *r);
  * The words a term spells, for search_query_new_alts(): r is a struct
  * romaji.  A term of fewer than ROMAJI_MIN_LETTERS ASCII letters, or with
  * anything but letters, '-' and '\'', has none.  The words come kana
- * first, then longer words before single characters, at most
- * ROMAJI_MAX_WORDS; each malloc'd, in a malloc'd *out.
+ * first (the readings of an unfinished syllable as their common start:
+ * seik → せい), then longer words before single characters, at most
+ * ROMAJI_MAX_WORDS (each costs the search a needle); each malloc'd, in a
+ * malloc'd *out.
  */
-#define ROMAJI_MAX_WORDS 15
+#define ROMAJI_MAX_WORDS 7
 size_t romaji_alts(void *r, const char *term, size_t tn, char ***out);
 
 /* Expands a migemo expression (alternation '|', groups '(' ')', classes

@@ -13,6 +13,11 @@
  * for printable keys comes last. */
 /* clang-format off */
 const struct binding bindings_table[] = {
+	/* (before Up/Down of the results: in kiosk mode they stay that) */
+	{K_UP, 0, MB_SEARCH, ACT_SEARCH_HIST_PREV, KF_NOKIOSK,
+	    N_("Earlier query from the history")},
+	{K_DOWN, 0, MB_SEARCH, ACT_SEARCH_HIST_NEXT, KF_NOKIOSK,
+	    N_("Later query from the history")},
 	{K_UP, 0, MB_ALL | MB_SEARCH, ACT_UP, 0, N_("Move up")},
 	{K_CHAR, 'k', MB_ALL, ACT_UP, KF_LETTER, N_("Move up")},
 	{K_DOWN, 0, MB_ALL | MB_SEARCH, ACT_DOWN, 0, N_("Move down")},
@@ -67,8 +72,23 @@ const struct binding bindings_table[] = {
 	{K_ESC, 0, MB_SEARCH, ACT_SEARCH_CANCEL, 0,
 	    N_("Cancel: back to the view from before")},
 	{K_BACKSPACE, 0, MB_SEARCH, ACT_SEARCH_BS, 0, N_("Delete a character")},
+	{K_DELETE, 0, MB_SEARCH, ACT_SEARCH_DEL, 0,
+	    N_("Delete the character under the cursor")},
 	{K_CTRL, 'w', MB_SEARCH, ACT_SEARCH_WORD, 0, N_("Delete a word")},
-	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0, N_("Clear the query")},
+	{K_CTRL, 'u', MB_SEARCH, ACT_SEARCH_KILL, 0,
+	    N_("Delete everything before the cursor")},
+	{K_CTRL, 'k', MB_SEARCH, ACT_SEARCH_KILL_END, 0,
+	    N_("Delete everything from the cursor")},
+	{K_LEFT, 0, MB_SEARCH, ACT_SEARCH_LEFT, 0, N_("Cursor left")},
+	{K_RIGHT, 0, MB_SEARCH, ACT_SEARCH_RIGHT, 0, N_("Cursor right")},
+	{K_HOME, 0, MB_SEARCH, ACT_SEARCH_HOME, 0,
+	    N_("Cursor to the start of the query")},
+	{K_CTRL, 'a', MB_SEARCH, ACT_SEARCH_HOME, 0,
+	    N_("Cursor to the start of the query")},
+	{K_END, 0, MB_SEARCH, ACT_SEARCH_END, 0,
+	    N_("Cursor to the end of the query")},
+	{K_CTRL, 'e', MB_SEARCH, ACT_SEARCH_END, 0,
+	    N_("Cursor to the end of the query")},
 	{K_CHAR, 0, MB_SEARCH, ACT_SEARCH_TYPE, KF_NOHELP, NULL},
 	{K_CHAR, '/', MB_PAGER, ACT_SEARCH, 0, N_("Search this page")},
 	{K_CHAR, 'n', MB_PAGER, ACT_NEXT_HIT, KF_LETTER, N_("Next search hit")},
@@ -114,6 +134,8 @@ bindings_active(
     const struct binding *k, unsigned mode, int kiosk, int allow_quit)
 {
 	if ((k->flags & KF_KIOSK) && !kiosk)
+		return 0;
+	if ((k->flags & KF_NOKIOSK) && kiosk)
 		return 0;
 	if (!kiosk)
 		return 1;

@@ -135,6 +135,9 @@ browser_search_end(struct browser *b, int accept, struct intent *in)
 
 	if (!b->field.active)
 		return;
+	/* Up brings it back next time; a kiosk visit leaves nothing. */
+	if (accept && !b->env.kiosk)
+		searchui_remember(&b->field);
 	searchui_close(&b->field);
 	v->ops->search_end(v->data, accept, b->field.before, in);
 }
@@ -241,7 +244,11 @@ static int
 action_edits(unsigned a)
 {
 	return a == ACT_SEARCH_TYPE || a == ACT_SEARCH_BS ||
-	       a == ACT_SEARCH_WORD || a == ACT_SEARCH_KILL;
+	       a == ACT_SEARCH_WORD || a == ACT_SEARCH_KILL ||
+	       a == ACT_SEARCH_KILL_END || a == ACT_SEARCH_DEL ||
+	       a == ACT_SEARCH_LEFT || a == ACT_SEARCH_RIGHT ||
+	       a == ACT_SEARCH_HOME || a == ACT_SEARCH_END ||
+	       a == ACT_SEARCH_HIST_PREV || a == ACT_SEARCH_HIST_NEXT;
 }
 
 static enum browser_status
@@ -302,10 +309,30 @@ browser_act(struct browser *b, const struct binding *k, uint32_t kc)
 	case ACT_SEARCH_BS:
 	case ACT_SEARCH_WORD:
 	case ACT_SEARCH_KILL:
-		how = k->action == ACT_SEARCH_BS     ? SEARCHUI_CHAR
-		      : k->action == ACT_SEARCH_WORD ? SEARCHUI_WORD
-		                                     : SEARCHUI_ALL;
+	case ACT_SEARCH_KILL_END:
+	case ACT_SEARCH_DEL:
+		how = k->action == ACT_SEARCH_BS       ? SEARCHUI_CHAR
+		      : k->action == ACT_SEARCH_WORD   ? SEARCHUI_WORD
+		      : k->action == ACT_SEARCH_KILL   ? SEARCHUI_ALL
+		      : k->action == ACT_SEARCH_DEL    ? SEARCHUI_DEL
+		                                       : SEARCHUI_TO_END;
 		if (searchui_erase(&b->field, how))
+			browser_search_edited(b, &in);
+		break;
+	case ACT_SEARCH_LEFT:
+	case ACT_SEARCH_RIGHT:
+	case ACT_SEARCH_HOME:
+	case ACT_SEARCH_END:
+		searchui_move(&b->field,
+		    k->action == ACT_SEARCH_LEFT    ? SEARCHUI_LEFT
+		    : k->action == ACT_SEARCH_RIGHT ? SEARCHUI_RIGHT
+		    : k->action == ACT_SEARCH_HOME  ? SEARCHUI_HOME
+		                                    : SEARCHUI_END);
+		break;
+	case ACT_SEARCH_HIST_PREV:
+	case ACT_SEARCH_HIST_NEXT:
+		if (searchui_history(&b->field,
+		        k->action == ACT_SEARCH_HIST_PREV ? -1 : 1))
 			browser_search_edited(b, &in);
 		break;
 	case ACT_SEARCH_ACCEPT:

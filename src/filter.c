@@ -203,8 +203,11 @@ filter_sync(struct filter *f)
 	n = search_run(f->ix, sq, within, within ? f->nhits : 0, f->tmp);
 	f->approx = 0;
 	f->nrank = 0;
-	if (n == 0) {
-		/* Nothing matches: the closest entries instead, marked. */
+	/* Nothing matches: the closest entries instead, marked; not for a
+	 * single word of romaji, which is a word still being typed (and
+	 * whose letters' bigrams say nothing of Japanese text). */
+	if (n == 0 && !(search_query_nterms(sq) == 1 &&
+	                  search_query_nalts(sq, 0) > 1)) {
 		n = search_rank(
 		    f->ix, sq, NULL, 0, FILTER_CLOSEST, f->rank, NULL);
 		f->nrank = n;

@@ -389,6 +389,70 @@ kana_key(const char *s)
 	return k;
 }
 
+/* Bytes of the first n characters of s (or all of it). */
+static size_t
+chars_len(const char *s, size_t n)
+{
+	size_t i = 0, len = strlen(s);
+
+	while (n-- > 0 && i < len)
+		utf8_next(s, len, &i);
+	return i;
+}
+
+/*
+ * The readings an unfinished syllable spells (seik: せいか せいき せいく
+ * せいけ せいこ せいっか...) become what they share (せい): a superset,
+ * right for a query still being typed, and one needle to scan for instead
+ * of ten.  Kana words are grouped by their first ROMAJI_KANA_PREFIX
+ * characters (as hiragana); a group of several is replaced by its longest
+ * common prefix.  Returns the new count (v is compacted, NULLs dropped).
+ */
+#define ROMAJI_KANA_PREFIX 2
+static size_t
+collapse_kana(char **v, size_t n)
+{
+	size_t i, j, k, o = 0, pl, lcp;
+	char *ki, *kj;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == NULL || word_class(v[i]) != 0)
+			continue;
+		ki = kana_key(v[i]);
+		pl = chars_len(ki, ROMAJI_KANA_PREFIX);
+		lcp = strlen(ki);
+		k = 0;
+		for (j = i + 1; j < n; j++) {
+			if (v[j] == NULL || word_class(v[j]) != 0)
+				continue;
+			kj = kana_key(v[j]);
+			if (strlen(kj) >= pl && strncmp(ki, kj, pl) == 0) {
+				size_t m = 0;
+
+				while (m < lcp && ki[m] == kj[m])
+					m++;
+				lcp = m;
+				free(v[j]);
+				v[j] = NULL;
+				k++;
+			}
+			free(kj);
+		}
+		if (k > 0) {
+			/* back to a character boundary */
+			while (lcp > 0 && ((unsigned char)ki[lcp] & 0xC0) == 0x80)
+				lcp--;
+			free(v[i]);
+			v[i] = xstrndup(ki, lcp);
+		}
+		free(ki);
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] != NULL)
+			v[o++] = v[i];
+	return o;
+}
+
 size_t
 romaji_alts(void *arg, const char *term, size_t tn, char ***out)
 {
@@ -422,6 +486,7 @@ romaji_alts(void *arg, const char *term, size_t tn, char ***out)
 		return 0;
 	n = romaji_expand((const char *)rx, 512, &v);
 	migemo_release(r->m, rx);
+	n = collapse_kana(v, n);
 	w = xcalloc(ROMAJI_MAX_WORDS + 1, sizeof *w);
 	keys = xcalloc(n + 1, sizeof *keys);
 	/* kana first, then words, then single characters */

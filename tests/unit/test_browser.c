@@ -1081,7 +1081,7 @@ test_help_faq(void **state)
 	assert_true(row_with(&t, "リセットの手順はこちら。") > 0);
 	/* The generated key listing follows it. */
 	t_keys(&t, "G");
-	assert_true(row_with(&t, "Clear the query") > 0);
+	assert_true(row_with(&t, "Delete everything before the cursor") > 0);
 	t_keys(&t, "q");
 	assert_true(row_selected(&t, row_with(&t, "アカウント")));
 	t_end(&t);
@@ -1239,6 +1239,130 @@ test_burst_searches_once(void **state)
 	t_end(&t);
 }
 
+/* The status row's text from column 0, without the trailing spaces. */
+static void
+status_text(const struct t *t, char *buf, size_t cap)
+{
+	const char *r = row_text(t, t->h - 1);
+	size_t n = strlen(r);
+
+	while (n > 0 && r[n - 1] == ' ')
+		n--;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, r, n);
+	buf[n] = '\0';
+}
+
+/* The field edits at a cursor, as readline does (issue 11). */
+static void
+test_search_field_editing(void **state)
+{
+	struct t t;
+	char st[512];
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/abc<Left><Left>X");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/aXbc"));
+	assert_int_equal(t.scr.cursor_x, 3); /* after the X */
+	t_keys(&t, "<C-a>Z<End>Y");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/ZaXbcY"));
+	t_keys(&t, "<Home><Right><Right><C-k>");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/Za"));
+	assert_null(strstr(st, "/ZaX"));
+	t_keys(&t, "<C-e>請求書<Left><Left><Del>");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/Za請書"));
+	t_keys(&t, "<C-u>"); /* the cursor is after 請 */
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/書"));
+	assert_null(strstr(st, "請"));
+	t_keys(&t, "<C-e><C-w>");
+	status_text(&t, st, sizeof st);
+	assert_int_equal(strncmp(st, "/ ", 2) == 0 || strcmp(st, "/") == 0, 1);
+	t_end(&t);
+}
+
+/* Up/Down bring back accepted queries; kiosk mode keeps none, and its
+ * Up/Down still move through the results. */
+static void
+test_search_history(void **state)
+{
+	struct t t;
+	char st[512];
+
+	(void)state;
+	t_start(&t, 0, 1);
+	t_keys(&t, "/請求<Enter><Esc>/領収<Enter><Esc>/");
+	t_keys(&t, "<Up>");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/領収"));
+	assert_true(row_with(&t, "領収書は出ますか") > 0);
+	t_keys(&t, "<Up>");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/請求"));
+	t_keys(&t, "<Up>"); /* nothing older */
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/請求"));
+	t_keys(&t, "<Down><Down>");
+	status_text(&t, st, sizeof st);
+	assert_int_equal(strncmp(st, "/ ", 2) == 0 || strcmp(st, "/") == 0, 1);
+	t_end(&t);
+
+	t_start(&t, 1, 1);
+	t_keys(&t, "請求<Enter><Esc>領");
+	t_keys(&t, "<Up>");
+	status_text(&t, st, sizeof st);
+	assert_non_null(strstr(st, "/領"));
+	assert_null(strstr(st, "/請求"));
+	t_end(&t);
+}
+
+/* A paste of any length stops at SEARCHUI_MAX characters (issue 13). */
+static void
+test_search_field_limit(void **state)
+{
+	struct t t;
+	char *keys = malloc(2 * 300 + 2);
+	size_t i;
+
+	(void)state;
+	t_start(&t, 0, 1);
+	keys[0] = '/';
+	/* 256 lower-case letters, then 44 Q that must not go in */
+	for (i = 0; i < 300; i++)
+		keys[1 + i] = i < 256 ? (char)('a' + i % 26) : 'Q';
+	keys[301] = '\0';
+	t_keys(&t, keys);
+	/* the status row shows the end of the 256 characters kept */
+	assert_non_null(strstr(row_text(&t, t.h - 1), "/"));
+	t_keys(&t, "<C-a>");
+	{
+		char st[512];
+
+		status_text(&t, st, sizeof st);
+		/* from the start: "abc..." and no more than fits */
+		assert_int_equal(strncmp(st, "/abcdefghijklmnopqrstuvwxyzabc", 30), 0);
+	}
+	/* nothing more goes in, at either end */
+	t_keys(&t, "ZZ<C-e>ZZ");
+	{
+		char st[512];
+
+		status_text(&t, st, sizeof st);
+		assert_null(strstr(st, "Z"));
+		assert_null(strstr(st, "Q"));
+		/* the end of the 256: character 255 is 'v' (255 % 26 == 21) */
+		assert_non_null(strstr(st, "qrstuv"));
+	}
+	free(keys);
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -1268,6 +1392,9 @@ main(void)
 	    cmocka_unit_test(test_search_next_prev),
 	    cmocka_unit_test(test_search_no_match_and_editing),
 	    cmocka_unit_test(test_search_field_scrolls),
+	    cmocka_unit_test(test_search_field_editing),
+	    cmocka_unit_test(test_search_history),
+	    cmocka_unit_test(test_search_field_limit),
 	    cmocka_unit_test(test_search_kiosk),
 	    cmocka_unit_test(test_pager_search),
 	    cmocka_unit_test(test_pager_inherits_filter),
