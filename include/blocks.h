@@ -41,13 +41,16 @@ struct blocks_seam;
 /* What shape.c needs to know about a top-level block, beside it. */
 struct blocks_item {
 	uint32_t text_start; /* see above */
-	uint16_t col;        /* headings: column of the '#' (saturates) */
-	uint8_t flags;       /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
-	/* paragraphs: the first byte of their first span's text, or 0; so
-	 * that the recognisers need not read the text of every paragraph of
-	 * a big file again (recorded by the reader while it is at hand) */
-	uint8_t lead;
-	uint32_t xid; /* headings: 1 + index of its {#id}, or 0 */
+	union {
+		uint16_t col; /* headings: column of the '#' (saturates) */
+		/* paragraphs: the first character of their first span
+		 * (U+FFFF beyond the BMP, 0 for none), so that recognisers
+		 * need not read the text of every paragraph of a big file
+		 * again (the reader notes it while the text is at hand) */
+		uint16_t lead;
+	};
+	uint8_t flags; /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
+	uint32_t xid;  /* headings: 1 + index of its {#id}, or 0 */
 };
 
 enum {

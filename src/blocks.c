@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct blocks_seam {
@@ -249,14 +250,20 @@ blocks_set_lead(struct blocks *bl, size_t i)
 {
 	const struct block *b = &bl->blk[i];
 	struct blocks_item *it = &bl->items[i];
+	const char *t;
 	size_t tlen;
+	uint32_t c;
 
+	if (b->kind == BLOCK_HEADING)
+		return;
 	it->lead = 0;
 	it->flags &= (uint8_t)~BLOCKS_LEAD_STRONG;
 	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
 	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
 		return;
-	it->lead = (uint8_t)item_text(bl, i, &tlen)[b->spans[0].off];
+	t = item_text(bl, i, &tlen) + b->spans[0].off;
+	utf8_decode(t, b->spans[0].len, &c);
+	it->lead = (uint16_t)(c <= 0xFFFF ? c : 0xFFFF);
 	if (b->spans[0].style & STYLE_STRONG)
 		it->flags |= BLOCKS_LEAD_STRONG;
 }

@@ -379,8 +379,10 @@ shape_number(const char *s, size_t n)
 int
 shape_names_faq(const char *s, size_t n)
 {
-	static const char *const names[] = {"faq", "frequently asked",
-	    "q&a", "\xe3\x82\x88\xe3\x81\x8f\xe3\x81\x82\xe3\x82\x8b", /* よくある */
+	/* by the first byte of each name, one test per byte of s */
+	static const char *const ascii_f[] = {"faq", "frequently asked"};
+	static const char *const cjk[] = {
+	    "\xe3\x82\x88\xe3\x81\x8f\xe3\x81\x82\xe3\x82\x8b", /* よくある */
 	    "\xe5\xb8\xb8\xe8\xa7\x81\xe9\x97\xae\xe9\xa2\x98", /* 常见问题 */
 	    "\xe5\xb8\xb8\xe8\xa6\x8b\xe5\x95\x8f\xe9\xa1\x8c", /* 常見問題 */
 	    "\xec\x9e\x90\xec\xa3\xbc \xeb\xac\xbb\xeb\x8a\x94"}; /* 자주 묻는 */
@@ -390,14 +392,27 @@ shape_names_faq(const char *s, size_t n)
 	 * a question is longer, and every heading is looked at */
 	if (n > 48)
 		return 0;
-	for (i = 0; i < n; i++)
-		for (k = 0; k < sizeof names / sizeof *names; k++) {
-			if ((s[i] | 0x20) != names[k][0])
-				continue;
-			m = strlen(names[k]);
-			if (n - i >= m && strncasecmp(s + i, names[k], m) == 0)
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) == 'f') {
+			for (k = 0; k < 2; k++) {
+				m = strlen(ascii_f[k]);
+				if (n - i >= m &&
+				    strncasecmp(s + i, ascii_f[k], m) == 0)
+					return 1;
+			}
+		} else if ((c | 0x20) == 'q') {
+			if (n - i >= 3 && strncasecmp(s + i, "q&a", 3) == 0)
 				return 1;
+		} else if (c == 0xE3 || c == 0xE5 || c == 0xEC) {
+			for (k = 0; k < sizeof cjk / sizeof *cjk; k++) {
+				m = strlen(cjk[k]);
+				if (n - i >= m && memcmp(s + i, cjk[k], m) == 0)
+					return 1;
+			}
 		}
+	}
 	return 0;
 }
 
@@ -407,14 +422,19 @@ static uint8_t
 lead_marks(const struct blocks *bl, size_t i)
 {
 	uint8_t m = 0;
-	unsigned char c = bl->items[i].lead;
+	uint16_t c;
 
+	if (bl->blk[i].kind != BLOCK_PARA)
+		return 0;
+	c = bl->items[i].lead;
 	if (bl->items[i].flags & BLOCKS_LEAD_STRONG)
 		m |= MARK_STRONG;
-	if (c == 'Q' || c == 0xEF || c == 0xE8 || c == 0xE5 || c == 0xE9 ||
-	    c == 0xEC)
+	/* Q, Ｑ, 質, 問, 问, 질; A, Ａ, 回, 答, 답 */
+	if (c == 'Q' || c == 0xFF31 || c == 0x8CEA || c == 0x554F ||
+	    c == 0x95EE || c == 0xC9C8)
 		m |= MARK_Q;
-	if (c == 'A' || c == 0xEF || c == 0xE5 || c == 0xE7 || c == 0xEB)
+	if (c == 'A' || c == 0xFF21 || c == 0x56DE || c == 0x7B54 ||
+	    c == 0xB2F5)
 		m |= MARK_A;
 	if ((c >= '0' && c <= '9') || c == '(' || c == 'Q' || c == 'A')
 		m |= MARK_NUM;

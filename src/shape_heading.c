@@ -141,8 +141,8 @@ headings_map(struct shape *s)
 		if (!is_heading(bl, i)) {
 			if ((s->mark[i] & MARK_HASH) &&
 			    (txt = hashes(s, i, q, &len)) != NULL)
-				shape_question(s, i, NULL, txt, len, hb->line,
-				    col);
+				shape_question(
+				    s, i, NULL, txt, len, hb->line, 1);
 			continue;
 		}
 		lv = hb->level;
