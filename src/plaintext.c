@@ -171,6 +171,23 @@ numbered(const struct pt *p, size_t i)
 	       (t[k - 1] == '.' || (k < n && t[k] == ')'));
 }
 
+/* Whether line i is "N. Title" (one number, no question mark) and line k
+ * starts with "N.1" under it: a section heading by number. */
+static int
+sub_number(const struct pt *p, size_t i, size_t k)
+{
+	const char *a = p->s + p->L[i].off, *b = p->s + p->L[k].off;
+	size_t n = p->L[i].len, m = p->L[k].len, d = 0;
+
+	while (d < n && a[d] >= '0' && a[d] <= '9')
+		d++;
+	if (d == 0 || d + 1 >= n || a[d] != '.' || a[d + 1] != ' ' ||
+	    a[n - 1] == '?')
+		return 0;
+	return m > d + 2 && memcmp(a, b, d + 1) == 0 && b[d + 1] >= '0' &&
+	       b[d + 1] <= '9';
+}
+
 static int
 deep(const struct pt *p, size_t i)
 {
@@ -437,6 +454,13 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 		    p.s[p.L[i].off + p.L[i].len - 1] != '?' &&
 		    !numbered(&p, i)) {
 			para(&p, i, j, 1, 0); /* the title */
+			i = k;
+			continue;
+		}
+		if (j == i + 1 && k < p.n && sub_number(&p, i, k)) {
+			/* "2. Building" over "2.1. When ...": a section */
+			p.sections++;
+			para(&p, i, j, 2, 0);
 			i = k;
 			continue;
 		}
