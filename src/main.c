@@ -97,8 +97,8 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
     "usage: faq [OPTIONS] [FILE|DIR|-]...\n"
-    "Browse FAQ content written in Markdown; with no FILE or DIR, the\n"
-    "bundled FAQ; - reads standard input.\n"
+    "Browse FAQ content written in Markdown or plain text (FAQ, *.txt);\n"
+    "with no FILE or DIR, the bundled FAQ; - reads standard input.\n"
     "\n"
     "  -s, --search QUERY     start with QUERY searched\n"
     "  -o, --open ID          start in the pager at entry ID\n"
