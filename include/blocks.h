@@ -129,18 +129,34 @@ const char *blocks_spans_text(const struct blocks *bl, size_t i,
     const struct span *sp, size_t from, size_t to, struct arena *a,
     uint32_t *len);
 /*
- * Splits top-level PARA or HEADING i before its span k (0 < k < nspans):
- * block i keeps the spans before k (less a break that ends them), a new
- * PARA i + 1 holds the rest and starts where the first of them does.
+ * Reshaping, for the recognisers: the list is built anew, last block
+ * first (one pass, however many blocks are split or unwrapped), with
+ * blocks_out_put(), and takes the place of the old one with
+ * blocks_out_finish().  A block put keeps its text where it is: second
+ * says whether that is in the second part of a join
+ * (blocks_in_second() of the block it comes from); each item's
+ * text_start must be where the block's text starts (blocks_first_text()),
+ * or where the next one's does when it has none.
  */
-void blocks_split(struct blocks *bl, size_t i, size_t k);
+struct blocks_out;
+struct blocks_out *blocks_out_new(const struct blocks *bl);
+/* Puts b and its item before the blocks put so far; returns how many
+ * blocks are after it (its place counted from the end). */
+size_t blocks_out_put(struct blocks_out *o, const struct block *b,
+    const struct blocks_item *it, int second);
+/* bl is the list built, o is freed. */
+void blocks_out_finish(struct blocks_out *o, struct blocks *bl);
+int blocks_in_second(const struct blocks *bl, size_t i);
+/* Where the text of top-level block i ends (the next one's starts). */
+uint32_t blocks_text_end(const struct blocks *bl, size_t i);
+/* Where b's text starts; dflt when it has none. */
+uint32_t blocks_first_text(const struct block *b, uint32_t dflt);
 /*
- * Replaces top-level LIST or QUOTE i by the blocks inside it: a list's
- * items' blocks, in order, or a quote's.  starts[k] (when starts is not
- * NULL, room for the list's items) is where item k's blocks begin.
- * Returns how many blocks took its place (0: it was empty, and is gone).
+ * PARA b cut before its span k (0 < k < nspans): q gets the spans before
+ * k (less a break that ends them), a (a PARA) the rest.
  */
-size_t blocks_unwrap(struct blocks *bl, size_t i, size_t *starts);
+void blocks_split_copy(const struct block *b, size_t k, struct block *q,
+    struct block *a);
 
 /* Copies the first bytes of the text of all blocks (across a join), max at
  * most, to out; returns how many. */

@@ -16,8 +16,8 @@
  * a question mark or carry a "Q:" label), which shape.c compares to
  * choose one shape per file; and a map, which walks the blocks and calls
  * shape_section() or shape_question() where one starts.  A map may first
- * reshape the block list (blocks_split(), blocks_unwrap()), before it
- * starts anything: entries point into the list from their start on.
+ * reshape the block list (blocks_out_put(), blocks.h), before it starts
+ * anything: entries point into the list from their start on.
  */
 #ifndef FAQ_SHAPEINT_H
 #define FAQ_SHAPEINT_H
@@ -127,8 +127,8 @@ const char *shape_first_line(struct shape *s, size_t i,
     const struct block *b, uint32_t *len, size_t *next);
 /* Takes the first n bytes of text (a label) off leaf b under block i,
  * and the blanks after them. */
-void shape_strip_label(
-    struct shape *s, size_t i, struct block *b, size_t n);
+void shape_strip_label(struct shape *s, size_t i, struct block *b,
+    struct blocks_item *it, size_t n);
 /* Headings are sections of the questions a paragraph shape finds: the
  * map of every shape but headings calls this at each heading. */
 void shape_heading_section(struct shape *s, size_t i, const char *stack[7]);

@@ -334,54 +334,23 @@ blocks_spans_text(const struct blocks *bl, size_t i, const struct span *sp,
 	return q;
 }
 
-/* Makes room for n blocks at index at, next to block src (whose part of
- * a join they are in). */
-static void
-insert_slots(struct blocks *bl, size_t at, size_t n, size_t src)
-{
-	if (n == 0)
-		return;
-	if (bl->nitems + n > bl->itemscap) {
-		bl->itemscap = bl->nitems + n + bl->nitems / 4;
-		bl->items =
-		    xreallocarray(bl->items, bl->itemscap, sizeof *bl->items);
-		bl->blk = xreallocarray(bl->blk, bl->itemscap, sizeof *bl->blk);
-	}
-	memmove(bl->blk + at + n, bl->blk + at,
-	    (bl->nitems - at) * sizeof *bl->blk);
-	memmove(bl->items + at + n, bl->items + at,
-	    (bl->nitems - at) * sizeof *bl->items);
-	bl->nitems += n;
-	if (bl->seam != NULL && src < bl->seam->nsplit)
-		bl->seam->nsplit += n;
-}
-
 void
-blocks_split(struct blocks *bl, size_t i, size_t k)
+blocks_split_copy(const struct block *b, size_t k, struct block *q,
+    struct block *a)
 {
-	struct block b = bl->blk[i], nb;
 	size_t j;
 
-	if (b.kind != BLOCK_PARA || k == 0 || k >= b.nspans)
-		return;
-	memset(&nb, 0, sizeof nb);
-	nb.kind = BLOCK_PARA;
-	nb.line = b.line;
+	*q = *b;
+	memset(a, 0, sizeof *a);
+	a->kind = BLOCK_PARA;
+	a->line = b->line;
 	for (j = 0; j < k; j++)
-		nb.line += b.spans[j].kind != SPAN_TEXT;
-	nb.spans = b.spans + k;
-	nb.nspans = b.nspans - (uint32_t)k;
-	b.nspans = (uint32_t)k;
-	while (b.nspans > 0 && b.spans[b.nspans - 1].kind != SPAN_TEXT)
-		b.nspans--;
-	insert_slots(bl, i + 1, 1, i);
-	bl->blk[i] = b;
-	bl->blk[i + 1] = nb;
-	bl->items[i + 1] = bl->items[i];
-	bl->items[i + 1].xid = 0;
-	bl->items[i + 1].text_start = nb.spans[0].off;
-	bl->items[i + 1].flags = 0;
-	blocks_set_lead(bl, i + 1);
+		a->line += b->spans[j].kind != SPAN_TEXT;
+	a->spans = b->spans + k;
+	a->nspans = b->nspans - (uint32_t)k;
+	q->nspans = (uint32_t)k;
+	while (q->nspans > 0 && q->spans[q->nspans - 1].kind != SPAN_TEXT)
+		q->nspans--;
 }
 
 /* Where the text of b starts, or 0 when it has none (recursion is bounded
@@ -420,58 +389,91 @@ first_off(const struct block *b, uint32_t *off)
 	}
 }
 
-size_t
-blocks_unwrap(struct blocks *bl, size_t i, size_t *starts)
+uint32_t
+blocks_first_text(const struct block *b, uint32_t dflt)
 {
-	const struct block b = bl->blk[i];
-	struct blocks_item it = bl->items[i];
-	size_t n = 0, k, j, at, tlen;
-	uint32_t next, off;
+	uint32_t off;
 
-	if (b.kind != BLOCK_LIST && b.kind != BLOCK_QUOTE)
-		return 1;
-	for (k = 0; k < b.nchildren; k++)
-		n += b.kind == BLOCK_LIST ? b.children[k].nchildren : 1;
-	if (n == 0) {
-		memmove(bl->blk + i, bl->blk + i + 1,
-		    (bl->nitems - i - 1) * sizeof *bl->blk);
-		memmove(bl->items + i, bl->items + i + 1,
-		    (bl->nitems - i - 1) * sizeof *bl->items);
-		bl->nitems--;
-		if (bl->seam != NULL && i < bl->seam->nsplit)
-			bl->seam->nsplit--;
-		if (starts != NULL)
-			for (k = 0; k < b.nchildren; k++)
-				starts[k] = i;
-		return 0;
-	}
+	return first_off(b, &off) ? off : dflt;
+}
+
+int
+blocks_in_second(const struct blocks *bl, size_t i)
+{
+	return in_second(bl, i);
+}
+
+uint32_t
+blocks_text_end(const struct blocks *bl, size_t i)
+{
+	size_t tlen;
+
 	item_text(bl, i, &tlen);
-	next = (uint32_t)text_end(bl, i, tlen);
-	insert_slots(bl, i + 1, n - 1, i);
-	at = i;
-	for (k = 0; k < b.nchildren; k++) {
-		if (b.kind == BLOCK_QUOTE) {
-			bl->blk[at++] = b.children[k];
-			continue;
-		}
-		if (starts != NULL)
-			starts[k] = at;
-		for (j = 0; j < b.children[k].nchildren; j++)
-			bl->blk[at++] = b.children[k].children[j];
+	return (uint32_t)text_end(bl, i, tlen);
+}
+
+/* The list being built, last block first: the last n slots of the arrays
+ * hold it. */
+struct blocks_out {
+	struct block *blk;
+	struct blocks_item *items;
+	size_t cap, n;
+	size_t second; /* of the n, those whose text is in the second part */
+};
+
+struct blocks_out *
+blocks_out_new(const struct blocks *bl)
+{
+	struct blocks_out *o = xcalloc(1, sizeof *o);
+
+	o->cap = bl->nitems + bl->nitems / 4 + 16;
+	o->blk = xreallocarray(NULL, o->cap, sizeof *o->blk);
+	o->items = xreallocarray(NULL, o->cap, sizeof *o->items);
+	return o;
+}
+
+size_t
+blocks_out_put(struct blocks_out *o, const struct block *b,
+    const struct blocks_item *it, int second)
+{
+	if (o->n == o->cap) {
+		size_t cap = 2 * o->cap;
+		struct block *nb = xreallocarray(NULL, cap, sizeof *nb);
+		struct blocks_item *ni = xreallocarray(NULL, cap, sizeof *ni);
+
+		memcpy(nb + cap - o->n, o->blk, o->n * sizeof *nb);
+		memcpy(ni + cap - o->n, o->items, o->n * sizeof *ni);
+		free(o->blk);
+		free(o->items);
+		o->blk = nb;
+		o->items = ni;
+		o->cap = cap;
 	}
-	/* each block's text starts where its first text does; one with
-	 * none starts where the next one does */
-	for (k = n; k-- > 0;) {
-		bl->items[i + k] = it;
-		bl->items[i + k].xid = 0;
-		bl->items[i + k].flags = 0;
-		blocks_set_lead(bl, i + k);
-		if (k > 0)
-			bl->items[i + k].text_start =
-			    first_off(&bl->blk[i + k], &off) ? off : next;
-		next = bl->items[i + k].text_start;
-	}
-	return n;
+	o->n++;
+	o->blk[o->cap - o->n] = *b;
+	o->items[o->cap - o->n] = *it;
+	o->second += second != 0;
+	return o->n - 1;
+}
+
+void
+blocks_out_finish(struct blocks_out *o, struct blocks *bl)
+{
+	size_t k;
+
+	memmove(o->blk, o->blk + o->cap - o->n, o->n * sizeof *o->blk);
+	memmove(o->items, o->items + o->cap - o->n, o->n * sizeof *o->items);
+	free(bl->blk);
+	free(bl->items);
+	bl->blk = o->blk;
+	bl->items = o->items;
+	bl->nitems = o->n;
+	bl->itemscap = o->cap;
+	if (bl->seam != NULL)
+		bl->seam->nsplit = o->n - o->second;
+	free(o);
+	for (k = 0; k < bl->nitems; k++)
+		blocks_set_lead(bl, k);
 }
 
 size_t

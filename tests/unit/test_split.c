@@ -368,6 +368,14 @@ test_split_cases(void **state)
 	    "# T\n\n### Q1\n\n- a\n\n  ```\n  x\n```\n\n# in code?\n\n### "
 	    "Q2\n\n"
 	    "e\n",
+	    /* shapes that reshape the block list (issue 10), on both sides
+	     * of the split: Q:/A: lines split, lists unwrapped */
+	    "# T\n\n## A\n\n**Q:** one?  \n**A:** yes.\n\n## B\n\n"
+	    "**Q:** two?  \n**A:** no.\n\nQ. three?\n\nA. maybe.\n",
+	    "# T\n\n## FAQ\n\n* one?\n  * yes\n* two?\n  * no\n\n"
+	    "## More\n\n* three?\n  more\n  * x\n* four?\n  * y\n",
+	    "# T\n\n## G\n\n**How one?**\n\nyes\n\n## H\n\n"
+	    "**How two?**\n\nno\n",
 	};
 	size_t i;
 
