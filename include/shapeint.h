@@ -8,6 +8,7 @@
  *			numbered paragraphs, quoted questions, paragraphs
  *			after rules
  *	shape_list.c	list items whose first line is the question
+ *	shape_text.c	the text tests they share (labels, '?', numbers)
  *
  * Included by those files only.
  *
@@ -77,7 +78,7 @@ void shape_section(struct shape *s, size_t i, const char *xid, int level,
 void shape_question(struct shape *s, size_t i, const char *xid,
     const char *q, uint32_t len, uint32_t line, uint32_t col);
 
-/* Text tests every recogniser shares (shape.c) */
+/* Text tests every recogniser shares (shape_text.c) */
 
 /* Whether s[0..n) ends with a question mark (ASCII or full width),
  * closing quotes, brackets and blanks after it aside. */
