@@ -38,12 +38,27 @@
 struct arena;
 struct blocks_seam;
 
+/* What a block was written as, when the block kind does not say. */
+enum blocks_mark {
+	MARK_NONE,
+	MARK_SUMMARY, /* a PARA that was <summary> (the question of a
+	                 <details>) */
+};
+
 /* What shape.c needs to know about a top-level block, beside it. */
 struct blocks_item {
 	uint32_t text_start; /* see above */
 	uint16_t col;        /* headings: column of the '#' (saturates) */
-	uint16_t plain;      /* headings: text in place, NUL-terminated */
+	uint8_t plain;       /* headings: text in place, NUL-terminated */
+	uint8_t mark;        /* enum blocks_mark */
 	uint32_t xid;        /* headings: 1 + index of its {#id}, or 0 */
+};
+
+/* A link target that is not a heading's own id: an HTML name= or id=, a
+ * kramdown or docsify id; item is the top-level block it is in. */
+struct blocks_anchor {
+	const char *id;
+	uint32_t item;
 };
 
 /* A link to "#id", for doc_finish() to check once the parse is good. */
@@ -62,6 +77,8 @@ struct blocks {
 	size_t tlen, tcap;
 	struct blocks_link *links; /* #id links, in order */
 	size_t nlinks, linkscap;
+	struct blocks_anchor *anchors; /* in order of item */
+	size_t nanchors, anchorscap;
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };

@@ -38,13 +38,23 @@ enum open_kind {
 	O_BLOCK, /* a model block: b.kind says which */
 	O_SKIP,  /* THEAD, TBODY, TR, or a container flattened for depth */
 	O_CELL,  /* TH or TD */
+	O_HTML,  /* an HTML block: its text waits in p->hbuf (md_html.c) */
 };
+
+/*
+ * A span of raw inline HTML ("<u>", "</a>"), only between md4c's callbacks
+ * and the leaf's close, where md_html_inline() parses the leaf again as
+ * HTML; never in a doc.
+ */
+#define SPAN_RAW 3
 
 struct open {
 	uint8_t kind;       /* enum open_kind */
 	uint8_t implicit;   /* a PARA opened around a tight list item's text */
 	uint8_t has_line;   /* b.line is known */
 	uint8_t fenced;     /* a fenced code block: it starts a line earlier */
+	uint8_t has_html;   /* a leaf with SPAN_RAW spans */
+	uint8_t mark;       /* enum blocks_mark for its item */
 	uint32_t kids;      /* its children start here on p->kids */
 	uint32_t spans;     /* its spans start here on p->spans */
 	uint32_t text;      /* its text starts here in p->bl.text */
@@ -72,6 +82,16 @@ struct parser {
 	/* what the parse builds: the top-level blocks and all span and
 	 * code text of the file */
 	struct blocks bl;
+
+	/* HTML (md_html.c): the text of the HTML block being read, and the
+	 * last link target copied into the arena, by gumbo's pointer */
+	char *hbuf;
+	size_t hlen, hcap;
+	int in_html;
+	int h_flow; /* parsing an HTML block, not a leaf */
+	const char *h_src, *h_copy;
+	uint32_t h_line;  /* line of the HTML being parsed */
+	uint32_t h_off;   /* and its src offset */
 
 	struct span *spans;
 	size_t nspans, spanscap;
@@ -139,6 +159,25 @@ uint32_t mb_guess_line(struct parser *p, const char *openers);
 void mb_close_top(struct parser *p);
 /* Closes the PARA opened around a tight item's text, if one is open. */
 void mb_close_implicit(struct parser *p);
+/* A table of nrows x ncols cells, filled by mb_cell_open() and the
+ * cells' text. */
+struct open *mb_table_open(struct parser *p, uint32_t ncols, uint32_t nrows);
+/* Opens cell (row, col), with its column's alignment when in row 0. */
+void mb_cell_open(struct parser *p, int32_t row, int32_t col, uint8_t align);
+/* A link target (HTML name= or id=, kramdown, docsify) in the top-level
+ * block being built, or the next one when none is open. */
+void mb_anchor(struct parser *p, const char *id, size_t n);
+
+/* md_html.c: the HTML block just closed (o), parsed into blocks where it
+ * stood; the leaf on top of the stack parsed again with its inline HTML:
+ * returns 1 when that closed it (a paragraph, parsed as blocks in its
+ * place), 0 when the leaf is still open with its new spans. */
+void md_html_block(struct parser *p, const struct open *o);
+int md_html_inline(struct parser *p);
+/* Text of the HTML block being read; a piece of raw inline HTML. */
+void md_html_text(struct parser *p, const char *s, size_t n);
+void md_html_raw(struct parser *p, const char *s, size_t n);
+
 /* Opens a LIST, ITEM or QUOTE, or a skipped level when need more levels
  * would nest too deep. */
 void mb_open_container(struct parser *p, uint8_t bkind, unsigned need);
@@ -186,9 +225,9 @@ leaf_span_mark(const struct parser *p)
 }
 
 static inline void
-span_text(struct parser *p, const char *s, size_t n)
+span_text_as(struct parser *p, const char *s, size_t n, uint8_t st,
+    const char *href)
 {
-	uint8_t st = cur_style(p);
 	struct span *last;
 
 	if (n == 0)
@@ -196,7 +235,7 @@ span_text(struct parser *p, const char *s, size_t n)
 	if (p->nspans > leaf_span_mark(p)) {
 		last = &p->spans[p->nspans - 1];
 		if (last->kind == SPAN_TEXT && last->style == st &&
-		    last->href == p->href &&
+		    last->href == href &&
 		    last->off + last->len == p->bl.tlen) {
 			text_put(p, s, n);
 			last->len += (uint32_t)n;
@@ -209,8 +248,14 @@ span_text(struct parser *p, const char *s, size_t n)
 	last->len = (uint32_t)n;
 	last->kind = SPAN_TEXT;
 	last->style = st;
-	last->href = p->href;
+	last->href = href;
 	text_put(p, s, n);
+}
+
+static inline void
+span_text(struct parser *p, const char *s, size_t n)
+{
+	span_text_as(p, s, n, cur_style(p), p->href);
 }
 
 static inline void

@@ -39,6 +39,7 @@ blocks_free(struct blocks *bl)
 	free(bl->items);
 	free(bl->xids);
 	free(bl->links);
+	free(bl->anchors);
 	if (bl->seam != NULL)
 		free(bl->seam->text2);
 	free(bl->seam);
@@ -85,6 +86,9 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		a->nxids--;
 	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
 		a->nlinks--;
+	/* the heading's anchors come again with b's copy */
+	while (a->nanchors > 0 && a->anchors[a->nanchors - 1].item >= a->nitems)
+		a->nanchors--;
 	a->seam = xmalloc(sizeof *a->seam);
 	a->seam->nsplit = a->nitems;
 	a->seam->text2 = b->text;
@@ -118,6 +122,17 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		memcpy(a->links + a->nlinks, b->links,
 		    b->nlinks * sizeof *b->links);
 		a->nlinks += b->nlinks;
+	}
+	if (b->nanchors > 0) {
+		a->anchorscap = a->nanchors + b->nanchors;
+		a->anchors =
+		    xreallocarray(a->anchors, a->anchorscap, sizeof *a->anchors);
+		for (k = 0; k < b->nanchors; k++) {
+			a->anchors[a->nanchors + k] = b->anchors[k];
+			a->anchors[a->nanchors + k].item += (uint32_t)a->nitems -
+			                                    (uint32_t)b->nitems;
+		}
+		a->nanchors += b->nanchors;
 	}
 	if (a->depth_line == 0)
 		a->depth_line = b->depth_line;

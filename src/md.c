@@ -58,33 +58,23 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		o->b.level = (uint8_t)((MD_BLOCK_H_DETAIL *)detail)->level;
 		break;
 	case MD_BLOCK_CODE:
-	case MD_BLOCK_HTML: /* not sent with MD_FLAG_NOHTML; verbatim if so */
 		o = mb_open_push(p, O_BLOCK, BLOCK_CODE);
-		o->fenced = type == MD_BLOCK_CODE &&
-		            ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char != 0;
+		o->fenced = ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char != 0;
 		p->in_code = 1;
+		break;
+	case MD_BLOCK_HTML: /* parsed at its end (md_html.c) */
+		mb_open_push(p, O_HTML, 0);
+		p->in_html = 1;
+		p->hlen = 0;
 		break;
 	case MD_BLOCK_P:
 		mb_open_push(p, O_BLOCK, BLOCK_PARA);
 		break;
-	case MD_BLOCK_TABLE: {
-		MD_BLOCK_TABLE_DETAIL *t = detail;
-		size_t ncells;
-
-		o = mb_open_push(p, O_BLOCK, BLOCK_TABLE);
-		p->tcols = t->col_count;
-		p->trows = t->head_row_count + t->body_row_count;
-		ncells = (size_t)p->tcols * p->trows;
-		p->cells = arena_alloc(
-		    p->arena, (ncells ? ncells : 1) * sizeof *p->cells);
-		memset(p->cells, 0, (ncells ? ncells : 1) * sizeof *p->cells);
-		p->align = arena_alloc(p->arena, p->tcols ? p->tcols : 1);
-		memset(p->align, 0, p->tcols ? p->tcols : 1);
-		o->b.ncols = p->tcols;
-		o->b.nrows = p->trows;
-		p->row = -1;
+	case MD_BLOCK_TABLE:
+		mb_table_open(p, ((MD_BLOCK_TABLE_DETAIL *)detail)->col_count,
+		    ((MD_BLOCK_TABLE_DETAIL *)detail)->head_row_count +
+		        ((MD_BLOCK_TABLE_DETAIL *)detail)->body_row_count);
 		break;
-	}
 	case MD_BLOCK_THEAD:
 	case MD_BLOCK_TBODY:
 		mb_open_push(p, O_SKIP, 0);
@@ -96,11 +86,8 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		break;
 	case MD_BLOCK_TH:
 	case MD_BLOCK_TD:
-		p->col++;
-		if (p->row == 0 && p->col >= 0 && (uint32_t)p->col < p->tcols)
-			p->align[p->col] =
-			    (uint8_t)((MD_BLOCK_TD_DETAIL *)detail)->align;
-		mb_open_push(p, O_CELL, 0);
+		mb_cell_open(p, p->row, p->col + 1,
+		    (uint8_t)((MD_BLOCK_TD_DETAIL *)detail)->align);
 		break;
 	}
 	return 0;
@@ -239,7 +226,8 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 
 	if (s >= p->src && s < p->src + p->srclen)
 		off = (size_t)(s - p->src);
-	if (p->nopen > 0 && !mb_is_leaf(&p->open[p->nopen - 1])) {
+	if (p->nopen > 0 && !mb_is_leaf(&p->open[p->nopen - 1]) &&
+	    !p->in_html) {
 		o = mb_open_push(p, O_BLOCK, BLOCK_PARA);
 		o->implicit = 1;
 	}
@@ -255,7 +243,14 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 		if (p->last_pos >= p->drop_next)
 			mb_source_drop(p);
 	}
+	if (p->in_html) {
+		md_html_text(p, s, n);
+		return 0;
+	}
 	switch (type) {
+	case MD_TEXT_HTML: /* inline: the leaf is parsed again at its end */
+		md_html_raw(p, s, n);
+		break;
 	case MD_TEXT_NULLCHAR:
 		span_text(p, "\xef\xbf\xbd", 3);
 		break;
@@ -290,8 +285,7 @@ cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
 
 static const MD_PARSER md_parser = {
     0,
-    MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS |
-        MD_FLAG_NOHTML,
+    MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS,
     cb_enter_block,
     cb_leave_block,
     cb_enter_span,
@@ -328,6 +322,7 @@ md_read(struct blocks *bl, struct arena *a, const struct md_src *src, size_t at,
 	/* an md4c failure leaves blocks open */
 	while (p.nopen > 0)
 		mb_close_top(&p);
+	free(p.hbuf);
 	free(p.spans);
 	free(p.kids);
 	free(p.open);

@@ -234,7 +234,7 @@ heading_take_id(struct parser *p, size_t tstart, size_t smark)
 
 static void
 emit_block(struct parser *p, const struct block *b, size_t text_start,
-    uint32_t col, const char *explicit_id, int plain)
+    uint32_t col, const char *explicit_id, int plain, uint8_t mark)
 {
 	struct blocks_item *it;
 
@@ -252,7 +252,8 @@ emit_block(struct parser *p, const struct block *b, size_t text_start,
 		it = &p->bl.items[p->bl.nitems++];
 		it->text_start = (uint32_t)text_start;
 		it->col = (uint16_t)(col < UINT16_MAX ? col : UINT16_MAX);
-		it->plain = (uint16_t)plain;
+		it->plain = (uint8_t)plain;
+		it->mark = mark;
 		it->xid = 0;
 		if (explicit_id != NULL) {
 			GROW(p->bl.xids, p->bl.nxids, p->bl.xidscap, 1);
@@ -283,10 +284,14 @@ spans_plain(const struct parser *p, size_t mark, size_t off)
 void
 mb_close_top(struct parser *p)
 {
-	struct open o = p->open[--p->nopen];
+	struct open o;
 	const char *id = NULL;
 	int plain = 0;
 	uint32_t col = 0;
+
+	if (p->open[p->nopen - 1].has_html && md_html_inline(p))
+		return;
+	o = p->open[--p->nopen];
 
 	if (o.has_line && o.fenced && o.b.line > 1)
 		o.b.line--; /* the opening fence, not the first line of code */
@@ -299,6 +304,10 @@ mb_close_top(struct parser *p)
 	switch (o.kind) {
 	case O_DOC:
 	case O_SKIP:
+		return;
+	case O_HTML:
+		p->in_html = 0;
+		md_html_block(p, &o);
 		return;
 	case O_CELL:
 		if (p->cells != NULL && p->row >= 0 && p->col >= 0 &&
@@ -368,7 +377,7 @@ mb_close_top(struct parser *p)
 	default:
 		break;
 	}
-	emit_block(p, &o.b, o.text, col, id, plain);
+	emit_block(p, &o.b, o.text, col, id, plain, o.mark);
 }
 
 /* Closes the PARA opened around a tight item's text, if one is open. */
@@ -401,3 +410,44 @@ mb_open_container(struct parser *p, uint8_t bkind, unsigned need)
 	p->depth++;
 }
 
+
+struct open *
+mb_table_open(struct parser *p, uint32_t ncols, uint32_t nrows)
+{
+	struct open *o = mb_open_push(p, O_BLOCK, BLOCK_TABLE);
+	size_t ncells;
+
+	p->tcols = ncols;
+	p->trows = nrows;
+	ncells = (size_t)p->tcols * p->trows;
+	p->cells =
+	    arena_alloc(p->arena, (ncells ? ncells : 1) * sizeof *p->cells);
+	memset(p->cells, 0, (ncells ? ncells : 1) * sizeof *p->cells);
+	p->align = arena_alloc(p->arena, p->tcols ? p->tcols : 1);
+	memset(p->align, 0, p->tcols ? p->tcols : 1);
+	o->b.ncols = p->tcols;
+	o->b.nrows = p->trows;
+	p->row = -1;
+	return o;
+}
+
+void
+mb_cell_open(struct parser *p, int32_t row, int32_t col, uint8_t align)
+{
+	p->row = row;
+	p->col = col;
+	if (p->row == 0 && p->col >= 0 && (uint32_t)p->col < p->tcols)
+		p->align[p->col] = align;
+	mb_open_push(p, O_CELL, 0);
+}
+
+void
+mb_anchor(struct parser *p, const char *id, size_t n)
+{
+	struct blocks_anchor *a;
+
+	GROW(p->bl.anchors, p->bl.nanchors, p->bl.anchorscap, 1);
+	a = &p->bl.anchors[p->bl.nanchors++];
+	a->id = arena_strndup(p->arena, id, n);
+	a->item = (uint32_t)p->bl.nitems;
+}
