@@ -61,6 +61,13 @@ struct blocks_anchor {
 	uint32_t item;
 };
 
+/* Markup a site generator would have consumed and faq dropped (Liquid,
+ * kramdown, docsify), for faq --check to note. */
+struct blocks_note {
+	uint32_t line;
+	const char *what; /* the arena's */
+};
+
 /* A link to "#id", for doc_finish() to check once the parse is good. */
 struct blocks_link {
 	uint32_t line, col;
@@ -79,6 +86,8 @@ struct blocks {
 	size_t nlinks, linkscap;
 	struct blocks_anchor *anchors; /* in order of item */
 	size_t nanchors, anchorscap;
+	struct blocks_note *notes; /* in order of line */
+	size_t nnotes, notescap;
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };

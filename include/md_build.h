@@ -55,6 +55,7 @@ struct open {
 	uint8_t fenced;     /* a fenced code block: it starts a line earlier */
 	uint8_t has_html;   /* a leaf with SPAN_RAW spans */
 	uint8_t mark;       /* enum blocks_mark for its item */
+	uint8_t m_dropped;  /* a child was dropped as markup (md_markup.c) */
 	uint32_t kids;      /* its children start here on p->kids */
 	uint32_t spans;     /* its spans start here on p->spans */
 	uint32_t text;      /* its text starts here in p->bl.text */
@@ -92,6 +93,13 @@ struct parser {
 	const char *h_src, *h_copy;
 	uint32_t h_line;  /* line of the HTML being parsed */
 	uint32_t h_off;   /* and its src offset */
+
+	/* site generators' markup (md_markup.c) */
+	int liq_comment;  /* inside {% comment %}: blocks are dropped */
+	int admon;        /* an admonition just ended: indented code after
+	                     it is its body */
+	int nested;       /* md_reparse() is running */
+	const char *m_xid; /* the id the heading being closed got there */
 
 	struct span *spans;
 	size_t nspans, spanscap;
@@ -177,6 +185,15 @@ int md_html_inline(struct parser *p);
 /* Text of the HTML block being read; a piece of raw inline HTML. */
 void md_html_text(struct parser *p, const char *s, size_t n);
 void md_html_raw(struct parser *p, const char *s, size_t n);
+
+/* md_markup.c: whether block o, just popped, may hold markup of a site
+ * generator (cheap: a '{', a heading's ':', a "!!!"); and the markup in
+ * it handled: returns 1 when the block is gone (dropped, or built again
+ * as other blocks), 0 when it is to be emitted (maybe with p->m_xid). */
+int md_markup_maybe(const struct parser *p, const struct open *o);
+int md_markup_close(struct parser *p, struct open *o);
+/* md.c: s[0..n) parsed as Markdown into the open container on top. */
+int md_reparse(struct parser *p, const char *s, size_t n);
 
 /* Opens a LIST, ITEM or QUOTE, or a skipped level when need more levels
  * would nest too deep. */

@@ -40,6 +40,7 @@ blocks_free(struct blocks *bl)
 	free(bl->xids);
 	free(bl->links);
 	free(bl->anchors);
+	free(bl->notes);
 	if (bl->seam != NULL)
 		free(bl->seam->text2);
 	free(bl->seam);
@@ -86,6 +87,8 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		a->nxids--;
 	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
 		a->nlinks--;
+	while (a->nnotes > 0 && a->notes[a->nnotes - 1].line >= line)
+		a->nnotes--;
 	/* the heading's anchors come again with b's copy */
 	while (a->nanchors > 0 && a->anchors[a->nanchors - 1].item >= a->nitems)
 		a->nanchors--;
@@ -122,6 +125,13 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		memcpy(a->links + a->nlinks, b->links,
 		    b->nlinks * sizeof *b->links);
 		a->nlinks += b->nlinks;
+	}
+	if (b->nnotes > 0) {
+		a->notescap = a->nnotes + b->nnotes;
+		a->notes = xreallocarray(a->notes, a->notescap, sizeof *a->notes);
+		memcpy(a->notes + a->nnotes, b->notes,
+		    b->nnotes * sizeof *b->notes);
+		a->nnotes += b->nnotes;
 	}
 	if (b->nanchors > 0) {
 		a->anchorscap = a->nanchors + b->nanchors;

@@ -547,7 +547,7 @@ main(int argc, char **argv)
 			status = 1;
 		goto out;
 	}
-	nwarn = (int)diags.n;
+	nwarn = (int)(diags.n - diag_count(&diags, DIAG_NOTE));
 	if (nwarn > 0)
 		errorf("%d problem%s in the content (see 'faq --check')", nwarn,
 		    nwarn == 1 ? "" : "s");

@@ -28,9 +28,12 @@ cb_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	struct open *o;
 
 	mb_close_implicit(p);
+	if (p->nopen == 1 && type != MD_BLOCK_CODE)
+		p->admon = 0; /* only indented code goes on with one */
 	switch (type) {
 	case MD_BLOCK_DOC:
-		mb_open_push(p, O_DOC, 0);
+		if (!p->nested)
+			mb_open_push(p, O_DOC, 0);
 		break;
 	case MD_BLOCK_QUOTE:
 		mb_open_container(p, BLOCK_QUOTE, 1);
@@ -98,10 +101,9 @@ cb_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
 	struct parser *p = userdata;
 
-	(void)type;
 	(void)detail;
 	mb_close_implicit(p);
-	if (p->nopen > 0)
+	if (p->nopen > 0 && !(type == MD_BLOCK_DOC && p->nested))
 		mb_close_top(p);
 	return 0;
 }
@@ -294,6 +296,17 @@ static const MD_PARSER md_parser = {
     NULL,
     NULL,
 };
+
+int
+md_reparse(struct parser *p, const char *s, size_t n)
+{
+	int rc;
+
+	p->nested++;
+	rc = md_parse(s, (MD_SIZE)n, &md_parser, p);
+	p->nested--;
+	return rc;
+}
 
 int
 md_read(struct blocks *bl, struct arena *a, const struct md_src *src, size_t at,

@@ -292,6 +292,11 @@ mb_close_top(struct parser *p)
 	if (p->open[p->nopen - 1].has_html && md_html_inline(p))
 		return;
 	o = p->open[--p->nopen];
+	if (o.kind == O_BLOCK &&
+	    (p->liq_comment || p->admon || o.m_dropped ||
+	        md_markup_maybe(p, &o)) &&
+	    md_markup_close(p, &o))
+		return;
 
 	if (o.has_line && o.fenced && o.b.line > 1)
 		o.b.line--; /* the opening fence, not the first line of code */
@@ -330,6 +335,9 @@ mb_close_top(struct parser *p)
 	switch (o.b.kind) {
 	case BLOCK_HEADING:
 		id = heading_take_id(p, o.text, o.spans);
+		if (id == NULL)
+			id = p->m_xid;
+		p->m_xid = NULL;
 		/* FALLTHROUGH */
 	case BLOCK_PARA:
 		if (o.b.kind == BLOCK_HEADING && p->nopen == 1)
