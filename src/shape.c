@@ -254,6 +254,47 @@ guess_question_level(const struct blocks *bl, size_t title)
 	return 3;
 }
 
+/*
+ * <details> questions: a top-level <summary> (blocks.h MARK_SUMMARY) is a
+ * question when most summaries of the file read as questions (end with
+ * '?'); a file whose summaries are "TL;DR" or install recipes inside
+ * answers keeps them as bold lines.  Returns 0 when they are not
+ * questions, else the heading level questions are at: one below the
+ * headings that hold summaries, so that those are sections.
+ */
+static int
+details_level(struct shape *s)
+{
+	const struct blocks *bl = s->bl;
+	size_t i, n = 0, asks = 0, under[7] = {0};
+	int cur = 0, best = 0, l;
+	uint32_t len;
+	const char *t;
+
+	for (i = 0; i < bl->nitems; i++) {
+		if (is_heading(bl, i) && i != s->title)
+			cur = bl->blk[i].level;
+		if (bl->items[i].mark != MARK_SUMMARY)
+			continue;
+		n++;
+		under[cur]++;
+		t = blocks_heading_text(bl, i, s->d->arena, &len);
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		if ((len >= 1 && t[len - 1] == '?') ||
+		    (len >= 3 && memcmp(t + len - 3, "\xef\xbc\x9f", 3) == 0))
+			asks++;
+	}
+	if (n == 0 || 2 * asks < n)
+		return 0;
+	/* the level most summaries are under: a heading inside an answer
+	 * (#### under a <details>) holds fewer of them than the categories */
+	for (l = 1; l < 7; l++)
+		if (under[l] > under[best])
+			best = l;
+	return best + 1 < 7 ? (best + 1 > 2 ? best + 1 : 2) : 6;
+}
+
 /* "Billing / Invoices": the titles of the open categories, 1..level. */
 static const char *
 nested_title(struct shape *s, const char *const stack[7], int level)
@@ -283,7 +324,8 @@ nested_title(struct shape *s, const char *const stack[7], int level)
 /*
  * Headings at the question level are questions, headings above it
  * sections (nested ones named after their categories), headings below it
- * part of their answer; everything else is body.
+ * part of their answer; a <summary> is a question when details_level()
+ * says so; everything else is body.
  */
 static void
 headings_map(struct shape *s)
@@ -291,16 +333,23 @@ headings_map(struct shape *s)
 	struct blocks *bl = s->bl;
 	const char *stack[7] = {NULL};
 	size_t i;
-	int q, prev = 0, lv;
+	int q, dq, prev = 0, lv;
 	uint32_t len, k;
 
+	dq = details_level(s);
 	q = s->fm->question_level ? s->fm->question_level
+	    : dq != 0             ? dq
 	                          : guess_question_level(bl, s->title);
 	for (i = 0; i < bl->nitems; i++) {
 		const struct block *hb = &bl->blk[i];
 		uint32_t col = bl->items[i].col;
 		const char *txt;
 
+		if (dq != 0 && bl->items[i].mark == MARK_SUMMARY) {
+			txt = blocks_heading_text(bl, i, s->d->arena, &len);
+			question_start(s, i, NULL, txt, len, hb->line, 1);
+			continue;
+		}
 		if (!is_heading(bl, i))
 			continue;
 		lv = hb->level;
