@@ -7,6 +7,7 @@
 #include "shape.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -29,7 +30,49 @@ struct shape {
 	size_t body;      /* the first pending block */
 	int64_t sec;      /* the current section, or -1 */
 	int sec_level;    /* its heading level (1 for implicit) */
+	size_t anchor;    /* the next of bl->anchors to give an owner */
 };
+
+/* Links to any heading ---------------------------------------------------- */
+
+/* A link to id opens what is being filled: the entry, the section, or
+ * (before any) the first section to come. */
+static void
+anchor_own(struct shape *s, const char *id)
+{
+	switch (s->owner) {
+	case OWN_ENTRY:
+		docload_add_anchor(s->d, id, 0, (uint32_t)s->d->nentries - 1);
+		break;
+	case OWN_SECTION:
+		if (s->sec >= 0)
+			docload_add_anchor(s->d, id, 1, (uint32_t)s->sec);
+		break;
+	case OWN_COLL:
+		docload_add_anchor(s->d, id, 1, (uint32_t)s->d->nsecs);
+		break;
+	}
+}
+
+/* The anchors (HTML name=/id=, kramdown ids) of blocks before end go to
+ * what holds them. */
+static void
+anchors_to(struct shape *s, size_t end)
+{
+	const struct blocks *bl = s->bl;
+
+	for (; s->anchor < bl->nanchors && bl->anchors[s->anchor].item < end;
+	     s->anchor++)
+		anchor_own(s, bl->anchors[s->anchor].id);
+}
+
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	const struct blocks_anchor *x = a, *y = b;
+
+	return x->item < y->item ? -1 : x->item > y->item;
+}
 
 /* Makes blocks [a, b) the answer of e. */
 static void
@@ -83,6 +126,7 @@ body_flush(struct shape *s, size_t end)
 {
 	struct doc *d = s->d;
 
+	anchors_to(s, end);
 	switch (s->owner) {
 	case OWN_COLL:
 		d->colls[s->coll].intro =
@@ -117,7 +161,10 @@ section_close(struct shape *s, int next)
 	sec = &s->d->secs[s->sec];
 	if (sec->n == 0) {
 		if (sec->intro == NULL && next > s->sec_level) {
-			/* a category whose sub-categories carry its name */
+			/* a category whose sub-categories carry its name: a
+			 * link to it opens the next section, which takes its
+			 * index */
+			docload_add_anchor(s->d, sec->id, 1, (uint32_t)s->sec);
 			docload_drop_section(s->d);
 		} else {
 			diag_add(s->diags, s->name, sec->line, 1, DIAG_WARNING,
@@ -162,6 +209,7 @@ section_start(struct shape *s, size_t i, const char *xid, int level,
 	section_open(s, xid, level, title, own, line);
 	s->owner = OWN_SECTION;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 /*
@@ -198,6 +246,7 @@ question_start(struct shape *s, size_t i, const char *xid, const char *q,
 		    "empty question");
 	s->owner = OWN_ENTRY;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 /* Recognisers ----------------------------------------------------------- */
@@ -360,7 +409,17 @@ headings_map(struct shape *s)
 		prev = lv;
 		if (i == s->title)
 			continue;
-		if (lv > q) { /* a heading inside an answer or intro */
+		if (lv > q) {
+			/* a heading inside an answer or intro: a link to it
+			 * opens what holds it */
+			const char *id = blocks_id(bl, i);
+
+			if (id == NULL) {
+				txt = blocks_heading_text(
+				    bl, i, s->d->arena, &len);
+				id = slug_make(s->d->arena, txt, len);
+			}
+			anchor_own(s, id);
 			blocks_heading_to_body(bl, i);
 			continue;
 		}
@@ -400,6 +459,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 {
 	struct collection *c = &d->colls[coll];
 	struct shape s;
+	size_t k;
 
 	memset(&s, 0, sizeof s);
 	s.d = d;
@@ -427,8 +487,15 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	c->lang = fm->lang != NULL ? fm->lang : "";
 	/* one shape so far: when there are more, the one front matter pins,
 	 * else the first whose test says the file is written that way */
+	for (k = 1; k < bl->nanchors; k++)
+		if (bl->anchors[k].item < bl->anchors[k - 1].item) {
+			qsort(bl->anchors, bl->nanchors, sizeof *bl->anchors,
+			    anchor_cmp);
+			break;
+		}
 	recognisers[0].map(&s);
 	body_flush(&s, bl->nitems);
+	anchors_to(&s, SIZE_MAX);
 	section_close(&s, 0);
 	c = &d->colls[coll];
 	c->n = (uint32_t)(d->nsecs - c->first);
