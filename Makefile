@@ -118,6 +118,7 @@ unit: $(UNIT_BIN)
 
 golden: all
 	@sh tests/golden/run
+	@sh tests/markup/run
 
 e2e: all
 	@sh tests/e2e/run
