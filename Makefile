@@ -163,6 +163,7 @@ asan:
 		LDFLAGS='-fsanitize=address,undefined' \
 		BIN=build-asan/faq build-asan/faq unit
 	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
+	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/markup/run
 	@FAQ=./build-asan/faq sh tests/e2e/run
 
 FUZZ_SECONDS ?= 60

@@ -46,6 +46,8 @@ static void walk_node(struct walk *w, const GumboNode *n);
 static void
 buf_add(struct walk *w, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	if (w->cap - w->len < n) {
 		while (w->cap - w->len < n)
 			w->cap = w->cap ? 2 * w->cap : 256;

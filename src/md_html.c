@@ -161,6 +161,8 @@ parse(struct parser *p, const char *s, size_t n, int flow, uint32_t line,
 void
 md_html_text(struct parser *p, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	GROW(p->hbuf, p->hlen, p->hcap, n);
 	memcpy(p->hbuf + p->hlen, s, n);
 	p->hlen += n;
@@ -200,6 +202,8 @@ struct out {
 static void
 out_put(struct out *o, const char *s, size_t n)
 {
+	if (n == 0)
+		return;
 	GROW(o->s, o->len, o->cap, n);
 	memcpy(o->s + o->len, s, n);
 	o->len += n;
