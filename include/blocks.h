@@ -89,6 +89,9 @@ struct blocks {
 	struct blocks_note *notes; /* in order of line */
 	size_t nnotes, notescap;
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
+	/* the line of the last block that started inside a Liquid comment
+	 * (md_markup.c), or 0: a split there would not parse the same */
+	uint32_t comment_line;
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };
 

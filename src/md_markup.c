@@ -442,6 +442,8 @@ md_markup_close(struct parser *p, struct open *o)
 	struct scan sc;
 	int in_comment = p->liq_comment;
 
+	if (in_comment)
+		p->bl.comment_line = o->b.line;
 	switch (o->b.kind) {
 	case BLOCK_PARA:
 	case BLOCK_HEADING:

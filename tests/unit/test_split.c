@@ -222,7 +222,8 @@ rnd(unsigned n)
 static const char *const words[] = {"料金", "アカウント", "請求書", "the bill",
     "*stress*", "**strong**", "`code`", "[a link](#q-3)", "[gone](#nowhere)",
     "https://aws.amazon.com/", "~~old~~", "ｸﾚｼﾞｯﾄ", "&amp;", "\\*", "a|b",
-    "#tag"};
+    "#tag", "<u>under</u>", "<b>open", "<br>", "{{ site.x }}",
+    "<a name=\"an\"></a>", "{: #ial}"};
 
 static void
 gen_words(struct buf *b)
@@ -254,7 +255,7 @@ gen_block(struct buf *b, unsigned *qn)
 {
 	unsigned k, n;
 
-	switch (rnd(16)) {
+	switch (rnd(20)) {
 	case 0:
 	case 1:
 	case 2:
@@ -312,6 +313,25 @@ gen_block(struct buf *b, unsigned *qn)
 		break;
 	case 12:
 		bputs(b, "#nospace\n#\n");
+		break;
+	case 13: /* HTML that runs across blank lines and headings */
+		bputs(b, rnd(2) ? "<!--\n\n# in a comment\n\n-->\n"
+		                : "<pre>\n\n# in pre\n\n</pre>\n");
+		break;
+	case 14:
+		bputs(b, "<details>\n<summary>");
+		gen_words(b);
+		bputs(b, rnd(2) ? "?</summary>\n\n" : "</summary>\n\n");
+		gen_words(b);
+		bputs(b, "\n\n</details>\n");
+		break;
+	case 15: /* Liquid's comment hides blocks, headings too */
+		bputs(b, "{% comment %}\n\n# hidden\n\n");
+		if (rnd(4) != 0)
+			bputs(b, "{% endcomment %}\n");
+		break;
+	case 16:
+		bputs(b, rnd(2) ? "!!! note\n    body\n" : "<h3>html h3</h3>\n");
 		break;
 	default:
 		gen_words(b);
