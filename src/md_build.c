@@ -292,12 +292,6 @@ mb_close_top(struct parser *p)
 	if (p->open[p->nopen - 1].has_html && md_html_inline(p))
 		return;
 	o = p->open[--p->nopen];
-	if (o.kind == O_BLOCK &&
-	    (p->liq_comment || p->admon || o.m_dropped ||
-	        md_markup_maybe(p, &o)) &&
-	    md_markup_close(p, &o))
-		return;
-
 	if (o.has_line && o.fenced && o.b.line > 1)
 		o.b.line--; /* the opening fence, not the first line of code */
 	else if (!o.has_line)
@@ -306,6 +300,11 @@ mb_close_top(struct parser *p)
 		                         : o.b.kind == BLOCK_HR      ? "-*_"
 		                         : o.b.kind == BLOCK_CODE    ? "`~"
 		                                                     : NULL);
+	if (o.kind == O_BLOCK &&
+	    (p->liq_comment || p->admon || o.m_dropped ||
+	        md_markup_maybe(p, &o)) &&
+	    md_markup_close(p, &o))
+		return;
 	switch (o.kind) {
 	case O_DOC:
 	case O_SKIP:

@@ -473,7 +473,7 @@ md_markup_close(struct parser *p, struct open *o)
 	if (o->b.kind == BLOCK_HEADING) {
 		docsify(&sc, o);
 		p->m_xid = sc.xid;
-		if (p->nspans == o->spans && sc.dropped)
+		if (p->nspans == o->spans && (sc.dropped || in_comment))
 			return drop(p, o);
 		return 0;
 	}
@@ -485,7 +485,8 @@ md_markup_close(struct parser *p, struct open *o)
 		p->bl.tlen = o->text;
 		return drop(p, o);
 	}
-	if (p->nspans == o->spans && (sc.dropped || sc.xid != NULL)) {
+	if (p->nspans == o->spans &&
+	    (sc.dropped || sc.xid != NULL || in_comment)) {
 		/* a paragraph that was only markup: "{: #id}" under a
 		 * heading names the heading, as {#id} would */
 		if (sc.xid != NULL && p->nopen == 1 && p->bl.nitems > 0) {

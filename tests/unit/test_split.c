@@ -384,6 +384,12 @@ test_split_cases(void **state)
 	    "[to q2](#q2).\n\n### Q2 {#q2}\n\nFour.\n",
 	    /* a list before the split stays tight */
 	    "# T\n\n### Q1\n\n- a\n- b\n\n### Q2\n\n- c\n\n- d\n",
+	    /* found by the fuzzer: a Liquid comment that never closes, with
+	     * an empty heading after a code fence in it */
+	    "x }}.\n{% if site.beta %}B.{% endif %}\n\n{% comment %}\nsite.b "
+	    "%}B.{% endif %}\n\n{% comment %}\n### A question?\n\nThis.\n"
+	    "{% end$comment %}\n\n### \n```liquid\n{% raw %}{{ p }}{% "
+	    "endraw %} verbatim\n```\n\nand inlin; `{{ also.kept }}` v.\n",
 	    /* a list item's fence, closed by a line at column 0 */
 	    "# T\n\n### Q1\n\n- a\n\n  ```\n  x\n```\n\n# in code?\n\n### "
 	    "Q2\n\n"
