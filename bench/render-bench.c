@@ -24,7 +24,7 @@ main(int argc, char **argv)
 {
 	struct doc *d;
 	struct slines out = {0};
-	struct render_opts o = {80, 1, 0};
+	struct render_opts o = {80, 1, 0, 0};
 	int repeat = 15, r;
 	double *t;
 	size_t i, lines = 0;

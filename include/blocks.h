@@ -18,9 +18,9 @@
  *   and runs up to item i+1's (text is only added inside a block);
  * - offsets in the spans and code blocks of blk[i] are into the same
  *   buffer as items[i].text_start, until blocks_body() rebases them;
- * - a top-level heading whose text is plain (items[i].plain) ends with a
- *   NUL in the text buffer, not the '\n' that ends other blocks, so that
- *   its text is a C string in place.
+ * - a top-level heading whose text is plain (BLOCKS_PLAIN in
+ *   items[i].flags) ends with a NUL in the text buffer, not the '\n'
+ *   that ends other blocks, so that its text is a C string in place.
  *
  * Two lists parsed apart can be joined (blocks_join(), for split.c): the
  * blocks become one array but their text stays in two buffers, so that no
@@ -38,6 +38,13 @@
 struct arena;
 struct blocks_seam;
 
+/* What a block was written as, when the block kind does not say. */
+enum blocks_mark {
+	MARK_NONE,
+	MARK_SUMMARY, /* a PARA that was <summary> (the question of a
+	                 <details>) */
+};
+
 /* What shape.c needs to know about a top-level block, beside it. */
 struct blocks_item {
 	uint32_t text_start; /* see above */
@@ -50,6 +57,7 @@ struct blocks_item {
 		uint16_t lead;
 	};
 	uint8_t flags; /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
+	uint8_t mark;  /* enum blocks_mark */
 	uint32_t xid;  /* headings: 1 + index of its {#id}, or 0 */
 };
 
@@ -58,6 +66,19 @@ enum {
 	BLOCKS_LEAD_STRONG = 2, /* paragraphs: the first span is bold */
 };
 
+/* A link target that is not a heading's own id: an HTML name= or id=, a
+ * kramdown or docsify id; item is the top-level block it is in. */
+struct blocks_anchor {
+	const char *id;
+	uint32_t item;
+};
+
+/* Markup a site generator would have consumed and faq dropped (Liquid,
+ * kramdown, docsify), for faq --check to note. */
+struct blocks_note {
+	uint32_t line;
+	const char *what; /* the arena's */
+};
 
 /* A link to "#id", for doc_finish() to check once the parse is good. */
 struct blocks_link {
@@ -75,7 +96,14 @@ struct blocks {
 	size_t tlen, tcap;
 	struct blocks_link *links; /* #id links, in order */
 	size_t nlinks, linkscap;
+	struct blocks_anchor *anchors; /* in order of item */
+	size_t nanchors, anchorscap;
+	struct blocks_note *notes; /* in order of line */
+	size_t nnotes, notescap;
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
+	/* the line of the last block that started inside a Liquid comment
+	 * (md_markup.c), or 0: a split there would not parse the same */
+	uint32_t comment_line;
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };
 
@@ -140,6 +168,10 @@ const char *blocks_spans_text(const struct blocks *bl, size_t i,
  */
 struct blocks_out;
 struct blocks_out *blocks_out_new(const struct blocks *bl);
+/* The blocks put next come from block i of the old list (call it for
+ * each block, last first, before its blocks are put): its anchors
+ * (bl->anchors) go to the first of them. */
+void blocks_out_from(struct blocks_out *o, size_t i);
 /* Puts b and its item before the blocks put so far; returns how many
  * blocks are after it (its place counted from the end). */
 size_t blocks_out_put(struct blocks_out *o, const struct block *b,

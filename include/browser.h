@@ -26,6 +26,9 @@ struct browser_opts {
 	const char *open_id; /* -o: start in the pager at this entry, or NULL */
 	int expand_all;      /* -a */
 	int no_utf8; /* the locale is not UTF-8: say so on the status line */
+	/* struck text between "~~": where the screen cannot strike it
+	 * through (--dump; the terminal says, see browser_set_del_marks) */
+	int del_marks;
 };
 
 struct browser;
@@ -34,6 +37,9 @@ struct browser;
  * cannot be honoured (e.g. -o with an unknown id). */
 struct browser *browser_new(const struct doc *d, const struct search_index *ix,
     const struct browser_opts *o, char **err);
+/* Whether struck text is drawn between "~~" from the next render on: the
+ * front end says so once it knows what the terminal can do. */
+void browser_set_del_marks(struct browser *b, int on);
 void browser_free(struct browser *b);
 
 /* The help screen (`?`) shows this FAQ (help/help.LANG.md in the UI

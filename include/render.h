@@ -25,6 +25,10 @@ struct render_opts {
 	int width;     /* columns available, >= 1 */
 	int ambiguous; /* 1 or 2, see width.h */
 	int ascii;     /* ASCII-only markers, bullets and rules */
+	/* struck text (STYLE_DEL) between "~~" and "~~": --print, --dump and
+	 * a terminal that cannot strike text through (AT_DEL is set either
+	 * way, for a front end that can) */
+	int del_marks;
 };
 
 struct hl_range {

@@ -45,6 +45,7 @@ struct shape {
 	size_t body;            /* the first pending block */
 	int64_t sec;            /* the current section, or -1 */
 	int sec_level;          /* its heading level (1 for implicit) */
+	size_t anchor;          /* the next of bl->anchors to give an owner */
 	int share;       /* a question with no answer shares the next one's */
 	size_t unshared; /* entries from here on wait for an answer */
 	int faq_title;   /* the file's title names it a FAQ */
@@ -77,6 +78,10 @@ void shape_section(struct shape *s, size_t i, const char *xid, int level,
  * are the answer.  xid is its {#id} or NULL. */
 void shape_question(struct shape *s, size_t i, const char *xid,
     const char *q, uint32_t len, uint32_t line, uint32_t col);
+
+/* A link to id opens what is being filled: the entry, the section, or
+ * (before any) the first section to come. */
+void shape_anchor(struct shape *s, const char *id);
 
 /* Text tests every recogniser shares (shape_text.c) */
 

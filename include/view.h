@@ -50,6 +50,7 @@ struct view_env {
 	const struct search_index *ix; /* NULL: search is not available */
 	int ambiguous;                 /* 1 or 2 (width.h) */
 	int ascii;                     /* ASCII markers and lines */
+	int del_marks; /* struck text between "~~" (render_opts) */
 	int kiosk, allow_quit;         /* which bindings are in force */
 	int mouse;                     /* clicks and the wheel are acted on */
 	int w, h; /* the size keys act on: the last K_RESIZE or render */

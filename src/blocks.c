@@ -40,6 +40,8 @@ blocks_free(struct blocks *bl)
 	free(bl->items);
 	free(bl->xids);
 	free(bl->links);
+	free(bl->anchors);
+	free(bl->notes);
 	if (bl->seam != NULL)
 		free(bl->seam->text2);
 	free(bl->seam);
@@ -86,6 +88,11 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		a->nxids--;
 	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
 		a->nlinks--;
+	while (a->nnotes > 0 && a->notes[a->nnotes - 1].line >= line)
+		a->nnotes--;
+	/* the heading's anchors come again with b's copy */
+	while (a->nanchors > 0 && a->anchors[a->nanchors - 1].item >= a->nitems)
+		a->nanchors--;
 	a->seam = xmalloc(sizeof *a->seam);
 	a->seam->nsplit = a->nitems;
 	a->seam->text2 = b->text;
@@ -119,6 +126,24 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		memcpy(a->links + a->nlinks, b->links,
 		    b->nlinks * sizeof *b->links);
 		a->nlinks += b->nlinks;
+	}
+	if (b->nnotes > 0) {
+		a->notescap = a->nnotes + b->nnotes;
+		a->notes = xreallocarray(a->notes, a->notescap, sizeof *a->notes);
+		memcpy(a->notes + a->nnotes, b->notes,
+		    b->nnotes * sizeof *b->notes);
+		a->nnotes += b->nnotes;
+	}
+	if (b->nanchors > 0) {
+		a->anchorscap = a->nanchors + b->nanchors;
+		a->anchors =
+		    xreallocarray(a->anchors, a->anchorscap, sizeof *a->anchors);
+		for (k = 0; k < b->nanchors; k++) {
+			a->anchors[a->nanchors + k] = b->anchors[k];
+			a->anchors[a->nanchors + k].item += (uint32_t)a->nitems -
+			                                    (uint32_t)b->nitems;
+		}
+		a->nanchors += b->nanchors;
 	}
 	if (a->depth_line == 0)
 		a->depth_line = b->depth_line;
@@ -419,17 +444,53 @@ struct blocks_out {
 	struct blocks_item *items;
 	size_t cap, n;
 	size_t second; /* of the n, those whose text is in the second part */
+	/* per old block i: how many blocks were put before its own
+	 * (blocks_out_from()), so that anchors can follow their block */
+	size_t *from, nold;
 };
 
 struct blocks_out *
 blocks_out_new(const struct blocks *bl)
 {
 	struct blocks_out *o = xcalloc(1, sizeof *o);
+	size_t k;
 
 	o->cap = bl->nitems + bl->nitems / 4 + 16;
 	o->blk = xreallocarray(NULL, o->cap, sizeof *o->blk);
 	o->items = xreallocarray(NULL, o->cap, sizeof *o->items);
+	o->nold = bl->nitems;
+	o->from = xreallocarray(NULL, o->nold ? o->nold : 1, sizeof *o->from);
+	for (k = 0; k < o->nold; k++)
+		o->from[k] = SIZE_MAX;
 	return o;
+}
+
+void
+blocks_out_from(struct blocks_out *o, size_t i)
+{
+	if (i < o->nold)
+		o->from[i] = o->n;
+}
+
+/* The anchors of old block i go to the first block made of it: with
+ * before(i) the blocks put before i's own (those of the blocks after
+ * it), that is n - before(i - 1) (0 for the first). */
+static void
+out_anchors(const struct blocks_out *o, struct blocks *bl)
+{
+	size_t k, i, after;
+
+	for (k = 0; k < bl->nanchors; k++) {
+		i = bl->anchors[k].item;
+		if (i >= o->nold || i == 0) {
+			bl->anchors[k].item = i >= o->nold ? (uint32_t)o->n : 0;
+			continue;
+		}
+		after = o->from[i - 1];
+		if (after == SIZE_MAX) /* not told: keep its place */
+			continue;
+		bl->anchors[k].item = (uint32_t)(o->n - after);
+	}
 }
 
 size_t
@@ -461,6 +522,7 @@ blocks_out_finish(struct blocks_out *o, struct blocks *bl)
 {
 	size_t k;
 
+	out_anchors(o, bl);
 	memmove(o->blk, o->blk + o->cap - o->n, o->n * sizeof *o->blk);
 	memmove(o->items, o->items + o->cap - o->n, o->n * sizeof *o->items);
 	free(bl->blk);
@@ -471,6 +533,7 @@ blocks_out_finish(struct blocks_out *o, struct blocks *bl)
 	bl->itemscap = o->cap;
 	if (bl->seam != NULL)
 		bl->seam->nsplit = o->n - o->second;
+	free(o->from);
 	free(o);
 	for (k = 0; k < bl->nitems; k++)
 		blocks_set_lead(bl, k);

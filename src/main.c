@@ -570,7 +570,7 @@ main(int argc, char **argv)
 			status = 1;
 		goto out;
 	}
-	nwarn = (int)diags.n;
+	nwarn = (int)(diags.n - diag_count(&diags, DIAG_NOTE));
 	if (nwarn > 0)
 		errorf("%d problem%s in the content (see 'faq --check')", nwarn,
 		    nwarn == 1 ? "" : "s");
@@ -597,6 +597,7 @@ main(int argc, char **argv)
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
 		ro.ascii = o.ascii || !utf8;
+		ro.del_marks = 1;
 		if (o.mode == MODE_LIST)
 			print_list(stdout, d, only);
 		else
@@ -615,6 +616,7 @@ main(int argc, char **argv)
 
 		bo.ambiguous = o.ambiguous;
 		bo.ascii = o.ascii || !utf8;
+		bo.del_marks = 1; /* the terminal may strike through: tui.c */
 		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;
 		bo.allow_quit = o.allow_quit;

@@ -96,6 +96,7 @@ emit(struct pt *p, const struct block *b, uint32_t text_start, int col)
 	bl->blk[bl->nitems] = *b;
 	it = &bl->items[bl->nitems++];
 	memset(it, 0, sizeof *it);
+	it->mark = MARK_NONE; /* plain text has no <summary>, no anchors */
 	it->text_start = text_start;
 	it->col = (uint16_t)col;
 	blocks_set_lead(bl, bl->nitems - 1);

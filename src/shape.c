@@ -22,6 +22,43 @@
 
 /* The builder ----------------------------------------------------------- */
 
+void
+shape_anchor(struct shape *s, const char *id)
+{
+	switch (s->owner) {
+	case OWN_ENTRY:
+		docload_add_anchor(s->d, id, 0, (uint32_t)s->d->nentries - 1);
+		break;
+	case OWN_SECTION:
+		if (s->sec >= 0)
+			docload_add_anchor(s->d, id, 1, (uint32_t)s->sec);
+		break;
+	case OWN_COLL:
+		docload_add_anchor(s->d, id, 1, (uint32_t)s->d->nsecs);
+		break;
+	}
+}
+
+/* The anchors (HTML name=/id=, kramdown ids) of blocks before end go to
+ * what holds them. */
+static void
+anchors_to(struct shape *s, size_t end)
+{
+	const struct blocks *bl = s->bl;
+
+	for (; s->anchor < bl->nanchors && bl->anchors[s->anchor].item < end;
+	     s->anchor++)
+		shape_anchor(s, bl->anchors[s->anchor].id);
+}
+
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	const struct blocks_anchor *x = a, *y = b;
+
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
 /* Makes blocks [a, b) the answer of e. */
 static void
 set_body(struct shape *s, struct entry *e, size_t a, size_t b)
@@ -74,6 +111,7 @@ body_flush(struct shape *s, size_t end)
 {
 	struct doc *d = s->d;
 
+	anchors_to(s, end);
 	switch (s->owner) {
 	case OWN_COLL:
 		d->colls[s->coll].intro =
@@ -121,7 +159,10 @@ section_close(struct shape *s, int next)
 	sec = &s->d->secs[s->sec];
 	if (sec->n == 0) {
 		if (sec->intro == NULL && next > s->sec_level) {
-			/* a category whose sub-categories carry its name */
+			/* a category whose sub-categories carry its name: a
+			 * link to it opens the next section, which takes its
+			 * index */
+			docload_add_anchor(s->d, sec->id, 1, (uint32_t)s->sec);
 			docload_drop_section(s->d);
 		} else {
 			diag_add(s->diags, s->name, sec->line, 1, DIAG_WARNING,
@@ -167,6 +208,7 @@ shape_section(struct shape *s, size_t i, const char *xid, int level,
 	section_open(s, xid, level, title, own, line);
 	s->owner = OWN_SECTION;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 /*
@@ -203,6 +245,7 @@ shape_question(struct shape *s, size_t i, const char *xid, const char *q,
 		    "empty question");
 	s->owner = OWN_ENTRY;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 static int
@@ -360,10 +403,8 @@ text_map(struct shape *s)
 	const char *t = d->colls[s->coll].title, *id;
 	char *xid;
 	size_t i, n, from = s->body;
+	uint32_t len;
 
-	for (i = from; i < s->bl->nitems; i++)
-		if (is_heading(s->bl, i))
-			blocks_heading_to_body(s->bl, i);
 	if (from >= s->bl->nitems)
 		return;
 	/* a section with no title of its own (the title is the entry's),
@@ -378,6 +419,18 @@ text_map(struct shape *s)
 	shape_question(s, from, xid, t, (uint32_t)strlen(t),
 	    s->bl->blk[from].line, 1);
 	s->body = from; /* the answer starts with the first block */
+	/* its headings are text, and a link to one opens the entry */
+	for (i = from; i < s->bl->nitems; i++) {
+		if (!is_heading(s->bl, i))
+			continue;
+		id = blocks_id(s->bl, i);
+		if (id == NULL) {
+			t = blocks_heading_text(s->bl, i, d->arena, &len);
+			id = slug_make(d->arena, t, len);
+		}
+		shape_anchor(s, id);
+		blocks_heading_to_body(s->bl, i);
+	}
 }
 
 static const struct recogniser shape_text = {
@@ -405,7 +458,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	struct collection *c = &d->colls[coll];
 	const struct recogniser *r;
 	struct shape s;
-	size_t found;
+	size_t found, k;
 
 	memset(&s, 0, sizeof s);
 	s.d = d;
@@ -439,8 +492,15 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 		r = &shape_text;
 	c->shape = r->name;
 	c->shape_what = r->what;
+	for (k = 1; k < bl->nanchors; k++)
+		if (bl->anchors[k].item < bl->anchors[k - 1].item) {
+			qsort(bl->anchors, bl->nanchors, sizeof *bl->anchors,
+			    anchor_cmp);
+			break;
+		}
 	r->map(&s);
 	body_flush(&s, bl->nitems);
+	anchors_to(&s, SIZE_MAX);
 	section_close(&s, 0);
 	free(s.mark);
 	c = &d->colls[coll];

@@ -277,6 +277,7 @@ list_map(struct shape *s)
 	for (i = bl->nitems; i-- > 0;) {
 		int second = blocks_in_second(bl, i);
 
+		blocks_out_from(o, i);
 		if (bl->blk[i].kind == BLOCK_HEADING) {
 			k = blocks_out_put(o, &bl->blk[i], &bl->items[i],
 			    second);

@@ -336,11 +336,13 @@ para_map(struct shape *s, para_test test)
 		struct blocks_item it = bl->items[i], ait;
 		int second = blocks_in_second(bl, i);
 
+		blocks_out_from(o, i);
 		if (b.kind != BLOCK_HEADING && test(s, i, &pq) &&
 		    pq.split > 0) {
 			blocks_split_copy(&b, pq.split, &q, &ans);
 			ait = it;
 			ait.xid = 0;
+			ait.mark = MARK_NONE;
 			ait.text_start = blocks_first_text(&ans, it.text_start);
 			a_label(s, i, &ans, &ait);
 			blocks_out_put(o, &ans, &ait, second);

@@ -11,5 +11,6 @@ view_ropts(const struct view_env *env, int width)
 	o.width = width < 1 ? 1 : width;
 	o.ambiguous = env->ambiguous == 2 ? 2 : 1;
 	o.ascii = env->ascii;
+	o.del_marks = env->del_marks;
 	return o;
 }

@@ -106,7 +106,7 @@ static void
 render(const struct entry *e, int width, int amb, int ascii,
     const struct hl_set *hl, struct slines *out)
 {
-	struct render_opts o = {width, amb, ascii};
+	struct render_opts o = {width, amb, ascii, 0};
 	size_t i;
 
 	slines_clear(out);
@@ -455,7 +455,7 @@ static void
 test_render_plain_prefix(void **state)
 {
 	struct slines out = {0};
-	struct render_opts o = {16, 1, 0};
+	struct render_opts o = {16, 1, 0, 0};
 	const char *q = "アカウントを解約するにはどうすればよいですか?";
 	struct hl_range r = {0, 15};
 	struct hl_set hl = {&r, 1};
@@ -496,7 +496,7 @@ test_render_tiny_widths(void **state)
 	/* Width 1: a wide character is alone and two columns: the one
 	 * documented exception, so check it by hand. */
 	{
-		struct render_opts o = {1, 1, 0};
+		struct render_opts o = {1, 1, 0, 0};
 
 		slines_clear(&out);
 		render_answer(&e, &o, NULL, &out);
@@ -536,7 +536,7 @@ test_print_doc_and_list(void **state)
 	struct section secs[2];
 	struct collection coll;
 	struct doc d;
-	struct render_opts o = {30, 1, 0};
+	struct render_opts o = {30, 1, 0, 0};
 	uint8_t only[3] = {0, 0, 1};
 	char *buf = NULL;
 	size_t len = 0;

@@ -470,7 +470,7 @@ check_entry(const struct doc *d, const char *file, const struct entry *e)
 	add_nonspace(expect_plain(&xq), e->question, e->question_len);
 	for (w.amb = 1; w.amb <= 2; w.amb++) {
 		for (w.width = 10; w.width <= 120; w.width++) {
-			struct render_opts o = {w.width, w.amb, 0};
+			struct render_opts o = {w.width, w.amb, 0, 0};
 
 			o.ascii = w.width % 7 == 0;
 			slines_clear(&out);
