@@ -43,6 +43,8 @@ enum blocks_mark {
 	MARK_NONE,
 	MARK_SUMMARY, /* a PARA that was <summary> (the question of a
 	                 <details>) */
+	MARK_ADMONITION, /* a QUOTE that was an mkdocs admonition: a note
+	                    box, never a quoted question (shape_para.c) */
 };
 
 /* What shape.c needs to know about a top-level block, beside it. */

@@ -360,6 +360,7 @@ admonition(struct parser *p, struct open *o)
 		p->bl.tlen = o->text;
 		mb_open_container(p, BLOCK_QUOTE, 1);
 		qo = &p->open[p->nopen - 1];
+		qo->mark = MARK_ADMONITION;
 		qo->has_line = 1;
 		qo->b.line = o->b.line;
 		qo->first_off = o->first_off;
@@ -407,6 +408,7 @@ admonition_body(struct parser *p, struct open *o)
 	p->in_code = 0;
 	mb_open_container(p, BLOCK_QUOTE, 1);
 	qo = &p->open[p->nopen - 1];
+	qo->mark = MARK_ADMONITION;
 	qo->has_line = 1;
 	qo->b.line = o->b.line;
 	qo->first_off = o->first_off;

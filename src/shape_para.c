@@ -232,7 +232,8 @@ quote_para(struct shape *s, size_t i, struct para_q *pq)
 	size_t k, lines = 1;
 
 	if (b->kind != BLOCK_QUOTE || b->nchildren != 1 ||
-	    b->children[0].kind != BLOCK_PARA)
+	    b->children[0].kind != BLOCK_PARA ||
+	    s->bl->items[i].mark == MARK_ADMONITION)
 		return 0;
 	if (i + 1 < s->bl->nitems && s->bl->blk[i + 1].kind == BLOCK_QUOTE)
 		return 0;
