@@ -33,6 +33,8 @@ NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 MD4C_CFLAGS = $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS = $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+GUMBO_CFLAGS = $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
+GUMBO_LIBS = $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -41,8 +43,10 @@ CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DFAQ_VERSION='"$(VERSION)"' -DFAQ_DATADIR='"$(DATADIR)"' \
 	-DFAQ_LOCALEDIR='"$(LOCALEDIR)"'
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(NCURSES_CFLAGS) $(MD4C_CFLAGS)
-LIBS = $(MD4C_LIBS) $(NCURSES_LIBS) -lunistring -lmigemo -lm -pthread
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(NCURSES_CFLAGS) $(MD4C_CFLAGS) \
+	$(GUMBO_CFLAGS)
+LIBS = $(MD4C_LIBS) $(GUMBO_LIBS) $(NCURSES_LIBS) -lunistring -lmigemo -lm \
+	-pthread
 
 B ?= build
 SRC = $(wildcard src/*.c)
@@ -118,6 +122,7 @@ unit: $(UNIT_BIN)
 
 golden: all
 	@sh tests/golden/run
+	@sh tests/markup/run
 
 e2e: all
 	@sh tests/e2e/run
@@ -180,6 +185,7 @@ asan:
 		LDFLAGS='-fsanitize=address,undefined' \
 		BIN=build-asan/faq build-asan/faq unit
 	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/golden/run
+	@FAQ=./build-asan/faq ASAN_OPTIONS=detect_leaks=1 sh tests/markup/run
 	@FAQ=./build-asan/faq sh tests/e2e/run
 
 FUZZ_SECONDS ?= 60

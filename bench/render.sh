@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 make -s build/libfaq.a
 CC=${CC:-cc}
 CFLAGS="-std=c11 -O2 -g -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
-LIBS="-lmd4c $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -pthread"
+LIBS="-lmd4c -lgumbo $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -pthread"
 $CC $CFLAGS -o "$OUT/render-bench" bench/render-bench.c build/libfaq.a $LIBS
 $CC $CFLAGS -o "$OUT/linebreak-bench" bench/linebreak-bench.c build/libfaq.a $LIBS
 $CC $CFLAGS -o "$OUT/md2html" bench/md2html.c -lmd4c

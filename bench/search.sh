@@ -28,7 +28,7 @@ for tool in fzf w3m hyperfine python3; do
 done
 
 make -s build/libfaq.a
-libs="$(pkg-config --libs md4c 2>/dev/null || echo -lmd4c) \
+libs="$(pkg-config --libs md4c 2>/dev/null || echo -lmd4c) -lgumbo \
 $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -lmigemo -lm -pthread"
 CC=${CC:-cc}
 # shellcheck disable=SC2086

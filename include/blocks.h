@@ -18,9 +18,9 @@
  *   and runs up to item i+1's (text is only added inside a block);
  * - offsets in the spans and code blocks of blk[i] are into the same
  *   buffer as items[i].text_start, until blocks_body() rebases them;
- * - a top-level heading whose text is plain (items[i].plain) ends with a
- *   NUL in the text buffer, not the '\n' that ends other blocks, so that
- *   its text is a C string in place.
+ * - a top-level heading whose text is plain (BLOCKS_PLAIN in
+ *   items[i].flags) ends with a NUL in the text buffer, not the '\n'
+ *   that ends other blocks, so that its text is a C string in place.
  *
  * Two lists parsed apart can be joined (blocks_join(), for split.c): the
  * blocks become one array but their text stays in two buffers, so that no
@@ -38,16 +38,29 @@
 struct arena;
 struct blocks_seam;
 
+/* What a block was written as, when the block kind does not say. */
+enum blocks_mark {
+	MARK_NONE,
+	MARK_SUMMARY, /* a PARA that was <summary> (the question of a
+	                 <details>) */
+	MARK_ADMONITION, /* a QUOTE that was an mkdocs admonition: a note
+	                    box, never a quoted question (shape_para.c) */
+};
+
 /* What shape.c needs to know about a top-level block, beside it. */
 struct blocks_item {
 	uint32_t text_start; /* see above */
-	uint16_t col;        /* headings: column of the '#' (saturates) */
-	uint8_t flags;       /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
-	/* paragraphs: the first byte of their first span's text, or 0; so
-	 * that the recognisers need not read the text of every paragraph of
-	 * a big file again (recorded by the reader while it is at hand) */
-	uint8_t lead;
-	uint32_t xid; /* headings: 1 + index of its {#id}, or 0 */
+	union {
+		uint16_t col; /* headings: column of the '#' (saturates) */
+		/* paragraphs: the first character of their first span
+		 * (U+FFFF beyond the BMP, 0 for none), so that recognisers
+		 * need not read the text of every paragraph of a big file
+		 * again (the reader notes it while the text is at hand) */
+		uint16_t lead;
+	};
+	uint8_t flags; /* BLOCKS_PLAIN, BLOCKS_LEAD_STRONG */
+	uint8_t mark;  /* enum blocks_mark */
+	uint32_t xid;  /* headings: 1 + index of its {#id}, or 0 */
 };
 
 enum {
@@ -55,6 +68,19 @@ enum {
 	BLOCKS_LEAD_STRONG = 2, /* paragraphs: the first span is bold */
 };
 
+/* A link target that is not a heading's own id: an HTML name= or id=, a
+ * kramdown or docsify id; item is the top-level block it is in. */
+struct blocks_anchor {
+	const char *id;
+	uint32_t item;
+};
+
+/* Markup a site generator would have consumed and faq dropped (Liquid,
+ * kramdown, docsify), for faq --check to note. */
+struct blocks_note {
+	uint32_t line;
+	const char *what; /* the arena's */
+};
 
 /* A link to "#id", for doc_finish() to check once the parse is good. */
 struct blocks_link {
@@ -72,7 +98,14 @@ struct blocks {
 	size_t tlen, tcap;
 	struct blocks_link *links; /* #id links, in order */
 	size_t nlinks, linkscap;
+	struct blocks_anchor *anchors; /* in order of item */
+	size_t nanchors, anchorscap;
+	struct blocks_note *notes; /* in order of line */
+	size_t nnotes, notescap;
 	uint32_t depth_line;      /* where blocks first nested too deep, or 0 */
+	/* the line of the last block that started inside a Liquid comment
+	 * (md_markup.c), or 0: a split there would not parse the same */
+	uint32_t comment_line;
 	struct blocks_seam *seam; /* blocks.c's: the join, or NULL */
 };
 
@@ -126,18 +159,38 @@ const char *blocks_spans_text(const struct blocks *bl, size_t i,
     const struct span *sp, size_t from, size_t to, struct arena *a,
     uint32_t *len);
 /*
- * Splits top-level PARA or HEADING i before its span k (0 < k < nspans):
- * block i keeps the spans before k (less a break that ends them), a new
- * PARA i + 1 holds the rest and starts where the first of them does.
+ * Reshaping, for the recognisers: the list is built anew, last block
+ * first (one pass, however many blocks are split or unwrapped), with
+ * blocks_out_put(), and takes the place of the old one with
+ * blocks_out_finish().  A block put keeps its text where it is: second
+ * says whether that is in the second part of a join
+ * (blocks_in_second() of the block it comes from); each item's
+ * text_start must be where the block's text starts (blocks_first_text()),
+ * or where the next one's does when it has none.
  */
-void blocks_split(struct blocks *bl, size_t i, size_t k);
+struct blocks_out;
+struct blocks_out *blocks_out_new(const struct blocks *bl);
+/* The blocks put next come from block i of the old list (call it for
+ * each block, last first, before its blocks are put): its anchors
+ * (bl->anchors) go to the first of them. */
+void blocks_out_from(struct blocks_out *o, size_t i);
+/* Puts b and its item before the blocks put so far; returns how many
+ * blocks are after it (its place counted from the end). */
+size_t blocks_out_put(struct blocks_out *o, const struct block *b,
+    const struct blocks_item *it, int second);
+/* bl is the list built, o is freed. */
+void blocks_out_finish(struct blocks_out *o, struct blocks *bl);
+int blocks_in_second(const struct blocks *bl, size_t i);
+/* Where the text of top-level block i ends (the next one's starts). */
+uint32_t blocks_text_end(const struct blocks *bl, size_t i);
+/* Where b's text starts; dflt when it has none. */
+uint32_t blocks_first_text(const struct block *b, uint32_t dflt);
 /*
- * Replaces top-level LIST or QUOTE i by the blocks inside it: a list's
- * items' blocks, in order, or a quote's.  starts[k] (when starts is not
- * NULL, room for the list's items) is where item k's blocks begin.
- * Returns how many blocks took its place (0: it was empty, and is gone).
+ * PARA b cut before its span k (0 < k < nspans): q gets the spans before
+ * k (less a break that ends them), a (a PARA) the rest.
  */
-size_t blocks_unwrap(struct blocks *bl, size_t i, size_t *starts);
+void blocks_split_copy(const struct block *b, size_t k, struct block *q,
+    struct block *a);
 
 /* Copies the first bytes of the text of all blocks (across a join), max at
  * most, to out; returns how many. */

@@ -31,6 +31,9 @@ struct browser_opts {
 	int order_best;        /* --order=best: search results best first */
 	struct romaji *romaji; /* romaji queries (romaji.h), or NULL: off;
 	                          borrowed, must outlive the browser */
+	/* struck text between "~~": where the screen cannot strike it
+	 * through (--dump; the terminal says, see browser_set_del_marks) */
+	int del_marks;
 };
 
 struct browser;
@@ -39,6 +42,9 @@ struct browser;
  * cannot be honoured (e.g. -o with an unknown id). */
 struct browser *browser_new(const struct doc *d, const struct search_index *ix,
     const struct browser_opts *o, char **err);
+/* Whether struck text is drawn between "~~" from the next render on: the
+ * front end says so once it knows what the terminal can do. */
+void browser_set_del_marks(struct browser *b, int on);
 void browser_free(struct browser *b);
 
 /* The help screen (`?`) shows this FAQ (help/help.LANG.md in the UI

@@ -18,7 +18,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+/* A note says what faq did with something it read (markup it dropped):
+ * shown by --check, never counted as a problem. */
+enum diag_severity { DIAG_WARNING, DIAG_ERROR, DIAG_NOTE };
 
 struct diag {
 	char *file; /* owned by the list */

@@ -28,6 +28,14 @@ void docload_drop_section(struct doc *d);
 /* Records a link to "#id" for doc_finish() to check; href is the arena's. */
 void docload_add_link(struct doc *d, uint32_t coll, uint32_t line, uint32_t col,
     const char *href);
+/*
+ * Another name that finds section or entry index (section: is_section):
+ * a sub-heading inside an answer, a category heading, an HTML name= or
+ * id=.  It never renames anything: an id that is taken keeps its owner.
+ * id is the arena's.
+ */
+void docload_add_anchor(
+    struct doc *d, const char *id, int is_section, uint32_t index);
 /* The doc takes p (from malloc) and frees it in doc_free(). */
 void docload_own(struct doc *d, void *p);
 

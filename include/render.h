@@ -44,6 +44,10 @@ struct render_opts {
 	 * lays out what a screen can show, not a 5 MB answer whole */
 	int max_lines;
 	struct link_notes *notes; /* non-NULL: number external links */
+	/* struck text (STYLE_DEL) between "~~" and "~~": --print, --dump and
+	 * a terminal that cannot strike text through (AT_DEL is set either
+	 * way, for a front end that can) */
+	int del_marks;
 };
 
 /* The last line of an answer cut at max_lines (a message id). */

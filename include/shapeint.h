@@ -8,6 +8,7 @@
  *			numbered paragraphs, quoted questions, paragraphs
  *			after rules
  *	shape_list.c	list items whose first line is the question
+ *	shape_text.c	the text tests they share (labels, '?', numbers)
  *
  * Included by those files only.
  *
@@ -16,8 +17,8 @@
  * a question mark or carry a "Q:" label), which shape.c compares to
  * choose one shape per file; and a map, which walks the blocks and calls
  * shape_section() or shape_question() where one starts.  A map may first
- * reshape the block list (blocks_split(), blocks_unwrap()), before it
- * starts anything: entries point into the list from their start on.
+ * reshape the block list (blocks_out_put(), blocks.h), before it starts
+ * anything: entries point into the list from their start on.
  */
 #ifndef FAQ_SHAPEINT_H
 #define FAQ_SHAPEINT_H
@@ -44,6 +45,7 @@ struct shape {
 	size_t body;            /* the first pending block */
 	int64_t sec;            /* the current section, or -1 */
 	int sec_level;          /* its heading level (1 for implicit) */
+	size_t anchor;          /* the next of bl->anchors to give an owner */
 	int share;       /* a question with no answer shares the next one's */
 	size_t unshared; /* entries from here on wait for an answer */
 	int faq_title;   /* the file's title names it a FAQ */
@@ -77,7 +79,11 @@ void shape_section(struct shape *s, size_t i, const char *xid, int level,
 void shape_question(struct shape *s, size_t i, const char *xid,
     const char *q, uint32_t len, uint32_t line, uint32_t col);
 
-/* Text tests every recogniser shares (shape.c) */
+/* A link to id opens what is being filled: the entry, the section, or
+ * (before any) the first section to come. */
+void shape_anchor(struct shape *s, const char *id);
+
+/* Text tests every recogniser shares (shape_text.c) */
 
 /* Whether s[0..n) ends with a question mark (ASCII or full width),
  * closing quotes, brackets and blanks after it aside. */
@@ -127,8 +133,8 @@ const char *shape_first_line(struct shape *s, size_t i,
     const struct block *b, uint32_t *len, size_t *next);
 /* Takes the first n bytes of text (a label) off leaf b under block i,
  * and the blanks after them. */
-void shape_strip_label(
-    struct shape *s, size_t i, struct block *b, size_t n);
+void shape_strip_label(struct shape *s, size_t i, struct block *b,
+    struct blocks_item *it, size_t n);
 /* Headings are sections of the questions a paragraph shape finds: the
  * map of every shape but headings calls this at each heading. */
 void shape_heading_section(struct shape *s, size_t i, const char *stack[7]);

@@ -59,6 +59,7 @@ struct view_env {
 	int ambiguous;                 /* 1 or 2 (width.h) */
 	int max_width; /* text is at most this wide (0: the screen's) */
 	int ascii;                     /* ASCII markers and lines */
+	int del_marks; /* struck text between "~~" (render_opts) */
 	int kiosk, allow_quit;         /* which bindings are in force */
 	int mouse;                     /* clicks and the wheel are acted on */
 	int w, h; /* the size keys act on: the last K_RESIZE or render */

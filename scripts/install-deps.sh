@@ -18,6 +18,7 @@ command -v make >/dev/null 2>&1 || need make
 command -v pkg-config >/dev/null 2>&1 || need pkg-config
 have_pc ncursesw || need ncursesw
 have_pc md4c || need md4c
+have_pc gumbo || need gumbo
 have_pc cmocka || need cmocka
 have_hdr unistr.h || need unistring
 command -v msgfmt >/dev/null 2>&1 || need gettext
@@ -48,6 +49,8 @@ pkgs_for() { # manager -> package names for $missing
 		case "$1:$m" in
 		apt:cc) echo gcc ;; apt:make) echo make ;; apt:pkg-config) echo pkg-config ;;
 		apt:ncursesw) echo libncurses-dev ;; apt:md4c) echo libmd4c-dev ;;
+		apt:gumbo) echo libgumbo-dev ;; dnf:gumbo) echo gumbo-parser-devel ;;
+		apk:gumbo) echo gumbo-dev ;; brew:gumbo) echo gumbo-parser ;;
 		apt:cmocka) echo libcmocka-dev ;; apt:unistring) echo libunistring-dev ;;
 		apt:gettext) echo gettext ;; apt:tmux) echo tmux ;; apt:python3) echo python3 ;;
 		apt:clang) echo clang ;; apt:valgrind) echo valgrind ;;

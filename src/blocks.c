@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "docload.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct blocks_seam {
@@ -39,6 +40,8 @@ blocks_free(struct blocks *bl)
 	free(bl->items);
 	free(bl->xids);
 	free(bl->links);
+	free(bl->anchors);
+	free(bl->notes);
 	if (bl->seam != NULL)
 		free(bl->seam->text2);
 	free(bl->seam);
@@ -85,6 +88,11 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		a->nxids--;
 	while (a->nlinks > 0 && a->links[a->nlinks - 1].line >= line)
 		a->nlinks--;
+	while (a->nnotes > 0 && a->notes[a->nnotes - 1].line >= line)
+		a->nnotes--;
+	/* the heading's anchors come again with b's copy */
+	while (a->nanchors > 0 && a->anchors[a->nanchors - 1].item >= a->nitems)
+		a->nanchors--;
 	a->seam = xmalloc(sizeof *a->seam);
 	a->seam->nsplit = a->nitems;
 	a->seam->text2 = b->text;
@@ -118,6 +126,24 @@ blocks_join(struct blocks *a, struct blocks *b, uint32_t line)
 		memcpy(a->links + a->nlinks, b->links,
 		    b->nlinks * sizeof *b->links);
 		a->nlinks += b->nlinks;
+	}
+	if (b->nnotes > 0) {
+		a->notescap = a->nnotes + b->nnotes;
+		a->notes = xreallocarray(a->notes, a->notescap, sizeof *a->notes);
+		memcpy(a->notes + a->nnotes, b->notes,
+		    b->nnotes * sizeof *b->notes);
+		a->nnotes += b->nnotes;
+	}
+	if (b->nanchors > 0) {
+		a->anchorscap = a->nanchors + b->nanchors;
+		a->anchors =
+		    xreallocarray(a->anchors, a->anchorscap, sizeof *a->anchors);
+		for (k = 0; k < b->nanchors; k++) {
+			a->anchors[a->nanchors + k] = b->anchors[k];
+			a->anchors[a->nanchors + k].item += (uint32_t)a->nitems -
+			                                    (uint32_t)b->nitems;
+		}
+		a->nanchors += b->nanchors;
 	}
 	if (a->depth_line == 0)
 		a->depth_line = b->depth_line;
@@ -249,14 +275,20 @@ blocks_set_lead(struct blocks *bl, size_t i)
 {
 	const struct block *b = &bl->blk[i];
 	struct blocks_item *it = &bl->items[i];
+	const char *t;
 	size_t tlen;
+	uint32_t c;
 
+	if (b->kind == BLOCK_HEADING)
+		return;
 	it->lead = 0;
 	it->flags &= (uint8_t)~BLOCKS_LEAD_STRONG;
 	if (b->kind != BLOCK_PARA || b->nspans == 0 ||
 	    b->spans[0].kind != SPAN_TEXT || b->spans[0].len == 0)
 		return;
-	it->lead = (uint8_t)item_text(bl, i, &tlen)[b->spans[0].off];
+	t = item_text(bl, i, &tlen) + b->spans[0].off;
+	utf8_decode(t, b->spans[0].len, &c);
+	it->lead = (uint16_t)(c <= 0xFFFF ? c : 0xFFFF);
 	if (b->spans[0].style & STYLE_STRONG)
 		it->flags |= BLOCKS_LEAD_STRONG;
 }
@@ -327,54 +359,23 @@ blocks_spans_text(const struct blocks *bl, size_t i, const struct span *sp,
 	return q;
 }
 
-/* Makes room for n blocks at index at, next to block src (whose part of
- * a join they are in). */
-static void
-insert_slots(struct blocks *bl, size_t at, size_t n, size_t src)
-{
-	if (n == 0)
-		return;
-	if (bl->nitems + n > bl->itemscap) {
-		bl->itemscap = bl->nitems + n + bl->nitems / 4;
-		bl->items =
-		    xreallocarray(bl->items, bl->itemscap, sizeof *bl->items);
-		bl->blk = xreallocarray(bl->blk, bl->itemscap, sizeof *bl->blk);
-	}
-	memmove(bl->blk + at + n, bl->blk + at,
-	    (bl->nitems - at) * sizeof *bl->blk);
-	memmove(bl->items + at + n, bl->items + at,
-	    (bl->nitems - at) * sizeof *bl->items);
-	bl->nitems += n;
-	if (bl->seam != NULL && src < bl->seam->nsplit)
-		bl->seam->nsplit += n;
-}
-
 void
-blocks_split(struct blocks *bl, size_t i, size_t k)
+blocks_split_copy(const struct block *b, size_t k, struct block *q,
+    struct block *a)
 {
-	struct block b = bl->blk[i], nb;
 	size_t j;
 
-	if (b.kind != BLOCK_PARA || k == 0 || k >= b.nspans)
-		return;
-	memset(&nb, 0, sizeof nb);
-	nb.kind = BLOCK_PARA;
-	nb.line = b.line;
+	*q = *b;
+	memset(a, 0, sizeof *a);
+	a->kind = BLOCK_PARA;
+	a->line = b->line;
 	for (j = 0; j < k; j++)
-		nb.line += b.spans[j].kind != SPAN_TEXT;
-	nb.spans = b.spans + k;
-	nb.nspans = b.nspans - (uint32_t)k;
-	b.nspans = (uint32_t)k;
-	while (b.nspans > 0 && b.spans[b.nspans - 1].kind != SPAN_TEXT)
-		b.nspans--;
-	insert_slots(bl, i + 1, 1, i);
-	bl->blk[i] = b;
-	bl->blk[i + 1] = nb;
-	bl->items[i + 1] = bl->items[i];
-	bl->items[i + 1].xid = 0;
-	bl->items[i + 1].text_start = nb.spans[0].off;
-	bl->items[i + 1].flags = 0;
-	blocks_set_lead(bl, i + 1);
+		a->line += b->spans[j].kind != SPAN_TEXT;
+	a->spans = b->spans + k;
+	a->nspans = b->nspans - (uint32_t)k;
+	q->nspans = (uint32_t)k;
+	while (q->nspans > 0 && q->spans[q->nspans - 1].kind != SPAN_TEXT)
+		q->nspans--;
 }
 
 /* Where the text of b starts, or 0 when it has none (recursion is bounded
@@ -413,58 +414,129 @@ first_off(const struct block *b, uint32_t *off)
 	}
 }
 
-size_t
-blocks_unwrap(struct blocks *bl, size_t i, size_t *starts)
+uint32_t
+blocks_first_text(const struct block *b, uint32_t dflt)
 {
-	const struct block b = bl->blk[i];
-	struct blocks_item it = bl->items[i];
-	size_t n = 0, k, j, at, tlen;
-	uint32_t next, off;
+	uint32_t off;
 
-	if (b.kind != BLOCK_LIST && b.kind != BLOCK_QUOTE)
-		return 1;
-	for (k = 0; k < b.nchildren; k++)
-		n += b.kind == BLOCK_LIST ? b.children[k].nchildren : 1;
-	if (n == 0) {
-		memmove(bl->blk + i, bl->blk + i + 1,
-		    (bl->nitems - i - 1) * sizeof *bl->blk);
-		memmove(bl->items + i, bl->items + i + 1,
-		    (bl->nitems - i - 1) * sizeof *bl->items);
-		bl->nitems--;
-		if (bl->seam != NULL && i < bl->seam->nsplit)
-			bl->seam->nsplit--;
-		if (starts != NULL)
-			for (k = 0; k < b.nchildren; k++)
-				starts[k] = i;
-		return 0;
-	}
+	return first_off(b, &off) ? off : dflt;
+}
+
+int
+blocks_in_second(const struct blocks *bl, size_t i)
+{
+	return in_second(bl, i);
+}
+
+uint32_t
+blocks_text_end(const struct blocks *bl, size_t i)
+{
+	size_t tlen;
+
 	item_text(bl, i, &tlen);
-	next = (uint32_t)text_end(bl, i, tlen);
-	insert_slots(bl, i + 1, n - 1, i);
-	at = i;
-	for (k = 0; k < b.nchildren; k++) {
-		if (b.kind == BLOCK_QUOTE) {
-			bl->blk[at++] = b.children[k];
+	return (uint32_t)text_end(bl, i, tlen);
+}
+
+/* The list being built, last block first: the last n slots of the arrays
+ * hold it. */
+struct blocks_out {
+	struct block *blk;
+	struct blocks_item *items;
+	size_t cap, n;
+	size_t second; /* of the n, those whose text is in the second part */
+	/* per old block i: how many blocks were put before its own
+	 * (blocks_out_from()), so that anchors can follow their block */
+	size_t *from, nold;
+};
+
+struct blocks_out *
+blocks_out_new(const struct blocks *bl)
+{
+	struct blocks_out *o = xcalloc(1, sizeof *o);
+	size_t k;
+
+	o->cap = bl->nitems + bl->nitems / 4 + 16;
+	o->blk = xreallocarray(NULL, o->cap, sizeof *o->blk);
+	o->items = xreallocarray(NULL, o->cap, sizeof *o->items);
+	o->nold = bl->nitems;
+	o->from = xreallocarray(NULL, o->nold ? o->nold : 1, sizeof *o->from);
+	for (k = 0; k < o->nold; k++)
+		o->from[k] = SIZE_MAX;
+	return o;
+}
+
+void
+blocks_out_from(struct blocks_out *o, size_t i)
+{
+	if (i < o->nold)
+		o->from[i] = o->n;
+}
+
+/* The anchors of old block i go to the first block made of it: with
+ * before(i) the blocks put before i's own (those of the blocks after
+ * it), that is n - before(i - 1) (0 for the first). */
+static void
+out_anchors(const struct blocks_out *o, struct blocks *bl)
+{
+	size_t k, i, after;
+
+	for (k = 0; k < bl->nanchors; k++) {
+		i = bl->anchors[k].item;
+		if (i >= o->nold || i == 0) {
+			bl->anchors[k].item = i >= o->nold ? (uint32_t)o->n : 0;
 			continue;
 		}
-		if (starts != NULL)
-			starts[k] = at;
-		for (j = 0; j < b.children[k].nchildren; j++)
-			bl->blk[at++] = b.children[k].children[j];
+		after = o->from[i - 1];
+		if (after == SIZE_MAX) /* not told: keep its place */
+			continue;
+		bl->anchors[k].item = (uint32_t)(o->n - after);
 	}
-	/* each block's text starts where its first text does; one with
-	 * none starts where the next one does */
-	for (k = n; k-- > 0;) {
-		bl->items[i + k] = it;
-		bl->items[i + k].xid = 0;
-		bl->items[i + k].flags = 0;
-		blocks_set_lead(bl, i + k);
-		if (k > 0)
-			bl->items[i + k].text_start =
-			    first_off(&bl->blk[i + k], &off) ? off : next;
-		next = bl->items[i + k].text_start;
+}
+
+size_t
+blocks_out_put(struct blocks_out *o, const struct block *b,
+    const struct blocks_item *it, int second)
+{
+	if (o->n == o->cap) {
+		size_t cap = 2 * o->cap;
+		struct block *nb = xreallocarray(NULL, cap, sizeof *nb);
+		struct blocks_item *ni = xreallocarray(NULL, cap, sizeof *ni);
+
+		memcpy(nb + cap - o->n, o->blk, o->n * sizeof *nb);
+		memcpy(ni + cap - o->n, o->items, o->n * sizeof *ni);
+		free(o->blk);
+		free(o->items);
+		o->blk = nb;
+		o->items = ni;
+		o->cap = cap;
 	}
-	return n;
+	o->n++;
+	o->blk[o->cap - o->n] = *b;
+	o->items[o->cap - o->n] = *it;
+	o->second += second != 0;
+	return o->n - 1;
+}
+
+void
+blocks_out_finish(struct blocks_out *o, struct blocks *bl)
+{
+	size_t k;
+
+	out_anchors(o, bl);
+	memmove(o->blk, o->blk + o->cap - o->n, o->n * sizeof *o->blk);
+	memmove(o->items, o->items + o->cap - o->n, o->n * sizeof *o->items);
+	free(bl->blk);
+	free(bl->items);
+	bl->blk = o->blk;
+	bl->items = o->items;
+	bl->nitems = o->n;
+	bl->itemscap = o->cap;
+	if (bl->seam != NULL)
+		bl->seam->nsplit = o->n - o->second;
+	free(o->from);
+	free(o);
+	for (k = 0; k < bl->nitems; k++)
+		blocks_set_lead(bl, k);
 }
 
 size_t

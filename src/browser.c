@@ -142,6 +142,12 @@ browser_search_end(struct browser *b, int accept, struct intent *in)
 	v->ops->search_end(v->data, accept, b->field.before, in);
 }
 
+void
+browser_set_del_marks(struct browser *b, int on)
+{
+	b->env.del_marks = on != 0;
+}
+
 struct browser *
 browser_new(const struct doc *d, const struct search_index *ix,
     const struct browser_opts *o, char **err)
@@ -157,6 +163,7 @@ browser_new(const struct doc *d, const struct search_index *ix,
 	b->env.ambiguous = o->ambiguous == 2 ? 2 : 1;
 	b->env.max_width = o->max_width > 0 ? o->max_width : 0;
 	b->env.ascii = o->ascii;
+	b->env.del_marks = o->del_marks;
 	b->env.kiosk = o->kiosk;
 	b->env.allow_quit = o->allow_quit;
 	b->env.mouse = o->mouse;

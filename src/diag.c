@@ -96,6 +96,12 @@ diag_count(const struct diag_list *l, enum diag_severity sev)
 	return n;
 }
 
+static const char *
+sev_name(enum diag_severity s)
+{
+	return s == DIAG_ERROR ? "error" : s == DIAG_NOTE ? "note" : "warning";
+}
+
 void
 diag_print(const struct diag_list *l, FILE *fp)
 {
@@ -112,11 +118,11 @@ diag_print(const struct diag_list *l, FILE *fp)
 		else if (d->line > 0)
 			fprintf(fp, "%s:%u:%u: %s: %s\n", d->file, d->line,
 			    d->col ? d->col : 1,
-			    d->severity == DIAG_ERROR ? "error" : "warning",
+			    sev_name(d->severity),
 			    d->msg);
 		else
 			fprintf(fp, "%s: %s: %s\n", d->file,
-			    d->severity == DIAG_ERROR ? "error" : "warning",
+			    sev_name(d->severity),
 			    d->msg);
 	}
 }

@@ -17,6 +17,11 @@ struct doc_link {
 	const char *href;
 };
 
+struct doc_anchor {
+	const char *id;
+	uint32_t target; /* k as in the id table: an entry, else a section */
+};
+
 struct doc_priv {
 	size_t colls_cap, secs_cap, entries_cap;
 	uint8_t *entry_explicit, *sec_explicit;
@@ -24,8 +29,11 @@ struct doc_priv {
 	size_t nowned, owned_cap;
 	struct doc_link *links;
 	size_t nlinks, links_cap;
+	struct doc_anchor *anchors;
+	size_t nanchors, anchors_cap;
 	/* id table: open addressing; 0 empty, else 1 + k where k <
-	 * nentries is an entry and k - nentries a section */
+	 * nentries is an entry, k - nentries < nsecs a section, and the
+	 * rest an anchor (k - nentries - nsecs) */
 	uint32_t *slots;
 	uint32_t *hashes;      /* per slot: the id's hash, to skip strcmp */
 	uint32_t *next_suffix; /* per slot: where "-N" numbering goes on */
@@ -62,6 +70,7 @@ doc_free(struct doc *d)
 	free(pv->entry_explicit);
 	free(pv->sec_explicit);
 	free(pv->links);
+	free(pv->anchors);
 	free(pv->slots);
 	free(pv->hashes);
 	free(pv->next_suffix);
@@ -156,6 +165,27 @@ docload_add_link(
 }
 
 void
+docload_add_anchor(
+    struct doc *d, const char *id, int is_section, uint32_t index)
+{
+	struct doc_priv *pv = PRIV(d);
+
+	if (id == NULL || id[0] == '\0')
+		return;
+	if (pv->nanchors == pv->anchors_cap) {
+		pv->anchors_cap = grow_cap(pv->anchors_cap, pv->nanchors + 1);
+		pv->anchors = xreallocarray(
+		    pv->anchors, pv->anchors_cap, sizeof *pv->anchors);
+	}
+	pv->anchors[pv->nanchors].id = id;
+	/* sections are numbered after the entries only once all are in:
+	 * kept apart until then (see ids_build) */
+	pv->anchors[pv->nanchors].target =
+	    is_section ? (index | 0x80000000u) : index;
+	pv->nanchors++;
+}
+
+void
 docload_own(struct doc *d, void *p)
 {
 	struct doc_priv *pv = PRIV(d);
@@ -185,7 +215,11 @@ slot_id(const struct doc *d, uint32_t v)
 {
 	uint32_t k = v - 1;
 
-	return k < d->nentries ? d->entries[k].id : d->secs[k - d->nentries].id;
+	if (k < d->nentries)
+		return d->entries[k].id;
+	if (k - d->nentries < d->nsecs)
+		return d->secs[k - d->nentries].id;
+	return PRIV(d)->anchors[k - d->nentries - d->nsecs].id;
 }
 
 /* The slot holding id, or the empty slot where it would go. */
@@ -265,7 +299,7 @@ static void
 ids_build(struct doc *d, struct diag_list *diags)
 {
 	struct doc_priv *pv = PRIV(d);
-	size_t total = d->nentries + d->nsecs, n = 64, k;
+	size_t total = d->nentries + d->nsecs + pv->nanchors, n = 64, k;
 	int pass;
 
 	while (n < 2 * total + 16)
@@ -285,6 +319,28 @@ ids_build(struct doc *d, struct diag_list *diags)
 				id_insert(
 				    d, (uint32_t)(d->nentries + k), diags);
 	}
+	/* anchors last, and only where no entry or section has the id */
+	for (k = 0; k < pv->nanchors; k++) {
+		struct doc_anchor *a = &pv->anchors[k];
+		size_t i = id_slot(d, a->id);
+
+		if (a->target & 0x80000000u)
+			a->target = (uint32_t)d->nentries +
+			            (a->target & 0x7fffffffu);
+		if (pv->slots[i] != 0 || a->target >= d->nentries + d->nsecs)
+			continue;
+		pv->slots[i] = (uint32_t)(d->nentries + d->nsecs + k + 1);
+		pv->hashes[i] = id_hash(a->id);
+	}
+}
+
+/* An anchor's slot value as its target's (v as in the id table). */
+static uint32_t
+slot_target(const struct doc *d, uint32_t v)
+{
+	if (v == 0 || v - 1 < d->nentries + d->nsecs)
+		return v;
+	return PRIV(d)->anchors[v - 1 - d->nentries - d->nsecs].target + 1;
 }
 
 static int
@@ -312,7 +368,7 @@ id_find(const struct doc *d, const char *id)
 		return 0;
 	v = pv->slots[id_slot(d, id)];
 	if (v != 0 || strchr(id, '%') == NULL)
-		return v;
+		return slot_target(d, v);
 	dec = xmalloc(strlen(id) + 1);
 	for (i = k = 0; id[i]; i++) {
 		if (id[i] == '%' && hexval(id[i + 1]) >= 0 &&
@@ -327,7 +383,7 @@ id_find(const struct doc *d, const char *id)
 	dec[k] = '\0';
 	v = pv->slots[id_slot(d, dec)];
 	free(dec);
-	return v;
+	return slot_target(d, v);
 }
 
 const struct entry *

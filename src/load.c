@@ -121,6 +121,9 @@ reader_flush(struct doc *d, uint32_t coll, const struct blocks *bl,
 		diag_add(diags, name, bl->depth_line, 1, DIAG_WARNING,
 		    "blocks nested deeper than %d levels are flattened",
 		    DOC_MAX_DEPTH);
+	for (k = 0; k < bl->nnotes; k++)
+		diag_add(diags, name, bl->notes[k].line, 1, DIAG_NOTE, "%s",
+		    bl->notes[k].what);
 	for (k = 0; k < bl->nlinks; k++)
 		docload_add_link(d, coll, bl->links[k].line, bl->links[k].col,
 		    bl->links[k].href);

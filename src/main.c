@@ -108,8 +108,8 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
     "usage: faq [OPTIONS] [FILE|DIR|-]...\n"
-    "Browse FAQ content written in Markdown; with no FILE or DIR, the\n"
-    "bundled FAQ; - reads standard input.\n"
+    "Browse FAQ content written in Markdown or plain text (FAQ, *.txt);\n"
+    "with no FILE or DIR, the bundled FAQ; - reads standard input.\n"
     "\n"
     "  -s, --search QUERY     start with QUERY searched\n"
     "  -o, --open ID          start in the pager at entry ID\n"
@@ -756,6 +756,7 @@ main(int argc, char **argv)
 		ro.width = o.width > 0 ? o.width : terminal_width();
 		ro.ambiguous = o.ambiguous;
 		ro.ascii = o.ascii || !utf8;
+		ro.del_marks = 1;
 		if (o.mode == MODE_LIST)
 			print_list(stdout, d, only);
 		else
@@ -776,6 +777,7 @@ main(int argc, char **argv)
 		bo.ambiguous = o.ambiguous;
 		bo.max_width = o.max_width;
 		bo.ascii = o.ascii || !utf8;
+		bo.del_marks = 1; /* the terminal may strike through: tui.c */
 		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;
 		bo.allow_quit = o.allow_quit;

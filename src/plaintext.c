@@ -96,6 +96,7 @@ emit(struct pt *p, const struct block *b, uint32_t text_start, int col)
 	bl->blk[bl->nitems] = *b;
 	it = &bl->items[bl->nitems++];
 	memset(it, 0, sizeof *it);
+	it->mark = MARK_NONE; /* plain text has no <summary>, no anchors */
 	it->text_start = text_start;
 	it->col = (uint16_t)col;
 	blocks_set_lead(bl, bl->nitems - 1);
@@ -169,6 +170,23 @@ numbered(const struct pt *p, size_t i)
 		k++;
 	return k > 0 && t[0] >= '0' && t[0] <= '9' &&
 	       (t[k - 1] == '.' || (k < n && t[k] == ')'));
+}
+
+/* Whether line i is "N. Title" (one number, no question mark) and line k
+ * starts with "N.1" under it: a section heading by number. */
+static int
+sub_number(const struct pt *p, size_t i, size_t k)
+{
+	const char *a = p->s + p->L[i].off, *b = p->s + p->L[k].off;
+	size_t n = p->L[i].len, m = p->L[k].len, d = 0;
+
+	while (d < n && a[d] >= '0' && a[d] <= '9')
+		d++;
+	if (d == 0 || d + 1 >= n || a[d] != '.' || a[d + 1] != ' ' ||
+	    a[n - 1] == '?')
+		return 0;
+	return m > d + 2 && memcmp(a, b, d + 1) == 0 && b[d + 1] >= '0' &&
+	       b[d + 1] <= '9';
 }
 
 static int
@@ -437,6 +455,13 @@ plaintext_read(struct blocks *bl, struct arena *a, const char *s, size_t n,
 		    p.s[p.L[i].off + p.L[i].len - 1] != '?' &&
 		    !numbered(&p, i)) {
 			para(&p, i, j, 1, 0); /* the title */
+			i = k;
+			continue;
+		}
+		if (j == i + 1 && k < p.n && sub_number(&p, i, k)) {
+			/* "2. Building" over "2.1. When ...": a section */
+			p.sections++;
+			para(&p, i, j, 2, 0);
 			i = k;
 			continue;
 		}

@@ -404,8 +404,22 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
     uint16_t base, int hard)
 {
 	size_t i, j;
+	uint16_t del = 0; /* the attribute of an open "~~", or 0 */
 
 	for (i = 0; i < n; i++) {
+		if (sp[i].kind == SPAN_TEXT && c->o->del_marks &&
+		    ((sp[i].style & STYLE_DEL) != 0) != (del != 0) &&
+		    sp[i].len > 0) {
+			/* one pair of marks around a run of struck spans,
+			 * whatever else their style changes inside it */
+			uint16_t a = del ? del
+			                 : (uint16_t)(base |
+			                              style_attr(sp[i].style));
+
+			flat_byte(f, '~', a);
+			flat_byte(f, '~', a);
+			del = del ? 0 : a;
+		}
 		if (sp[i].kind == SPAN_TEXT) {
 			size_t at = f->len;
 
@@ -448,6 +462,10 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 				continue;
 			flat_byte(f, ' ', base);
 		}
+	}
+	if (del) {
+		flat_byte(f, '~', del);
+		flat_byte(f, '~', del);
 	}
 }
 

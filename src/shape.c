@@ -22,6 +22,43 @@
 
 /* The builder ----------------------------------------------------------- */
 
+void
+shape_anchor(struct shape *s, const char *id)
+{
+	switch (s->owner) {
+	case OWN_ENTRY:
+		docload_add_anchor(s->d, id, 0, (uint32_t)s->d->nentries - 1);
+		break;
+	case OWN_SECTION:
+		if (s->sec >= 0)
+			docload_add_anchor(s->d, id, 1, (uint32_t)s->sec);
+		break;
+	case OWN_COLL:
+		docload_add_anchor(s->d, id, 1, (uint32_t)s->d->nsecs);
+		break;
+	}
+}
+
+/* The anchors (HTML name=/id=, kramdown ids) of blocks before end go to
+ * what holds them. */
+static void
+anchors_to(struct shape *s, size_t end)
+{
+	const struct blocks *bl = s->bl;
+
+	for (; s->anchor < bl->nanchors && bl->anchors[s->anchor].item < end;
+	     s->anchor++)
+		shape_anchor(s, bl->anchors[s->anchor].id);
+}
+
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	const struct blocks_anchor *x = a, *y = b;
+
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
 /* Makes blocks [a, b) the answer of e. */
 static void
 set_body(struct shape *s, struct entry *e, size_t a, size_t b)
@@ -74,6 +111,7 @@ body_flush(struct shape *s, size_t end)
 {
 	struct doc *d = s->d;
 
+	anchors_to(s, end);
 	switch (s->owner) {
 	case OWN_COLL:
 		d->colls[s->coll].intro =
@@ -121,7 +159,10 @@ section_close(struct shape *s, int next)
 	sec = &s->d->secs[s->sec];
 	if (sec->n == 0) {
 		if (sec->intro == NULL && next > s->sec_level) {
-			/* a category whose sub-categories carry its name */
+			/* a category whose sub-categories carry its name: a
+			 * link to it opens the next section, which takes its
+			 * index */
+			docload_add_anchor(s->d, sec->id, 1, (uint32_t)s->sec);
 			docload_drop_section(s->d);
 		} else {
 			diag_add(s->diags, s->name, sec->line, 1, DIAG_WARNING,
@@ -167,6 +208,7 @@ shape_section(struct shape *s, size_t i, const char *xid, int level,
 	section_open(s, xid, level, title, own, line);
 	s->owner = OWN_SECTION;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 /*
@@ -203,6 +245,7 @@ shape_question(struct shape *s, size_t i, const char *xid, const char *q,
 		    "empty question");
 	s->owner = OWN_ENTRY;
 	s->body = i + 1;
+	anchors_to(s, i + 1);
 }
 
 static int
@@ -211,210 +254,25 @@ is_heading(const struct blocks *bl, size_t i)
 	return bl->blk[i].kind == BLOCK_HEADING;
 }
 
-/* Text tests ------------------------------------------------------------- */
-
-/* Whether s starts with the UTF-8 string p; its length then, else 0. */
-static size_t
-starts(const char *s, size_t n, const char *p)
-{
-	size_t k = strlen(p);
-
-	return n >= k && memcmp(s, p, k) == 0 ? k : 0;
-}
-
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Blanks (ASCII and the ideographic space) at s[0..n): their length. */
-static size_t
-blanks(const char *s, size_t n)
-{
-	size_t i = 0, k;
-
-	for (;;) {
-		if (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		else if ((k = starts(s + i, n - i, "\xe3\x80\x80")) > 0)
-			i += k;
-		else
-			return i;
-	}
-}
-
-int
-shape_ends_question(const char *s, size_t n)
-{
-	static const char *const closers[] = {"\"", "'", ")", "*", "_", "`",
-	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xef\xbc\x89", "\xe3\x80\x8d",
-	    "\xe3\x80\x8f", "\xe3\x80\x80", " ", "\t"};
-	size_t k, m;
-
-	/* the usual case first: '?' last, nothing after it */
-	if (n >= 1 && s[n - 1] == '?')
-		return 1;
-	if (n == 0 || strchr("\"')*_` \t\x80\x89\x8d\x8f\x99\x9d\x9f",
-	                  s[n - 1]) == NULL)
-		return 0;
-	for (;;) {
-		for (k = 0; k < sizeof closers / sizeof *closers; k++) {
-			m = strlen(closers[k]);
-			if (n >= m && memcmp(s + n - m, closers[k], m) == 0)
-				break;
-		}
-		if (k == sizeof closers / sizeof *closers)
-			break;
-		n -= m;
-	}
-	return (n >= 1 && s[n - 1] == '?') ||
-	       (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x9f", 3) == 0);
-}
-
-/*
- * A label: one of words, then digits, then one of seps (or, when
- * bare_ok, nothing but a blank or the end), then blanks.
- */
-static size_t
-label(const char *s, size_t n, const char *const *words, size_t nwords,
-    const char *const *seps, size_t nseps, int bare_ok)
-{
-	size_t i, k, w, m;
-
-	for (w = 0; w < nwords; w++) {
-		if (n == 0 || s[0] != words[w][0] ||
-		    (i = starts(s, n, words[w])) == 0)
-			continue;
-		while (i < n && is_digit(s[i]))
-			i++;
-		for (k = 0; k < nseps; k++)
-			if ((m = starts(s + i, n - i, seps[k])) > 0)
-				return i + m + blanks(s + i + m, n - i - m);
-		if (bare_ok && (i == n || s[i] == ' '))
-			return i + blanks(s + i, n - i);
-	}
-	return 0;
-}
-
-/* ":", ".", "：", "．", "、" */
-static const char *const label_seps[] = {
-    ":", ".", "\xef\xbc\x9a", "\xef\xbc\x8e", "\xe3\x80\x81"};
-
-size_t
-shape_q_label(const char *s, size_t n)
-{
-	static const char *const words[] = {"Question", "QUESTION", "Q",
-	    "\xef\xbc\xb1",             /* Ｑ */
-	    "\xe8\xb3\xaa\xe5\x95\x8f", /* 質問 */
-	    "\xe5\x95\x8f",             /* 問 */
-	    "\xe9\x97\xae",             /* 问 */
-	    "\xec\xa7\x88\xeb\xac\xb8"}; /* 질문 */
-	size_t k = label(s, n, words, sizeof words / sizeof *words,
-	    label_seps, sizeof label_seps / sizeof *label_seps, 0);
-
-	/* "Q." before a word is a label, "Q.E.D." is not */
-	if (k == 2 && s[0] == 'Q' && s[1] == '.' && n > 3 && s[3] == '.')
-		return 0;
-	return k;
-}
-
-size_t
-shape_a_label(const char *s, size_t n)
-{
-	static const char *const words[] = {"Answer", "ANSWER", "A",
-	    "\xef\xbc\xa1",             /* Ａ */
-	    "\xe5\x9b\x9e\xe7\xad\x94", /* 回答 */
-	    "\xe7\xad\x94\xe3\x81\x88", /* 答え */
-	    "\xe7\xad\x94",             /* 答 */
-	    "\xeb\x8b\xb5\xeb\xb3\x80"}; /* 답변 */
-	size_t k = label(s, n, words, sizeof words / sizeof *words,
-	    label_seps, sizeof label_seps / sizeof *label_seps, 0);
-
-	if (k == 2 && s[0] == 'A' && s[1] == '.' && n > 3 && s[3] == '.')
-		return 0;
-	return k;
-}
-
-size_t
-shape_number(const char *s, size_t n)
-{
-	size_t i = 0, parts = 0, d;
-	int paren = 0, dot = 0;
-
-	if (i < n && s[i] == '(') {
-		paren = 1;
-		i++;
-	} else if (i < n && (s[i] == 'Q' || s[i] == 'A')) {
-		i++;
-	}
-	for (;;) {
-		for (d = 0; i < n && is_digit(s[i]) && d < 4; d++)
-			i++;
-		if (d == 0 || (i < n && is_digit(s[i])))
-			return 0;
-		parts++;
-		if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
-			i++;
-			continue;
-		}
-		break;
-	}
-	if (paren) {
-		if (i >= n || s[i] != ')')
-			return 0;
-		i++;
-	} else if (i < n && (s[i] == '.' || s[i] == ')' || s[i] == ':')) {
-		dot = 1;
-		i++;
-	} else if (parts < 2) {
-		return 0;
-	}
-	(void)dot;
-	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	return i + blanks(s + i, n - i);
-}
-
-int
-shape_names_faq(const char *s, size_t n)
-{
-	static const char *const names[] = {"faq", "frequently asked",
-	    "q&a", "\xe3\x82\x88\xe3\x81\x8f\xe3\x81\x82\xe3\x82\x8b", /* よくある */
-	    "\xe5\xb8\xb8\xe8\xa7\x81\xe9\x97\xae\xe9\xa2\x98", /* 常见问题 */
-	    "\xe5\xb8\xb8\xe8\xa6\x8b\xe5\x95\x8f\xe9\xa1\x8c", /* 常見問題 */
-	    "\xec\x9e\x90\xec\xa3\xbc \xeb\xac\xbb\xeb\x8a\x94"}; /* 자주 묻는 */
-	size_t i, k, m;
-
-	/* a heading that names the FAQ is short: "FAQ", "よくある質問";
-	 * a question is longer, and every heading is looked at */
-	if (n > 48)
-		return 0;
-	for (i = 0; i < n; i++)
-		for (k = 0; k < sizeof names / sizeof *names; k++) {
-			if ((s[i] | 0x20) != names[k][0])
-				continue;
-			m = strlen(names[k]);
-			if (n - i >= m && strncasecmp(s + i, names[k], m) == 0)
-				return 1;
-		}
-	return 0;
-}
-
 /* What the first byte of a paragraph may start (the reader noted it:
  * the text of a big file is not read again for it). */
 static uint8_t
 lead_marks(const struct blocks *bl, size_t i)
 {
 	uint8_t m = 0;
-	unsigned char c = bl->items[i].lead;
+	uint16_t c;
 
+	if (bl->blk[i].kind != BLOCK_PARA)
+		return 0;
+	c = bl->items[i].lead;
 	if (bl->items[i].flags & BLOCKS_LEAD_STRONG)
 		m |= MARK_STRONG;
-	if (c == 'Q' || c == 0xEF || c == 0xE8 || c == 0xE5 || c == 0xE9 ||
-	    c == 0xEC)
+	/* Q, Ｑ, 質, 問, 问, 질; A, Ａ, 回, 答, 답 */
+	if (c == 'Q' || c == 0xFF31 || c == 0x8CEA || c == 0x554F ||
+	    c == 0x95EE || c == 0xC9C8)
 		m |= MARK_Q;
-	if (c == 'A' || c == 0xEF || c == 0xE5 || c == 0xE7 || c == 0xEB)
+	if (c == 'A' || c == 0xFF21 || c == 0x56DE || c == 0x7B54 ||
+	    c == 0xB2F5)
 		m |= MARK_A;
 	if ((c >= '0' && c <= '9') || c == '(' || c == 'Q' || c == 'A')
 		m |= MARK_NUM;
@@ -545,10 +403,8 @@ text_map(struct shape *s)
 	const char *t = d->colls[s->coll].title, *id;
 	char *xid;
 	size_t i, n, from = s->body;
+	uint32_t len;
 
-	for (i = from; i < s->bl->nitems; i++)
-		if (is_heading(s->bl, i))
-			blocks_heading_to_body(s->bl, i);
 	if (from >= s->bl->nitems)
 		return;
 	/* a section with no title of its own (the title is the entry's),
@@ -563,6 +419,18 @@ text_map(struct shape *s)
 	shape_question(s, from, xid, t, (uint32_t)strlen(t),
 	    s->bl->blk[from].line, 1);
 	s->body = from; /* the answer starts with the first block */
+	/* its headings are text, and a link to one opens the entry */
+	for (i = from; i < s->bl->nitems; i++) {
+		if (!is_heading(s->bl, i))
+			continue;
+		id = blocks_id(s->bl, i);
+		if (id == NULL) {
+			t = blocks_heading_text(s->bl, i, d->arena, &len);
+			id = slug_make(d->arena, t, len);
+		}
+		shape_anchor(s, id);
+		blocks_heading_to_body(s->bl, i);
+	}
 }
 
 static const struct recogniser shape_text = {
@@ -590,7 +458,7 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 	struct collection *c = &d->colls[coll];
 	const struct recogniser *r;
 	struct shape s;
-	size_t found;
+	size_t found, k;
 
 	memset(&s, 0, sizeof s);
 	s.d = d;
@@ -624,8 +492,15 @@ shape_map(struct doc *d, uint32_t coll, struct blocks *bl,
 		r = &shape_text;
 	c->shape = r->name;
 	c->shape_what = r->what;
+	for (k = 1; k < bl->nanchors; k++)
+		if (bl->anchors[k].item < bl->anchors[k - 1].item) {
+			qsort(bl->anchors, bl->nanchors, sizeof *bl->anchors,
+			    anchor_cmp);
+			break;
+		}
 	r->map(&s);
 	body_flush(&s, bl->nitems);
+	anchors_to(&s, SIZE_MAX);
 	section_close(&s, 0);
 	free(s.mark);
 	c = &d->colls[coll];

@@ -3,14 +3,16 @@
  * ### questions, the question level guessed from the headings or pinned
  * by front matter "question-level".  Setext headings (a line underlined
  * with === or ---) are headings like any other by the time they get here.
- * Also the sections every other shape makes of the headings above its
- * questions.
+ * A <summary> from the HTML reader (MARK_SUMMARY) is a question too when
+ * most of a file's summaries ask one (details_level()).  Also the
+ * sections every other shape makes of the headings above its questions.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "arena.h"
 #include "shapeint.h"
+#include "slug.h"
 
 static int
 is_heading(const struct blocks *bl, size_t i)
@@ -62,6 +64,59 @@ guess_question_level(const struct blocks *bl, size_t title)
 		if (n[l] > 0)
 			return l;
 	return 3;
+}
+
+/*
+ * <details> questions: a top-level <summary> (blocks.h MARK_SUMMARY) is a
+ * question when most summaries of the file read as questions (end with
+ * '?'); a file whose summaries are "TL;DR" or install recipes inside
+ * answers keeps them as bold lines.  Returns 0 when they are not
+ * questions, else the heading level questions are at: one below the
+ * headings that hold summaries, so that those are sections.  *asks gets
+ * how many summaries ask.
+ */
+static int
+details_level(struct shape *s, size_t *asks)
+{
+	const struct blocks *bl = s->bl;
+	size_t i, n = 0, under[7] = {0};
+	int cur = 0, best = 0, l;
+	uint32_t len;
+	const char *t;
+
+	*asks = 0;
+	for (i = 0; i < bl->nitems; i++) {
+		if (is_heading(bl, i) && i != s->title)
+			cur = bl->blk[i].level;
+		if (bl->items[i].mark != MARK_SUMMARY)
+			continue;
+		n++;
+		under[cur]++;
+		t = blocks_heading_text(bl, i, s->d->arena, &len);
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		if ((len >= 1 && t[len - 1] == '?') ||
+		    (len >= 3 && memcmp(t + len - 3, "\xef\xbc\x9f", 3) == 0))
+			(*asks)++;
+	}
+	if (n == 0 || 2 * *asks < n)
+		return 0;
+	/* the level most summaries are under: a heading inside an answer
+	 * (#### under a <details>) holds fewer of them than the categories */
+	for (l = 1; l < 7; l++)
+		if (under[l] > under[best])
+			best = l;
+	return best + 1 < 7 ? (best + 1 > 2 ? best + 1 : 2) : 6;
+}
+
+/* The question level: front matter's, the details', or the guess. */
+static int
+question_level(struct shape *s, int *dq, size_t *asks)
+{
+	*dq = details_level(s, asks);
+	return s->fm->question_level ? s->fm->question_level
+	       : *dq != 0            ? *dq
+	                             : guess_question_level(s->bl, s->title);
 }
 
 /* "Billing / Invoices": the titles of the open categories, 1..level. */
@@ -127,22 +182,26 @@ headings_map(struct shape *s)
 {
 	struct blocks *bl = s->bl;
 	const char *stack[7] = {NULL};
-	size_t i;
-	int q, prev = 0, lv, cat = 0;
+	size_t i, asks;
+	int q, dq, prev = 0, lv, cat = 0;
 	uint32_t len, k;
 
-	q = s->fm->question_level ? s->fm->question_level
-	                          : guess_question_level(bl, s->title);
+	q = question_level(s, &dq, &asks);
 	for (i = 0; i < bl->nitems; i++) {
 		const struct block *hb = &bl->blk[i];
 		uint32_t col = bl->items[i].col;
 		const char *txt;
 
+		if (dq != 0 && bl->items[i].mark == MARK_SUMMARY) {
+			txt = blocks_heading_text(bl, i, s->d->arena, &len);
+			shape_question(s, i, NULL, txt, len, hb->line, 1);
+			continue;
+		}
 		if (!is_heading(bl, i)) {
 			if ((s->mark[i] & MARK_HASH) &&
 			    (txt = hashes(s, i, q, &len)) != NULL)
-				shape_question(s, i, NULL, txt, len, hb->line,
-				    col);
+				shape_question(
+				    s, i, NULL, txt, len, hb->line, 1);
 			continue;
 		}
 		lv = hb->level;
@@ -156,7 +215,16 @@ headings_map(struct shape *s)
 		if (cat > 0 && lv <= cat)
 			cat = 0;
 		if (lv > q && !(cat > 0 && lv == cat + 1)) {
-			/* a heading inside an answer or intro */
+			/* a heading inside an answer or intro: a link to it
+			 * opens what holds it */
+			const char *id = blocks_id(bl, i);
+
+			if (id == NULL) {
+				txt = blocks_heading_text(
+				    bl, i, s->d->arena, &len);
+				id = slug_make(s->d->arena, txt, len);
+			}
+			shape_anchor(s, id);
 			blocks_heading_to_body(bl, i);
 			continue;
 		}
@@ -184,19 +252,25 @@ headings_map(struct shape *s)
 }
 
 
-/* Counts the headings at the question level, and those that certainly
- * are questions: they end with '?' or carry a "Q." label. */
+/* Counts the headings at the question level (and the <summary>
+ * questions), and those that certainly are questions: they end with '?'
+ * or carry a "Q." label. */
 static void
 headings_count(struct shape *s, struct shape_count *c)
 {
 	struct blocks *bl = s->bl;
 	const char *t;
 	uint32_t len;
-	size_t i;
-	int q;
+	size_t i, asks;
+	int q, dq;
 
-	q = s->fm->question_level ? s->fm->question_level
-	                          : guess_question_level(bl, s->title);
+	q = question_level(s, &dq, &asks);
+	if (dq != 0) {
+		/* <details> questions: the summaries that ask are sure */
+		for (i = 0; i < bl->nitems; i++)
+			c->cand += bl->items[i].mark == MARK_SUMMARY;
+		c->sure += asks;
+	}
 	for (i = 0; i < bl->nitems; i++) {
 		if (!is_heading(bl, i) || i == s->title ||
 		    bl->blk[i].level != q)

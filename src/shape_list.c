@@ -202,11 +202,64 @@ mark(struct marks *m, size_t from_end)
 }
 
 /*
- * The lists of questions are unwrapped, last first (so that what is
- * marked stays where it is, counted from the end): each item's blocks
- * take its place, its first block split after its first line, which is
- * the question.  Then every heading that was one before is a section,
- * and every marked block a question.
+ * Puts the blocks of item it of list block i (second: its part of a
+ * join) before those put so far, its first paragraph split after the
+ * question; marks the question's place in qs.  *next is where the text
+ * of the block after these starts.
+ */
+static void
+put_item(struct shape *s, struct blocks_out *o, size_t i, int second,
+    const struct block *it, uint32_t *next, struct marks *qs)
+{
+	struct blocks_item bi = s->bl->items[i];
+	struct block b, q, ans;
+	const char *t;
+	uint32_t len;
+	size_t c, lab, end;
+	int sure;
+
+	bi.xid = 0;
+	bi.flags = 0;
+	for (c = it->nchildren; c-- > 1;) {
+		bi.text_start = blocks_first_text(&it->children[c], *next);
+		blocks_out_put(o, &it->children[c], &bi, second);
+		*next = bi.text_start;
+	}
+	if (it->nchildren == 0)
+		return;
+	b = it->children[0];
+	bi.text_start = blocks_first_text(&b, *next);
+	if (b.kind != BLOCK_PARA && b.kind != BLOCK_HEADING) {
+		blocks_out_put(o, &b, &bi, second);
+		*next = bi.text_start;
+		return;
+	}
+	t = shape_first_line(s, i, &b, &len, &end);
+	if (b.kind == BLOCK_PARA && (lab = shape_a_label(t, len)) > 0) {
+		/* "- **Answer:** ...": the answer of the item before */
+		shape_strip_label(s, i, &b, &bi, lab);
+		blocks_out_put(o, &b, &bi, second);
+		*next = bi.text_start;
+		return;
+	}
+	(void)para_question(s, i, &b, &len, &end, &sure);
+	if (b.kind == BLOCK_PARA && end + 1 < b.nspans) {
+		struct blocks_item ai = bi;
+
+		blocks_split_copy(&b, end + 1, &q, &ans);
+		ai.text_start = blocks_first_text(&ans, *next);
+		blocks_out_put(o, &ans, &ai, second);
+		b = q;
+	}
+	mark(qs, blocks_out_put(o, &b, &bi, second));
+	*next = bi.text_start;
+}
+
+/*
+ * The list is built anew, last block first: a list of questions gives
+ * way to its items' blocks, each item's first paragraph split after its
+ * question.  Then every heading that was one before is a section, and
+ * every question marked starts.
  */
 static void
 list_map(struct shape *s)
@@ -214,50 +267,40 @@ list_map(struct shape *s)
 	struct blocks *bl = s->bl;
 	const char *stack[7] = {NULL};
 	struct marks qs = {NULL, 0, 0}, heads = {NULL, 0, 0};
-	size_t i, k, n, sure, *starts, lab, next, q;
-	int qsure;
+	struct blocks_out *o;
+	size_t i, k, n, sure, lab;
 	const struct block *b;
 	const char *t;
-	uint32_t len;
+	uint32_t len, next;
 
+	o = blocks_out_new(bl);
 	for (i = bl->nitems; i-- > 0;) {
+		int second = blocks_in_second(bl, i);
+
+		blocks_out_from(o, i);
 		if (bl->blk[i].kind == BLOCK_HEADING) {
+			k = blocks_out_put(o, &bl->blk[i], &bl->items[i],
+			    second);
 			if (i != s->title)
-				mark(&heads, bl->nitems - i);
+				mark(&heads, k);
 			continue;
 		}
-		if (!question_list(s, i, &sure))
+		if (!question_list(s, i, &sure)) {
+			blocks_out_put(o, &bl->blk[i], &bl->items[i], second);
 			continue;
-		n = bl->blk[i].nchildren;
-		starts = xcalloc(n, sizeof *starts);
-		blocks_unwrap(bl, i, starts);
-		for (k = n; k-- > 0;) {
-			q = starts[k];
-			if (q >= bl->nitems || (k + 1 < n && q == starts[k + 1]))
-				continue;
-			b = &bl->blk[q];
-			if (b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING)
-				continue;
-			t = shape_first_line(s, q, b, &len, &next);
-			if (b->kind == BLOCK_PARA &&
-			    (lab = shape_a_label(t, len)) > 0) {
-				/* the answer of the item before */
-				shape_strip_label(s, q, &bl->blk[q], lab);
-				continue;
-			}
-			(void)para_question(s, q, b, &len, &next, &qsure);
-			if (b->kind == BLOCK_PARA && next < b->nspans)
-				blocks_split(bl, q, next + 1);
-			mark(&qs, bl->nitems - q);
 		}
-		free(starts);
+		next = blocks_text_end(bl, i);
+		for (k = bl->blk[i].nchildren; k-- > 0;)
+			put_item(s, o, i, second, &bl->blk[i].children[k],
+			    &next, &qs);
 	}
+	blocks_out_finish(o, bl);
 	shape_mark(s);
-	/* both lists are in descending order of position from the end:
-	 * ascending positions */
+	/* both marks are counted from the end, in ascending order: their
+	 * places, from the end of the lists, ascend */
 	for (k = qs.n, n = heads.n; k > 0 || n > 0;) {
-		size_t qi = k > 0 ? bl->nitems - qs.v[k - 1] : SIZE_MAX;
-		size_t hi = n > 0 ? bl->nitems - heads.v[n - 1] : SIZE_MAX;
+		size_t qi = k > 0 ? bl->nitems - 1 - qs.v[k - 1] : SIZE_MAX;
+		size_t hi = n > 0 ? bl->nitems - 1 - heads.v[n - 1] : SIZE_MAX;
 
 		if (hi < qi) {
 			shape_heading_section(s, hi, stack);

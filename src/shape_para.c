@@ -45,7 +45,8 @@ shape_first_line(struct shape *s, size_t i, const struct block *b,
 }
 
 void
-shape_strip_label(struct shape *s, size_t i, struct block *b, size_t n)
+shape_strip_label(struct shape *s, size_t i, struct block *b,
+    struct blocks_item *it, size_t n)
 {
 	struct span *sp;
 	const char *t;
@@ -79,8 +80,8 @@ shape_strip_label(struct shape *s, size_t i, struct block *b, size_t n)
 		b->spans++;
 		b->nspans--;
 	}
-	if (b == &s->bl->blk[i] && b->nspans > 0)
-		s->bl->items[i].text_start = b->spans[0].off;
+	if (it != NULL && b->nspans > 0)
+		it->text_start = b->spans[0].off;
 }
 
 /* Whether every text span of b in [0, to) that is not blank is bold. */
@@ -231,7 +232,8 @@ quote_para(struct shape *s, size_t i, struct para_q *pq)
 	size_t k, lines = 1;
 
 	if (b->kind != BLOCK_QUOTE || b->nchildren != 1 ||
-	    b->children[0].kind != BLOCK_PARA)
+	    b->children[0].kind != BLOCK_PARA ||
+	    s->bl->items[i].mark == MARK_ADMONITION)
 		return 0;
 	if (i + 1 < s->bl->nitems && s->bl->blk[i + 1].kind == BLOCK_QUOTE)
 		return 0;
@@ -298,6 +300,21 @@ para_count(struct shape *s, struct shape_count *c, para_test test)
 	}
 }
 
+/* Takes an A label off the start of answer paragraph b (from block i). */
+static void
+a_label(struct shape *s, size_t i, struct block *b, struct blocks_item *it)
+{
+	const char *t;
+	uint32_t len;
+	size_t next, lab;
+
+	if (b->kind != BLOCK_PARA)
+		return;
+	t = shape_first_line(s, i, b, &len, &next);
+	if ((lab = shape_a_label(t, len)) > 0)
+		shape_strip_label(s, i, b, it, lab);
+}
+
 /*
  * First the paragraphs that hold their answer are split after the
  * question and A labels come off, then the questions start: every
@@ -308,26 +325,38 @@ para_map(struct shape *s, para_test test)
 {
 	struct blocks *bl = s->bl;
 	const char *stack[7] = {NULL};
+	struct blocks_out *o;
 	struct para_q pq;
-	const char *t;
-	uint32_t len;
-	size_t i, next, lab;
+	size_t i;
 
-	/* last first: a split inserts after its paragraph, so the marks of
-	 * the blocks before it stay where they are */
+	/* the list built anew, last block first: a paragraph that holds
+	 * its answer in two, an A label off the answer */
+	o = blocks_out_new(bl);
 	for (i = bl->nitems; i-- > 0;) {
-		if (bl->blk[i].kind == BLOCK_HEADING || !test(s, i, &pq))
+		struct block b = bl->blk[i], q, ans;
+		struct blocks_item it = bl->items[i], ait;
+		int second = blocks_in_second(bl, i);
+
+		blocks_out_from(o, i);
+		if (b.kind != BLOCK_HEADING && test(s, i, &pq) &&
+		    pq.split > 0) {
+			blocks_split_copy(&b, pq.split, &q, &ans);
+			ait = it;
+			ait.xid = 0;
+			ait.mark = MARK_NONE;
+			ait.text_start = blocks_first_text(&ans, it.text_start);
+			a_label(s, i, &ans, &ait);
+			blocks_out_put(o, &ans, &ait, second);
+			blocks_out_put(o, &q, &it, second);
 			continue;
-		if (pq.split > 0)
-			blocks_split(bl, i, pq.split);
-		else if (i + 1 >= bl->nitems || !(s->mark[i + 1] & MARK_A))
-			continue;
-		if (bl->blk[i + 1].kind != BLOCK_PARA)
-			continue;
-		t = shape_first_line(s, i + 1, &bl->blk[i + 1], &len, &next);
-		if ((lab = shape_a_label(t, len)) > 0)
-			shape_strip_label(s, i + 1, &bl->blk[i + 1], lab);
+		}
+		if ((s->mark[i] & MARK_A) && i > 0 &&
+		    bl->blk[i - 1].kind != BLOCK_HEADING &&
+		    test(s, i - 1, &pq) && pq.split == 0)
+			a_label(s, i, &b, &it);
+		blocks_out_put(o, &b, &it, second);
 	}
+	blocks_out_finish(o, bl);
 	shape_mark(s);
 	for (i = 0; i < bl->nitems; i++) {
 		if (i == s->title)

@@ -181,8 +181,11 @@ split_agrees(const struct blocks *a, const struct blocks *b, uint32_t line)
 		return 0;
 	x = &a->blk[a->nitems - 1];
 	y = &b->blk[0];
+	/* (a heading read inside a Liquid comment is not what the second
+	 * half, which starts outside any, reads) */
 	return x->kind == BLOCK_HEADING && y->kind == BLOCK_HEADING &&
-	       x->line == line && y->line == line && x->level == y->level;
+	       x->line == line && y->line == line && x->level == y->level &&
+	       a->comment_line != line;
 }
 
 int

@@ -69,6 +69,18 @@ struct tui {
 	int unpainted;  /* keys applied since the last paint */
 	wchar_t *wbuf;  /* one row's characters, reused */
 	size_t wcap;
+	/* strike-through (terminfo smxx/rmxx), see tui_strike_paint(): the
+	 * sequences, or NULL when the terminal has none; the struck runs of
+	 * the screen being painted */
+	const char *smxx, *sgr0, *cup, *dim;
+	struct tui_strike *strikes;
+	size_t nstrikes, strikecap;
+};
+
+/* A run of struck text: bytes [from, to) of row y, from column x. */
+struct tui_strike {
+	int y, x;
+	size_t from, to;
 };
 
 /* The largest terminal drawn: any SSH client can claim 32 768 columns,
@@ -252,7 +264,7 @@ tui_attr(const struct tui *t, uint16_t a, short *pair)
 		r ^= A_REVERSE;
 	if (a & AT_HIGHLIGHT)
 		r = (r ^ A_REVERSE) | A_BOLD;
-	if (a & AT_DIM)
+	if (a & (AT_DIM | AT_DEL))
 		r |= t->dim_attr;
 	if (!t->colors)
 		return r;
@@ -286,6 +298,69 @@ tui_flush_run(struct tui *t, size_t n, uint16_t a)
 	addnwstr(t->wbuf, (int)n);
 }
 
+static void
+tui_strike_add(struct tui *t, int y, int x, size_t from)
+{
+	if (t->nstrikes == t->strikecap) {
+		t->strikecap = t->strikecap ? 2 * t->strikecap : 16;
+		t->strikes = xreallocarray(
+		    t->strikes, t->strikecap, sizeof *t->strikes);
+	}
+	t->strikes[t->nstrikes].y = y;
+	t->strikes[t->nstrikes].x = x;
+	t->strikes[t->nstrikes].from = from;
+	t->strikes[t->nstrikes].to = from;
+	t->nstrikes++;
+}
+
+static int
+tui_outc(int c)
+{
+	return putchar(c);
+}
+
+/*
+ * Struck text, drawn again over what curses drew, with the terminal's own
+ * strike-through: curses has no attribute for it.  After refresh() the
+ * terminal is in normal mode (ncurses keeps it so between updates) and
+ * curses knows the cells' characters, which stay the same; the runs are
+ * written dim and struck, then sgr0 and the cursor put back where curses
+ * left them, so curses' picture of the terminal still holds.
+ */
+static void
+tui_strike_paint(struct tui *t, const struct screen *s, int cy, int cx)
+{
+	size_t k;
+
+	for (k = 0; k < t->nstrikes; k++) {
+		const struct tui_strike *st = &t->strikes[k];
+		const struct sline *l = &s->rows.v[st->y];
+
+		if (st->to <= st->from)
+			continue;
+		tputs(tiparm(t->cup, st->y, st->x), 1, tui_outc);
+		if (t->dim != NULL)
+			tputs(t->dim, 1, tui_outc);
+		tputs(t->smxx, 1, tui_outc);
+		fwrite(l->text + st->from, 1, st->to - st->from, stdout);
+		tputs(t->sgr0, 1, tui_outc);
+	}
+	if (t->nstrikes > 0) {
+		tputs(tiparm(t->cup, cy, cx), 1, tui_outc);
+		fflush(stdout);
+	}
+	t->nstrikes = 0;
+}
+
+/* A terminfo string capability, or NULL when the terminal lacks it. */
+static const char *
+tui_cap(const char *name)
+{
+	char *v = tigetstr(name);
+
+	return v == NULL || v == (char *)-1 || *v == '\0' ? NULL : v;
+}
+
 /*
  * Paints one row: runs of equal attributes through the wide-character
  * functions.  The browser's rows already fit (no wide character in the last
@@ -300,6 +375,7 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 	size_t i = 0, n = 0;
 	uint16_t run = 0;
 	int col = 0;
+	int in_del = 0;
 
 	if (t->wcap < 2 * l->len + 1) {
 		t->wcap = 2 * l->len + 1;
@@ -310,14 +386,24 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 		uint16_t a = l->attr[i];
 		uint32_t c;
 		int w;
+		size_t at = i;
 
+		if (t->smxx != NULL && ((a & AT_DEL) != 0) != (in_del != 0)) {
+			if (!in_del)
+				tui_strike_add(t, y, col, at);
+			else
+				t->strikes[t->nstrikes - 1].to = at;
+			in_del = !in_del;
+		}
 		c = utf8_next(l->text, l->len, &i);
 		if (t->ascii && c >= 0x80)
 			w = width_char(c, 1);
 		else if ((w = wcwidth((wchar_t)c)) < 0)
 			w = 1;
-		if (col + w > COLS)
+		if (col + w > COLS) {
+			i = at; /* not drawn: not struck either */
 			break;
+		}
 		col += w;
 		if (n > 0 && a != run) {
 			tui_flush_run(t, n, run);
@@ -331,6 +417,8 @@ tui_paint_row(struct tui *t, int y, const struct sline *l)
 			t->wbuf[n++] = (wchar_t)c;
 	}
 	tui_flush_run(t, n, run);
+	if (in_del)
+		t->strikes[t->nstrikes - 1].to = i;
 }
 
 /* Renders the browser at the current size and lets curses send only the
@@ -356,6 +444,7 @@ tui_paint(struct tui *t)
 	cx = s.cursor_x < 0 ? 0 : s.cursor_x >= COLS ? COLS - 1 : s.cursor_x;
 	move(cy, cx);
 	refresh();
+	tui_strike_paint(t, &s, cy, cx);
 	screen_free(&s);
 }
 
@@ -686,6 +775,15 @@ tui_setup(struct tui *t, char **err)
 		tui_reset_add(seq, &n, "rmcup", NULL);
 		ttysig_arm(seq, n);
 	}
+	/* Struck text: the terminal strikes it through when it can (and it
+	 * is dim either way), else it is drawn between "~~". */
+	t->smxx = tui_cap("smxx");
+	t->sgr0 = tui_cap("sgr0");
+	t->cup = tui_cap("cup");
+	t->dim = tui_cap("dim");
+	if (t->smxx == NULL || t->sgr0 == NULL || t->cup == NULL || t->ascii)
+		t->smxx = NULL;
+	browser_set_del_marks(t->b, t->smxx == NULL);
 	return 0;
 }
 
@@ -819,5 +917,6 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 	delscreen(t.scr);
 	ttysig_restore();
 	free(t.wbuf);
+	free(t.strikes);
 	return status;
 }

@@ -17,5 +17,6 @@ view_ropts(const struct view_env *env, int width)
 	 * at once: laying out a pathological one whole (1.2 MB of rules,
 	 * a 5 MB word at width 1) took minutes and gigabytes. */
 	o.max_lines = VIEW_MAX_LINES;
+	o.del_marks = env->del_marks;
 	return o;
 }

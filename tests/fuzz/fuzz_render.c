@@ -51,10 +51,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
+	memset(&o, 0, sizeof o);
 	o.width = 1 + data[0] % 160;
 	o.ambiguous = 1 + (data[1] & 1);
 	o.ascii = (data[1] >> 1) & 1;
 	o.notes = NULL;
+	o.del_marks = (data[1] >> 7) & 1;
 	name = fuzz_name(data[1] >> 2);
 	d = load(name, data + 2, size - 2, SIZE_MAX, &o, &one);
 	doc_free(d);

@@ -2,7 +2,7 @@
  * docdump.c - prints the document model of FILE|DIR... as an indented
  * tree, with diagnostics on stderr: a debugging aid for the parser, not a
  * test.  Build: cc -Iinclude -o build/docdump tests/tools/docdump.c
- * build/libfaq.a -lmd4c -lunistring
+ * build/libfaq.a -lmd4c -lgumbo -lunistring
  */
 #include <stdio.h>
 #include <string.h>

@@ -222,7 +222,8 @@ rnd(unsigned n)
 static const char *const words[] = {"料金", "アカウント", "請求書", "the bill",
     "*stress*", "**strong**", "`code`", "[a link](#q-3)", "[gone](#nowhere)",
     "https://aws.amazon.com/", "~~old~~", "ｸﾚｼﾞｯﾄ", "&amp;", "\\*", "a|b",
-    "#tag"};
+    "#tag", "<u>under</u>", "<b>open", "<br>", "{{ site.x }}",
+    "<a name=\"an\"></a>", "{: #ial}"};
 
 static void
 gen_words(struct buf *b)
@@ -254,7 +255,7 @@ gen_block(struct buf *b, unsigned *qn)
 {
 	unsigned k, n;
 
-	switch (rnd(16)) {
+	switch (rnd(20)) {
 	case 0:
 	case 1:
 	case 2:
@@ -313,6 +314,25 @@ gen_block(struct buf *b, unsigned *qn)
 	case 12:
 		bputs(b, "#nospace\n#\n");
 		break;
+	case 13: /* HTML that runs across blank lines and headings */
+		bputs(b, rnd(2) ? "<!--\n\n# in a comment\n\n-->\n"
+		                : "<pre>\n\n# in pre\n\n</pre>\n");
+		break;
+	case 14:
+		bputs(b, "<details>\n<summary>");
+		gen_words(b);
+		bputs(b, rnd(2) ? "?</summary>\n\n" : "</summary>\n\n");
+		gen_words(b);
+		bputs(b, "\n\n</details>\n");
+		break;
+	case 15: /* Liquid's comment hides blocks, headings too */
+		bputs(b, "{% comment %}\n\n# hidden\n\n");
+		if (rnd(4) != 0)
+			bputs(b, "{% endcomment %}\n");
+		break;
+	case 16:
+		bputs(b, rnd(2) ? "!!! note\n    body\n" : "<h3>html h3</h3>\n");
+		break;
 	default:
 		gen_words(b);
 		bputs(b, rnd(4) ? "\n" : "  \nline two\n");
@@ -364,10 +384,24 @@ test_split_cases(void **state)
 	    "[to q2](#q2).\n\n### Q2 {#q2}\n\nFour.\n",
 	    /* a list before the split stays tight */
 	    "# T\n\n### Q1\n\n- a\n- b\n\n### Q2\n\n- c\n\n- d\n",
+	    /* found by the fuzzer: a Liquid comment that never closes, with
+	     * an empty heading after a code fence in it */
+	    "x }}.\n{% if site.beta %}B.{% endif %}\n\n{% comment %}\nsite.b "
+	    "%}B.{% endif %}\n\n{% comment %}\n### A question?\n\nThis.\n"
+	    "{% end$comment %}\n\n### \n```liquid\n{% raw %}{{ p }}{% "
+	    "endraw %} verbatim\n```\n\nand inlin; `{{ also.kept }}` v.\n",
 	    /* a list item's fence, closed by a line at column 0 */
 	    "# T\n\n### Q1\n\n- a\n\n  ```\n  x\n```\n\n# in code?\n\n### "
 	    "Q2\n\n"
 	    "e\n",
+	    /* shapes that reshape the block list (issue 10), on both sides
+	     * of the split: Q:/A: lines split, lists unwrapped */
+	    "# T\n\n## A\n\n**Q:** one?  \n**A:** yes.\n\n## B\n\n"
+	    "**Q:** two?  \n**A:** no.\n\nQ. three?\n\nA. maybe.\n",
+	    "# T\n\n## FAQ\n\n* one?\n  * yes\n* two?\n  * no\n\n"
+	    "## More\n\n* three?\n  more\n  * x\n* four?\n  * y\n",
+	    "# T\n\n## G\n\n**How one?**\n\nyes\n\n## H\n\n"
+	    "**How two?**\n\nno\n",
 	};
 	size_t i;
 

@@ -1,0 +1,1 @@
+--dump 72x16 --keys '<Enter>' tests/data/html-details.md

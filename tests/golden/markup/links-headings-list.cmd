@@ -1,0 +1,1 @@
+--list tests/data/links-headings.md

@@ -1,0 +1,1 @@
+--dump 60x10 --keys 'jjp<Tab><Enter>' tests/data/links-headings.md

@@ -1,0 +1,1 @@
+--print -w 72 tests/data/mkdocs.md

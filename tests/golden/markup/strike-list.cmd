@@ -1,0 +1,1 @@
+--list tests/data/strike.md

@@ -1,0 +1,1 @@
+--list tests/data/shapes/sections-bare.txt
