@@ -1,6 +1,6 @@
 /*
- * tui.c - the terminal front end; see tui.h.  The only file that includes
- * curses.  It turns terminal input into key_events, hands them to the
+ * tui.c - the terminal front end; see tui.h.  With tui_term.c (which
+ * terminfo entry to drive), the only file that includes curses.  It turns terminal input into key_events, hands them to the
  * browser, and paints the browser's screens.
  *
  * Process-wide state: a terminal, signal dispositions and atexit hooks
@@ -147,54 +147,6 @@ static void
 tui_exit_hook(void)
 {
 	tui_restore();
-}
-
-/* 1 when terminfo has an entry for term that can address the cursor;
- * *known says whether there is an entry at all. */
-static int
-tui_term_drivable(const char *term, int *known)
-{
-	const char *cup;
-	int errret = 0, ok;
-
-	*known = 0;
-	if (setupterm(term, STDOUT_FILENO, &errret) != OK || errret != 1)
-		return 0;
-	*known = 1;
-	cup = tigetstr("cup");
-	ok = cup != NULL && cup != (char *)-1 && tigetflag("hc") <= 0 &&
-	     tigetflag("gn") <= 0;
-	del_curterm(cur_term);
-	return ok;
-}
-
-enum tui_term
-tui_term_choose(const char **used)
-{
-	const char *term = getenv("TERM");
-	const char *cand[8];
-	size_t n, i;
-	int known;
-
-	*used = NULL;
-	if (!termenv_term_usable(term))
-		return TUI_TERM_NONE;
-	if (tui_term_drivable(term, &known)) {
-		*used = term;
-		return TUI_TERM_OK;
-	}
-	/* An entry that cannot drive a screen (a printing terminal) is what
-	 * the user has: printing is right.  No entry at all is a terminal
-	 * this machine does not know, like less, carry on with a cousin. */
-	if (known)
-		return TUI_TERM_NONE;
-	n = termenv_term_fallbacks(term, cand, sizeof cand / sizeof cand[0]);
-	for (i = 0; i < n; i++)
-		if (tui_term_drivable(cand[i], &known)) {
-			*used = cand[i];
-			return TUI_TERM_FALLBACK;
-		}
-	return TUI_TERM_NONE;
 }
 
 static int

@@ -1,1 +1,1 @@
---dump 60x6 --keys 'jp<Tab><Enter>' tests/data/qa-anchors.md
+--dump 60x6 --keys 'jjp<Tab><Enter>' tests/data/qa-anchors.md
