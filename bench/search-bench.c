@@ -325,7 +325,7 @@ main(int argc, char **argv)
 		double one, each;
 		size_t nr, nalts;
 
-		bench_rj = romaji_new();
+		bench_rj = romaji_new(1);
 		printf("romaji_level %d\n", (int)romaji_level(bench_rj));
 		nr = bench_romaji_typing(ix, d, "seikyuusho", reps, rt, rc);
 		printf("romaji_typing_median_ms %.3f\n", bench_median(rt, nr));

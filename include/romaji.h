@@ -15,7 +15,8 @@
  * finds the words written in kana (`kurejitto` → クレジット).
  *
  * Loading the dictionary takes about 300 ms, so romaji_new() starts it on
- * the second core and the first romaji query waits for it if it must.
+ * the second core and the first romaji query waits for it if it must (in
+ * kiosk mode, which starts no thread, that query loads it).
  *
  * Ownership: struct romaji owns the migemo handle; romaji_free() releases
  * it.  romaji_alts() may be called from one thread at a time.
@@ -56,8 +57,10 @@ enum romaji_level romaji_probe(void);
  * (front matter lang "ja", or kana in a title or question). */
 int romaji_wanted(enum romaji_mode mode, const struct doc *d);
 
-/* Starts loading (on a second thread); never NULL. */
-struct romaji *romaji_new(void);
+/* Starts loading on a second thread (background), or (kiosk mode, which
+ * starts no thread) leaves it to the first query that needs it; never
+ * NULL. */
+struct romaji *romaji_new(int background);
 void romaji_free(struct romaji *r);
 /* The level it loaded (waits for the load). */
 enum romaji_level romaji_level(struct romaji *r);

@@ -740,7 +740,7 @@ main(int argc, char **argv)
 		struct romaji *rj;
 
 		if (o.search != NULL && o.mode == MODE_LIST && o.order_best) {
-			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			rj = romaji_wanted(o.romaji, d) ? romaji_new(0) : NULL;
 			if (list_best(d, o.search, rj) == 0)
 				status = 1;
 			romaji_free(rj);
@@ -748,7 +748,7 @@ main(int argc, char **argv)
 		}
 		if (o.search != NULL) {
 			only = xcalloc(d->nentries ? d->nentries : 1, 1);
-			rj = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+			rj = romaji_wanted(o.romaji, d) ? romaji_new(0) : NULL;
 			if (filter_entries(d, o.search, rj, only) == 0)
 				status = 1;
 			romaji_free(rj);
@@ -789,7 +789,8 @@ main(int argc, char **argv)
 		bo.notice = notice;
 		bo.order_best = o.order_best;
 		/* The dictionary loads on the second core meanwhile. */
-		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new() : NULL;
+		bo.romaji =
+		    romaji_wanted(o.romaji, d) ? romaji_new(!o.kiosk) : NULL;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);

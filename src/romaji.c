@@ -169,11 +169,12 @@ romaji_load(void *arg)
 }
 
 struct romaji *
-romaji_new(void)
+romaji_new(int background)
 {
 	struct romaji *r = xcalloc(1, sizeof *r);
 
-	twocore_start(&r->tc, romaji_load, r, 1);
+	/* (not in background: twocore runs the load at the first wait) */
+	twocore_start(&r->tc, romaji_load, r, background);
 	return r;
 }
 

@@ -53,7 +53,7 @@ setup(void **state)
 	f->d.entries = f->e;
 	f->d.nentries = NE;
 	f->ix = search_index_new(&f->d);
-	f->rj = romaji_new();
+	f->rj = romaji_new(1);
 	*state = f;
 	return 0;
 }
@@ -187,7 +187,7 @@ test_kana_without_dictionary(void **state)
 		skip();
 	}
 	assert_int_equal(romaji_probe(), ROMAJI_KANA);
-	rj = romaji_new();
+	rj = romaji_new(1);
 	assert_int_equal(romaji_level(rj), ROMAJI_KANA);
 	n = romaji_alts(rj, "kurejitto", 9, &v);
 	for (i = 0; i < n; i++) {
