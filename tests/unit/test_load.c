@@ -585,6 +585,62 @@ test_lang_from_text(void **state)
 	}
 }
 
+
+/*
+ * Plain text of random lines from the forms the plain-text reader and the
+ * shapes know (indents, items, numbers, labels, rules, underlines), and
+ * Markdown of random question paragraphs and lists: loaded, every
+ * invariant of the doc holds and no text is lost (issue 10).
+ */
+static void
+test_shapes_random(void **state)
+{
+	static const char *const lines[] = {"", "", "", "Q: why?",
+	    "A: because.", "Q. two?", "1. Is it?", "1.1. Sub?", "2. Title",
+	    "    indented answer", "\tdeeper example", "        code",
+	    "* item?", "- answer item", "----", "====", "********",
+	    "Title", "~~~~~", "**Q:** bold?  ", "**A:** yes", "> quoted?",
+	    "## Heading", "### Question?", "質問：なぜ？", "回答：はい。",
+	    "Ｑ．どうして？", "- **Question:** q?", "- **Answer:** a",
+	    "  continued line", "A1) appendix?", "(3) third?", "text."};
+	char *buf = malloc(64 * 1024);
+	unsigned long r = 12345;
+	size_t it, k, n, nl;
+
+	(void)state;
+	for (it = 0; it < 300; it++) {
+		struct doc *d = doc_new();
+		struct diag_list dl = {0};
+		char *path;
+
+		n = 0;
+		nl = 1 + (r = r * 1103515245 + 12345) % 80;
+		for (k = 0; k < nl; k++) {
+			const char *l;
+
+			r = r * 1103515245 + 12345;
+			l = lines[(r >> 16) % (sizeof lines / sizeof *lines)];
+			memcpy(buf + n, l, strlen(l));
+			n += strlen(l);
+			buf[n++] = '\n';
+		}
+		path = put(it % 2 ? "r.txt" : "r.md", buf, n);
+		assert_int_equal(load_path(d, path, &dl), 0);
+		doc_finish(d, &dl);
+		check_doc(d);
+		/* text is never dropped: a file with text has an entry */
+		if (d->nentries == 0)
+			for (k = 0; k < n; k++)
+				assert_true(buf[k] == '\n' || buf[k] == '-' ||
+				            buf[k] == '=' || buf[k] == '*' ||
+				            buf[k] == '~');
+		free(path);
+		doc_free(d);
+		diag_clear(&dl);
+	}
+	free(buf);
+}
+
 /* A FAQ of n entries, big enough to be mapped rather than read. */
 static char *
 big_faq(size_t n, size_t *len)
@@ -738,6 +794,7 @@ main(void)
 	    cmocka_unit_test(test_file_changed_during_read),
 	    cmocka_unit_test(test_lang_from_text),
 	    cmocka_unit_test(test_huge_paragraph_from_file),
+	    cmocka_unit_test(test_shapes_random),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

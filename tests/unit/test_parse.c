@@ -533,6 +533,36 @@ test_inline_html(void **state)
 	fx_free(f);
 }
 
+/* HTML blocks: character references that spell control characters are
+ * cleaned like the rest of the file (an escape sequence removed, a bidi
+ * control a U+FFFD; HTML5 itself reads &#x85; as windows-1252's "..."),
+ * comments and scripts leave nothing, and an HTML <h3> is a question. */
+static void
+test_html_block_clean(void **state)
+{
+	struct fx *f = fx_load("x.md",
+	    "### Q\n\n<p>&#27;[31mred&#27;[0m &#x202e;x&#x85;y</p>\n"
+	    "<script>alert(1)</script><!-- c -->\n\n<h3>H?</h3>\n\n"
+	    "<div>\n<b>bold</b>\n</div>\n");
+	const struct entry *e = E(f, 0);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(f->d->nentries, 2);
+	assert_string_equal(E(f, 1)->question, "H?");
+	assert_int_equal(e->nblocks, 1);
+	assert_spans(e->text, e->blocks[0].spans, e->blocks[0].nspans,
+	    "red \xef\xbf\xbdx\xe2\x80\xa6y"); /* &#x85; is "…" in HTML5 */
+	for (i = 0; i < e->text_len; i++)
+		assert_true((unsigned char)e->text[i] >= 0x20 ||
+		            e->text[i] == '\n');
+	e = E(f, 1);
+	assert_int_equal(e->nblocks, 1);
+	assert_spans(e->text, e->blocks[0].spans, e->blocks[0].nspans, "bold");
+	assert_int_equal(e->blocks[0].spans[0].style, STYLE_STRONG);
+	fx_free(f);
+}
+
 static void
 test_entities(void **state)
 {
@@ -822,6 +852,7 @@ main(void)
 	    cmocka_unit_test(test_links),
 	    cmocka_unit_test(test_inline_styles),
 	    cmocka_unit_test(test_inline_html),
+	    cmocka_unit_test(test_html_block_clean),
 	    cmocka_unit_test(test_entities),
 	    cmocka_unit_test(test_lists),
 	    cmocka_unit_test(test_code_blocks),
