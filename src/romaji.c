@@ -407,14 +407,18 @@ chars_len(const char *s, size_t n)
  * right for a query still being typed, and one needle to scan for instead
  * of ten.  Kana words are grouped by their first ROMAJI_KANA_PREFIX
  * characters (as hiragana); a group of several is replaced by its longest
- * common prefix.  Returns the new count (v is compacted, NULLs dropped).
+ * common prefix, unless that is shorter than min characters: the kana the
+ * letters typed already spell (quota: くおた and クォータ share only くお,
+ * which would match inside しばらくお時間).  Returns the new count (v is
+ * compacted, NULLs dropped).
  */
 #define ROMAJI_KANA_PREFIX 2
 static size_t
-collapse_kana(char **v, size_t n)
+collapse_kana(char **v, size_t n, size_t min)
 {
-	size_t i, j, k, o = 0, pl, lcp;
+	size_t i, j, k, o = 0, pl, lcp, c;
 	char *ki, *kj;
+	unsigned char *in = xcalloc(n ? n : 1, 1);
 
 	for (i = 0; i < n; i++) {
 		if (v[i] == NULL || word_class(v[i]) != 0)
@@ -423,6 +427,7 @@ collapse_kana(char **v, size_t n)
 		pl = chars_len(ki, ROMAJI_KANA_PREFIX);
 		lcp = strlen(ki);
 		k = 0;
+		memset(in, 0, n);
 		for (j = i + 1; j < n; j++) {
 			if (v[j] == NULL || word_class(v[j]) != 0)
 				continue;
@@ -433,25 +438,44 @@ collapse_kana(char **v, size_t n)
 				while (m < lcp && ki[m] == kj[m])
 					m++;
 				lcp = m;
-				free(v[j]);
-				v[j] = NULL;
+				in[j] = 1;
 				k++;
 			}
 			free(kj);
 		}
-		if (k > 0) {
-			/* back to a character boundary */
-			while (lcp > 0 && ((unsigned char)ki[lcp] & 0xC0) == 0x80)
-				lcp--;
+		/* back to a character boundary */
+		while (lcp > 0 && ((unsigned char)ki[lcp] & 0xC0) == 0x80)
+			lcp--;
+		for (c = 0, j = 0; j < lcp; j++)
+			c += ((unsigned char)ki[j] & 0xC0) != 0x80;
+		if (k > 0 && c >= min) {
+			for (j = i + 1; j < n; j++)
+				if (in[j]) {
+					free(v[j]);
+					v[j] = NULL;
+				}
 			free(v[i]);
 			v[i] = xstrndup(ki, lcp);
 		}
 		free(ki);
 	}
+	free(in);
 	for (i = 0; i < n; i++)
 		if (v[i] != NULL)
 			v[o++] = v[i];
 	return o;
+}
+
+/* About how many kana the finished syllables of a romaji term spell: one
+ * a vowel (ka, kyu, quo's o too: く ぉ).  A floor for collapse_kana(). */
+static size_t
+romaji_vowels(const char *q)
+{
+	size_t n = 0;
+
+	for (; *q != '\0'; q++)
+		n += strchr("aiueo", *q) != NULL;
+	return n;
 }
 
 size_t
@@ -487,7 +511,7 @@ romaji_alts(void *arg, const char *term, size_t tn, char ***out)
 		return 0;
 	n = romaji_expand((const char *)rx, 512, &v);
 	migemo_release(r->m, rx);
-	n = collapse_kana(v, n);
+	n = collapse_kana(v, n, romaji_vowels(q));
 	w = xcalloc(ROMAJI_MAX_WORDS + 1, sizeof *w);
 	keys = xcalloc(n + 1, sizeof *keys);
 	/* kana first, then words, then single characters */

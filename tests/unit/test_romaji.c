@@ -209,6 +209,31 @@ test_kana_without_dictionary(void **state)
 	unsetenv("FAQ_MIGEMO_DICT");
 }
 
+/* A finished word is not cut back to its first kana: "quota" (an English
+ * word a kiosk visitor types) once became くお, which matched inside
+ * しばらくお時間 ("please wait a while"). */
+static void
+test_finished_word_not_collapsed(void **state)
+{
+	struct romaji *rj;
+	char **v;
+	size_t n, i;
+	int two = 0;
+
+	(void)state;
+	if (romaji_probe() == ROMAJI_OFF)
+		skip();
+	rj = romaji_new(1);
+	n = romaji_alts(rj, "quota", 5, &v);
+	for (i = 0; i < n; i++) {
+		two |= strcmp(v[i], "くお") == 0 || strcmp(v[i], "くぉ") == 0;
+		free(v[i]);
+	}
+	free(v);
+	assert_false(two);
+	romaji_free(rj);
+}
+
 int
 main(void)
 {
@@ -217,6 +242,7 @@ main(void)
 	    cmocka_unit_test(test_romaji_queries),
 	    cmocka_unit_test(test_romaji_highlight),
 	    cmocka_unit_test(test_kana_without_dictionary),
+	    cmocka_unit_test(test_finished_word_not_collapsed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
