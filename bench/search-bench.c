@@ -7,8 +7,8 @@
  * extends the last one); the first keystroke of each query is the
  * 1-character case; and a fresh 3-character query searched in full with
  * search_run() alone.  Issue 11, in the same run: `seikyuusho` typed a
- * key at a time with romaji on (C/Migemo loaded before, as the browser
- * loads it on the second core at start), every keystroke timed; the same
+ * key at a time with romaji on (C/Migemo loaded before; the browser loads
+ * it once, at the first romaji query), every keystroke timed; the same
  * romaji query searched in full (search_run with its alternatives)
  * against one full search per alternative; and the closest-match ranking
  * (search_rank) of a 10-character Japanese sentence.  Run by bench/search.sh; prints "key

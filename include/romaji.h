@@ -14,9 +14,9 @@
  * without the dictionary, migemo is opened on those alone and romaji still
  * finds the words written in kana (`kurejitto` → クレジット).
  *
- * Loading the dictionary takes about 300 ms, so romaji_new() starts it on
- * the second core and the first romaji query waits for it if it must (in
- * kiosk mode, which starts no thread, that query loads it).
+ * Loading the dictionary takes about 300 ms.  romaji_new() can start it on
+ * the second core (the benchmark does); the browser leaves it to the first
+ * romaji query, so that quitting never waits for a load.
  *
  * Ownership: struct romaji owns the migemo handle; romaji_free() releases
  * it.  romaji_alts() may be called from one thread at a time.

@@ -788,9 +788,11 @@ main(int argc, char **argv)
 		bo.expand_all = o.expand_all;
 		bo.notice = notice;
 		bo.order_best = o.order_best;
-		/* The dictionary loads on the second core meanwhile. */
-		bo.romaji =
-		    romaji_wanted(o.romaji, d) ? romaji_new(!o.kiosk) : NULL;
+		/* The dictionary loads at the first romaji query, not on a
+		 * thread at start: a quit or a signal must never wait for a
+		 * load nobody used (it did, seconds under ASan on a busy
+		 * machine). */
+		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new(0) : NULL;
 		b = browser_new(d, ix, &bo, &err);
 		if (b != NULL && help != NULL)
 			browser_set_help(b, help);

@@ -199,6 +199,12 @@ romaji_free(struct romaji *r)
 {
 	if (r == NULL)
 		return;
+	/* A load that was left for the first query and never ran is not
+	 * run now just to be freed (quitting waited for it). */
+	if (!r->joined && !r->tc.threaded) {
+		free(r);
+		return;
+	}
 	romaji_wait(r);
 	if (r->m != NULL)
 		migemo_close(r->m);
