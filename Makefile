@@ -172,7 +172,6 @@ check: deps
 	@$(MAKE) --no-print-directory golden
 	@$(MAKE) --no-print-directory relevance
 	@$(MAKE) --no-print-directory e2e
-	@$(MAKE) --no-print-directory property
 	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory asan
