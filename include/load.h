@@ -66,7 +66,15 @@ struct load_opt {
 	/* split files of this many bytes or more; 0 means LOAD_SPLIT_MIN,
 	 * SIZE_MAX never (the tests compare both ways) */
 	size_t split_min;
+	/* read as a plain-text FAQ, not Markdown (load_path decides this by
+	 * the file's name, see load_is_plain_name; a buffer is Markdown
+	 * unless its caller says so) */
+	int plain;
 };
+
+/* Whether a file of this name is read as plain text: .txt, FAQ or
+ * FAQ.txt in any case, or no extension at all. */
+int load_is_plain_name(const char *path);
 
 /* What one load did, for a caller that asks (the tests check that both
  * ways out of a split are taken). */

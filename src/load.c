@@ -250,7 +250,8 @@ load_buffer_opt(struct doc *d, const char *name, const char *buf, size_t len,
 		free(clean);
 		return -1;
 	}
-	load_bytes(d, clean, buf, len, NULL, split_min, 0, stats, diags);
+	load_bytes(d, clean, buf, len, NULL, split_min,
+	    opt != NULL && opt->plain, stats, diags);
 	free(clean);
 	return 0;
 }
@@ -283,8 +284,8 @@ is_faq_name(const char *name)
 /* Plain text, not Markdown: a .txt file, or one with no extension at all
  * (FAQ, zlib's FAQ, a Debian package's FAQ); .md, .markdown and the
  * rest are Markdown. */
-static int
-is_plain_name(const char *path)
+int
+load_is_plain_name(const char *path)
 {
 	const char *b = base_name(path), *dot = strrchr(b, '.');
 	size_t n = strlen(b);
@@ -355,7 +356,7 @@ load_file(
 		return -1;
 	}
 	load_bytes(d, shown, fm.data, fm.len, &fm, LOAD_SPLIT_MIN,
-	    is_plain_name(path), NULL, diags);
+	    load_is_plain_name(path), NULL, diags);
 	filemap_close(&fm); /* (load_bytes() may have closed it already) */
 	return 0;
 }

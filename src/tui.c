@@ -496,6 +496,10 @@ tui_translate_mouse(struct key_event *ev)
 		ev->button = 5;
 	else
 		return;
+	/* A report for a cell before the first (an SGR report with column
+	 * or row 0, which curses turns into -1) points at nothing. */
+	if (me.x < 0 || me.y < 0)
+		return;
 	ev->key = K_MOUSE;
 	ev->x = me.x;
 	ev->y = me.y;

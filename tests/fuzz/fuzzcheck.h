@@ -41,7 +41,9 @@ fuzz_load(const char *name, const uint8_t *data, size_t size,
     size_t split_min, struct diag_list *diags)
 {
 	struct doc *d = doc_new();
-	struct load_opt opt = {split_min};
+	/* as load_path reads a file of that name */
+	struct load_opt opt = {.split_min = split_min,
+	    .plain = load_is_plain_name(name)};
 
 	load_buffer_opt(d, name, (const char *)data, size, &opt, NULL, diags);
 	doc_finish(d, diags);

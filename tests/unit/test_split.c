@@ -172,7 +172,7 @@ load_dump(const char *md, size_t n, size_t split_min)
 {
 	struct diag_list dl = {0};
 	struct doc *d = doc_new();
-	struct load_opt opt = {split_min};
+	struct load_opt opt = {.split_min = split_min};
 	struct load_stats st = {0, 0};
 	char *out;
 
@@ -417,7 +417,7 @@ test_split_diags(void **state)
 	struct buf b = {NULL, 0, 0};
 	struct diag_list dl = {0};
 	struct doc *d;
-	struct load_opt opt = {1};
+	struct load_opt opt = {.split_min = 1};
 	struct load_stats st = {0, 0};
 	unsigned i;
 
