@@ -1,6 +1,6 @@
 /*
- * tui.c - the terminal front end; see tui.h.  With tui_term.c (which
- * terminfo entry to drive), the only file that includes curses.  It turns terminal input into key_events, hands them to the
+ * tui.c - the terminal front end; see tui.h.  The only file that includes
+ * curses (tui_term.c asks terminfo which entry to drive).  It turns terminal input into key_events, hands them to the
  * browser, and paints the browser's screens.
  *
  * Process-wide state: a terminal, signal dispositions and atexit hooks

@@ -2,11 +2,11 @@
  * tui_term.c - which terminfo entry the browser drives; see tui.h
  * (tui_term_choose).  A file of the front end (module tui), apart from
  * tui.c so that each stays readable: it asks the terminal database
- * through setupterm() before curses starts, and keeps nothing.
+ * (term.h, terminfo alone) through setupterm() before curses starts, and
+ * keeps nothing; only tui.c includes curses and draws.
  */
 #include "tui.h"
 
-#include <curses.h>
 #include <term.h>
 
 #include <stdlib.h>
@@ -23,7 +23,8 @@ tui_term_drivable(const char *term, int *known)
 	int errret = 0, ok;
 
 	*known = 0;
-	if (setupterm(term, STDOUT_FILENO, &errret) != OK || errret != 1)
+	/* setupterm() returns 0 (curses' OK) on success */
+	if (setupterm(term, STDOUT_FILENO, &errret) != 0 || errret != 1)
 		return 0;
 	*known = 1;
 	cup = tigetstr("cup");
