@@ -65,6 +65,20 @@ enum browser_status browser_key(struct browser *b, const struct key_event *k);
  * status line until the next event; 0 says nothing. */
 void browser_countdown(struct browser *b, int secs);
 
+/*
+ * Whether key k, in the browser's state now, acts on the whole document:
+ * a search (and every key while the search field is open), the end,
+ * the next hit.  A front end showing a file's beginning while the rest
+ * loads (loading.h) holds such a key, and every key after it, until the
+ * whole is there.
+ */
+int browser_waits_whole(const struct browser *b, const struct key_event *k);
+/* While on, the status row says the rest of the file is loading (instead
+ * of hints and a position that would count only what is loaded). */
+void browser_set_loading(struct browser *b, int on);
+/* The size keys act on now (the last K_RESIZE or render). */
+void browser_size(const struct browser *b, int *w, int *h);
+
 /* Builds the screen (rows.h; free it with screen_free) for a w x h
  * terminal (any size down to 1x1). */
 void browser_render(struct browser *b, int w, int h, struct screen *out);

@@ -89,4 +89,23 @@ int load_buffer_opt(struct doc *d, const char *name, const char *buf,
     size_t len, const struct load_opt *opt, struct load_stats *stats,
     struct diag_list *diags);
 
+/* From this many bytes on, the browser shows a file's beginning while the
+ * whole of it loads (loading.h); smaller files are loaded whole first. */
+#define LOAD_HEAD_MIN (4UL << 20)
+/* How much of such a file is read for its first screens. */
+#define LOAD_HEAD_BYTES (256UL << 10)
+
+/*
+ * The beginning of a big file, for the first screens while the whole of
+ * it loads: when path is a regular file of LOAD_HEAD_MIN bytes or more,
+ * its first bytes (about LOAD_HEAD_BYTES, cut before a "#" line after a
+ * blank line, else after a blank line, else at a line's end) are loaded
+ * into d as load_path() loads the file, the same name and the same reader,
+ * and 1 is returned.  Otherwise (a smaller file, a directory, a file that
+ * cannot be read) 0, d is untouched, and load_path() says what is wrong.
+ * Problems in the beginning are not reported: the whole load reports
+ * them.
+ */
+int load_path_head(struct doc *d, const char *path);
+
 #endif

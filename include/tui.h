@@ -9,6 +9,8 @@
 
 #include "browser.h"
 
+struct loading;
+
 enum tui_color { TUI_COLOR_AUTO, TUI_COLOR_ALWAYS, TUI_COLOR_NEVER };
 
 struct tui_opts {
@@ -18,6 +20,9 @@ struct tui_opts {
 	int allow_quit;
 	int idle_seconds; /* kiosk: return home after this long idle */
 	const char *term; /* the terminfo entry to use; NULL: $TERM */
+	/* a big file still loading (loading.h), or NULL: then the keys go
+	 * through it, and its browser replaces b when the whole is in */
+	struct loading *loading;
 };
 
 /*
@@ -32,7 +37,8 @@ struct tui_opts {
  *            signal whose default action ends a process (SIGUSR1 138,
  *            SIGALRM 142, SIGPIPE 141, real-time signals, ...);
  *   2        *err set (malloc'd): the terminal could not be set up, or it
- *            was lost (end of input or a read error).
+ *            was lost (end of input or a read error), or o->loading
+ *            failed to load the whole file (loading_diags() says why).
  * Expects the locale set up already (termenv_setup_locale()); installs its
  * own handlers for the duration for every signal that would end the
  * process (in kiosk mode the terminal is raw, so Ctrl-C reaches the

@@ -41,6 +41,7 @@ struct browser {
 	struct searchui field; /* the search field on the status row */
 	struct rows_msg msg;   /* cleared by the next key */
 	int countdown;         /* seconds to the idle reset shown, or 0 */
+	int loading;           /* the doc is a file's beginning (loading.h) */
 };
 
 /* The one place where the current view changes: the old view is left
@@ -436,6 +437,46 @@ browser_key(struct browser *b, const struct key_event *k)
 	return st;
 }
 
+int
+browser_waits_whole(const struct browser *b, const struct key_event *k)
+{
+	const struct binding *bd;
+	unsigned mode;
+
+	if (k->key == K_RESIZE || k->key == K_IDLE || k->key == K_MOUSE)
+		return 0;
+	if (b->field.active)
+		return 1; /* every key edits the query or leaves the field */
+	mode = b->views[b->cur].ops->keys(b->views[b->cur].data);
+	bd = bindings_lookup(k, mode, b->env.kiosk, b->env.allow_quit);
+	if (bd == NULL)
+		return 0;
+	switch (bd->action) {
+	case ACT_BOTTOM:
+	case ACT_SEARCH:
+	case ACT_SEARCH_TYPE:
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+	case ACT_ORDER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+browser_set_loading(struct browser *b, int on)
+{
+	b->loading = on;
+}
+
+void
+browser_size(const struct browser *b, int *w, int *h)
+{
+	*w = b->env.w;
+	*h = b->env.h;
+}
+
 void
 browser_countdown(struct browser *b, int secs)
 {
@@ -507,6 +548,12 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		free(m);
 	} else if (b->field.active && b->field.view == b->cur)
 		searchui_status(&b->field, &b->env, out, st.right);
+	else if (b->loading && b->msg.text == NULL)
+		/* the view's hints and position count what is loaded so
+		 * far: not true yet */
+		rows_status(slines_push(&out->rows), _("Loading the rest of "
+		                                       "the file…"),
+		    NULL, w, b->env.ambiguous);
 	else
 		rows_status(slines_push(&out->rows),
 		    b->msg.text != NULL ? b->msg.text

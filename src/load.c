@@ -462,3 +462,70 @@ load_path(struct doc *d, const char *path, struct diag_list *diags)
 	free(shown);
 	return rc;
 }
+
+/* Where a beginning of len bytes is cut: before a "#" line that follows a
+ * blank line (a heading closes every block, so the beginning parses as it
+ * does in the whole), else after a blank line, else after a line. */
+static size_t
+head_cut(const char *buf, size_t len)
+{
+	size_t i, blank = 0, line = 0;
+
+	for (i = len; i > 2; i--) {
+		if (buf[i - 1] != '\n')
+			continue;
+		if (line == 0)
+			line = i;
+		if (buf[i - 2] == '\n') {
+			if (i < len && buf[i] == '#')
+				return i;
+			if (blank == 0)
+				blank = i;
+		}
+	}
+	return blank != 0 ? blank : line != 0 ? line : len;
+}
+
+int
+load_path_head(struct doc *d, const char *path)
+{
+	struct diag_list ignored = {0};
+	struct stat st;
+	char *buf, *shown;
+	ssize_t got;
+	size_t n = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size < LOAD_HEAD_MIN ||
+	    (unsigned long long)st.st_size > LOAD_MAX_FILE) {
+		close(fd);
+		return 0;
+	}
+	buf = xmalloc(LOAD_HEAD_BYTES);
+	while (n < LOAD_HEAD_BYTES &&
+	       (got = read(fd, buf + n, LOAD_HEAD_BYTES - n)) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		n += (size_t)got;
+	}
+	close(fd);
+	if (n < LOAD_HEAD_BYTES) {
+		/* shorter than it said: the whole load finds out why */
+		free(buf);
+		return 0;
+	}
+	shown = sanitize_text(path, strlen(path), NULL, NULL, NULL);
+	load_bytes(d, shown, buf, head_cut(buf, n), NULL, SIZE_MAX,
+	    load_is_plain_name(path), NULL, &ignored);
+	diag_clear(&ignored);
+	free(shown);
+	free(buf);
+	return 1;
+}

@@ -28,6 +28,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "load.h"
+#include "loading.h"
 #include "print.h"
 #include "render.h"
 #include "sanitize.h"
@@ -615,6 +616,22 @@ print_shapes(FILE *fp, const struct doc *d)
 	}
 }
 
+/* After the browser on a big file loaded while shown: the whole load's
+ * problems, as a small file's are said before the browser starts (all of
+ * them when it failed). */
+static void
+report_whole(const struct diag_list *diags, int status)
+{
+	int n = (int)(diag_count(diags, DIAG_WARNING) +
+	              diag_count(diags, DIAG_ERROR));
+
+	if (status == 2)
+		diag_print(diags, stderr);
+	else if (n > 0)
+		errorf("%d problem%s in the content (see 'faq --check')", n,
+		    n == 1 ? "" : "s");
+}
+
 static int
 run_dump(const struct options *o, struct browser *b)
 {
@@ -667,6 +684,7 @@ main(int argc, char **argv)
 	enum tui_term tk = TUI_TERM_OK;
 	const char *term_used = NULL;
 	char *notice = NULL; /* said once on the status line */
+	const char *early_path = NULL; /* a big file shown while it loads */
 
 	xalloc_tune();
 	parse_options(argc, argv, &o);
@@ -675,12 +693,24 @@ main(int argc, char **argv)
 	utf8 = termenv_setup_locale();
 
 	d = doc_new();
-	if (optind >= argc) {
+	/* One big file in the browser: its first screens are shown while
+	 * the whole loads (loading.h).  Not with -s or -o, which need the
+	 * whole from the start, nor where the browser will not start. */
+	if (o.mode == MODE_BROWSE && argc - optind == 1 &&
+	    strcmp(argv[optind], "-") != 0 && o.search == NULL &&
+	    o.open_id == NULL && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO) &&
+	    tui_term_choose(&term_used) != TUI_TERM_NONE &&
+	    load_path_head(d, argv[optind]) == 1)
+		early_path = argv[optind];
+	if (early_path != NULL) {
+		/* the whole is loaded below, on a thread */
+	} else if (optind >= argc) {
 		bundled = bundled_content();
 		if (load_path(d, bundled, &diags) != 0)
 			status = 2;
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = optind; i < argc && early_path == NULL; i++) {
 		from_stdin |= strcmp(argv[i], "-") == 0;
 		if ((strcmp(argv[i], "-") == 0
 		            ? load_stdin(d, &diags)
@@ -768,7 +798,8 @@ main(int argc, char **argv)
 			status = 2;
 		}
 	} else {
-		struct search_index *ix = search_index_new(d);
+		struct search_index *ix = NULL;
+		struct loading *ld = NULL;
 		struct browser_opts bo = {0};
 		struct browser *b;
 		struct doc *help = load_help(i18n_lang());
@@ -793,8 +824,15 @@ main(int argc, char **argv)
 		 * load nobody used (it did, seconds under ASan on a busy
 		 * machine). */
 		bo.romaji = romaji_wanted(o.romaji, d) ? romaji_new(0) : NULL;
-		b = browser_new(d, ix, &bo, &err);
-		if (b != NULL && help != NULL)
+		if (early_path != NULL) {
+			ld = loading_new(early_path, d, &bo, help, &err);
+			d = NULL; /* the loading's */
+			b = ld != NULL ? loading_browser(ld) : NULL;
+		} else {
+			ix = search_index_new(d);
+			b = browser_new(d, ix, &bo, &err);
+		}
+		if (b != NULL && help != NULL && ld == NULL)
 			browser_set_help(b, help);
 		if (b == NULL) {
 			errorf("%s", err);
@@ -811,13 +849,19 @@ main(int argc, char **argv)
 			to.allow_quit = o.allow_quit;
 			to.idle_seconds = o.idle;
 			to.term = tk == TUI_TERM_FALLBACK ? term_used : NULL;
+			to.loading = ld;
 			status = tui_run(b, &to, &err);
 			if (err != NULL) {
 				errorf("%s", err);
 				free(err);
 			}
+			if (ld != NULL && !loading_busy(ld))
+				report_whole(loading_diags(ld), status);
 		}
-		browser_free(b);
+		if (ld != NULL)
+			loading_free(ld);
+		else
+			browser_free(b);
 		romaji_free(bo.romaji);
 		doc_free(help);
 		search_index_free(ix);

@@ -25,7 +25,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "loading.h"
 #include "termenv.h"
+#include "tui_idle.h"
 #include "ttysig.h"
 #include "utf8.h"
 #include "width.h"
@@ -34,15 +36,11 @@
 /* Esc must take effect in under 100 ms (PRODUCT.md); 25 ms still lets a
  * terminal's escape sequences arrive whole over a slow SSH link. */
 #define TUI_ESCDELAY_MS 25
-/* The longest blocking wait: bounds how late a signal that slips in just
- * before the read is seen (it must end the program within a second). */
-#define TUI_POLL_MS 500
+/* How soon the whole of a big file is drawn once it is loaded. */
+#define TUI_LOADING_POLL_MS 25
 /* Consecutive reads that fail without waiting before the terminal counts as
  * lost: a closed terminal would otherwise spin. */
 #define TUI_LOST_AFTER 8
-/* The kiosk idle reset is announced this long before it happens (half the
- * idle time when that is shorter, so a visitor gets time without it). */
-#define TUI_COUNTDOWN_MS 10000
 
 enum {
 	PAIR_HEADING = 1,
@@ -62,8 +60,7 @@ struct tui {
 	int dim_pair;    /* PAIR_DIM is set up (256 colours) */
 	int ascii;       /* the locale is not UTF-8: draw only ASCII */
 	attr_t dim_attr; /* A_DIM when the terminal has it, else 0 */
-	struct timespec last_input;
-	int idle_fired; /* K_IDLE sent since the last input */
+	struct tui_idle idle; /* the kiosk idle reset (tui_idle.h) */
 	int countdown;  /* seconds shown before the idle reset, or 0 */
 	int quick_errs; /* consecutive reads that failed at once */
 	int unpainted;  /* keys applied since the last paint */
@@ -400,59 +397,13 @@ tui_paint(struct tui *t)
 	screen_free(&s);
 }
 
-static long
-tui_ms_since(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long)(now.tv_sec - t0->tv_sec) * 1000 +
-	       (now.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
-static long
-tui_countdown_ms(const struct tui *t)
-{
-	long half = (long)t->o->idle_seconds * 500;
-
-	return half < TUI_COUNTDOWN_MS ? half : TUI_COUNTDOWN_MS;
-}
-
-/* How long the next read may block: until the kiosk idle deadline, and
- * never longer than TUI_POLL_MS. */
-static int
-tui_wait_ms(const struct tui *t)
-{
-	long left;
-
-	if (!t->o->kiosk || t->o->idle_seconds <= 0 || t->idle_fired)
-		return TUI_POLL_MS;
-	left = (long)t->o->idle_seconds * 1000 - tui_ms_since(&t->last_input);
-	if (left <= 0)
-		return 0;
-	/* The countdown changes on each whole second of its window. */
-	if (left > tui_countdown_ms(t) &&
-	    left - tui_countdown_ms(t) < TUI_POLL_MS)
-		return (int)(left - tui_countdown_ms(t));
-	if (left <= tui_countdown_ms(t))
-		return left % 1000 != 0 ? (int)(left % 1000) : 1000;
-	return left < TUI_POLL_MS ? (int)left : TUI_POLL_MS;
-}
-
 /* Kiosk: the seconds left before the idle reset while they are ten or
  * fewer, else 0; shown on the status line when they change. */
 static void
 tui_countdown(struct tui *t)
 {
-	long left;
-	int secs = 0;
+	int secs = tui_idle_countdown(&t->idle);
 
-	if (t->o->kiosk && t->o->idle_seconds > 0 && !t->idle_fired) {
-		left = (long)t->o->idle_seconds * 1000 -
-		       tui_ms_since(&t->last_input);
-		if (left > 0 && left <= tui_countdown_ms(t))
-			secs = (int)((left + 999) / 1000);
-	}
 	if (secs != t->countdown) {
 		t->countdown = secs;
 		browser_countdown(t->b, secs);
@@ -743,6 +694,43 @@ tui_setup(struct tui *t, char **err)
 	return 0;
 }
 
+/* One event to the browser, or to the loading that may hold it. */
+static enum browser_status
+tui_key(struct tui *t, const struct key_event *ev)
+{
+	if (t->o->loading != NULL)
+		return loading_key(t->o->loading, ev);
+	return browser_key(t->b, ev);
+}
+
+/* While a big file loads: has the whole come (then its browser is drawn
+ * from now on)?  Returns 1 and sets *status when the loop must look again:
+ * the browser changed (status stays -1, or 0 when a held key quit), or the
+ * load failed (2, *err set). */
+static int
+tui_loaded(struct tui *t, int *status, char **err)
+{
+	enum browser_status bs;
+	int rc;
+
+	if (t->o->loading == NULL ||
+	    (rc = loading_poll(t->o->loading, &bs)) == 0)
+		return 0;
+	if (rc < 0) {
+		*err = xstrdup("the file could not be loaded whole");
+		*status = 2;
+		return 1;
+	}
+	t->b = loading_browser(t->o->loading);
+	browser_set_del_marks(t->b, t->smxx == NULL);
+	browser_countdown(t->b, t->countdown);
+	if (bs == BROWSER_QUIT)
+		*status = 0;
+	else
+		tui_paint(t);
+	return 1;
+}
+
 /* What a terminating signal means; returns -1 to go on, else the status. */
 static int
 tui_handle_signal(struct tui *t, int sig)
@@ -755,7 +743,7 @@ tui_handle_signal(struct tui *t, int sig)
 		memset(&ev, 0, sizeof ev);
 		ev.key = K_CTRL;
 		ev.ch = 'c';
-		if (browser_key(t->b, &ev) == BROWSER_QUIT)
+		if (tui_key(t, &ev) == BROWSER_QUIT)
 			return 0;
 		tui_paint(t);
 		return -1;
@@ -783,7 +771,8 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 		ttysig_restore();
 		return 2;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t.last_input);
+	t.idle.seconds = o->kiosk ? o->idle_seconds : 0;
+	tui_idle_touch(&t.idle);
 	tui_paint(&t);
 	while (status < 0) {
 		struct key_event ev;
@@ -803,14 +792,20 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			if (w > 0 && h > 0)
 				resizeterm(h, w);
 		}
+		if (tui_loaded(&t, &status, err))
+			continue;
 		if (t.unpainted == 0)
 			tui_countdown(&t);
-		wait_ms = tui_wait_ms(&t);
+		wait_ms = tui_idle_wait_ms(&t.idle);
+		/* the whole is looked for this often while it loads */
+		if (o->loading != NULL && loading_busy(o->loading) &&
+		    wait_ms > TUI_LOADING_POLL_MS)
+			wait_ms = TUI_LOADING_POLL_MS;
 		if (wait_ms == 0) {
 			memset(&ev, 0, sizeof ev);
 			ev.key = K_IDLE;
-			t.idle_fired = 1;
-			if (browser_key(b, &ev) == BROWSER_QUIT)
+			t.idle.fired = 1;
+			if (tui_key(&t, &ev) == BROWSER_QUIT)
 				status = 0;
 			else
 				tui_paint(&t);
@@ -860,11 +855,10 @@ tui_run(struct browser *b, const struct tui_opts *o, char **err)
 			continue;
 		}
 		if (ev.key != K_RESIZE) {
-			clock_gettime(CLOCK_MONOTONIC, &t.last_input);
-			t.idle_fired = 0;
+			tui_idle_touch(&t.idle);
 			t.countdown = 0; /* browser_key clears it */
 		}
-		if (browser_key(b, &ev) == BROWSER_QUIT)
+		if (tui_key(&t, &ev) == BROWSER_QUIT)
 			status = 0;
 		else
 			t.unpainted++;

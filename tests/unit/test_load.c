@@ -767,10 +767,69 @@ test_file_changed_during_read(void **state)
 	free(faq);
 }
 
+/* A big file's beginning (load_path_head): the first screens while the
+ * whole loads show the same entries as the whole, each whole, none cut. */
+static void
+test_head_of_big_file(void **state)
+{
+	struct loaded whole;
+	struct diag_list hd = {0};
+	struct doc *head = doc_new();
+	size_t n, i;
+	char *faq = big_faq(50000, &n), *path;
+
+	(void)state;
+	assert_true(n >= LOAD_HEAD_MIN);
+	path = put("big.md", faq, n);
+	assert_int_equal(load_path_head(head, path), 1);
+	doc_finish(head, &hd);
+	diag_clear(&hd);
+	check_doc(head);
+	loaded_path(&whole, path);
+	assert_int_equal(head->ncolls, 1);
+	assert_string_equal(head->colls[0].path, whole.d->colls[0].path);
+	assert_true(head->nentries > 100);
+	assert_true(head->nentries < whole.d->nentries / 10);
+	for (i = 0; i < head->nentries; i++) {
+		const struct entry *a = &head->entries[i], *b = &whole.d->entries[i];
+
+		assert_int_equal(a->question_len, b->question_len);
+		assert_memory_equal(a->question, b->question, a->question_len);
+		assert_int_equal(a->text_len, b->text_len);
+		assert_memory_equal(a->text, b->text, a->text_len);
+		assert_string_equal(a->id, b->id);
+	}
+	unload(&whole);
+	doc_free(head);
+	free(path);
+	free(faq);
+}
+
+/* Files under LOAD_HEAD_MIN and directories are loaded whole as before:
+ * load_path_head() leaves the doc alone. */
+static void
+test_head_not_for_small(void **state)
+{
+	struct doc *d = doc_new();
+	char *small = puts_("small.md", "# T\n\n## S\n\n### Q\n\nA\n");
+	char *dir = put("headdir", NULL, 0);
+
+	(void)state;
+	assert_int_equal(load_path_head(d, small), 0);
+	assert_int_equal(load_path_head(d, dir), 0);
+	assert_int_equal(load_path_head(d, "/nonexistent/faq.md"), 0);
+	assert_int_equal(d->ncolls, 0);
+	doc_free(d);
+	free(small);
+	free(dir);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_head_of_big_file),
+	    cmocka_unit_test(test_head_not_for_small),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_unreadable_file),
 	    cmocka_unit_test(test_directory),
