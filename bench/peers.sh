@@ -14,8 +14,13 @@
 #    by hyperfine (median; N <= 100000);
 #  - peak memory (/usr/bin/time %M) of the same first-screen runs.
 #
+# faq's first screen is its questions (▶) showing; a file of 4 MiB or more
+# shows them before it is loaded whole (loading.h), so the time until its
+# key hints replace "loading" is given too, and faq's peak is that of the
+# whole load (it quits only then).
 # Prints one Markdown table with the ratios (faq / peer) for the README.
 #   FAQ=path   the binary (default ./faq)
+#   PRINT=0    leave out the --print column (w3m takes minutes at 100 000)
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -30,10 +35,12 @@ trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 T() { tmux -S "$sock" "$@"; }
 now() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# first NAME READY COMMAND QUITKEY: ms from start to a screen holding the text
-# READY, and the command's peak KB, into $ms and $kb.
+# first NAME READY COMMAND QUITKEY [DONE]: ms from start to a screen holding
+# the text READY into $ms; with DONE, ms until the screen holds DONE too
+# (faq: the whole file loaded) into $ms2, and only then quit, so that the
+# peak is that of the whole load; the command's peak KB into $kb.
 first() {
-	local name=$1 ready=$2 cmd=$3 quit=$4 t0
+	local name=$1 ready=$2 cmd=$3 quit=$4 done=${5:-} t0
 	rm -f "$tmp/$name.mem"
 	t0=$(now)
 	T -f /dev/null new-session -d -s s -x 80 -y 24 \
@@ -43,6 +50,14 @@ first() {
 		sleep 0.005
 	done
 	ms=$(( $(now) - t0 ))
+	ms2=$ms
+	if [ -n "$done" ]; then
+		while ! T capture-pane -p -t s 2>/dev/null | grep -qF -e "$done"; do
+			if [ $(( $(now) - t0 )) -gt 600000 ]; then break; fi
+			sleep 0.005
+		done
+		ms2=$(( $(now) - t0 ))
+	fi
 	T send-keys -t s "$quit"
 	for _ in $(seq 200); do [ -s "$tmp/$name.mem" ] && break; sleep 0.05; done
 	T kill-server 2>/dev/null
@@ -59,22 +74,23 @@ for n in ${@:-1000 10000 100000}; do
 	size=$(( $(stat -c %s "$md") / 1024 ))
 	nl=$(wc -l <"$lines")
 	first1=$(head -1 "$md" | cut -c1-20)
-	declare -A t k
+	declare -A t k whole
 	for peer in faq less fzf; do
-		ts= ks=
+		ts= ks= ws=
 		for r in 1 2 3; do
 			case $peer in
-			faq) first faq 'j/k' "$FAQ $md" q ;;
+			faq) first faq '▶' "$FAQ $md" q 'j/k' ;;
 			less) first less "$first1" "less $md" q ;;
 			fzf) first fzf " $nl/$nl" "fzf --no-mouse <$lines" Escape ;;
 			esac
-			ts="$ts $ms" ks="$ks $kb"
+			ts="$ts $ms" ks="$ks $kb" ws="$ws $ms2"
 		done
 		t[$peer]=$(echo $ts | median)
+		whole[$peer]=$(echo $ws | median)
 		k[$peer]=$(echo $ks | median)
 	done
 	pf=- pw=- pr=-
-	if [ "$n" -le 100000 ]; then
+	if [ "$n" -le 100000 ] && [ "${PRINT:-1}" = 1 ]; then
 		[ -f "$html" ] || "$OUT/md2html" <"$md" >"$html"
 		hyperfine -N -w 1 -r 5 --export-json "$tmp/h.json" \
 			-n faq "$FAQ --print -w 80 $md" \
@@ -87,14 +103,14 @@ print("%.0f %.0f" % (h["faq"] * 1e3, h["w3m"] * 1e3))' "$tmp/h.json")
 	else
 		wkb=-
 	fi
-	row=$(python3 - "$n" "$size" "${t[faq]}" "${t[less]}" "${t[fzf]}" "$pf" "$pw" "$pr" \
+	row=$(python3 - "$n" "$size" "${t[faq]}" "${whole[faq]}" "${t[less]}" "${t[fzf]}" "$pf" "$pw" "$pr" \
 		"${k[faq]}" "${k[less]}" "${k[fzf]}" "$wkb" <<'PY'
 import sys
-n, size, tf, tl, tz, pf, pw, pr, kf, kl, kz, kw = sys.argv[1:]
+n, size, tf, twf, tl, tz, pf, pw, pr, kf, kl, kz, kw = sys.argv[1:]
 r = lambda a, b: "%.2f" % (float(a) / float(b)) if b not in ("-", "0") else "-"
 mb = lambda k: "%.0f" % (int(k) / 1024) if k != "-" else "-"
-print("| %s | %.1f | %s / %s / %s (%s × fzf) | %s / %s (%s × w3m) | %s / %s / %s / %s (%s × file, %s × fzf) |" % (
-    n, int(size) / 1024, tf, tl, tz, r(tf, tz), pf, pw, pr,
+print("| %s | %.1f | %s / %s / %s (%s × fzf) | %s (%s × fzf) | %s / %s (%s × w3m) | %s / %s / %s / %s (%s × file, %s × fzf) |" % (
+    n, int(size) / 1024, tf, tl, tz, r(tf, tz), twf, r(twf, tz), pf, pw, pr,
     mb(kf), mb(kl), mb(kz), mb(kw), "%.2f" % (int(kf) / int(size)), r(kf, kz)))
 PY
 )
@@ -102,6 +118,6 @@ PY
 	rows="$rows$row"$'\n'
 done
 echo
-echo "| entries | MB | first screen ms: faq / less / fzf loaded | --print ms: faq / w3m -dump | peak MB: faq / less / fzf / w3m |"
-echo "|---|---|---|---|---|"
+echo "| entries | MB | first screen ms: faq / less / fzf loaded | faq whole loaded ms | --print ms: faq / w3m -dump | peak MB: faq / less / fzf / w3m |"
+echo "|---|---|---|---|---|---|"
 printf '%s' "$rows"
