@@ -28,11 +28,19 @@ command -v python3 >/dev/null 2>&1 || need python3
 # runtime) and runs faq under valgrind (make check).
 command -v ${FUZZ_CC:-clang} >/dev/null 2>&1 || need clang
 command -v valgrind >/dev/null 2>&1 || need valgrind
-# Debian ships libFuzzer apart from clang (libclang-rt-N-dev).
-if [ -f /etc/debian_version ] &&
-	[ -z "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a 2>/dev/null)" ]; then
-	need clang-rt
-fi
+# Debian ships libFuzzer apart from clang (libclang-rt-N-dev, only
+# recommended by clang): asked by linking what tests/fuzz/run links, since
+# where the runtime lives changes between LLVM versions.
+have_fuzzer() {
+	command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1 || return 1
+	t=$(mktemp -d) || return 1
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$t/f.c"
+	"${FUZZ_CC:-clang}" -fsanitize=fuzzer,address,undefined -o "$t/f" "$t/f.c" >/dev/null 2>&1
+	r=$?
+	rm -rf "$t"
+	return $r
+}
+have_fuzzer || need clang-rt
 # C/Migemo for romaji search: the library, and the dictionary (built from
 # SKK-JISYO) with its romaji tables in /usr/share/cmigemo/utf-8.
 have_hdr migemo.h || need migemo
@@ -54,7 +62,9 @@ pkgs_for() { # manager -> package names for $missing
 		apt:cmocka) echo libcmocka-dev ;; apt:unistring) echo libunistring-dev ;;
 		apt:gettext) echo gettext ;; apt:tmux) echo tmux ;; apt:python3) echo python3 ;;
 		apt:clang) echo clang ;; apt:valgrind) echo valgrind ;;
-		apt:clang-rt) echo "libclang-rt-$(clang --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1)-dev" ;;
+		apt:clang-rt) # the installed clang's runtime, else the default's
+			v=$(clang --version 2>/dev/null | sed -n 's/.*version \([0-9]*\).*/\1/p' | head -1)
+			echo "libclang-rt-${v:+$v-}dev" ;;
 		apt:migemo) echo libmigemo-dev ;; apt:migemo-dict) echo cmigemo-common ;;
 		dnf:migemo) echo cmigemo-devel ;; dnf:migemo-dict) echo cmigemo ;;
 		brew:migemo | brew:migemo-dict) echo cmigemo ;;

@@ -313,8 +313,8 @@ admonition(struct parser *p, struct open *o)
 {
 	struct span *sp = &p->spans[o->spans], *rest;
 	const char *t = p->bl.text + sp->off, *q1, *q2;
-	size_t n = sp->len, i = 3, tb, te, nrest, k;
-	char label[64], *body;
+	size_t n = sp->len, i = 3, tb, te, nrest, k, nlabel;
+	char *label, *body;
 	struct open *qo;
 
 	if (p->nspans == o->spans || sp->kind != SPAN_TEXT || n < 5 ||
@@ -333,12 +333,20 @@ admonition(struct parser *p, struct open *o)
 		return 0;
 	q1 = memchr(t + te, '"', n - te);
 	q2 = q1 != NULL ? memchr(q1 + 1, '"', (size_t)(t + n - q1 - 1)) : NULL;
-	if (q1 != NULL && q2 != NULL)
-		snprintf(label, sizeof label, "%.*s", (int)(q2 - q1 - 1), q1 + 1);
-	else
-		snprintf(label, sizeof label, "%c%.*s",
-		    t[tb] >= 'a' && t[tb] <= 'z' ? t[tb] - 'a' + 'A' : t[tb],
-		    (int)(te - tb - 1), t + tb + 1);
+	/* The whole title, however long: a cut at a fixed size could fall
+	 * inside a character and leave half of it in the text. */
+	if (q1 != NULL && q2 != NULL) {
+		nlabel = (size_t)(q2 - q1 - 1);
+		label = xmalloc(nlabel + 1);
+		memcpy(label, q1 + 1, nlabel);
+	} else {
+		nlabel = te - tb;
+		label = xmalloc(nlabel + 1);
+		memcpy(label, t + tb, nlabel);
+		if (label[0] >= 'a' && label[0] <= 'z')
+			label[0] = (char)(label[0] - 'a' + 'A');
+	}
+	label[nlabel] = '\0';
 	/* the body: the spans after the first line, copied out */
 	rest = sp + 1;
 	while (rest < p->spans + p->nspans && rest->kind == SPAN_TEXT)
@@ -364,11 +372,11 @@ admonition(struct parser *p, struct open *o)
 		qo->has_line = 1;
 		qo->b.line = o->b.line;
 		qo->first_off = o->first_off;
-		if (label[0] != '\0') {
+		if (nlabel > 0) {
 			mb_open_push(p, O_BLOCK, BLOCK_PARA);
 			p->open[p->nopen - 1].has_line = 1;
 			p->open[p->nopen - 1].b.line = o->b.line;
-			span_text_as(p, label, strlen(label), STYLE_STRONG, NULL);
+			span_text_as(p, label, nlabel, STYLE_STRONG, NULL);
 			mb_close_top(p);
 		}
 		if (nrest > 0) {
@@ -388,6 +396,7 @@ admonition(struct parser *p, struct open *o)
 		free(copy);
 	}
 	free(body);
+	free(label);
 	mb_close_top(p);
 	if (p->nopen == 1)
 		p->admon = 1;

@@ -700,6 +700,37 @@ test_quote_rule_heading(void **state)
 }
 
 /*
+ * An admonition's title is kept whole, however long: it was cut at 63
+ * bytes, here inside 請, and the half character reached the screen and
+ * --print as invalid UTF-8.
+ */
+static void
+test_admonition_long_title(void **state)
+{
+	struct fx *f = fx_load("x.md",
+	    "### Q\n\n"
+	    "!!! note \"注意 支払いの前に必ず確認してください。請求書の宛名と金額が正しいか\"\n"
+	    "    本文\n\n"
+	    "!!! averyveryveryveryveryveryveryveryveryveryveryveryverylongtypename\n\n"
+	    "end\n");
+	const struct entry *e = E(f, 0);
+	const struct block *t;
+
+	(void)state;
+	assert_int_equal(e->blocks[0].kind, BLOCK_QUOTE);
+	t = &e->blocks[0].children[0];
+	assert_int_equal(t->kind, BLOCK_PARA);
+	assert_spans(e->text, t->spans, t->nspans,
+	    "注意 支払いの前に必ず確認してください。請求書の宛名と金額が正しいか");
+	assert_true(t->spans[0].style & STYLE_STRONG);
+	assert_int_equal(e->blocks[1].kind, BLOCK_QUOTE);
+	t = &e->blocks[1].children[0];
+	assert_spans(e->text, t->spans, t->nspans,
+	    "Averyveryveryveryveryveryveryveryveryveryveryveryverylongtypename");
+	fx_free(f);
+}
+
+/*
  * The text layout doc.h promises: blocks are separated by '\n' that no
  * span covers, so search hits never join two blocks' words.
  */
@@ -858,6 +889,7 @@ main(void)
 	    cmocka_unit_test(test_code_blocks),
 	    cmocka_unit_test(test_tables),
 	    cmocka_unit_test(test_quote_rule_heading),
+	    cmocka_unit_test(test_admonition_long_title),
 	    cmocka_unit_test(test_text_layout),
 	    cmocka_unit_test(test_diag_heading_levels),
 	    cmocka_unit_test(test_diag_empty_section),
