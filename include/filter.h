@@ -77,6 +77,8 @@ void filter_free(struct filter *f);
 
 /* Sets the query to q[0..n) (copied); the search waits for filter_sync. */
 void filter_set_query(struct filter *f, const char *q, size_t n);
+/* Whether the query has no terms (a sync would end the filter). */
+int filter_query_blank(const struct filter *f);
 /* The query ("" before the first one). */
 const char *filter_query(const struct filter *f);
 

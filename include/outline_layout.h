@@ -120,6 +120,8 @@ struct outline {
 	/* The view before the filter started, restored when it ends. */
 	uint8_t *save_sec, *save_ent;
 	struct jump save;
+	size_t save_hit_item; /* and the hit n/N had gone to */
+	int save_hit_line;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
 	/* No key has moved anything since the start (or the kiosk home): the
@@ -129,12 +131,14 @@ struct outline {
 	 * first line), or hit_item NO_ITEM. */
 	size_t hit_item;
 	int hit_line;
-	/* While a filter is on: the selection from before it (anchor), and
-	 * the one the last search left (auto_sel; auto_none: it found
-	 * nothing), so that a query typed a key at a time selects what the
-	 * same query pasted does, unless the visitor moved in between. */
-	size_t anchor, auto_sel;
-	int auto_none;
+	/* While a filter is on: the item to select when it shows (anchor: the
+	 * selection before the filter, or the one the visitor moved to under
+	 * it), and the one the last search selected (auto_sel, when
+	 * auto_set), so that a query typed a key at a time selects what the
+	 * same query pasted does.  By kind and index into the doc, not by
+	 * position: the items are rebuilt for best first. */
+	struct item anchor, auto_sel;
+	int auto_set;
 	/* Search results best first (the `o` key, --order=best); flat: the
 	 * items are then the hits in that order, without titles or
 	 * sections (outline_layout_flat). */

@@ -399,6 +399,10 @@ browser_event(struct browser *b, const struct key_event *k)
 
 	switch (k->key) {
 	case K_RESIZE:
+		/* A query typed before the resize is searched for at the
+		 * size it was typed at, as a terminal that drew in between
+		 * did (where the search puts the view depends on the size). */
+		browser_sync(b);
 		b->env.w = k->w > 0 ? k->w : 1;
 		b->env.h = k->h > 0 ? k->h : 1;
 		return BROWSER_CONTINUE;

@@ -74,6 +74,20 @@ filter_set_query(struct filter *f, const char *q, size_t n)
 	f->dirty = 1;
 }
 
+int
+filter_query_blank(const struct filter *f)
+{
+	struct search_query *sq;
+	int blank;
+
+	if (f->q == NULL)
+		return 1;
+	sq = search_query_new(f->q, f->qlen);
+	blank = search_query_nterms(sq) == 0;
+	search_query_free(sq);
+	return blank;
+}
+
 const char *
 filter_query(const struct filter *f)
 {

@@ -111,6 +111,13 @@ outline_reset(void *v)
 	outline_edits_end(o);
 	o->njumps = 0;
 	filter_reset(&o->f);
+	/* Best first, the items were the last visitor's hits: the
+	 * document again, in the order the next visitor starts with. */
+	if (o->flat)
+		outline_layout_flat(o, NULL, 0);
+	o->best = o->e->order_best;
+	filter_set_best(&o->f, o->best);
+	o->auto_set = 0;
 	outline_start(o);
 }
 

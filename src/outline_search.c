@@ -46,53 +46,87 @@ outline_show_answer_hit(struct outline *o)
  * scroll from before the current `/`, restored by Esc while typing.
  */
 
-/* Best first: the hits in their ranked order, the best selected (or the
- * entry that was selected, when it still is a hit); back in document
- * order when the filter ranks no more. */
-static void
-follow_flat(struct outline *o)
+/* The item that is id (kind and index into the doc) in the items as they
+ * are now, or NO_ITEM: the items are rebuilt when the results go best
+ * first, so a selection to come back to is kept by what it is. */
+static size_t
+item_find(const struct outline *o, struct item id)
 {
-	const struct item *it = &o->items[o->sel];
-	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
-	size_t n;
-	const uint32_t *order = filter_nav_hits(&o->f, &n);
+	size_t i;
 
-	if (!o->best || !o->f.on || n != o->f.nhits) {
-		outline_layout_flat(o, NULL, 0);
-		o->sel = ent != UINT32_MAX ? o->ent_item[ent] : o->sel;
-		outline_fix(o);
-		return;
+	switch (id.kind) {
+	case ITEM_ENTRY:
+		return o->ent_item[id.idx];
+	case ITEM_SECTION:
+		return o->sec_item[id.idx];
+	default:
+		for (i = 0; i < o->nitems; i++)
+			if (o->items[i].kind == ITEM_TITLE &&
+			    o->items[i].idx == id.idx)
+				return i;
+		return NO_ITEM;
 	}
-	outline_layout_flat(o, order, n);
-	o->sel = ent != UINT32_MAX && o->ent_item[ent] != NO_ITEM
-	             ? o->ent_item[ent]
-	             : 0;
-	o->top.item = 0;
-	o->top.line = 0;
-	outline_ensure_head(o);
 }
 
-/* The outline follows what a search did to the filter: the sections with
- * hits open, the selection on a hit, the view from the top. */
+static int
+same_item(struct item a, struct item b)
+{
+	return a.kind == b.kind && a.idx == b.idx;
+}
+
+/* The items for the filter: best first, the hits in their ranked order
+ * (no titles, no sections); else the document with the sections that
+ * hold hits open. */
+static void
+follow_layout(struct outline *o)
+{
+	const struct doc *d = o->e->d;
+	size_t i, n;
+	const uint32_t *order = filter_nav_hits(&o->f, &n);
+
+	/* (with no hit at all, the document: an outline of no items would
+	 * take no key, not even the Backspace that brings the hits back) */
+	if (o->best && o->f.on && n > 0 && n == o->f.nhits) {
+		outline_layout_flat(o, order, n);
+		return;
+	}
+	if (o->flat)
+		outline_layout_flat(o, NULL, 0);
+	for (i = 0; i < o->f.nhits; i++)
+		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
+}
+
+/*
+ * The outline follows what a search did to the filter: the sections with
+ * hits open, the view from the top, and the selection on the anchor (the
+ * item selected before the filter, or the one the visitor moved to since)
+ * when it shows, else on the first hit.  The selection depends on the
+ * anchor and the hits alone, not on the searches in between: a terminal
+ * searches for whatever was typed when it draws, after any key of a query
+ * typed or pasted, --dump once for the whole query (view.h, one model,
+ * drawn or not).
+ */
 static void
 outline_follow(struct outline *o, enum filter_change c)
 {
 	const struct doc *d = o->e->d;
-	size_t i;
+	size_t s;
 
-	if (c != FILTER_NONE)
-		o->hit_item = NO_ITEM;
 	switch (c) {
 	case FILTER_NONE:
 		return;
 	case FILTER_ENDED:
+		/* Exactly the view from before the filter: a query typed and
+		 * erased between two draws never showed a filter at all. */
 		if (o->flat)
 			outline_layout_flat(o, NULL, 0);
 		memcpy(o->sec_open, o->save_sec, d->nsecs);
 		memcpy(o->ent_open, o->save_ent, d->nentries);
 		o->sel = o->save.sel;
 		o->top = o->save.top;
-		outline_ensure_head(o);
+		o->hit_item = o->save_hit_item;
+		o->hit_line = o->save_hit_line;
+		outline_fix(o);
 		return;
 	case FILTER_STARTED:
 		if (o->save_sec == NULL) {
@@ -103,30 +137,37 @@ outline_follow(struct outline *o, enum filter_change c)
 		memcpy(o->save_ent, o->ent_open, d->nentries);
 		o->save.sel = o->sel;
 		o->save.top = o->top;
-		o->anchor = o->auto_sel = o->sel;
-		o->auto_none = 0;
+		o->save_hit_item = o->hit_item;
+		o->save_hit_line = o->hit_line;
+		o->anchor = o->items[o->sel];
 		break;
 	case FILTER_CHANGED:
+		/* The visitor moved since the last search: that is the
+		 * place to keep now. */
+		if (o->nitems > 0 && (!o->auto_set ||
+		                         !same_item(o->items[o->sel], o->auto_sel)))
+			o->anchor = o->items[o->sel];
 		break;
 	}
-	if (o->best || o->flat) {
-		follow_flat(o);
+	o->hit_item = NO_ITEM;
+	follow_layout(o);
+	o->auto_set = 0;
+	if (o->nitems == 0)
 		return;
-	}
-	for (i = 0; i < o->f.nhits; i++)
-		o->sec_open[d->entries[o->f.hits[i]].section] = 1;
-	if ((o->auto_none || o->sel == o->auto_sel) &&
-	    outline_item_selectable(o, o->anchor))
-		o->sel = o->anchor;
-	if (o->f.nhits > 0 && (!outline_item_selectable(o, o->sel) ||
-	                          o->items[o->sel].kind == ITEM_TITLE))
-		o->sel = o->ent_item[o->f.hits[0]];
-	o->auto_sel = o->sel;
-	o->auto_none = o->f.nhits == 0;
+	s = item_find(o, o->anchor);
+	if (s != NO_ITEM && (!outline_item_selectable(o, s) ||
+	                        (o->f.nhits > 0 && o->items[s].kind == ITEM_TITLE)))
+		s = NO_ITEM;
+	if (s == NO_ITEM && o->f.nhits > 0)
+		s = o->flat ? 0 : o->ent_item[o->f.hits[0]];
+	if (s == NO_ITEM)
+		s = outline_first_selectable(o);
+	o->sel = s != NO_ITEM ? s : 0;
 	o->top.item = 0;
 	o->top.line = 0;
-	if (o->f.nhits > 0)
-		outline_ensure_head(o);
+	outline_ensure_head(o);
+	o->auto_set = 1;
+	o->auto_sel = o->items[o->sel];
 }
 
 void
@@ -187,7 +228,13 @@ outline_search_begin(void *v, const char **q)
 	return 1;
 }
 
-/* Typing only sets the query: the search runs at the next sync. */
+/*
+ * Typing only sets the query: the search runs at the next sync.  But a
+ * query erased to nothing ends the filter at once: a terminal that drew
+ * while it was empty showed the outline from before the filter, and the
+ * next query starts a filter from there, so without a draw it must too
+ * (one model, drawn or not).  Ending a filter searches nothing.
+ */
 void
 outline_search_edit(void *v, const char *q, size_t n, struct intent *out)
 {
@@ -196,6 +243,8 @@ outline_search_edit(void *v, const char *q, size_t n, struct intent *out)
 	o->at_start = 0; /* a search ends the start view */
 	(void)out;
 	filter_set_query(&o->f, q, n);
+	if (filter_query_blank(&o->f))
+		outline_sync(o);
 }
 
 /* Enter: keep the filter and move into the results.  Esc: the query and
@@ -208,8 +257,12 @@ outline_search_end(void *v, int accept, const char *before, struct intent *out)
 	o->at_start = 0; /* a search ends the start view */
 	if (accept) {
 		if (o->f.on && o->f.nhits > 0) {
-			o->sel = o->ent_item[o->f.hits[0]];
+			/* the first row: best first, the best hit */
+			o->sel = o->flat ? 0 : o->ent_item[o->f.hits[0]];
 			outline_ensure_head(o);
+			/* the visitor chose it: the next search (o, best
+			 * first) keeps it while it is a hit */
+			o->anchor = o->items[o->sel];
 			/* n goes to its first hit line */
 			o->hit_item = o->sel;
 			o->hit_line = -1;

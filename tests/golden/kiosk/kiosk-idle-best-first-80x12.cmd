@@ -1,0 +1,1 @@
+--dump 80x12 --keys '請求<Down><Idle>' --kiosk --order=best tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--dump 80x8 --order=best --keys '/請求書<Enter>' tests/golden/fixtures/aws-ja/
