@@ -95,6 +95,11 @@ const char *search_find_term_each(const char *h, size_t hn, size_t readable,
  * slow) and the forced kinds are for the unit tests.
  */
 #define SEARCH_MULTI_MAX 16
+/* search_rank the straightforward way: one pass per feature, every entry
+ * with a score sorted (for the unit tests to compare with). */
+size_t search_rank_each(const struct search_index *ix,
+    const struct search_query *sq, const uint32_t *within, size_t nwithin,
+    size_t max, uint32_t *out, float *scores);
 enum search_multi_impl {
 	SEARCH_MULTI_NONE,
 	SEARCH_MULTI_SCALAR,
