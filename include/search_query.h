@@ -56,6 +56,9 @@ struct search_query {
 	size_t *tfirst; /* term t has alternatives tfirst[t] .. tfirst[t+1] */
 	size_t nterms;
 	size_t *rare; /* NULL, or the terms rarest first (search_query_rate) */
+	/* Per term, its alternatives found in one pass (search_multi_find),
+	 * or NULL: a term of one alternative, or no vector way. */
+	struct search_multi **multi;
 };
 
 /* The bit of term t in a section's mask of context hits (terms past 63
@@ -71,8 +74,48 @@ const char *search_find_in(
     const char *h, size_t hn, size_t readable, const char *nd, size_t nn);
 const char *search_find(const char *h, size_t hn, const char *nd, size_t nn);
 /* The first place any alternative of term t starts, its length in
- * *mlen. */
+ * *mlen (the longest found there). */
 const char *search_find_term(const char *h, size_t hn, size_t readable,
     const struct search_query *sq, size_t t, size_t *mlen);
+/* The same, one pass per alternative (search_find_in): what the one-pass
+ * way must equal (the unit tests compare them), and the way without
+ * SSSE3. */
+const char *search_find_term_each(const char *h, size_t hn, size_t readable,
+    const struct search_query *sq, size_t t, size_t *mlen);
+
+/*
+ * Up to SEARCH_MULTI_MAX literals found in one pass (search_multi.c): the
+ * alternatives of a term, the features of the closest-match ranking.
+ * search_multi_find() returns the first position of h[0..hn) (reading up
+ * to h[readable), >= hn) where one of them starts and ends within hn, and
+ * in *which the literals (bit k: the k-th given) that occur there; NULL
+ * when none does.  search_multi_new() copies the literals and returns
+ * NULL when the CPU has no vector way (then use search_find_in per
+ * literal) or a literal is empty.  SCALAR (the tables one byte at a time,
+ * slow) and the forced kinds are for the unit tests.
+ */
+#define SEARCH_MULTI_MAX 16
+/* search_rank the straightforward way: one pass per feature, every entry
+ * with a score sorted (for the unit tests to compare with). */
+size_t search_rank_each(const struct search_index *ix,
+    const struct search_query *sq, const uint32_t *within, size_t nwithin,
+    size_t max, uint32_t *out, float *scores);
+enum search_multi_impl {
+	SEARCH_MULTI_NONE,
+	SEARCH_MULTI_SCALAR,
+	SEARCH_MULTI_SSSE3,
+	SEARCH_MULTI_AVX2,
+	SEARCH_MULTI_BEST,
+};
+struct search_multi;
+struct search_multi *search_multi_new(
+    const char *const *lit, const size_t *len, size_t n);
+struct search_multi *search_multi_new_impl(const char *const *lit,
+    const size_t *len, size_t n, enum search_multi_impl impl);
+int search_multi_supported(enum search_multi_impl impl);
+void search_multi_free(struct search_multi *m);
+size_t search_multi_len(const struct search_multi *m, size_t k);
+const char *search_multi_find(const struct search_multi *m, const char *h,
+    size_t hn, size_t readable, unsigned *which);
 
 #endif

@@ -419,33 +419,23 @@ struct search_work {
 };
 
 /* Marks the entries of [e0, e1) where term w->term occurs: one scan of
- * the chunk per alternative (see search_find_term), each skipping to the
- * end of a region at its first hit there. */
+ * the chunk for all its alternatives (see search_find_term), skipping to
+ * the end of a region at its first hit there. */
 static void
 search_chunk_scan(struct search_work *w, size_t e0, size_t e1)
 {
 	const struct search_index *ix = w->ix;
-	const struct search_query *sq = w->sq;
 	const char *h;
-	size_t a, p, end = ix->pos[2 * e1], k, at, nn;
+	size_t p = ix->pos[2 * e0], end = ix->pos[2 * e1], k = 2 * e0, at;
+	size_t mlen;
 
-	for (a = sq->tfirst[w->term];
-	     a < sq->tfirst[w->term + 1] &&
-	     a - sq->tfirst[w->term] < SEARCH_MAX_ALTS;
-	     a++) {
-		const char *nd = sq->buf + sq->off[a];
-
-		nn = sq->off[a + 1] - sq->off[a];
-		p = ix->pos[2 * e0];
-		k = 2 * e0;
-		while (p < end && (h = search_find_in(ix->buf + p, end - p,
-		                       ix->len - p, nd, nn)) != NULL) {
-			at = (size_t)(h - ix->buf);
-			while (ix->pos[k + 1] <= at)
-				k++;
-			w->mark[k >> 1] |= (k & 1) ? 2 : 1;
-			p = ix->pos[k + 1]; /* the rest of this region adds nothing */
-		}
+	while (p < end && (h = search_find_term(ix->buf + p, end - p,
+	                       ix->len - p, w->sq, w->term, &mlen)) != NULL) {
+		at = (size_t)(h - ix->buf);
+		while (ix->pos[k + 1] <= at)
+			k++;
+		w->mark[k >> 1] |= (k & 1) ? 2 : 1;
+		p = ix->pos[k + 1]; /* the rest of this region adds nothing */
 	}
 }
 

@@ -86,12 +86,11 @@ search_find(const char *h, size_t hn, const char *nd, size_t nn)
  * alternative of term t of sq starts, and the length of the one found
  * there in *mlen; NULL when none.  Each alternative is searched with
  * search_find_in() in turn, each only up to where an earlier one was
- * found.  (One SSE pass comparing every alternative's two bytes per block
- * was tried and measured: with 7 to 16 alternatives it ran 2-2.5 times
- * slower than this, the single-needle loop being that tight.)
+ * found: a pass per alternative (search_find_term uses one pass for all
+ * when it can).
  */
 const char *
-search_find_term(const char *h, size_t hn, size_t readable,
+search_find_term_each(const char *h, size_t hn, size_t readable,
     const struct search_query *sq, size_t t, size_t *mlen)
 {
 	size_t a0 = sq->tfirst[t], na = sq->tfirst[t + 1] - a0, k, lim;
@@ -117,6 +116,59 @@ search_find_term(const char *h, size_t hn, size_t readable,
 		}
 	}
 	return best;
+}
+
+/*
+ * The same in one pass for all alternatives (search_multi.c): a romaji
+ * term of 8 alternatives scanned the whole index 8 times per keystroke.
+ * (One SSE2 pass comparing every alternative's two bytes per block was
+ * tried before and ran 2-2.5 times slower than a pass per alternative;
+ * the nibble tables test all of them with two shuffles per byte.)
+ */
+const char *
+search_find_term(const char *h, size_t hn, size_t readable,
+    const struct search_query *sq, size_t t, size_t *mlen)
+{
+	const struct search_multi *m = sq->multi != NULL ? sq->multi[t] : NULL;
+	const char *p;
+	unsigned which, k;
+
+	if (m == NULL)
+		return search_find_term_each(h, hn, readable, sq, t, mlen);
+	p = search_multi_find(m, h, hn, readable, &which);
+	if (p == NULL)
+		return NULL;
+	*mlen = 0;
+	while (which != 0) {
+		k = (unsigned)__builtin_ctz(which);
+		which &= which - 1;
+		if (search_multi_len(m, k) > *mlen)
+			*mlen = search_multi_len(m, k);
+	}
+	return p;
+}
+
+/* One pass for each term of several alternatives. */
+static void
+query_multi(struct search_query *sq)
+{
+	const char *lit[SEARCH_MAX_ALTS];
+	size_t len[SEARCH_MAX_ALTS], t, k, na;
+
+	sq->multi = xcalloc(sq->nterms ? sq->nterms : 1, sizeof *sq->multi);
+	for (t = 0; t < sq->nterms; t++) {
+		na = sq->tfirst[t + 1] - sq->tfirst[t];
+		if (na > SEARCH_MAX_ALTS)
+			na = SEARCH_MAX_ALTS;
+		if (na < 2)
+			continue;
+		for (k = 0; k < na; k++) {
+			lit[k] = sq->buf + sq->off[sq->tfirst[t] + k];
+			len[k] = sq->off[sq->tfirst[t] + k + 1] -
+			         sq->off[sq->tfirst[t] + k];
+		}
+		sq->multi[t] = search_multi_new(lit, len, na);
+	}
 }
 
 /* Bytes of term-splitting white space at q[i] (0: none). */
@@ -204,6 +256,7 @@ search_query_new_alts(const char *q, size_t n,
 		}
 	}
 	sq->buf = f.s; /* may be NULL when there are no terms */
+	query_multi(sq);
 	return sq;
 }
 
@@ -243,6 +296,9 @@ search_query_free(struct search_query *sq)
 		return;
 	for (k = 0; k < sq->nalts; k++)
 		free(sq->disp[k]);
+	for (k = 0; sq->multi != NULL && k < sq->nterms; k++)
+		search_multi_free(sq->multi[k]);
+	free(sq->multi);
 	free(sq->disp);
 	free(sq->buf);
 	free(sq->off);
