@@ -731,17 +731,26 @@ outline_ensure_head(struct outline *o)
 	outline_fix(o);
 }
 
-/* After opening sel: show as much of it as fits, head first. */
+/* After opening sel: show as much of it as fits, head first.  A head
+ * (question) as tall as the screen would hide the whole answer below it:
+ * then the view scrolls on until the answer's first lines (up to half the
+ * screen) show under the end of the question. */
 void
 outline_ensure_fits(struct outline *o)
 {
-	int vh = outline_view_h(o), r, h;
+	int vh = outline_view_h(o), r, h, head, want;
 
 	outline_ensure_head(o);
 	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, NULL);
+	h = outline_item_height(o, o->sel, &head);
 	if (r >= 0 && r + h > vh)
 		outline_scroll_down(o, r + h - vh < r ? r + h - vh : r);
+	r = outline_item_row(o, o->sel);
+	want = h - head < vh / 2 ? h - head : vh / 2;
+	if (want < 1 && h > head)
+		want = 1;
+	if (want > 0 && r > -1000000 && r + head + want > vh)
+		outline_scroll_down(o, r + head + want - vh);
 }
 
 /* After the view scrolled: keep sel if any of it shows, else the first
