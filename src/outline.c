@@ -14,6 +14,7 @@
 #include "outline_layout.h"
 #include "outline_search.h"
 #include "outline_status.h"
+#include "render.h"
 #include "rows.h"
 #include "search.h"
 #include "xalloc.h"
@@ -657,16 +658,19 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 		i = outline_next_visible(o, i);
 	}
 	if (o->f.on && o->f.nhits == 0 && row < vh) {
-		struct sline t = {0};
+		/* Wrapped, not cut mid-word: the query is the visitor's. */
+		struct slines t = {0};
+		struct render_opts ro = view_ropts(env, w);
 		char *m = xasprintf(_("No match for %s"), o->f.q);
+		size_t k;
 
-		sline_pad(&t, 2, 0);
-		sline_append(
-		    &t, m, strlen(m), AT_DIM, rows_width(m, env->ambiguous));
-		rows_fit(slines_push(&scr->rows), &t, w, env->ambiguous, 0);
-		sline_free(&t);
+		render_plain(
+		    m, strlen(m), "  ", "  ", 0, AT_DIM, &ro, NULL, &t);
+		for (k = 0; k < t.n && row < vh; k++, row++)
+			rows_fit(slines_push(&scr->rows), &t.v[k], w,
+			    env->ambiguous, 0);
+		slines_free(&t);
 		free(m);
-		row++;
 	}
 	for (; row < vh; row++)
 		sline_pad(slines_push(&scr->rows), w, 0);
