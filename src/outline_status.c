@@ -102,10 +102,32 @@ outline_position(const struct outline *o, int maxw)
 	return r;
 }
 
+/* Where the focused link goes: an external link's URL (never opened),
+ * or the question or section of the FAQ that Enter goes to (malloc'd). */
+static char *
+link_says(const struct outline *o, const char *href)
+{
+	const struct doc *d = o->e->d;
+	const struct entry *e;
+	const struct section *sec;
+
+	if (href[0] != '#')
+		return xasprintf(_("Link: %s"), href);
+	e = doc_entry_by_id(d, href + 1);
+	if (e != NULL)
+		return xasprintf(_("Enter: go to %.*s"), (int)e->question_len,
+		    e->question);
+	sec = doc_section_by_id(d, href + 1);
+	if (sec != NULL)
+		return xasprintf(_("Enter: go to %s"), sec->title);
+	return xasprintf(_("Link: %s"), href);
+}
+
 /* The status row: the filter or the key hints, and the hit count or the
  * position at the right. */
 void
-outline_status(const struct outline *o, struct view_status *st)
+outline_status(const struct outline *o, struct view_status *st,
+    const struct olink *links, size_t nlinks)
 {
 	/* In kiosk mode n is typed into the query, not a command. */
 	const char *keys = o->e->kiosk ? _("Up/Down: move  Esc: clear")
@@ -131,19 +153,39 @@ outline_status(const struct outline *o, struct view_status *st)
 		        (unsigned long)o->f.nhits);
 		st->left = xasprintf("/%s  %s", o->f.q, keys);
 	} else {
-		const char *hint = outline_hints(o, 0);
-		int hw = rows_width(hint, o->e->ambiguous);
+		size_t k;
+		char *hint = NULL;
+		int hw;
 
+		for (k = 0; k < nlinks; k++)
+			if (links[k].item == o->link_item &&
+			    links[k].line == o->link_line &&
+			    links[k].k == o->link_k)
+				hint = link_says(o, links[k].href);
+		if (hint != NULL) {
+			hw = rows_width(hint, o->e->ambiguous);
+			st->right = outline_position(o, o->e->w - hw - 1);
+			st->left = hint;
+			return;
+		}
+		/* Tab is offered only when it reaches a link here. */
+		hint = nlinks > 0 ? xasprintf("%s  %s", _("Tab: link"),
+		                        outline_hints(o, 0))
+		                  : xstrdup(outline_hints(o, 0));
+		hw = rows_width(hint, o->e->ambiguous);
 		/* A hint cut short says less than a short hint; the position
 		 * takes what the hint leaves. */
 		if (hw <= o->e->w)
 			st->right = outline_position(o, o->e->w - hw - 1);
 		if (st->right == NULL) {
-			hint = outline_hints(o, 1);
+			free(hint);
+			hint = nlinks > 0 ? xasprintf("%s  %s", _("Tab: link"),
+			                        outline_hints(o, 1))
+			                  : xstrdup(outline_hints(o, 1));
 			hw = rows_width(hint, o->e->ambiguous);
 			st->right = outline_position(o, o->e->w - hw - 1);
 		}
-		st->left = xstrdup(hint);
+		st->left = hint;
 	}
 }
 
