@@ -139,6 +139,12 @@ struct outline {
 	 * position: the items are rebuilt for best first. */
 	struct item anchor, auto_sel;
 	int auto_set;
+	/* The link Tab focused: a link on screen, in an open answer or an
+	 * introduction; link_item NO_ITEM when there is none.  Any key but
+	 * Tab, Shift-Tab and Enter drops it (outline_edits_end), and so does
+	 * a resize or anything that takes the link off the screen. */
+	size_t link_item;
+	int link_line, link_k;
 	/* Search results best first (the `o` key, --order=best); flat: the
 	 * items are then the hits in that order, without titles or
 	 * sections (outline_layout_flat). */
@@ -201,5 +207,22 @@ int outline_hit_line(struct outline *o, size_t i, int from, int dir);
 /* Scrolls so that line `line` of sel is on screen (a third of the way
  * down when it has to move), even deep inside a long answer. */
 void outline_show_line(struct outline *o, int line);
+
+/* A link on screen: the item, the line within it, the index among the
+ * line's links (sline.h), and its href (borrowed from the doc). */
+struct olink {
+	size_t item;
+	int line, k;
+	const char *href;
+};
+
+/* The links on the rows the view shows (above the status row), in screen
+ * order, into *out (malloc'd, the caller's; NULL when none); returns how
+ * many.  Computed from the position and the size, never from the last
+ * render. */
+size_t outline_screen_links(struct outline *o, struct olink **out);
+/* Whether the first link of cur is the last one of prev (the line before),
+ * wrapped: one link, one Tab stop, highlighted whole. */
+int outline_link_continues(const struct sline *prev, const struct sline *cur);
 
 #endif

@@ -8,11 +8,18 @@
 #ifndef FAQ_OUTLINE_STATUS_H
 #define FAQ_OUTLINE_STATUS_H
 
+#include <stddef.h>
+
 #include "view.h"
 
 struct outline;
 
-/* Fills st (malloc'd strings) for the outline's current state. */
-void outline_status(const struct outline *o, struct view_status *st);
+struct olink;
+
+/* Fills st (malloc'd strings) for the outline's current state; links are
+ * the n links on screen (outline_screen_links): the hints offer Tab only
+ * when there are some, and a focused link says where it goes. */
+void outline_status(const struct outline *o, struct view_status *st,
+    const struct olink *links, size_t n);
 
 #endif

@@ -47,6 +47,39 @@ int termenv_term_usable(const char *term);
 size_t termenv_term_fallbacks(const char *term, const char **out, size_t max);
 
 /*
+ * Whether the terminal is known to show OSC 8 hyperlinks (a link's text
+ * made clickable without its URL on the screen), from what it says of
+ * itself: TERM, TERM_PROGRAM, VTE_VERSION and WT_SESSION (any may be
+ * NULL).  Inside screen or tmux (TERM screen* or tmux*) never: they drop
+ * the sequence or need setting up.  Then yes for TERM xterm-kitty,
+ * xterm-ghostty, alacritty, foot*, wezterm, contour; for TERM_PROGRAM
+ * iTerm.app, WezTerm, vscode, ghostty; for VTE_VERSION 5000 or later
+ * (GNOME Terminal and other VTE terminals); for WT_SESSION set (Windows
+ * Terminal).  Everything else: no (an unknown terminal may print the
+ * sequence as garbage).  Kiosk mode never asks (tui.c).
+ */
+int termenv_hyperlinks_known(const char *term, const char *term_program,
+    const char *vte_version, const char *wt_session);
+
+/*
+ * Whether url may be sent to the terminal inside an OSC 8 sequence: an
+ * http, https or mailto URL (scheme in any case), 1 to 2048 bytes, every
+ * byte printable ASCII without space (0x21-0x7e: no control byte, ESC or
+ * BEL that could end the sequence early or start another; non-ASCII
+ * characters must be percent-encoded).  Anything else (#ids of the FAQ,
+ * javascript:, file:, ...) is shown without a hyperlink.
+ */
+int termenv_url_linkable(const char *url);
+
+/*
+ * The OSC 8 sequence that starts a hyperlink to url
+ * ("ESC ] 8 ; ; URL ESC \"), malloc'd, or NULL when url is not linkable;
+ * TERMENV_OSC8_END ends it.
+ */
+char *termenv_osc8_open(const char *url);
+#define TERMENV_OSC8_END "\033]8;;\033\\"
+
+/*
  * Kiosk: removes every environment variable except TERM, LANG, LC_* and
  * NO_COLOR, so nothing a visitor or an SSH client sets (TERMINFO, HOME,
  * LANGUAGE, LD_*, ESCDELAY, ...) can change what the program does.

@@ -7,7 +7,10 @@
 #ifndef FAQ_TUI_H
 #define FAQ_TUI_H
 
+#include <stdint.h>
+
 #include "browser.h"
+#include "rows.h"
 
 struct loading;
 
@@ -65,5 +68,21 @@ enum tui_term {
  * only.
  */
 enum tui_term tui_term_choose(const char **used);
+
+/*
+ * OSC 8 hyperlinks over a screen curses has just drawn (refresh() done):
+ * as struck text is, each link whose href termenv_osc8_open() accepts is
+ * written again at its cells (cup), with the same characters and, through
+ * attr (a run's attributes; TUI_RUN_END: back to normal), the same
+ * attributes, between the sequences that open and close the hyperlink,
+ * so curses' picture of the screen still holds; then the cursor goes
+ * back to (cy, cx).  Called on every paint: curses may rewrite a cell
+ * that did not change, which drops its hyperlink.  Only the caller
+ * decides whether the terminal gets them (never in kiosk mode).
+ */
+#define TUI_RUN_END 0xffff
+void tui_term_links(const struct screen *s, int ncols, int nlines,
+    const char *cup, void (*attr)(uint16_t a, void *ctx), void *ctx, int cy,
+    int cx);
 
 #endif

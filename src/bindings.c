@@ -54,9 +54,11 @@ const struct binding bindings_table[] = {
 	    N_("Expand or collapse all answers of the section")},
 	{K_CHAR, 'A', MB_OUTLINE, ACT_ALL, KF_LETTER,
 	    N_("Expand or collapse everything")},
-	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, KF_JUMP, N_("Next section")},
-	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, KF_JUMP,
-	    N_("Previous section")},
+	/* (a jump only when it goes to a section: outline.c records it) */
+	{K_TAB, 0, MB_OUTLINE, ACT_NEXT_SECTION, 0,
+	    N_("Next link on the screen, then the next section")},
+	{K_BTAB, 0, MB_OUTLINE, ACT_PREV_SECTION, 0,
+	    N_("Previous link on the screen, then the previous section")},
 	{K_CHAR, 'p', MB_OUTLINE, ACT_PAGER, KF_LETTER,
 	    N_("Read in the pager")},
 	{K_CHAR, '/', MB_OUTLINE, ACT_SEARCH, 0, N_("Search as you type")},
@@ -116,18 +118,22 @@ const struct binding bindings_table[] = {
 	{K_CTRL, 'c', MB_SEARCH, ACT_SEARCH_CANCEL, KF_NOHELP, NULL},
 	{K_CHAR, 'q', MB_OUTLINE, ACT_QUIT, KF_EXIT | KF_LETTER, N_("Quit")},
 	{K_CTRL, 'c', MB_ALL, ACT_QUIT, KF_EXIT, N_("Quit")},
-	/* Kiosk: a visitor just types; any other printable key searches. */
-	{K_CHAR, 0, MB_OUTLINE, ACT_SEARCH_TYPE, KF_KIOSK | KF_NOHELP, NULL},
+	/* Kiosk: a visitor just types; every printable key searches, the
+	 * list or (in the pager) the page.  On the help page it does
+	 * nothing. */
+	{K_CHAR, 0, MB_OUTLINE | MB_PAGER, ACT_SEARCH_TYPE,
+	    KF_KIOSK | KF_NOHELP, NULL},
 };
 /* clang-format on */
 const size_t bindings_count = sizeof bindings_table / sizeof bindings_table[0];
 
 /*
- * The kiosk rules, all of them: a visitor types, so every printable key in
- * the list is search input (the catch-all at the end of the table), and
- * letters are nowhere commands; quitting (--allow-quit) is Ctrl-D, a key
- * no one types into a search; the kiosk-only bindings (Ctrl-C home) are
- * off outside kiosk mode.
+ * The kiosk rules, all of them: a visitor types, so every printable key is
+ * search input (in the list and in the pager: the catch-all at the end of
+ * the table; on the help page it does nothing) and no printable key is a
+ * command anywhere (not q, ?, [, ] or Space); quitting (--allow-quit) is
+ * Ctrl-D, a key no one types into a search; the kiosk-only bindings
+ * (Ctrl-C home) are off outside kiosk mode.
  */
 int
 bindings_active(
@@ -143,7 +149,7 @@ bindings_active(
 		return 0;
 	if (k->flags & KF_LETTER)
 		return 0;
-	if (k->key == K_CHAR && (mode & MB_OUTLINE) && !(k->flags & KF_KIOSK))
+	if (k->key == K_CHAR && !(mode & MB_SEARCH) && !(k->flags & KF_KIOSK))
 		return 0;
 	return 1;
 }

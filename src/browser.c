@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "outline.h"
 #include "pager.h"
+#include "render.h"
 #include "rows.h"
 #include "searchui.h"
 #include "view.h"
@@ -513,6 +514,73 @@ render_too_small(struct browser *b, int w, int h, struct screen *out)
 	}
 }
 
+/*
+ * A message on the status row (a one-shot message, the idle countdown):
+ * one row when it fits beside the indicator; a longer one is wrapped with
+ * the Japanese line-breaking rules, never cut mid-word ("…質問はありま"),
+ * onto as many rows as it needs, up to half the screen, taken from the
+ * bottom of the view for this one screen (the next key drops the
+ * message).  The indicator ends the last row when it fits there.
+ */
+static void
+status_message(struct browser *b, const char *msg, const char *right, int w,
+    int h, struct screen *out)
+{
+	int amb = b->env.ambiguous;
+	int rw = right != NULL ? rows_width(right, amb) : 0;
+	int max = (h - 1) / 2 > 1 ? (h - 1) / 2 : 1, n, i;
+	struct slines ls = {0};
+	struct render_opts ro = view_ropts(&b->env, w);
+
+	if (rows_width(msg, amb) + (rw > 0 ? rw + 1 : 0) <= w || max < 2) {
+		rows_status(slines_push(&out->rows), msg, right, w, amb);
+		return;
+	}
+	ro.width = w; /* the status row is not text: --max-width aside */
+	render_plain(msg, strlen(msg), "", "", 0, AT_STATUS, &ro, NULL, &ls);
+	n = ls.n < (size_t)max ? (int)ls.n : max;
+	if (n < 1)
+		n = 1;
+	/* The view's last rows make room. */
+	for (i = 1; i < n && out->rows.n > 0; i++)
+		sline_free(&out->rows.v[--out->rows.n]);
+	if (out->cursor_y > h - n - 1)
+		out->cursor_y = h - n - 1 > 0 ? h - n - 1 : 0;
+	for (i = 0; i < n; i++) {
+		struct sline *dst = slines_push(&out->rows);
+		const struct sline *l = &ls.v[i];
+
+		if (i == n - 1 && (size_t)n < ls.n) {
+			/* More than half the screen: the rest is left out,
+			 * and the row says so. */
+			const char *dots = b->env.ascii ? "..." : "\xe2\x80\xa6";
+			int dw = rows_width(dots, amb);
+			struct sline t = {0};
+
+			rows_fit(&t, l, w - dw > 0 ? w - dw : 0, amb, 0);
+			while (t.len > 0 && t.text[t.len - 1] == ' ') {
+				t.len--;
+				t.width--;
+			}
+			sline_append(&t, dots, strlen(dots), AT_STATUS, dw);
+			rows_fit(dst, &t, w, amb, AT_STATUS);
+			sline_free(&t);
+		} else if (i == n - 1 && rw > 0 && l->width + rw + 1 <= w) {
+			struct sline t = {0}, r = {0};
+
+			sline_copy(&t, l);
+			rows_fit(dst, &t, w - rw, amb, AT_STATUS);
+			sline_append(&r, right, strlen(right), AT_STATUS, rw);
+			sline_copy(dst, &r);
+			sline_free(&t);
+			sline_free(&r);
+		} else {
+			rows_fit(dst, l, w, amb, AT_STATUS);
+		}
+	}
+	slines_free(&ls);
+}
+
 void
 browser_render(struct browser *b, int w, int h, struct screen *out)
 {
@@ -547,12 +615,13 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		    _("Returning to the start in %d s (press any key to stay)"),
 		    b->countdown);
 
-		rows_status(slines_push(&out->rows), m, NULL, w,
-		    b->env.ambiguous);
+		status_message(b, m, NULL, w, h, out);
 		free(m);
 	} else if (b->field.active && b->field.view == b->cur)
 		searchui_status(&b->field, &b->env, out, st.right);
-	else if (b->loading && b->msg.text == NULL)
+	else if (b->msg.text != NULL)
+		status_message(b, b->msg.text, st.right, w, h, out);
+	else if (b->loading)
 		/* the view's hints and position count what is loaded so
 		 * far: not true yet */
 		rows_status(slines_push(&out->rows), _("Loading the rest of "
@@ -560,10 +629,8 @@ browser_render(struct browser *b, int w, int h, struct screen *out)
 		    NULL, w, b->env.ambiguous);
 	else
 		rows_status(slines_push(&out->rows),
-		    b->msg.text != NULL ? b->msg.text
-		    : st.left != NULL   ? st.left
-		                        : "",
-		    st.right, w, b->env.ambiguous);
+		    st.left != NULL ? st.left : "", st.right, w,
+		    b->env.ambiguous);
 	free(st.left);
 	free(st.right);
 }

@@ -173,8 +173,10 @@ help_lines(const struct view_env *env, int w, struct slines *out)
 	struct render_opts ro = view_ropts(env, w);
 
 	if (env->kiosk) {
-		const char *t = _("Type anything to search the questions and "
-		                  "answers; these keys do the rest.");
+		const char *t = _("Type anything to search: in the list, the "
+		                  "questions and answers; in the pager, the "
+		                  "page.  No letter is a command; these keys "
+		                  "do the rest.");
 
 		render_plain(t, strlen(t), "", "", 0, 0, &ro, NULL, out);
 		slines_push(out);

@@ -14,8 +14,10 @@
 #include "outline_layout.h"
 #include "outline_search.h"
 #include "outline_status.h"
+#include "render.h"
 #include "rows.h"
 #include "search.h"
+#include "width.h"
 #include "xalloc.h"
 
 /* The first section or question, else the first item. */
@@ -71,6 +73,7 @@ outline_new(const struct view_env *env, int expand_all)
 
 	o->e = env;
 	o->hit_item = NO_ITEM;
+	o->link_item = NO_ITEM;
 	filter_init(&o->f, env->d, env->ix, env->romaji);
 	o->best = env->order_best;
 	filter_set_best(&o->f, o->best);
@@ -95,11 +98,13 @@ outline_free(void *v)
 	free(o);
 }
 
-/* Any key ends the start (see outline_settle). */
+/* Any key ends the start (see outline_settle), and drops the link Tab
+ * focused (Tab, Shift-Tab and Enter keep it: outline_act). */
 static void
 outline_edits_end(struct outline *o)
 {
 	o->at_start = 0;
+	o->link_item = NO_ITEM;
 }
 
 /* Kiosk home: the next visitor sees nothing of the last one. */
@@ -391,6 +396,8 @@ outline_toggle_all(struct outline *o, struct intent *out)
 	    all ? _("Everything closed") : _("Everything open"));
 }
 
+static void outline_jump_push(void *v);
+
 static void
 outline_next_section(struct outline *o, int dir, struct intent *out)
 {
@@ -409,7 +416,9 @@ outline_next_section(struct outline *o, int dir, struct intent *out)
 			break;
 	}
 	/* The section goes to the top of the screen, its questions below
-	 * it (at the end, outline_fix fills the screen again). */
+	 * it (at the end, outline_fix fills the screen again); Backspace
+	 * comes back. */
+	outline_jump_push(o);
 	o->sel = i;
 	o->top.item = i;
 	o->top.line = 0;
@@ -512,14 +521,134 @@ outline_jump_back(void *v, struct intent *out)
 	outline_ensure_head(o);
 }
 
+/* The index of the focused link among the links on screen, or -1. */
+static int
+focus_index(const struct outline *o, const struct olink *l, size_t n)
+{
+	size_t k;
+
+	if (o->link_item == NO_ITEM)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (l[k].item == o->link_item && l[k].line == o->link_line &&
+		    l[k].k == o->link_k)
+			return (int)k;
+	return -1;
+}
+
+/* Tab/Shift-Tab: the next (previous) link on screen, in an open answer
+ * or an introduction, as w3m's Tab; past the last (first) one, or with
+ * none on screen, the next (previous) section as before. */
+static void
+outline_next_link(struct outline *o, size_t keep_item, int keep_line,
+    int keep_k, int dir, struct intent *out)
+{
+	struct olink *l;
+	size_t n;
+	int cur, i;
+
+	outline_fix(o);
+	n = outline_screen_links(o, &l);
+	o->link_item = keep_item;
+	o->link_line = keep_line;
+	o->link_k = keep_k;
+	cur = focus_index(o, l, n);
+	if (cur < 0)
+		i = dir > 0 ? 0 : (int)n - 1;
+	else
+		i = cur + dir;
+	o->link_item = NO_ITEM;
+	if (n == 0 || i < 0 || i >= (int)n) {
+		free(l);
+		outline_next_section(o, dir, out);
+		return;
+	}
+	o->link_item = l[i].item;
+	o->link_line = l[i].line;
+	o->link_k = l[i].k;
+	/* The question the link belongs to is the selection. */
+	if (outline_item_selectable(o, l[i].item))
+		o->sel = l[i].item;
+	free(l);
+}
+
+/* Enter on a focused link: a link to a question or section of the FAQ
+ * goes there (opened, in the outline; in the pager when the search
+ * filter hides it), and Backspace comes back; an external link is never
+ * opened: its URL is shown, as the pager does. */
+static void
+outline_follow(struct outline *o, const char *href, struct intent *out)
+{
+	const struct doc *d = o->e->d;
+	const struct entry *e;
+	const struct section *sec;
+	size_t item;
+
+	if (href[0] != '#') {
+		rows_msg_set(&out->msg, _("Link: %s"), href);
+		return;
+	}
+	e = doc_entry_by_id(d, href + 1);
+	sec = e == NULL ? doc_section_by_id(d, href + 1) : NULL;
+	if (e == NULL && sec == NULL) {
+		rows_msg_set(&out->msg, _("No entry with id %s"), href + 1);
+		return;
+	}
+	item = e != NULL ? o->ent_item[e - d->entries]
+	                 : o->sec_item[sec - d->secs];
+	/* Hidden by the search filter (or not an item of the best-first
+	 * list): the pager shows it. */
+	if (item == NO_ITEM ||
+	    (o->f.on && (e != NULL ? !o->f.is_hit[e - d->entries]
+	                           : o->f.sechits[sec - d->secs] == 0))) {
+		if (e != NULL)
+			want_pager(o, PAGE_ENTRY, (uint32_t)(e - d->entries), out);
+		else
+			want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
+		return;
+	}
+	outline_jump_push(o);
+	if (e != NULL) {
+		o->sec_open[e->section] = 1;
+		o->ent_open[e - d->entries] = 1;
+	}
+	o->sel = item;
+	o->top.item = item;
+	o->top.line = 0;
+	outline_ensure_fits(o);
+}
+
 static void
 outline_act(void *v, enum action a, struct intent *out)
 {
 	struct outline *o = v;
 	const struct item *it = &o->items[o->sel];
 	int was_start = o->at_start;
+	size_t link_item = o->link_item;
+	int link_line = o->link_line, link_k = o->link_k;
 
 	outline_edits_end(o);
+	if (a == ACT_ENTER && link_item != NO_ITEM) {
+		struct olink *l;
+		size_t n = outline_screen_links(o, &l);
+		int k;
+
+		o->link_item = link_item;
+		o->link_line = link_line;
+		o->link_k = link_k;
+		k = focus_index(o, l, n);
+		if (k >= 0) {
+			outline_follow(o, l[k].href, out);
+			/* Still on screen after an external link: the
+			 * focus stays for the next Tab. */
+			if (out->kind != INTENT_NONE || l[k].href[0] == '#')
+				o->link_item = NO_ITEM;
+			free(l);
+			return;
+		}
+		o->link_item = NO_ITEM;
+		free(l);
+	}
 	switch (a) {
 	case ACT_ENTER:
 	case ACT_OPEN:
@@ -553,7 +682,8 @@ outline_act(void *v, enum action a, struct intent *out)
 		break;
 	case ACT_NEXT_SECTION:
 	case ACT_PREV_SECTION:
-		outline_next_section(o, a == ACT_NEXT_SECTION ? 1 : -1, out);
+		outline_next_link(o, link_item, link_line, link_k,
+		    a == ACT_NEXT_SECTION ? 1 : -1, out);
 		break;
 	case ACT_PAGER:
 		if (it->kind == ITEM_SECTION)
@@ -593,6 +723,8 @@ outline_settle(void *v)
 	int resized = o->laid_w != o->e->w || o->laid_h != o->e->h;
 	int vh = outline_view_h(o);
 
+	if (resized)
+		o->link_item = NO_ITEM;
 	if (o->at_start) {
 		outline_settle_start(o);
 	} else if (o->nitems > 0) {
@@ -610,6 +742,14 @@ outline_settle(void *v)
 				outline_ensure_head(o);
 		}
 	}
+	if (o->link_item != NO_ITEM) {
+		struct olink *l;
+		size_t n = outline_screen_links(o, &l);
+
+		if (focus_index(o, l, n) < 0)
+			o->link_item = NO_ITEM;
+		free(l);
+	}
 	o->laid_w = o->e->w;
 	o->laid_h = o->e->h;
 }
@@ -619,8 +759,11 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 {
 	struct outline *o = v;
 	const struct view_env *env = o->e;
-	int vh = env->h - 1, row = 0, w = env->w, skip;
-	size_t i;
+	int vh = env->h - 1, row = 0, w = env->w, skip, link_y = -1, link_x = 0;
+	int chain = -1; /* the line a focused link may wrap onto */
+	size_t i, nlinks;
+	struct olink *links;
+
 	free(o->rows);
 	o->rows = xcalloc((size_t)env->h, sizeof *o->rows);
 	o->nrows = env->h;
@@ -648,7 +791,41 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 				    dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
 			else
 				sline_pad(dst, 1, 0);
-			rows_fit(dst, &ls->v[l], w - 1, env->ambiguous, at);
+			int focused = i == o->link_item &&
+			              l == o->link_line &&
+			              o->link_k < (int)ls->v[l].nlinks;
+			/* the focused link's part wrapped onto this line */
+			int wrapped = i == o->link_item && l > o->link_line &&
+			              chain == l &&
+			              outline_link_continues(
+			                  &ls->v[l - 1], &ls->v[l]);
+
+			if (focused || wrapped) {
+				/* The link Tab focused, as the pager shows
+				 * its selected link; the cursor on it. */
+				const struct sline_link *k =
+				    &ls->v[l].links[focused ? o->link_k : 0];
+				struct sline t = {0};
+				uint32_t j;
+
+				sline_copy(&t, &ls->v[l]);
+				for (j = k->start; j < k->end && j < t.len; j++)
+					t.attr[j] |= AT_SELECTED;
+				rows_fit(dst, &t, w - 1, env->ambiguous, at);
+				sline_free(&t);
+				if (focused) {
+					link_y = row;
+					link_x = 1 + width_str(ls->v[l].text,
+					                 k->start, env->ambiguous);
+				}
+				if (focused
+				        ? o->link_k + 1 == (int)ls->v[l].nlinks
+				        : ls->v[l].nlinks == 1)
+					chain = l + 1;
+			} else {
+				rows_fit(dst, &ls->v[l], w - 1,
+				    env->ambiguous, at);
+			}
 			o->rows[row].item = i;
 			o->rows[row].line = l;
 			if (l == g.label_line) {
@@ -664,20 +841,29 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 		i = outline_next_visible(o, i);
 	}
 	if (o->f.on && o->f.nhits == 0 && row < vh) {
-		struct sline t = {0};
+		/* Wrapped, not cut mid-word: the query is the visitor's. */
+		struct slines t = {0};
+		struct render_opts ro = view_ropts(env, w);
 		char *m = xasprintf(_("No match for %s"), o->f.q);
+		size_t k;
 
-		sline_pad(&t, 2, 0);
-		sline_append(
-		    &t, m, strlen(m), AT_DIM, rows_width(m, env->ambiguous));
-		rows_fit(slines_push(&scr->rows), &t, w, env->ambiguous, 0);
-		sline_free(&t);
+		render_plain(
+		    m, strlen(m), "  ", "  ", 0, AT_DIM, &ro, NULL, &t);
+		for (k = 0; k < t.n && row < vh; k++, row++)
+			rows_fit(slines_push(&scr->rows), &t.v[k], w,
+			    env->ambiguous, 0);
+		slines_free(&t);
 		free(m);
-		row++;
 	}
 	for (; row < vh; row++)
 		sline_pad(slines_push(&scr->rows), w, 0);
-	outline_status(o, st);
+	if (link_y >= 0) {
+		scr->cursor_y = link_y;
+		scr->cursor_x = link_x < w ? link_x : w - 1;
+	}
+	nlinks = outline_screen_links(o, &links);
+	outline_status(o, st, links, nlinks);
+	free(links);
 }
 
 const struct view_ops outline_ops = {

@@ -17,21 +17,54 @@
 #include "xalloc.h"
 
 /* Key hints that are true where they are shown: in kiosk mode every
- * printable key searches, so only named keys are offered. */
-static const char *
+ * printable key searches, so only named keys are offered; Enter only
+ * where it acts (not on a collection title) and 「すべて開く」 (a, F2)
+ * only on a section with questions or a question.  The wide hints are
+ * built from parts (malloc'd), the narrow ones name no such key. */
+static char *
 outline_hints(const struct outline *o, int narrow)
 {
-	if (o->e->kiosk && o->e->allow_quit)
-		return narrow ? _("Type to search  F1: help  Ctrl-D: quit")
-		              : _("Type to search  Up/Down: move  Enter: open  "
-		                  "F2: open all  F1: help  Ctrl-D: quit");
-	if (o->e->kiosk)
-		return narrow ? _("Type to search  F1: help")
-		              : _("Type to search  Up/Down: move  Enter: open  "
-		                  "F2: open all  F1: help");
-	return narrow ? _("/: search  ?: help  q: quit")
-	              : _("j/k: move  Enter: open  a: all  /: search  ?: "
-	                  "help  q: quit");
+	const struct item *it =
+	    o->nitems > 0 && o->sel < o->nitems ? &o->items[o->sel] : NULL;
+	int enter = it != NULL && it->kind != ITEM_TITLE;
+	int all = enter && (it->kind == ITEM_ENTRY ||
+	                       o->e->d->secs[it->idx].n > 0);
+	const char *p[8];
+	size_t n = 0, i;
+	char *r, *t;
+
+	if (o->e->kiosk && o->e->allow_quit && narrow)
+		return xstrdup(_("Type to search  F1: help  Ctrl-D: quit"));
+	if (o->e->kiosk && narrow)
+		return xstrdup(_("Type to search  F1: help"));
+	if (narrow)
+		return xstrdup(_("/: search  ?: help  q: quit"));
+	if (o->e->kiosk) {
+		p[n++] = _("Type to search");
+		p[n++] = _("Up/Down: move");
+	} else {
+		p[n++] = _("j/k: move");
+	}
+	if (enter)
+		p[n++] = _("Enter: open");
+	if (all)
+		p[n++] = o->e->kiosk ? _("F2: open all") : _("a: all");
+	if (o->e->kiosk) {
+		p[n++] = _("F1: help");
+		if (o->e->allow_quit)
+			p[n++] = _("Ctrl-D: quit");
+	} else {
+		p[n++] = _("/: search");
+		p[n++] = _("?: help");
+		p[n++] = _("q: quit");
+	}
+	r = xstrdup(p[0]);
+	for (i = 1; i < n; i++) {
+		t = xasprintf("%s  %s", r, p[i]);
+		free(r);
+		r = t;
+	}
+	return r;
 }
 
 /* s cut to at most max columns, with "…" when cut (malloc'd). */
@@ -102,10 +135,32 @@ outline_position(const struct outline *o, int maxw)
 	return r;
 }
 
+/* Where the focused link goes: an external link's URL (never opened),
+ * or the question or section of the FAQ that Enter goes to (malloc'd). */
+static char *
+link_says(const struct outline *o, const char *href)
+{
+	const struct doc *d = o->e->d;
+	const struct entry *e;
+	const struct section *sec;
+
+	if (href[0] != '#')
+		return xasprintf(_("Link: %s"), href);
+	e = doc_entry_by_id(d, href + 1);
+	if (e != NULL)
+		return xasprintf(_("Enter: go to %.*s"), (int)e->question_len,
+		    e->question);
+	sec = doc_section_by_id(d, href + 1);
+	if (sec != NULL)
+		return xasprintf(_("Enter: go to %s"), sec->title);
+	return xasprintf(_("Link: %s"), href);
+}
+
 /* The status row: the filter or the key hints, and the hit count or the
  * position at the right. */
 void
-outline_status(const struct outline *o, struct view_status *st)
+outline_status(const struct outline *o, struct view_status *st,
+    const struct olink *links, size_t nlinks)
 {
 	/* In kiosk mode n is typed into the query, not a command. */
 	const char *keys = o->e->kiosk ? _("Up/Down: move  Esc: clear")
@@ -131,19 +186,48 @@ outline_status(const struct outline *o, struct view_status *st)
 		        (unsigned long)o->f.nhits);
 		st->left = xasprintf("/%s  %s", o->f.q, keys);
 	} else {
-		const char *hint = outline_hints(o, 0);
-		int hw = rows_width(hint, o->e->ambiguous);
+		size_t k;
+		char *hint = NULL;
+		int hw;
 
+		for (k = 0; k < nlinks; k++)
+			if (links[k].item == o->link_item &&
+			    links[k].line == o->link_line &&
+			    links[k].k == o->link_k)
+				hint = link_says(o, links[k].href);
+		if (hint != NULL) {
+			hw = rows_width(hint, o->e->ambiguous);
+			st->right = outline_position(o, o->e->w - hw - 1);
+			st->left = hint;
+			return;
+		}
+		/* Tab is offered only when it reaches a link here. */
+		hint = outline_hints(o, 0);
+		if (nlinks > 0) {
+			char *t = xasprintf("%s  %s", _("Tab: link"), hint);
+
+			free(hint);
+			hint = t;
+		}
+		hw = rows_width(hint, o->e->ambiguous);
 		/* A hint cut short says less than a short hint; the position
 		 * takes what the hint leaves. */
 		if (hw <= o->e->w)
 			st->right = outline_position(o, o->e->w - hw - 1);
 		if (st->right == NULL) {
+			free(hint);
 			hint = outline_hints(o, 1);
+			if (nlinks > 0) {
+				char *t =
+				    xasprintf("%s  %s", _("Tab: link"), hint);
+
+				free(hint);
+				hint = t;
+			}
 			hw = rows_width(hint, o->e->ambiguous);
 			st->right = outline_position(o, o->e->w - hw - 1);
 		}
-		st->left = xstrdup(hint);
+		st->left = hint;
 	}
 }
 

@@ -851,14 +851,26 @@ pager_render(void *v, struct screen *scr, struct view_status *st)
 		}
 	}
 	st->right = pager_position(p, pg, L);
-	hint = pg->kind == PAGE_HELP ? _("q: back")
-	                             : _("q: back  Tab: link  ]/[: "
-	                                 "next/previous question  ?: help");
+	/* Hints that are true here: Tab only where there are links, and
+	 * in kiosk mode no printable key (they are search input). */
+	if (pg->kind == PAGE_HELP)
+		hint = env->kiosk ? _("Esc: back") : _("q: back");
+	else if (env->kiosk)
+		hint = pg->nlinks > 0 ? _("Type to search  Esc: back  Tab: "
+		                          "link  F1: help")
+		                      : _("Type to search  Esc: back  F1: help");
+	else
+		hint = pg->nlinks > 0 ? _("q: back  Tab: link  ]/[: "
+		                          "next/previous question  ?: help")
+		                      : _("q: back  ]/[: next/previous "
+		                          "question  ?: help");
 	/* A hint cut short says less than a short hint. */
 	if (rows_width(hint, env->ambiguous) +
 	        rows_width(st->right, env->ambiguous) + 1 >
 	    w)
-		hint = _("q: back  ?: help");
+		hint = pg->kind == PAGE_HELP ? hint
+		       : env->kiosk          ? _("Esc: back  F1: help")
+		                             : _("q: back  ?: help");
 	st->left = xstrdup(hint);
 }
 

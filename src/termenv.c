@@ -169,3 +169,71 @@ termenv_kiosk_scrub(void)
 	}
 	free(keep);
 }
+
+/* Terminals that show OSC 8 hyperlinks, by their TERM (prefixes). */
+static const char *const termenv_osc8_terms[] = {
+    "xterm-kitty", "xterm-ghostty", "alacritty", "foot", "wezterm",
+    "contour",
+};
+
+/* ... and by TERM_PROGRAM (exact). */
+static const char *const termenv_osc8_programs[] = {
+    "iTerm.app", "WezTerm", "vscode", "ghostty",
+};
+
+int
+termenv_hyperlinks_known(const char *term, const char *term_program,
+    const char *vte_version, const char *wt_session)
+{
+	size_t i;
+
+	if (term == NULL || !termenv_term_usable(term))
+		return 0;
+	/* A multiplexer between: it decides, and by default drops them. */
+	if (strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0)
+		return 0;
+	for (i = 0; i < sizeof termenv_osc8_terms / sizeof *termenv_osc8_terms;
+	     i++)
+		if (strncmp(term, termenv_osc8_terms[i],
+		        strlen(termenv_osc8_terms[i])) == 0)
+			return 1;
+	for (i = 0; term_program != NULL &&
+	            i < sizeof termenv_osc8_programs /
+	                    sizeof *termenv_osc8_programs;
+	     i++)
+		if (strcmp(term_program, termenv_osc8_programs[i]) == 0)
+			return 1;
+	if (vte_version != NULL && vte_version[0] >= '0' &&
+	    vte_version[0] <= '9' && strtol(vte_version, NULL, 10) >= 5000)
+		return 1;
+	return wt_session != NULL && wt_session[0] != '\0';
+}
+
+int
+termenv_url_linkable(const char *url)
+{
+	static const char *const schemes[] = {"http:", "https:", "mailto:"};
+	size_t i, n;
+
+	if (url == NULL)
+		return 0;
+	n = strlen(url);
+	if (n == 0 || n > 2048)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)url[i] < 0x21 || (unsigned char)url[i] > 0x7e)
+			return 0;
+	for (i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0 &&
+		    n > strlen(schemes[i]))
+			return 1;
+	return 0;
+}
+
+char *
+termenv_osc8_open(const char *url)
+{
+	if (!termenv_url_linkable(url))
+		return NULL;
+	return xasprintf("\033]8;;%s\033\\", url);
+}

@@ -72,6 +72,7 @@ struct tui {
 	const char *smxx, *sgr0, *cup, *dim;
 	struct tui_strike *strikes;
 	size_t nstrikes, strikecap;
+	int osc8; /* OSC 8 hyperlinks: tui_link_paint() */
 };
 
 /* A run of struck text: bytes [from, to) of row y, from column x. */
@@ -301,6 +302,17 @@ tui_strike_paint(struct tui *t, const struct screen *s, int cy, int cx)
 	t->nstrikes = 0;
 }
 
+/* tui_term_links' way to set the attributes of a link's run (TUI_RUN_END:
+ * back to normal), the same curses draws a (tui_attr). */
+static void
+tui_link_attr(uint16_t a, void *ctx)
+{
+	short pair = 0;
+	attr_t at = a == TUI_RUN_END ? A_NORMAL : tui_attr(ctx, a, &pair);
+
+	vid_puts(at, pair, NULL, tui_outc);
+}
+
 /* A terminfo string capability, or NULL when the terminal lacks it. */
 static const char *
 tui_cap(const char *name)
@@ -393,6 +405,8 @@ tui_paint(struct tui *t)
 	cx = s.cursor_x < 0 ? 0 : s.cursor_x >= COLS ? COLS - 1 : s.cursor_x;
 	move(cy, cx);
 	refresh();
+	if (t->osc8)
+		tui_term_links(&s, COLS, LINES, t->cup, tui_link_attr, t, cy, cx);
 	tui_strike_paint(t, &s, cy, cx);
 	screen_free(&s);
 }
@@ -691,6 +705,10 @@ tui_setup(struct tui *t, char **err)
 	if (t->smxx == NULL || t->sgr0 == NULL || t->cup == NULL || t->ascii)
 		t->smxx = NULL;
 	browser_set_del_marks(t->b, t->smxx == NULL);
+	t->osc8 = !t->o->kiosk && !t->ascii && t->cup != NULL &&
+	          termenv_hyperlinks_known(getenv("TERM"),
+	              getenv("TERM_PROGRAM"), getenv("VTE_VERSION"),
+	              getenv("WT_SESSION"));
 	return 0;
 }
 

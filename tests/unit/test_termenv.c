@@ -244,6 +244,64 @@ test_kiosk_scrub_keeps_values_exactly(void **state)
 	assert_null(getenv("TERM"));
 }
 
+/* OSC 8 only where the terminal is known to show hyperlinks; never inside
+ * screen or tmux, never for an unknown terminal. */
+static void
+test_hyperlinks_known(void **state)
+{
+	(void)state;
+	assert_true(termenv_hyperlinks_known("xterm-kitty", NULL, NULL, NULL));
+	assert_true(termenv_hyperlinks_known("foot-extra", NULL, NULL, NULL));
+	assert_true(termenv_hyperlinks_known("xterm-256color", "WezTerm", NULL, NULL));
+	assert_true(termenv_hyperlinks_known("xterm-256color", "iTerm.app", NULL, NULL));
+	assert_true(termenv_hyperlinks_known("xterm-256color", NULL, "7200", NULL));
+	assert_true(termenv_hyperlinks_known("xterm-256color", NULL, NULL, "a-guid"));
+	assert_false(termenv_hyperlinks_known("xterm-256color", NULL, "4800", NULL));
+	assert_false(termenv_hyperlinks_known("xterm-256color", NULL, "x", NULL));
+	assert_false(termenv_hyperlinks_known("xterm-256color", "Apple_Terminal", NULL, NULL));
+	assert_false(termenv_hyperlinks_known("xterm-256color", NULL, NULL, ""));
+	assert_false(termenv_hyperlinks_known("vt100", NULL, NULL, NULL));
+	/* the multiplexer decides, whatever the terminal outside says */
+	assert_false(termenv_hyperlinks_known("tmux-256color", "WezTerm", "7200", "g"));
+	assert_false(termenv_hyperlinks_known("screen.xterm-kitty", NULL, NULL, NULL));
+	assert_false(termenv_hyperlinks_known("dumb", "WezTerm", NULL, NULL));
+	assert_false(termenv_hyperlinks_known(NULL, "WezTerm", NULL, NULL));
+}
+
+/* Only a clean http, https or mailto URL goes into the sequence: nothing
+ * that could end it early (ESC, BEL, C1), start another, or run code. */
+static void
+test_osc8_sanitising(void **state)
+{
+	char big[2100];
+	char *s;
+
+	(void)state;
+	s = termenv_osc8_open("https://example.com/a?b=c#d");
+	assert_string_equal(s, "\033]8;;https://example.com/a?b=c#d\033\\");
+	free(s);
+	assert_true(termenv_url_linkable("HTTP://EXAMPLE.COM/"));
+	assert_true(termenv_url_linkable("mailto:help@example.com"));
+	assert_false(termenv_url_linkable("https://example.com/\033]0;x\a"));
+	assert_false(termenv_url_linkable("https://example.com/\a"));
+	assert_false(termenv_url_linkable("https://example.com/a b"));
+	assert_false(termenv_url_linkable("https://example.com/\xc2\x9b" "2J"));
+	assert_false(termenv_url_linkable("https://例え.jp/"));
+	assert_false(termenv_url_linkable("javascript:alert(1)"));
+	assert_false(termenv_url_linkable("file:///etc/passwd"));
+	assert_false(termenv_url_linkable("#manual"));
+	assert_false(termenv_url_linkable("https:"));
+	assert_false(termenv_url_linkable(""));
+	assert_false(termenv_url_linkable(NULL));
+	assert_null(termenv_osc8_open("javascript:alert(1)"));
+	memset(big, 'a', sizeof big - 1);
+	memcpy(big, "https://", 8);
+	big[sizeof big - 1] = '\0';
+	assert_false(termenv_url_linkable(big));
+	big[2048] = '\0';
+	assert_true(termenv_url_linkable(big));
+}
+
 int
 main(void)
 {
@@ -258,6 +316,8 @@ main(void)
 	    cmocka_unit_test(test_term_fallbacks),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_only_terminal_vars),
 	    cmocka_unit_test(test_kiosk_scrub_keeps_values_exactly),
+	    cmocka_unit_test(test_hyperlinks_known),
+	    cmocka_unit_test(test_osc8_sanitising),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+--lang ja --dump 40x12 --keys '<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>' tests/golden/fixtures/aws-ja

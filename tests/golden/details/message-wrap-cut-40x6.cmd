@@ -1,0 +1,1 @@
+--lang en --dump 40x6 --keys '/nothing matches this long query and it goes on and on and on and on and on<Enter>' tests/golden/fixtures/empty-section

@@ -1,0 +1,1 @@
+--lang en --dump 40x12 --keys '/nothing matches this long query<Enter>' tests/golden/fixtures/empty-section

@@ -1,0 +1,1 @@
+--lang ja --dump 40x12 --keys '/存在しない長い検索語をここに入力します<Enter>' tests/golden/fixtures/links

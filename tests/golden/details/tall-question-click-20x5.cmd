@@ -1,0 +1,1 @@
+--dump 20x5 --keys '<Down><Down><Click 3,1>' tests/golden/fixtures/long-question

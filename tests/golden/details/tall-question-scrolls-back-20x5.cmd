@@ -1,0 +1,1 @@
+--dump 20x5 --keys '<Down><Down><Enter><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up>' tests/golden/fixtures/long-question

@@ -1,0 +1,1 @@
+--kiosk --dump 100x10 tests/golden/fixtures/empty-section

@@ -1,0 +1,1 @@
+--kiosk --dump 80x24 --keys '<F1>q?' tests/golden/fixtures/aws-ja

@@ -1,0 +1,1 @@
+--kiosk --dump 80x24 --keys '<Down><Enter><Enter>q?' tests/golden/fixtures/aws-ja

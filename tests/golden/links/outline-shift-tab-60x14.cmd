@@ -1,0 +1,1 @@
+--dump 60x14 --keys '<Down><Down><Enter><S-Tab>' tests/golden/fixtures/links

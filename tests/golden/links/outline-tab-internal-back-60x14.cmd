@@ -1,0 +1,1 @@
+--dump 60x14 --keys '<Down><Down><Enter><Tab><Tab><Enter><BS>' tests/golden/fixtures/links

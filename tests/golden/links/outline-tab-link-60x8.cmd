@@ -1,0 +1,1 @@
+--dump-attrs --dump 60x8 --keys '<Down><Down><Enter><Tab>' tests/golden/fixtures/links
