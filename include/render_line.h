@@ -44,6 +44,7 @@ struct ctx {
 	const char *src; /* what hl ranges index */
 	const struct render_opts *o;
 	const struct hl_set *hl;
+	struct hl_lazy *lazy; /* NULL, or what hl is the set of */
 	struct slines *out;
 	uint16_t pattr; /* attribute of prefixes */
 	struct prefix first, rest;

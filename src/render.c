@@ -313,16 +313,17 @@ cut_note(const struct render_opts *o, struct slines *out)
 	free(msg);
 }
 
-void
-render_answer(const struct entry *e, const struct render_opts *o,
-    const struct hl_set *hl, struct slines *out)
+static void
+render_answer_with(const struct entry *e, const struct render_opts *o,
+    const struct hl_set *hl, struct hl_lazy *lazy, struct slines *out)
 {
 	struct ctx c;
 
 	memset(&c, 0, sizeof c);
 	c.src = e->text;
 	c.o = o;
-	c.hl = hl;
+	c.hl = lazy != NULL ? &lazy->set : hl;
+	c.lazy = lazy;
 	c.out = out;
 	c.pattr = AT_CHROME;
 	prefix_set(&c.rest, "", 0, 0);
@@ -334,6 +335,20 @@ render_answer(const struct entry *e, const struct render_opts *o,
 	if (c.cut)
 		cut_note(o, out);
 	ctx_free(&c);
+}
+
+void
+render_answer(const struct entry *e, const struct render_opts *o,
+    const struct hl_set *hl, struct slines *out)
+{
+	render_answer_with(e, o, hl, NULL, out);
+}
+
+void
+render_answer_lazy(const struct entry *e, const struct render_opts *o,
+    struct hl_lazy *hl, struct slines *out)
+{
+	render_answer_with(e, o, NULL, hl, out);
 }
 
 void

@@ -305,6 +305,15 @@ hl_seek(const struct hl_set *hl, uint32_t off)
 	return lo;
 }
 
+/* The highlights of the source bytes before upto, found when they are
+ * found as they are read. */
+static void
+hl_need(const struct ctx *c, size_t upto)
+{
+	if (c->lazy != NULL && c->lazy->known < upto)
+		c->lazy->more(c->lazy, upto);
+}
+
 /* Marks AT_HIGHLIGHT on f's bytes [at, at+n) that copy src[off, off+n). */
 void
 flat_highlight(
@@ -312,6 +321,7 @@ flat_highlight(
 {
 	size_t k;
 
+	hl_need(c, (size_t)off + n);
 	if (c->hl == NULL || c->hl->n == 0)
 		return;
 	for (k = hl_seek(c->hl, off); k < c->hl->n; k++) {
@@ -334,6 +344,7 @@ hl_covers(const struct ctx *c, size_t off)
 {
 	size_t h;
 
+	hl_need(c, off + 1);
 	if (c->hl == NULL || c->hl->n == 0)
 		return 0;
 	h = hl_seek(c->hl, (uint32_t)off);
