@@ -277,6 +277,7 @@ flat_clear(struct flat *f)
 {
 	f->len = 0;
 	f->nlinks = 0;
+	f->nhl = 0;
 }
 
 void
@@ -285,6 +286,7 @@ flat_free(struct flat *f)
 	free(f->s);
 	free(f->attr);
 	free(f->links);
+	free(f->hl);
 	memset(f, 0, sizeof *f);
 }
 
@@ -392,7 +394,41 @@ flat_text(struct ctx *c, struct flat *f, uint32_t off, size_t n, uint16_t attr)
 		f->attr[at + k] = attr;
 	}
 	f->len += n;
-	flat_highlight(c, f, at, off, n);
+	if (c->hl == NULL || n == 0)
+		return;
+	if (f->nhl == f->caphl) {
+		f->caphl = f->caphl ? 2 * f->caphl : 8;
+		f->hl = xreallocarray(f->hl, f->caphl, sizeof *f->hl);
+	}
+	f->hl[f->nhl].at = at;
+	f->hl[f->nhl].n = n;
+	f->hl[f->nhl].off = off;
+	f->nhl++;
+}
+
+/* Highlights f's prose in [a, b) (see struct flat). */
+static void
+flat_settle(const struct ctx *c, struct flat *f, size_t a, size_t b)
+{
+	size_t lo = 0, hi = f->nhl;
+
+	while (lo < hi) { /* the first run that ends after a */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->hl[mid].at + f->hl[mid].n <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < f->nhl && f->hl[lo].at < b; lo++) {
+		const struct hlrun *r = &f->hl[lo];
+		size_t x = r->at > a ? r->at : a;
+		size_t y = r->at + r->n < b ? r->at + r->n : b;
+
+		if (x < y)
+			flat_highlight(c, f, x, r->off + (uint32_t)(x - r->at),
+			    y - x);
+	}
 }
 
 static uint32_t
@@ -484,11 +520,12 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 
 /* Appends f[a, b) to l with its attributes and links; w is its width. */
 void
-emit_slice(struct ctx *c, struct sline *l, const struct flat *f, size_t a,
+emit_slice(struct ctx *c, struct sline *l, struct flat *f, size_t a,
     size_t b, int w)
 {
 	size_t base = l->len, x = a, y, k;
 
+	flat_settle(c, f, a, b);
 	while (x < b) {
 		y = x + 1;
 		while (y < b && f->attr[y] == f->attr[x])
@@ -515,7 +552,7 @@ emit_slice(struct ctx *c, struct sline *l, const struct flat *f, size_t a,
 
 /* Wraps f to the available width, one line each behind the prefix. */
 void
-emit_wrapped(struct ctx *c, const struct flat *f)
+emit_wrapped(struct ctx *c, struct flat *f)
 {
 	size_t i;
 
