@@ -146,6 +146,10 @@ void emit_slice(struct ctx *c, struct sline *l, struct flat *f, size_t a,
 
 /* Wraps f to the available width, one line each behind the prefix. */
 void emit_wrapped(struct ctx *c, struct flat *f);
+/* The two halves of emit_wrapped: wraps f into c->wl (returns the number
+ * of lines, at most ctx_budget()), then emits those lines. */
+size_t flat_wrap(struct ctx *c, const struct flat *f);
+void emit_wrap_lines(struct ctx *c, struct flat *f);
 
 /* render_table.c: a GFM table, boxed, or one 「見出し: 値」 line per
  * cell when it cannot fit. */

@@ -388,10 +388,14 @@ flat_text(struct ctx *c, struct flat *f, uint32_t off, size_t n, uint16_t attr)
 	}
 	flat_reserve(f, n);
 	memcpy(f->s + at, c->src + off, n);
-	for (k = 0; k < n; k++) {
-		if (f->s[at + k] == '\t' || f->s[at + k] == '\n')
-			f->s[at + k] = ' ';
+	/* two plain loops the compiler vectorises: this copies up to the
+	 * line budget's bytes of a paragraph (2.6 MB at 80 columns) */
+	for (k = 0; k < n; k++)
 		f->attr[at + k] = attr;
+	for (k = 0; k < n; k++) {
+		char ch = f->s[at + k];
+
+		f->s[at + k] = ch == '\t' || ch == '\n' ? ' ' : ch;
 	}
 	f->len += n;
 	if (c->hl == NULL || n == 0)
@@ -550,18 +554,31 @@ emit_slice(struct ctx *c, struct sline *l, struct flat *f, size_t a,
 	}
 }
 
-/* Wraps f to the available width, one line each behind the prefix. */
-void
-emit_wrapped(struct ctx *c, struct flat *f)
+size_t
+flat_wrap(struct ctx *c, const struct flat *f)
 {
-	size_t i;
-
 	/* the first line's own width: a self-numbered list item's number
 	 * is on it, and the lines after hang further in */
 	c->wl.max = ctx_budget(c);
 	wrap_text_hang(f->s, f->len,
 	    avail_after(c, c->pending ? c->first.w : c->rest.w),
 	    avail_after(c, c->rest.w), c->o->ambiguous, &c->wl);
+	return c->wl.n;
+}
+
+/* Wraps f to the available width, one line each behind the prefix. */
+void
+emit_wrapped(struct ctx *c, struct flat *f)
+{
+	flat_wrap(c, f);
+	emit_wrap_lines(c, f);
+}
+
+void
+emit_wrap_lines(struct ctx *c, struct flat *f)
+{
+	size_t i;
+
 	for (i = 0; i < c->wl.n; i++) {
 		struct sline *l = ctx_line(
 		    c, c->wl.v[i].start == c->wl.v[i].end, c->wl.v[i].width);

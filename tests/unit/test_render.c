@@ -748,6 +748,48 @@ test_render_lazy_highlight_reads_lines_only(void **state)
 	free(text);
 }
 
+/*
+ * A paragraph longer than the line budget is copied at 4 bytes a column
+ * first (render.c: render_para); text with more marks than that (here 5
+ * combining marks on every letter, 11 bytes a column) is copied again with
+ * the budget's whole allowance: the lines are full up to the budget, not
+ * cut short.
+ */
+static void
+test_render_budget_with_marks(void **state)
+{
+	size_t cols = 40 * 200, n = cols * 11, i;
+	char *text = malloc(n);
+	struct span s;
+	struct block b;
+	struct entry e;
+	struct render_opts o = {.width = 40, .ambiguous = 1, .max_lines = 10};
+	struct slines out = {0};
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 0; i < cols; i++)
+		memcpy(text + i * 11, "a\xcc\x81\xcc\x82\xcc\x83\xcc\x84\xcc\x85", 11);
+	memset(&s, 0, sizeof s);
+	s.kind = SPAN_TEXT;
+	s.len = (uint32_t)n;
+	memset(&b, 0, sizeof b);
+	b.kind = BLOCK_PARA;
+	b.spans = &s;
+	b.nspans = 1;
+	e = entry_of(&b, 1);
+	e.text = text;
+	e.text_len = (uint32_t)n;
+	render_answer(&e, &o, NULL, &out);
+	/* 10 full lines, then the note of the cut */
+	assert_true(out.n > 10);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(out.v[i].width, 40);
+	assert_int_equal(out.v[10].text[0], '[');
+	slines_free(&out);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -765,6 +807,7 @@ main(void)
 	    cmocka_unit_test(test_render_max_lines),
 	    cmocka_unit_test(test_print_doc_and_list),
 	    cmocka_unit_test(test_render_lazy_highlight_reads_lines_only),
+	    cmocka_unit_test(test_render_budget_with_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
