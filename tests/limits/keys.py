@@ -12,9 +12,13 @@ KEYS is space-separated names: Enter, NPage, PPage, End, Home, BSpace,
 Escape, Up, Down, "resize:COLSxROWS" (the terminal's size changes; the
 kernel sends SIGWINCH), or literal characters.
 
-Prints one line a key, "NAME MS" (or "NAME -"), then "peak_kb KB" (the
-peak resident memory /usr/bin/time wrote to MEMFILE).  Exits 3 when the
-first screen did not come within 120 s.
+Prints one line a key, "NAME MS CPUMS" (or "NAME - CPUMS"): the time to
+the answer, and the processor time the program (all its threads) used
+for the key, read from /proc/PID/task/*/schedstat; on a loaded machine
+the first is mostly waiting for a processor, the second is what the
+program itself costs.  Then "peak_kb KB" (the peak resident memory
+/usr/bin/time wrote to MEMFILE).  Exits 3 when the first screen did not
+come within 120 s.
 
 Why not tmux: polling tmux capture-pane costs a process start a poll,
 about 240 ms a key on a loaded machine, which hid any key under it.
@@ -75,6 +79,31 @@ def drain(fd, first_wait):
         wait = QUIET
 
 
+def child_of(pid):
+    """The pid of pid's first child (faq under /usr/bin/time), or pid."""
+    try:
+        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+            kids = f.read().split()
+        return int(kids[0]) if kids else pid
+    except (OSError, ValueError):
+        return pid
+
+
+def cpu_ns(pid):
+    """Processor time of all of pid's threads, in ns."""
+    total = 0
+    try:
+        for t in os.listdir("/proc/%d/task" % pid):
+            try:
+                with open("/proc/%d/task/%s/schedstat" % (pid, t)) as f:
+                    total += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass
+    except OSError:
+        pass
+    return total
+
+
 def main():
     memfile, size, keys, cmd = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
     cols, rows = (int(x) for x in size.split("x"))
@@ -94,7 +123,9 @@ def main():
             sys.exit(3)
         seen += b
     drain(fd, QUIET)
+    faq = child_of(pid)
     for k in keys.split():
+        c0 = cpu_ns(faq)
         if k.startswith("resize:"):
             c, r = (int(x) for x in k[7:].split("x"))
             t0 = time.monotonic()
@@ -103,10 +134,11 @@ def main():
             t0 = time.monotonic()
             os.write(fd, SEQ.get(k, k.encode()))
         last, _ = drain(fd, NOCHANGE)
+        cpu = (cpu_ns(faq) - c0) // 1000000
         if last is None:
-            print("%s -" % k)
+            print("%s - %d" % (k, cpu))
         else:
-            print("%s %d" % (k, int((last - t0) * 1000)))
+            print("%s %d %d" % (k, int((last - t0) * 1000), cpu))
         sys.stdout.flush()
     os.write(fd, b"q")
     deadline = time.monotonic() + 10
