@@ -110,9 +110,13 @@ int filter_unkeep(struct filter *f);
 const uint32_t *filter_nav_hits(const struct filter *f, size_t *n);
 
 /* Hits of entry e under the filter, or of the kept search when there is
- * no filter (h zeroed and 0 when e is no hit); free with
+ * no filter (h zeroed and 0 when e is no hit): of its answer only the
+ * first hit of the rarest term (search_entry_hits_head); free with
  * search_hits_free. */
 int filter_entry_hits(
     const struct filter *f, uint32_t e, struct search_hits *h);
+/* The hits of entry e's answer under the same query, found as the
+ * answer is laid out (search_answer_lazy), or NULL when e is no hit. */
+struct hl_lazy *filter_answer_hits(const struct filter *f, uint32_t e);
 
 #endif

@@ -58,5 +58,12 @@ void fold_reserve(struct fold *f, size_t extra);
  * (so that several strings can be folded into one buffer).
  */
 void fold_append(struct fold *f, const char *s, size_t n, uint32_t base);
+/*
+ * Whether text may be folded in two parts cut at s[i]: the fold of
+ * s[0..n) is then that of s[0..i) followed by that of s[i..n) (s[i]
+ * starts a character that is no mark or joiner, nor half-width voicing).
+ * So a long text can be folded a part at a time.
+ */
+int fold_can_cut(const char *s, size_t n, size_t i);
 
 #endif

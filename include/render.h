@@ -65,12 +65,28 @@ struct hl_set {
 };
 
 /*
+ * Highlights found as the text is read, for a text too long to search
+ * whole on every layout (a 5 MB answer): set holds the ranges found so
+ * far, whole for every byte before known; more() finds further ones until
+ * known >= upto (or the text ends).  render_answer_lazy() asks for the
+ * bytes it reads, so the cost is that of what is laid out.
+ */
+struct hl_lazy {
+	struct hl_set set;
+	size_t known;
+	void (*more)(struct hl_lazy *lz, size_t upto);
+};
+
+/*
  * Appends the answer of e as lines to out.  e is the entry whose blocks are
  * drawn (the caller follows references with doc_entry_answer()).  Link spans
  * get AT_LINK and a sline_link.  hl may be NULL.
  */
 void render_answer(const struct entry *e, const struct render_opts *o,
     const struct hl_set *hl, struct slines *out);
+/* The same with highlights found as they are read (hl may be NULL). */
+void render_answer_lazy(const struct entry *e, const struct render_opts *o,
+    struct hl_lazy *hl, struct slines *out);
 
 /*
  * Appends s[0..n), wrapped, to out: the first line starts with prefix1, the

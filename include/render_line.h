@@ -31,19 +31,31 @@ struct linkrun {
 	const char *href;
 };
 
-/* A flattened run of text ready for wrapping. */
+/* Bytes f[at, at+n) copied from src[off, off+n), not yet highlighted. */
+struct hlrun {
+	size_t at, n;
+	uint32_t off;
+};
+
+/* A flattened run of text ready for wrapping.  Prose is highlighted when
+ * a line of it is emitted (hl), not when it is copied: a 5 MB paragraph
+ * is copied up to the line budget's bytes (ctx.flat_max), and searching
+ * all of them for hits (hl_lazy) cost more than the lines shown. */
 struct flat {
 	char *s;
 	uint16_t *attr;
 	size_t len, cap;
 	struct linkrun *links;
 	size_t nlinks, linkcap;
+	struct hlrun *hl; /* in the order of at */
+	size_t nhl, caphl;
 };
 
 struct ctx {
 	const char *src; /* what hl ranges index */
 	const struct render_opts *o;
 	const struct hl_set *hl;
+	struct hl_lazy *lazy; /* NULL, or what hl is the set of */
 	struct slines *out;
 	uint16_t pattr; /* attribute of prefixes */
 	struct prefix first, rest;
@@ -129,11 +141,15 @@ void flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
     uint16_t base, int hard);
 
 /* Appends f[a, b) to l with its attributes and links; w is its width. */
-void emit_slice(struct ctx *c, struct sline *l, const struct flat *f, size_t a,
+void emit_slice(struct ctx *c, struct sline *l, struct flat *f, size_t a,
     size_t b, int w);
 
 /* Wraps f to the available width, one line each behind the prefix. */
-void emit_wrapped(struct ctx *c, const struct flat *f);
+void emit_wrapped(struct ctx *c, struct flat *f);
+/* The two halves of emit_wrapped: wraps f into c->wl (returns the number
+ * of lines, at most ctx_budget()), then emits those lines. */
+size_t flat_wrap(struct ctx *c, const struct flat *f);
+void emit_wrap_lines(struct ctx *c, struct flat *f);
 
 /* render_table.c: a GFM table, boxed, or one 「見出し: 値」 line per
  * cell when it cannot fit. */

@@ -23,7 +23,10 @@
  *
  * Cost: the index holds the folded text (about the size of the text: 76 MB
  * for a 78 MB corpus) and no offset maps; search_entry_hits() folds one
- * entry again with a map, so call it for the entries on screen only.
+ * entry again with a map, a chunk of 64 KB at a time (memory bounded by
+ * the chunk and the ranges found), so call it for the entries on screen
+ * only; a screen calls search_entry_hits_head() and search_answer_lazy(),
+ * which read an answer only as far as they need.
  *
  * Ownership: the index borrows the doc (which must outlive it); results
  * and hit arrays are the caller's.
@@ -108,6 +111,25 @@ struct search_hits {
 void search_entry_hits(const struct search_index *ix,
     const struct search_query *sq, uint32_t i, struct search_hits *out);
 void search_hits_free(struct search_hits *h);
+
+/*
+ * As search_entry_hits, for what a screen needs before it lays an answer
+ * out: the question's ranges, and of the answer only the range of the
+ * first hit of the rarest term found in it (the one the snippet shows;
+ * na is 0 or 1, a_rare 0).  The answer is read up to that hit only.
+ */
+void search_entry_hits_head(const struct search_index *ix,
+    const struct search_query *sq, uint32_t i, struct search_hits *out);
+
+/*
+ * The ranges of entry i's shown answer, found as render_answer_lazy()
+ * reads the answer (render.h): laying out the first screen of a 5 MB
+ * answer searches the bytes laid out, not 5 MB.  Free with
+ * search_lazy_free(); sq must outlive it.
+ */
+struct hl_lazy *search_answer_lazy(const struct search_index *ix,
+    const struct search_query *sq, uint32_t i);
+void search_lazy_free(struct hl_lazy *lz);
 
 /*
  * Entries ranked by closeness to sq (search_rank.c): terms matched and

@@ -326,12 +326,22 @@ filter_entry_hits(const struct filter *f, uint32_t e, struct search_hits *h)
 {
 	memset(h, 0, sizeof *h);
 	if (f->on && f->sq != NULL && f->is_hit[e]) {
-		search_entry_hits(f->ix, f->sq, e, h);
+		search_entry_hits_head(f->ix, f->sq, e, h);
 		return 1;
 	}
 	if (!f->on && f->kept_sq != NULL && f->is_kept[e]) {
-		search_entry_hits(f->ix, f->kept_sq, e, h);
+		search_entry_hits_head(f->ix, f->kept_sq, e, h);
 		return 1;
 	}
 	return 0;
+}
+
+struct hl_lazy *
+filter_answer_hits(const struct filter *f, uint32_t e)
+{
+	if (f->on && f->sq != NULL && f->is_hit[e])
+		return search_answer_lazy(f->ix, f->sq, e);
+	if (!f->on && f->kept_sq != NULL && f->is_kept[e])
+		return search_answer_lazy(f->ix, f->kept_sq, e);
+	return NULL;
 }

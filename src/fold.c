@@ -308,6 +308,16 @@ fold_next_safe(const unsigned char *s, size_t n, size_t j)
 	return !fold_is_joiner(c);
 }
 
+int
+fold_can_cut(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (i == 0 || i >= n)
+		return 1;
+	return (u[i] & 0xC0) != 0x80 && fold_next_safe(u, n, i);
+}
+
 /* Folds the unit at s[i] the careful way; returns where the next starts. */
 static size_t
 fold_unit(

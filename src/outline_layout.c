@@ -371,7 +371,7 @@ snippet_line(struct outline *o, const struct entry *a,
 	struct slines tmp = {0};
 	const char *dots = o->e->ascii ? "..." : "\xe2\x80\xa6"; /* … */
 	int budget = (cw - indent) / 3, wsum = 0;
-	size_t i, n = 0;
+	size_t n = 0;
 
 	/* Back a third of the width, not past the start of the block. */
 	while (s > 0 && t[s - 1] != '\n') {
@@ -383,17 +383,19 @@ snippet_line(struct outline *o, const struct entry *a,
 			break;
 		s = p;
 	}
+	/* To the end of the line, but no further than one screen line can
+	 * hold (16 bytes a column leave room for marks): a 5 MB one-line
+	 * answer is not searched whole for a snippet. */
 	lim = a->text_len;
+	if (lim - s > (uint32_t)cw * 16 + 64) {
+		lim = s + (uint32_t)cw * 16 + 64;
+		while (lim > hs && (t[lim] & 0xC0) == 0x80)
+			lim--;
+	}
 	while (e < lim && t[e] != '\n')
 		e++;
-	r = xcalloc(h->na, sizeof *r);
-	for (i = 0; i < h->na; i++) {
-		if (h->a[i].start < s || h->a[i].end > e)
-			continue;
-		r[n].start = h->a[i].start - s;
-		r[n].end = h->a[i].end - s;
-		n++;
-	}
+	/* the hits of the line itself (h has only the rare term's) */
+	r = search_text_hits(o->f.sq, t + s, e - s, &n);
 	hl.v = r;
 	hl.n = n;
 	{
@@ -422,23 +424,24 @@ entry_lines(
 	char *rest = blanks_like(o, mk);
 	struct render_opts ro = view_ropts(o->e, cw);
 	struct search_hits h;
-	struct hl_set qhl, ahl;
+	struct hl_set qhl;
 	int hits = filter_entry_hits(&o->f, e, &h);
 	int indent = cw > 8 ? 4 : 0;
 	size_t first = out->n, i;
 
 	qhl.v = h.q;
 	qhl.n = h.nq;
-	ahl.v = h.a;
-	ahl.n = h.na;
 	render_plain(en->question, en->question_len, mk, rest, AT_CHROME,
 	    AT_HEADING, &ro, hits ? &qhl : NULL, out);
 	g->head = (int)(out->n - first);
 	if (o->ent_open[e]) {
 		struct slines ans = {0};
+		/* the answer's hits as far as it is laid out */
+		struct hl_lazy *lz = hits ? filter_answer_hits(&o->f, e) : NULL;
 
 		ro = view_ropts(o->e, cw - indent);
-		render_answer(an, &ro, hits ? &ahl : NULL, &ans);
+		render_answer_lazy(an, &ro, lz, &ans);
+		search_lazy_free(lz);
 		for (i = 0; i < ans.n; i++) {
 			struct sline *l = slines_push(out);
 

@@ -94,23 +94,26 @@ pager_free(void *v)
 	free(p);
 }
 
-/* The query's hits in entry i (zeroed when there is no query). */
+/* The query's hits in entry i (zeroed when there is no query): in the
+ * question, and in the answer as far as it is laid out (*a, NULL when
+ * there is no query; search_lazy_free). */
 static void
 page_hits(struct pager *p, uint32_t i, struct search_hits *h, struct hl_set *q,
-    struct hl_set *a)
+    struct hl_lazy **a)
 {
 	memset(h, 0, sizeof *h);
-	if (p->sq != NULL && p->e->ix != NULL)
-		search_entry_hits(p->e->ix, p->sq, i, h);
+	*a = NULL;
+	if (p->sq != NULL && p->e->ix != NULL) {
+		search_entry_hits_head(p->e->ix, p->sq, i, h);
+		*a = search_answer_lazy(p->e->ix, p->sq, i);
+	}
 	q->v = h->q;
 	q->n = h->nq;
-	a->v = h->a;
-	a->n = h->na;
 }
 
 static void
 page_add_answer(struct pager *p, const struct entry *e, int indent, int w,
-    const struct hl_set *hl, struct slines *out)
+    struct hl_lazy *hl, struct slines *out)
 {
 	struct slines ans = {0};
 	struct render_opts ro = view_ropts(p->e, w - indent), plain;
@@ -121,7 +124,7 @@ page_add_answer(struct pager *p, const struct entry *e, int indent, int w,
 	 * w3m and lynx show them): readable without following them. */
 	plain = ro;
 	ro.notes = &notes;
-	render_answer(doc_entry_answer(p->e->d, e), &ro, hl, &ans);
+	render_answer_lazy(doc_entry_answer(p->e->d, e), &ro, hl, &ans);
 	if (notes.n > 0)
 		slines_push(&ans);
 	for (i = 0; i < notes.n; i++) {
@@ -153,7 +156,8 @@ page_get(struct pager *p)
 	size_t i, j;
 
 	struct search_hits h;
-	struct hl_set qh, ah;
+	struct hl_set qh;
+	struct hl_lazy *ah;
 
 	if (pg->valid && pg->kind == p->pv.kind && pg->idx == p->pv.idx &&
 	    pg->w == w && pg->gen == p->gen && pg->help == env->help)
@@ -171,8 +175,9 @@ page_get(struct pager *p)
 		page_hits(p, pg->idx, &h, &qh, &ah);
 		render_plain(e->question, e->question_len, "", "", 0,
 		    AT_HEADING | AT_STRONG, &ro, &qh, &pg->head);
-		page_add_answer(p, e, w > 20 ? 1 : 0, w, &ah, &pg->body);
+		page_add_answer(p, e, w > 20 ? 1 : 0, w, ah, &pg->body);
 		search_hits_free(&h);
+		search_lazy_free(ah);
 	} else if (pg->kind == PAGE_SECTION) {
 		const struct section *s = &d->secs[pg->idx];
 		const char *bullet =
@@ -220,8 +225,9 @@ page_get(struct pager *p)
 			    AT_CHROME, AT_HEADING | AT_STRONG, &ro, &qh,
 			    &pg->body);
 			page_add_answer(
-			    p, e, w > 20 ? 2 : 0, w, &ah, &pg->body);
+			    p, e, w > 20 ? 2 : 0, w, ah, &pg->body);
 			search_hits_free(&h);
+			search_lazy_free(ah);
 			if (k + 1 < s->n)
 				slines_push(&pg->body);
 		}

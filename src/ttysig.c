@@ -5,14 +5,27 @@
  */
 #include "ttysig.h"
 
+#include <fcntl.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
+
+/* How long the loop has to take an ending signal before the watchdog
+ * ends the program itself (see ttysig.h). */
+#define TTYSIG_GRACE_MS 200
 
 static volatile sig_atomic_t ttysig_sig;   /* the last ending signal */
 static volatile sig_atomic_t ttysig_winch; /* the terminal changed size */
 static volatile sig_atomic_t ttysig_armed; /* the terminal is ours */
+static volatile sig_atomic_t ttysig_kiosk; /* SIGINT means "home" */
+/* The watchdog: woken by each ending signal (sem_post is
+ * async-signal-safe). */
+static sem_t ttysig_sem;
+static int ttysig_dog_up;
 
 /*
  * What a handler needs to put the terminal back when the program dies in
@@ -86,25 +99,84 @@ ttysig_kind(int sig)
 static void
 ttysig_on_signal(int sig)
 {
-	if (sig == SIGWINCH)
+	if (sig == SIGWINCH) {
 		ttysig_winch = 1;
-	else
-		ttysig_sig = sig;
+		return;
+	}
+	ttysig_sig = sig;
+	if (ttysig_dog_up)
+		(void)sem_post(&ttysig_sem);
 }
 
-/* Async-signal-safe: the terminal as the shell had it, at once. */
+/*
+ * Async-signal-safe: the terminal as the shell had it, at once.  What is
+ * still queued for the terminal is dropped first and the bytes are
+ * written without blocking: a client that stopped reading (a frozen SSH
+ * session) would otherwise keep the write, and the program, forever.
+ */
 static void
 ttysig_emergency(void)
 {
 	ssize_t r;
+	int fl;
 
 	if (!ttysig_armed)
 		return;
-	if (ttysig_len > 0)
+	if (ttysig_len > 0) {
+		(void)tcflush(STDOUT_FILENO, TCOFLUSH);
+		fl = fcntl(STDOUT_FILENO, F_GETFL);
+		if (fl != -1)
+			(void)fcntl(STDOUT_FILENO, F_SETFL, fl | O_NONBLOCK);
 		r = write(STDOUT_FILENO, ttysig_seq, ttysig_len);
+		(void)r;
+	}
 	if (ttysig_have_tio)
 		(void)tcsetattr(STDIN_FILENO, TCSANOW, &ttysig_tio);
-	(void)r;
+}
+
+/*
+ * The watchdog thread: an ending signal the loop has not taken within
+ * TTYSIG_GRACE_MS (the program is deep in a long layout, or blocked
+ * writing to a terminal that stopped reading) ends the program here, with
+ * the terminal restored and the status the loop would have given.  All
+ * signals are blocked on this thread, so they interrupt the main one.
+ */
+static void *
+ttysig_dog(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct timespec ts = {0, TTYSIG_GRACE_MS * 1000000L};
+		int sig;
+
+		while (sem_wait(&ttysig_sem) != 0)
+			;
+		while (nanosleep(&ts, &ts) != 0)
+			;
+		sig = ttysig_sig;
+		if (sig == 0 || !ttysig_armed || (sig == SIGINT && ttysig_kiosk))
+			continue;
+		ttysig_emergency();
+		_exit(128 + sig);
+	}
+	return NULL;
+}
+
+static void
+ttysig_dog_start(void)
+{
+	sigset_t all, old;
+	pthread_t th;
+
+	if (ttysig_dog_up || sem_init(&ttysig_sem, 0, 0) != 0)
+		return;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (pthread_create(&th, NULL, ttysig_dog, NULL) == 0) {
+		pthread_detach(th);
+		ttysig_dog_up = 1;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* A fault: restore the terminal, then let the old disposition act (a
@@ -131,6 +203,8 @@ ttysig_install(int kiosk)
 	struct sigaction sa;
 	int sig;
 
+	ttysig_kiosk = kiosk;
+	ttysig_dog_start();
 	for (sig = 1; sig < NSIG; sig++) {
 		enum ttysig_kind k = ttysig_kind(sig);
 

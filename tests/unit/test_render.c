@@ -683,6 +683,113 @@ test_print_doc_and_list(void **state)
 	free(buf);
 }
 
+/* A hl_lazy that highlights everything and records how far it was
+ * asked to look. */
+static size_t lazy_asked;
+static struct hl_range lazy_all;
+
+static void
+lazy_more(struct hl_lazy *lz, size_t upto)
+{
+	if (upto > lazy_asked)
+		lazy_asked = upto;
+	lz->set.v = &lazy_all;
+	lz->set.n = 1;
+	lz->known = upto;
+}
+
+/*
+ * A long paragraph under a line budget: the highlights are asked for the
+ * bytes of the lines made, not for every byte copied for wrapping (the
+ * budget's 16 bytes a column, which for a 5 MB one-word answer in the
+ * browser meant folding 2.6 MB for every search key).
+ */
+static void
+test_render_lazy_highlight_reads_lines_only(void **state)
+{
+	size_t n = 1000000, i, k;
+	char *text = malloc(n);
+	struct span s;
+	struct block b;
+	struct entry e;
+	struct hl_lazy lz;
+	struct render_opts o = {.width = 40, .ambiguous = 1, .max_lines = 10};
+	struct slines out = {0};
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, 'a', n);
+	memset(&s, 0, sizeof s);
+	s.kind = SPAN_TEXT;
+	s.len = (uint32_t)n;
+	memset(&b, 0, sizeof b);
+	b.kind = BLOCK_PARA;
+	b.spans = &s;
+	b.nspans = 1;
+	e = entry_of(&b, 1);
+	e.text = text;
+	e.text_len = (uint32_t)n;
+	memset(&lz, 0, sizeof lz);
+	lz.more = lazy_more;
+	lazy_all.start = 0;
+	lazy_all.end = (uint32_t)n;
+	lazy_asked = 0;
+	render_answer_lazy(&e, &o, &lz, &out);
+	assert_true(out.n >= 10);
+	for (i = 0; i < 10; i++)
+		for (k = 0; k < out.v[i].len; k++)
+			assert_int_equal(out.v[i].attr[k] & AT_HIGHLIGHT,
+			    AT_HIGHLIGHT);
+	/* 10 lines of 40 bytes, and a little */
+	if (lazy_asked > 1000)
+		fail_msg("asked for the highlights of %zu bytes for 10 lines",
+		    lazy_asked);
+	slines_free(&out);
+	free(text);
+}
+
+/*
+ * A paragraph longer than the line budget is copied at 4 bytes a column
+ * first (render.c: render_para); text with more marks than that (here 5
+ * combining marks on every letter, 11 bytes a column) is copied again with
+ * the budget's whole allowance: the lines are full up to the budget, not
+ * cut short.
+ */
+static void
+test_render_budget_with_marks(void **state)
+{
+	size_t cols = 40 * 200, n = cols * 11, i;
+	char *text = malloc(n);
+	struct span s;
+	struct block b;
+	struct entry e;
+	struct render_opts o = {.width = 40, .ambiguous = 1, .max_lines = 10};
+	struct slines out = {0};
+
+	(void)state;
+	assert_non_null(text);
+	for (i = 0; i < cols; i++)
+		memcpy(text + i * 11, "a\xcc\x81\xcc\x82\xcc\x83\xcc\x84\xcc\x85", 11);
+	memset(&s, 0, sizeof s);
+	s.kind = SPAN_TEXT;
+	s.len = (uint32_t)n;
+	memset(&b, 0, sizeof b);
+	b.kind = BLOCK_PARA;
+	b.spans = &s;
+	b.nspans = 1;
+	e = entry_of(&b, 1);
+	e.text = text;
+	e.text_len = (uint32_t)n;
+	render_answer(&e, &o, NULL, &out);
+	/* 10 full lines, then the note of the cut */
+	assert_true(out.n > 10);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(out.v[i].width, 40);
+	assert_int_equal(out.v[10].text[0], '[');
+	slines_free(&out);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -699,6 +806,8 @@ main(void)
 	    cmocka_unit_test(test_render_hr),
 	    cmocka_unit_test(test_render_max_lines),
 	    cmocka_unit_test(test_print_doc_and_list),
+	    cmocka_unit_test(test_render_lazy_highlight_reads_lines_only),
+	    cmocka_unit_test(test_render_budget_with_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "fold.h"
 #include "search.h"
 
@@ -685,6 +689,209 @@ test_titles_and_intros(void **state)
 	tdoc_free(t);
 }
 
+/* "s-e,..." of ranges r[0..n), shifted by base, appended to buf. */
+static void
+ranges_str(const struct hl_range *r, size_t n, size_t base, char **buf,
+    size_t *len, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (*len + 32 > *cap) {
+			*cap = 2 * *cap + 64;
+			*buf = realloc(*buf, *cap);
+			assert_non_null(*buf);
+		}
+		*len += (size_t)snprintf(*buf + *len, *cap - *len, "%zu-%zu,",
+		    base + r[i].start, base + r[i].end);
+	}
+}
+
+/*
+ * A long text is searched a chunk at a time (search.c): the hits of many
+ * copies of a snippet, separated by a character no term holds, are the
+ * snippet's hits copied, wherever the chunks happen to end (in ASCII, in
+ * kanji, in a run with neither, next to marks and half-width voicing).
+ */
+static void
+test_highlight_chunks_equal_whole(void **state)
+{
+	static const char *const latin[] = {"a", "b", " ", "\xc3\xa9",
+	    "e\xcc\x81", "か", "\xef\xbe\x9e", "字", "ｶ"};
+	static const char *const cjk[] = {"か", "\xef\xbe\x9e", "字",
+	    "\xe3\x82\x99", "ｶ", "\xef\xbf\xbd"};
+	static const char *const terms[] = {"a", "ab", "b a", "\xc3\xa9", "e",
+	    "か", "が", "字", "か字", "\xef\xbf\xbd", "が字 a"};
+	unsigned seed = 1;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 40; round++) {
+		const char *const *al = round % 2 ? cjk : latin;
+		size_t nal = round % 2 ? sizeof cjk / sizeof *cjk
+		                       : sizeof latin / sizeof *latin;
+		const char *sep = round % 2 ? "〓" : "#";
+		char snip[400], *text, *want = NULL, *got = NULL;
+		size_t sl = 0, k, copies, tl, nw = 0, cw = 0, ng = 0, cg = 0, n;
+		struct search_query *sq;
+		struct hl_range *r;
+		const char *q;
+
+		seed = seed * 1103515245u + 12345u;
+		n = 5 + (seed >> 16) % 60;
+		for (k = 0; k < n; k++) {
+			const char *c;
+
+			seed = seed * 1103515245u + 12345u;
+			c = al[(seed >> 16) % nal];
+			memcpy(snip + sl, c, strlen(c));
+			sl += strlen(c);
+		}
+		memcpy(snip + sl, sep, strlen(sep));
+		sl += strlen(sep);
+		seed = seed * 1103515245u + 12345u;
+		q = terms[(seed >> 16) % (sizeof terms / sizeof *terms)];
+		sq = search_query_new(q, strlen(q));
+		copies = 300000 / sl + 1;
+		tl = copies * sl;
+		text = malloc(tl);
+		assert_non_null(text);
+		for (k = 0; k < copies; k++)
+			memcpy(text + k * sl, snip, sl);
+		r = search_text_hits(sq, snip, sl, &n);
+		for (k = 0; k < copies; k++)
+			ranges_str(r, n, k * sl, &want, &nw, &cw);
+		free(r);
+		r = search_text_hits(sq, text, tl, &n);
+		ranges_str(r, n, 0, &got, &ng, &cg);
+		free(r);
+		if (nw != ng || (nw > 0 && memcmp(want, got, nw) != 0))
+			fail_msg("round %d, query \"%s\": the hits of %zu copies "
+			         "differ from the copies of the hits",
+			    round, q, copies);
+		free(want);
+		free(got);
+		free(text);
+		search_query_free(sq);
+	}
+}
+
+/*
+ * Highlighting a 5 MB one-word answer, searched for a letter of it: one
+ * range, found with memory bounded by a chunk, not by the answer (folded
+ * whole with its map and a range per occurrence it took 110 MB and 1.9 s,
+ * on every screen drawn).  Measured in a child process, whose peak
+ * resident memory is its own.
+ */
+static void
+test_highlight_memory_bounded(void **state)
+{
+	pid_t pid;
+	int st;
+	struct rusage ru;
+	long grew_kb;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		size_t n = 5000000, nr;
+		char *text = malloc(n);
+		struct search_query *sq = search_query_new("a", 1);
+		struct hl_range *r;
+		struct rusage before, after;
+
+		if (text == NULL)
+			_exit(255);
+		memset(text, 'a', n);
+		getrusage(RUSAGE_SELF, &before);
+		r = search_text_hits(sq, text, n, &nr);
+		getrusage(RUSAGE_SELF, &after);
+		if (nr != 1 || r[0].start != 0 || r[0].end != n)
+			_exit(254);
+		/* the growth of the peak, in MB (at most 253) */
+		grew_kb = after.ru_maxrss - before.ru_maxrss;
+		_exit(grew_kb / 1024 > 253 ? 253 : (int)(grew_kb / 1024));
+	}
+	assert_true(wait4(pid, &st, 0, &ru) == pid);
+	assert_true(WIFEXITED(st));
+	assert_int_not_equal(WEXITSTATUS(st), 255);
+	if (WEXITSTATUS(st) == 254)
+		fail_msg("the hits of a 5 MB word are not one range over it");
+	if (WEXITSTATUS(st) > 8)
+		fail_msg("highlighting a 5 MB word grew memory by %d MB",
+		    WEXITSTATUS(st));
+}
+
+/*
+ * What a screen asks for: the answer's hits found only as far as they are
+ * read (search_answer_lazy), the same as all of them once all is read;
+ * and the first hit of the rarest term without reading past it
+ * (search_entry_hits_head).
+ */
+static void
+test_lazy_and_head_hits(void **state)
+{
+	struct tdoc *t = tdoc_new();
+	size_t n = 3000000, k;
+	char *text = malloc(n + 1);
+	struct search_index *ix;
+	struct search_query *sq;
+	struct search_hits all, head;
+	struct hl_lazy *lz;
+
+	(void)state;
+	assert_non_null(text);
+	for (k = 0; k < n; k++)
+		text[k] = k % 10 == 9 ? '.' : 'a';
+	memcpy(text + n - 10, "zebra zzz ", 10);
+	text[n] = '\0';
+	tdoc_add(t, "question", text, -1);
+	ix = search_index_new(&t->d);
+	sq = search_query_new("aaa zebra", 9);
+	search_query_rate(ix, sq);
+	search_entry_hits(ix, sq, 0, &all);
+	assert_int_equal(all.na, n / 10);
+
+	lz = search_answer_lazy(ix, sq, 0);
+	assert_non_null(lz);
+	lz->more(lz, 1000);
+	assert_true(lz->known >= 1000);
+	assert_true(lz->known < n / 2); /* read a chunk or so, not 3 MB */
+	for (k = 0; k < lz->set.n && lz->set.v[k].start < 1000; k++) {
+		assert_int_equal(lz->set.v[k].start, all.a[k].start);
+		assert_int_equal(lz->set.v[k].end, all.a[k].end);
+	}
+	assert_int_equal(k, 100);
+	lz->more(lz, SIZE_MAX);
+	assert_int_equal(lz->known, SIZE_MAX);
+	assert_int_equal(lz->set.n, all.na);
+	assert_memory_equal(lz->set.v, all.a, all.na * sizeof *all.a);
+	search_lazy_free(lz);
+
+	/* zebra is the rarer term: its hit, at the very end, is the one */
+	search_entry_hits_head(ix, sq, 0, &head);
+	assert_int_equal(head.na, 1);
+	assert_int_equal(head.a[0].start, n - 10);
+	assert_int_equal(head.a[0].end, n - 5);
+	assert_int_equal(all.a[all.a_rare].start, n - 10);
+	search_hits_free(&head);
+	search_hits_free(&all);
+	search_query_free(sq);
+	/* without zebra: the first hit, found in the first chunk */
+	sq = search_query_new("aaa", 3);
+	search_query_rate(ix, sq);
+	search_entry_hits_head(ix, sq, 0, &head);
+	assert_int_equal(head.na, 1);
+	assert_int_equal(head.a[0].start, 0);
+	assert_int_equal(head.a[0].end, 9);
+	search_hits_free(&head);
+	search_query_free(sq);
+	search_index_free(ix);
+	tdoc_free(t);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -701,6 +908,9 @@ main(void)
 	    cmocka_unit_test(test_index_parts_meet),
 	    cmocka_unit_test(test_empty_doc),
 	    cmocka_unit_test(test_titles_and_intros),
+	    cmocka_unit_test(test_highlight_chunks_equal_whole),
+	    cmocka_unit_test(test_highlight_memory_bounded),
+	    cmocka_unit_test(test_lazy_and_head_hits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
