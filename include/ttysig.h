@@ -10,7 +10,7 @@
  *   restores the terminal and ends, with 128 + the signal.  One that was
  *   ignored when the program started stays ignored (nohup).  When the
  *   loop has not taken it within 200 ms (a long layout, or a write to a
- *   terminal that stopped reading), a watchdog thread restores the
+ *   terminal that stopped reading), a watchdog timer restores the
  *   terminal as for a fault (dropping the output still queued) and ends
  *   the program with that status; SIGINT in kiosk mode ("home") excepted.
  * - Faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP) put

@@ -145,8 +145,8 @@ search_scan_chunk(struct search_scan *sc, size_t from, size_t to, size_t far)
 		 * the chunks before: only the last of sc->r may meet them */
 		for (i = sc->nr; i > 0 && sc->r[i - 1].end >= sc->t[0].start; i--)
 			;
-		search_range_union(sc->r + i, sc->nr - i, sc->t, sc->nt, &sc->u,
-		    &sc->nu, &sc->capu);
+		search_range_union(sc->nr > i ? sc->r + i : NULL, sc->nr - i,
+		    sc->t, sc->nt, &sc->u, &sc->nu, &sc->capu);
 		sc->nr = i;
 		for (at = 0; at < sc->nu; at++)
 			search_range_add(&sc->r, &sc->nr, &sc->capr, sc->u[at]);

@@ -6,8 +6,6 @@
 #include "ttysig.h"
 
 #include <fcntl.h>
-#include <pthread.h>
-#include <semaphore.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -15,17 +13,19 @@
 #include <unistd.h>
 
 /* How long the loop has to take an ending signal before the watchdog
- * ends the program itself (see ttysig.h). */
+ * timer ends the program itself (see ttysig.h). */
 #define TTYSIG_GRACE_MS 200
 
 static volatile sig_atomic_t ttysig_sig;   /* the last ending signal */
 static volatile sig_atomic_t ttysig_winch; /* the terminal changed size */
 static volatile sig_atomic_t ttysig_armed; /* the terminal is ours */
 static volatile sig_atomic_t ttysig_kiosk; /* SIGINT means "home" */
-/* The watchdog: woken by each ending signal (sem_post is
- * async-signal-safe). */
-static sem_t ttysig_sem;
-static int ttysig_dog_up;
+/* The watchdog: a one-shot timer each ending signal sets (timer_settime
+ * is async-signal-safe), expiring as a SIGALRM with si_code SI_TIMER.  A
+ * timer, not a thread: a kiosk starts no thread or process it does not
+ * need (tests/e2e: kiosk-trace). */
+static timer_t ttysig_timer;
+static volatile sig_atomic_t ttysig_timer_up;
 
 /*
  * What a handler needs to put the terminal back when the program dies in
@@ -96,6 +96,20 @@ ttysig_kind(int sig)
 	return SK_NONE;
 }
 
+/* Sets the watchdog (TTYSIG_GRACE_MS from now), or with 0 stops it. */
+static void
+ttysig_dog_set(long ms)
+{
+	struct itimerspec it;
+
+	if (!ttysig_timer_up)
+		return;
+	memset(&it, 0, sizeof it);
+	it.it_value.tv_sec = ms / 1000;
+	it.it_value.tv_nsec = ms % 1000 * 1000000L;
+	(void)timer_settime(ttysig_timer, 0, &it, NULL);
+}
+
 static void
 ttysig_on_signal(int sig)
 {
@@ -104,8 +118,8 @@ ttysig_on_signal(int sig)
 		return;
 	}
 	ttysig_sig = sig;
-	if (ttysig_dog_up)
-		(void)sem_post(&ttysig_sem);
+	if (!(sig == SIGINT && ttysig_kiosk))
+		ttysig_dog_set(TTYSIG_GRACE_MS);
 }
 
 /*
@@ -135,48 +149,40 @@ ttysig_emergency(void)
 }
 
 /*
- * The watchdog thread: an ending signal the loop has not taken within
+ * SIGALRM: sent by someone, an ending signal like the others; from the
+ * watchdog timer, the loop has not taken an ending signal within
  * TTYSIG_GRACE_MS (the program is deep in a long layout, or blocked
- * writing to a terminal that stopped reading) ends the program here, with
- * the terminal restored and the status the loop would have given.  All
- * signals are blocked on this thread, so they interrupt the main one.
+ * writing to a terminal that stopped reading): the program ends here,
+ * with the terminal restored and the status the loop would have given.
  */
-static void *
-ttysig_dog(void *arg)
+static void
+ttysig_on_alarm(int sig, siginfo_t *si, void *ctx)
 {
-	(void)arg;
-	for (;;) {
-		struct timespec ts = {0, TTYSIG_GRACE_MS * 1000000L};
-		int sig;
+	int s = ttysig_sig;
 
-		while (sem_wait(&ttysig_sem) != 0)
-			;
-		while (nanosleep(&ts, &ts) != 0)
-			;
-		sig = ttysig_sig;
-		if (sig == 0 || !ttysig_armed || (sig == SIGINT && ttysig_kiosk))
-			continue;
-		ttysig_emergency();
-		_exit(128 + sig);
+	(void)ctx;
+	if (si == NULL || si->si_code != SI_TIMER) {
+		ttysig_on_signal(sig);
+		return;
 	}
-	return NULL;
+	if (s == 0 || !ttysig_armed || (s == SIGINT && ttysig_kiosk))
+		return;
+	ttysig_emergency();
+	_exit(128 + s);
 }
 
 static void
 ttysig_dog_start(void)
 {
-	sigset_t all, old;
-	pthread_t th;
+	struct sigevent sev;
 
-	if (ttysig_dog_up || sem_init(&ttysig_sem, 0, 0) != 0)
+	if (ttysig_timer_up)
 		return;
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	if (pthread_create(&th, NULL, ttysig_dog, NULL) == 0) {
-		pthread_detach(th);
-		ttysig_dog_up = 1;
-	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	memset(&sev, 0, sizeof sev);
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGALRM;
+	if (timer_create(CLOCK_MONOTONIC, &sev, &ttysig_timer) == 0)
+		ttysig_timer_up = 1;
 }
 
 /* A fault: restore the terminal, then let the old disposition act (a
@@ -218,6 +224,10 @@ ttysig_install(int kiosk)
 			sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 			sa.sa_sigaction = ttysig_on_fault;
 		}
+		if (sig == SIGALRM) {
+			sa.sa_flags = SA_SIGINFO;
+			sa.sa_sigaction = ttysig_on_alarm;
+		}
 		if (sig == SIGTSTP || (kiosk && sig == SIGQUIT))
 			sa.sa_handler = kiosk ? SIG_IGN : SIG_DFL;
 		if (sigaction(sig, NULL, &ttysig_old[sig]) != 0)
@@ -236,6 +246,7 @@ ttysig_restore(void)
 {
 	int sig;
 
+	ttysig_dog_set(0);
 	for (sig = 1; sig < NSIG; sig++)
 		if (ttysig_kind(sig) != SK_NONE)
 			sigaction(sig, &ttysig_old[sig], NULL);
@@ -247,6 +258,8 @@ ttysig_take(void)
 	int s = ttysig_sig;
 
 	ttysig_sig = 0;
+	if (s != 0)
+		ttysig_dog_set(0); /* the loop has it */
 	return s;
 }
 
