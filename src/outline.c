@@ -390,6 +390,8 @@ outline_toggle_all(struct outline *o, struct intent *out)
 }
 
 static void outline_jump_push(void *v);
+static void outline_follow(
+    struct outline *o, const char *href, struct intent *out);
 
 static void
 outline_next_section(struct outline *o, int dir, struct intent *out)
@@ -444,11 +446,31 @@ outline_click(void *v, int x, int y, struct intent *out)
 			outline_open(o, 1, out); /* as Enter does */
 		return;
 	}
-	/* A question row toggles; a click in the answer only selects. */
+	/* A question row toggles; a click on a link in the answer follows
+	 * it, as Tab and Enter do; elsewhere in the answer it only
+	 * selects. */
 	{
 		int head;
+		struct geom g;
+		const struct slines *ls = outline_item_lines(o, r->item, &g);
 
 		outline_item_height(o, r->item, &head);
+		if (r->line >= head && r->line < (int)ls->n) {
+			const struct sline *l = &ls->v[r->line];
+			size_t k;
+
+			for (k = 0; k < l->nlinks; k++) {
+				int x0 = 1 + width_str(l->text, l->links[k].start,
+				                 o->e->ambiguous);
+				int x1 = 1 + width_str(l->text, l->links[k].end,
+				                 o->e->ambiguous);
+
+				if (x >= x0 && x < x1) {
+					outline_follow(o, l->links[k].href, out);
+					return;
+				}
+			}
+		}
 		if (r->line < head) {
 			o->ent_open[it->idx] = !o->ent_open[it->idx];
 			if (o->ent_open[it->idx]) {
