@@ -194,6 +194,10 @@ void outline_fix(struct outline *o);
 void outline_ensure_head(struct outline *o);
 /* After opening sel: shows as much of it as fits, head first. */
 void outline_ensure_fits(struct outline *o);
+/* When the head of sel (a question taller than the screen) leaves no row
+ * for its open answer: scrolls on until the answer's first lines (up to
+ * half the screen) show. */
+void outline_show_answer_start(struct outline *o);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
  * first item that starts on screen. */
 void outline_follow_view(struct outline *o);

@@ -748,7 +748,13 @@ outline_settle(void *v)
 			/* the hit n went to stays on screen */
 			outline_show_line(o, o->hit_line);
 		} else if (resized) {
+			int head;
+
 			outline_ensure_head(o);
+			/* a tall question keeps its open answer in view */
+			if (outline_item_height(o, o->sel, &head) > head &&
+			    head >= vh)
+				outline_show_answer_start(o);
 		} else {
 			int r = outline_item_row(o, o->sel);
 
