@@ -208,21 +208,4 @@ int outline_hit_line(struct outline *o, size_t i, int from, int dir);
  * down when it has to move), even deep inside a long answer. */
 void outline_show_line(struct outline *o, int line);
 
-/* A link on screen: the item, the line within it, the index among the
- * line's links (sline.h), and its href (borrowed from the doc). */
-struct olink {
-	size_t item;
-	int line, k;
-	const char *href;
-};
-
-/* The links on the rows the view shows (above the status row), in screen
- * order, into *out (malloc'd, the caller's; NULL when none); returns how
- * many.  Computed from the position and the size, never from the last
- * render. */
-size_t outline_screen_links(struct outline *o, struct olink **out);
-/* Whether the first link of cur is the last one of prev (the line before),
- * wrapped: one link, one Tab stop, highlighted whole. */
-int outline_link_continues(const struct sline *prev, const struct sline *cur);
-
 #endif

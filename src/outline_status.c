@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "outline_layout.h"
+#include "outline_links.h"
 #include "rows.h"
 #include "utf8.h"
 #include "width.h"
