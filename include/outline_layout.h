@@ -198,6 +198,10 @@ void outline_fix(struct outline *o);
 void outline_ensure_head(struct outline *o);
 /* After opening sel: shows as much of it as fits, head first. */
 void outline_ensure_fits(struct outline *o);
+/* When the head of sel (a question taller than the screen) leaves no row
+ * for its open answer: scrolls on until the answer's first lines (up to
+ * half the screen) show. */
+void outline_show_answer_start(struct outline *o);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
  * first item that starts on screen. */
 void outline_follow_view(struct outline *o);
@@ -207,22 +211,5 @@ int outline_hit_line(struct outline *o, size_t i, int from, int dir);
 /* Scrolls so that line `line` of sel is on screen (a third of the way
  * down when it has to move), even deep inside a long answer. */
 void outline_show_line(struct outline *o, int line);
-
-/* A link on screen: the item, the line within it, the index among the
- * line's links (sline.h), and its href (borrowed from the doc). */
-struct olink {
-	size_t item;
-	int line, k;
-	const char *href;
-};
-
-/* The links on the rows the view shows (above the status row), in screen
- * order, into *out (malloc'd, the caller's; NULL when none); returns how
- * many.  Computed from the position and the size, never from the last
- * render. */
-size_t outline_screen_links(struct outline *o, struct olink **out);
-/* Whether the first link of cur is the last one of prev (the line before),
- * wrapped: one link, one Tab stop, highlighted whole. */
-int outline_link_continues(const struct sline *prev, const struct sline *cur);
 
 #endif

@@ -188,9 +188,9 @@ help_lines(const struct view_env *env, int w, struct slines *out)
 	help_mode(env, MB_SEARCH, _("In the search field"), w, out);
 	if (env->mouse) {
 		const char *m = _("Mouse: a click opens or closes a question "
-		                  "or the Expand all label, and acts on a "
-		                  "section row as Enter does; the wheel "
-		                  "scrolls.");
+		                  "or the Expand all label, acts on a "
+		                  "section row as Enter does and follows a "
+		                  "link; the wheel scrolls.");
 
 		slines_push(out);
 		render_plain(m, strlen(m), "", "", 0, 0, &ro, NULL, out);

@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "i18n.h"
 #include "outline_layout.h"
+#include "outline_links.h"
 #include "outline_search.h"
 #include "outline_status.h"
 #include "render.h"
@@ -154,8 +155,8 @@ outline_select(struct outline *o, size_t item)
 }
 
 /* Asks for the pager at (kind, idx), with the filter while it filters. */
-static void
-want_pager(
+void
+outline_want_pager(
     const struct outline *o, uint8_t kind, uint32_t idx, struct intent *out)
 {
 	out->kind = INTENT_PAGER;
@@ -176,7 +177,7 @@ want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
 	int any = filter_entry_hits(&o->f, e, &h) && h.na > 0;
 
 	search_hits_free(&h);
-	want_pager(o, PAGE_ENTRY, e, out);
+	outline_want_pager(o, PAGE_ENTRY, e, out);
 	if (!any)
 		return;
 	outline_item_height(o, o->sel, &head);
@@ -203,13 +204,13 @@ outline_open_id(struct outline *o, const char *id, struct intent *out)
 	o->at_start = 0;
 	if (e == NULL && sec != NULL) {
 		outline_select(o, o->sec_item[sec - d->secs]);
-		want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
+		outline_want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
 		return 0;
 	}
 	if (e == NULL)
 		return -1;
 	outline_select(o, o->ent_item[e - d->entries]);
-	want_pager(o, PAGE_ENTRY, (uint32_t)(e - d->entries), out);
+	outline_want_pager(o, PAGE_ENTRY, (uint32_t)(e - d->entries), out);
 	return 0;
 }
 
@@ -323,7 +324,7 @@ outline_open(struct outline *o, int enter, struct intent *out)
 			o->sec_open[it->idx] = 1;
 			outline_ensure_fits(o);
 		} else if (enter) {
-			want_pager(o, PAGE_SECTION, it->idx, out);
+			outline_want_pager(o, PAGE_SECTION, it->idx, out);
 		} else {
 			size_t n = outline_next_selectable(o, o->sel);
 
@@ -341,7 +342,7 @@ outline_open(struct outline *o, int enter, struct intent *out)
 		outline_ensure_fits(o);
 		outline_show_answer_hit(o);
 	} else if (enter) {
-		want_pager(o, PAGE_ENTRY, it->idx, out);
+		outline_want_pager(o, PAGE_ENTRY, it->idx, out);
 	}
 }
 
@@ -396,7 +397,6 @@ outline_toggle_all(struct outline *o, struct intent *out)
 	    all ? _("Everything closed") : _("Everything open"));
 }
 
-static void outline_jump_push(void *v);
 
 static void
 outline_next_section(struct outline *o, int dir, struct intent *out)
@@ -451,11 +451,31 @@ outline_click(void *v, int x, int y, struct intent *out)
 			outline_open(o, 1, out); /* as Enter does */
 		return;
 	}
-	/* A question row toggles; a click in the answer only selects. */
+	/* A question row toggles; a click on a link in the answer follows
+	 * it, as Tab and Enter do; elsewhere in the answer it only
+	 * selects. */
 	{
 		int head;
+		struct geom g;
+		const struct slines *ls = outline_item_lines(o, r->item, &g);
 
 		outline_item_height(o, r->item, &head);
+		if (r->line >= head && r->line < (int)ls->n) {
+			const struct sline *l = &ls->v[r->line];
+			size_t k;
+
+			for (k = 0; k < l->nlinks; k++) {
+				int x0 = 1 + width_str(l->text, l->links[k].start,
+				                 o->e->ambiguous);
+				int x1 = 1 + width_str(l->text, l->links[k].end,
+				                 o->e->ambiguous);
+
+				if (x >= x0 && x < x1) {
+					outline_link_follow(o, l->links[k].href, out);
+					return;
+				}
+			}
+		}
 		if (r->line < head) {
 			o->ent_open[it->idx] = !o->ent_open[it->idx];
 			if (o->ent_open[it->idx]) {
@@ -484,7 +504,7 @@ outline_hide(void *v)
  * The oldest are dropped past JUMPS_MAX. */
 #define JUMPS_MAX 100
 
-static void
+void
 outline_jump_push(void *v)
 {
 	struct outline *o = v;
@@ -521,21 +541,6 @@ outline_jump_back(void *v, struct intent *out)
 	outline_ensure_head(o);
 }
 
-/* The index of the focused link among the links on screen, or -1. */
-static int
-focus_index(const struct outline *o, const struct olink *l, size_t n)
-{
-	size_t k;
-
-	if (o->link_item == NO_ITEM)
-		return -1;
-	for (k = 0; k < n; k++)
-		if (l[k].item == o->link_item && l[k].line == o->link_line &&
-		    l[k].k == o->link_k)
-			return (int)k;
-	return -1;
-}
-
 /* Tab/Shift-Tab: the next (previous) link on screen, in an open answer
  * or an introduction, as w3m's Tab; past the last (first) one, or with
  * none on screen, the next (previous) section as before. */
@@ -552,7 +557,7 @@ outline_next_link(struct outline *o, size_t keep_item, int keep_line,
 	o->link_item = keep_item;
 	o->link_line = keep_line;
 	o->link_k = keep_k;
-	cur = focus_index(o, l, n);
+	cur = outline_link_focused(o, l, n);
 	if (cur < 0)
 		i = dir > 0 ? 0 : (int)n - 1;
 	else
@@ -570,52 +575,6 @@ outline_next_link(struct outline *o, size_t keep_item, int keep_line,
 	if (outline_item_selectable(o, l[i].item))
 		o->sel = l[i].item;
 	free(l);
-}
-
-/* Enter on a focused link: a link to a question or section of the FAQ
- * goes there (opened, in the outline; in the pager when the search
- * filter hides it), and Backspace comes back; an external link is never
- * opened: its URL is shown, as the pager does. */
-static void
-outline_follow(struct outline *o, const char *href, struct intent *out)
-{
-	const struct doc *d = o->e->d;
-	const struct entry *e;
-	const struct section *sec;
-	size_t item;
-
-	if (href[0] != '#') {
-		rows_msg_set(&out->msg, _("Link: %s"), href);
-		return;
-	}
-	e = doc_entry_by_id(d, href + 1);
-	sec = e == NULL ? doc_section_by_id(d, href + 1) : NULL;
-	if (e == NULL && sec == NULL) {
-		rows_msg_set(&out->msg, _("No entry with id %s"), href + 1);
-		return;
-	}
-	item = e != NULL ? o->ent_item[e - d->entries]
-	                 : o->sec_item[sec - d->secs];
-	/* Hidden by the search filter (or not an item of the best-first
-	 * list): the pager shows it. */
-	if (item == NO_ITEM ||
-	    (o->f.on && (e != NULL ? !o->f.is_hit[e - d->entries]
-	                           : o->f.sechits[sec - d->secs] == 0))) {
-		if (e != NULL)
-			want_pager(o, PAGE_ENTRY, (uint32_t)(e - d->entries), out);
-		else
-			want_pager(o, PAGE_SECTION, (uint32_t)(sec - d->secs), out);
-		return;
-	}
-	outline_jump_push(o);
-	if (e != NULL) {
-		o->sec_open[e->section] = 1;
-		o->ent_open[e - d->entries] = 1;
-	}
-	o->sel = item;
-	o->top.item = item;
-	o->top.line = 0;
-	outline_ensure_fits(o);
 }
 
 static void
@@ -636,9 +595,9 @@ outline_act(void *v, enum action a, struct intent *out)
 		o->link_item = link_item;
 		o->link_line = link_line;
 		o->link_k = link_k;
-		k = focus_index(o, l, n);
+		k = outline_link_focused(o, l, n);
 		if (k >= 0) {
-			outline_follow(o, l[k].href, out);
+			outline_link_follow(o, l[k].href, out);
 			/* Still on screen after an external link: the
 			 * focus stays for the next Tab. */
 			if (out->kind != INTENT_NONE || l[k].href[0] == '#')
@@ -687,12 +646,12 @@ outline_act(void *v, enum action a, struct intent *out)
 		break;
 	case ACT_PAGER:
 		if (it->kind == ITEM_SECTION)
-			want_pager(o, PAGE_SECTION, it->idx, out);
+			outline_want_pager(o, PAGE_SECTION, it->idx, out);
 		else
 			want_pager_at_hit(o, it->idx, out);
 		break;
 	case ACT_HELP:
-		want_pager(o, PAGE_HELP, 0, out);
+		outline_want_pager(o, PAGE_HELP, 0, out);
 		break;
 	case ACT_ESC:
 		/* Kiosk --allow-quit: Esc on the untouched start screen is the
@@ -733,7 +692,13 @@ outline_settle(void *v)
 			/* the hit n went to stays on screen */
 			outline_show_line(o, o->hit_line);
 		} else if (resized) {
+			int head;
+
 			outline_ensure_head(o);
+			/* a tall question keeps its open answer in view */
+			if (outline_item_height(o, o->sel, &head) > head &&
+			    head >= vh)
+				outline_show_answer_start(o);
 		} else {
 			int r = outline_item_row(o, o->sel);
 
@@ -746,7 +711,7 @@ outline_settle(void *v)
 		struct olink *l;
 		size_t n = outline_screen_links(o, &l);
 
-		if (focus_index(o, l, n) < 0)
+		if (outline_link_focused(o, l, n) < 0)
 			o->link_item = NO_ITEM;
 		free(l);
 	}

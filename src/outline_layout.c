@@ -741,14 +741,23 @@ outline_ensure_head(struct outline *o)
 void
 outline_ensure_fits(struct outline *o)
 {
-	int vh = outline_view_h(o), r, h, head, want;
+	int vh = outline_view_h(o), r, h;
 
 	outline_ensure_head(o);
 	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, &head);
+	h = outline_item_height(o, o->sel, NULL);
 	if (r >= 0 && r + h > vh)
 		outline_scroll_down(o, r + h - vh < r ? r + h - vh : r);
+	outline_show_answer_start(o);
+}
+
+void
+outline_show_answer_start(struct outline *o)
+{
+	int vh = outline_view_h(o), r, h, head, want;
+
 	r = outline_item_row(o, o->sel);
+	h = outline_item_height(o, o->sel, &head);
 	want = h - head < vh / 2 ? h - head : vh / 2;
 	if (want < 1 && h > head)
 		want = 1;
@@ -831,69 +840,4 @@ outline_show_line(struct outline *o, int line)
 	o->top.line = line;
 	outline_pos_back(o, &o->top, vh / 3);
 	outline_fix(o);
-}
-
-int
-outline_link_continues(const struct sline *prev, const struct sline *cur)
-{
-	const struct sline_link *a, *b;
-	size_t k;
-
-	if (prev == NULL || prev->nlinks == 0 || cur->nlinks == 0)
-		return 0;
-	a = &prev->links[prev->nlinks - 1];
-	b = &cur->links[0];
-	if (a->href != b->href)
-		return 0;
-	for (k = a->end; k < prev->len; k++)
-		if (prev->text[k] != ' ')
-			return 0;
-	for (k = 0; k < b->start; k++)
-		if (cur->text[k] != ' ')
-			return 0;
-	return 1;
-}
-
-size_t
-outline_screen_links(struct outline *o, struct olink **out)
-{
-	int vh = outline_view_h(o), row = 0, skip;
-	size_t i, n = 0, cap = 0;
-
-	*out = NULL;
-	if (o->nitems == 0)
-		return 0;
-	i = o->top.item;
-	skip = o->top.line;
-	while (row < vh && i != NO_ITEM) {
-		struct geom g;
-		const struct slines *ls = outline_item_lines(o, i, &g);
-		int l;
-
-		for (l = skip; l < (int)ls->n && row < vh; l++, row++) {
-			size_t k;
-
-			for (k = 0; k < ls->v[l].nlinks; k++) {
-				/* A link wrapped onto this line is the one
-				 * that started on the line before. */
-				if (k == 0 && l > skip &&
-				    outline_link_continues(
-				        &ls->v[l - 1], &ls->v[l]))
-					continue;
-				if (n == cap) {
-					cap = cap ? cap * 2 : 8;
-					*out = xreallocarray(
-					    *out, cap, sizeof **out);
-				}
-				(*out)[n].item = i;
-				(*out)[n].line = l;
-				(*out)[n].k = (int)k;
-				(*out)[n].href = ls->v[l].links[k].href;
-				n++;
-			}
-		}
-		skip = 0;
-		i = outline_next_visible(o, i);
-	}
-	return n;
 }

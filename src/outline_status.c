@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "outline_layout.h"
+#include "outline_links.h"
 #include "rows.h"
 #include "utf8.h"
 #include "width.h"
@@ -225,6 +226,14 @@ outline_status(const struct outline *o, struct view_status *st,
 				hint = t;
 			}
 			hw = rows_width(hint, o->e->ambiguous);
+			if (hw > o->e->w) {
+				/* Not even that: one whole hint, not a cut
+				 * "q:" without what it does. */
+				free(hint);
+				hint = xstrdup(o->e->kiosk ? _("F1: help")
+				                           : _("?: help"));
+				hw = rows_width(hint, o->e->ambiguous);
+			}
 			st->right = outline_position(o, o->e->w - hw - 1);
 		}
 		st->left = hint;

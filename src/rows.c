@@ -68,8 +68,23 @@ rows_status(struct sline *dst, const char *left, const char *right, int w,
 	}
 	lw = w - rw - (rw > 0 ? 1 : 0);
 	if (lw > 0) {
-		sline_append(&l, left, strlen(left), AT_STATUS,
-		    width_str(left, strlen(left), ambiguous));
+		size_t n = strlen(left);
+		const char *p;
+
+		/* Key hints are separated by two spaces: a left text that
+		 * does not fit ends after the last whole one that does
+		 * ("q: back", not "q: back  ?: he"). */
+		if (width_str(left, n, ambiguous) > lw) {
+			for (p = strstr(left, "  "); p != NULL;
+			     p = strstr(p + 2, "  ")) {
+				if (width_str(left, (size_t)(p - left),
+				        ambiguous) > lw)
+					break;
+				n = (size_t)(p - left);
+			}
+		}
+		sline_append(&l, left, n, AT_STATUS,
+		    width_str(left, n, ambiguous));
 		rows_fit(dst, &l, lw, ambiguous, AT_STATUS);
 		if (rw > 0)
 			sline_pad(dst, 1, AT_STATUS);

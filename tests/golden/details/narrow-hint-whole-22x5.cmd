@@ -1,0 +1,1 @@
+--dump 22x5 tests/golden/fixtures/long-question

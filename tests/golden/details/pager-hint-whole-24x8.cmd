@@ -1,0 +1,1 @@
+--dump 24x8 --keys '<Down><Down>p' tests/golden/fixtures/long-question

@@ -1,0 +1,1 @@
+--dump 20x5 --keys '<Down><Down><Enter><Resize 22x5>' tests/golden/fixtures/long-question

@@ -1,0 +1,1 @@
+--dump 60x14 --keys '<Down><Down><Enter><Click 30,5>' tests/golden/fixtures/links
