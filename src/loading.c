@@ -55,6 +55,22 @@ key_log_push(struct key_log *g, const struct key_event *k)
 	g->v[g->n++] = *k;
 }
 
+/* Releases the beginning's browser, index and doc, and the kept keys. */
+static void
+loading_drop_head(struct loading *l)
+{
+	browser_free(l->b);
+	search_index_free(l->head_ix);
+	doc_free(l->head);
+	l->b = NULL;
+	l->head_ix = NULL;
+	l->head = NULL;
+	free(l->applied.v);
+	free(l->held.v);
+	memset(&l->applied, 0, sizeof l->applied);
+	memset(&l->held, 0, sizeof l->held);
+}
+
 static void *
 loading_thread(void *arg)
 {
@@ -188,16 +204,8 @@ loading_poll(struct loading *l, enum browser_status *status)
 	}
 	for (i = 0; i < l->held.n && *status == BROWSER_CONTINUE; i++)
 		*status = browser_key(nb, &l->held.v[i]);
-	browser_free(l->b);
-	search_index_free(l->head_ix);
-	doc_free(l->head);
+	loading_drop_head(l);
 	l->b = nb;
-	l->head = NULL;
-	l->head_ix = NULL;
-	free(l->applied.v);
-	free(l->held.v);
-	memset(&l->applied, 0, sizeof l->applied);
-	memset(&l->held, 0, sizeof l->held);
 	return 1;
 }
 
@@ -218,24 +226,15 @@ loading_free(struct loading *l)
 		 * writes to l, so l and what the thread makes are left to
 		 * the exit; what is on screen is released. */
 		pthread_detach(l->thread);
-		browser_free(l->b);
-		search_index_free(l->head_ix);
-		doc_free(l->head);
-		l->b = NULL;
-		l->head_ix = NULL;
-		l->head = NULL;
+		loading_drop_head(l);
 		return;
 	}
 	if (!l->joined && !pthread_equal(l->thread, pthread_self()))
 		pthread_join(l->thread, NULL);
-	browser_free(l->b);
-	search_index_free(l->head_ix);
-	doc_free(l->head);
+	loading_drop_head(l); /* (the whole's browser, once it came) */
 	search_index_free(l->whole_ix);
 	doc_free(l->whole);
 	diag_clear(&l->diags);
-	free(l->applied.v);
-	free(l->held.v);
 	free(l->path);
 	free(l);
 }
