@@ -25,7 +25,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 libs="$(pkg-config --libs md4c 2>/dev/null || echo -lmd4c) -lgumbo \
-$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -pthread"
+$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) -lunistring -lmigemo -lm -pthread"
 flags="-std=c11 -O2 -g -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
 for side in A B; do
 	eval rev=\$$side

@@ -4,9 +4,9 @@
  * the dictionary Debian's cmigemo-common builds from SKK-JISYO) turns the
  * letters into a regular expression of the words they spell; this module
  * expands that expression into the plain strings it lists, which search.h
- * matches as alternatives of the term with its fast literal search (a
- * regex engine over the folded index would be slower than scanning for a
- * handful of strings, and the expression is only ever a list of words with
+ * matches as alternatives of the term, all of them in one pass of its
+ * multi-literal search (a regex engine over the folded index would be
+ * slower than that, and the expression is only ever a list of words with
  * character classes at its tails).
  *
  * The romaji to kana tables are migemo's own data files (roma2hira.dat,
@@ -71,8 +71,9 @@ enum romaji_level romaji_level(struct romaji *r);
  * anything but letters, '-' and '\'', has none.  The words come kana
  * first (the readings of an unfinished syllable as their common start:
  * seik → せい), then longer words before single characters, at most
- * ROMAJI_MAX_WORDS (each costs the search a needle); each malloc'd, in a
- * malloc'd *out.
+ * ROMAJI_MAX_WORDS (the search finds them all in one pass, but each word
+ * is a literal to compare where its first characters occur); each
+ * malloc'd, in a malloc'd *out.
  */
 #define ROMAJI_MAX_WORDS 7
 size_t romaji_alts(void *r, const char *term, size_t tn, char ***out);

@@ -19,7 +19,8 @@
  *
  * A term may have alternatives (search_query_new_alts): the romaji
  * `seikyuusho` is the literal term or any of the words it spells; a term
- * matches where any alternative does (at most 16 per term).
+ * matches where any alternative does (at most 16 per term, all found in
+ * one pass over the index).
  *
  * Cost: the index holds the folded text (about the size of the text: 76 MB
  * for a 78 MB corpus) and no offset maps; search_entry_hits() folds one
@@ -139,7 +140,8 @@ void search_lazy_free(struct hl_lazy *lz);
  * out (and their scores to scores, when not NULL) the best max with a
  * score above 0, best first, equal scores in document order; returns
  * their number.  For "closest questions" when nothing matches, and the
- * "best first" order.  Costs one scan of the index per term and bigram.
+ * "best first" order.  Costs one pass over the index for the terms and
+ * bigrams together (in groups of 16 strings: search_query.h).
  */
 size_t search_rank(const struct search_index *ix, const struct search_query *sq,
     const uint32_t *within, size_t nwithin, size_t max, uint32_t *out,
