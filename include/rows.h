@@ -40,6 +40,12 @@ void rows_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
 void rows_status(struct sline *dst, const char *left, const char *right, int w,
     int ambiguous);
 
+/* s as text for one row, malloc'd: the tabs and line breaks content may
+ * hold (doc.h) become spaces, as the renderer shows them, so that no
+ * control character reaches a row to move the terminal's cursor.
+ * rows_status() applies it to what it is given. */
+char *rows_one_line(const char *s);
+
 /* Display width of the NUL-terminated UI string s (width.h). */
 int rows_width(const char *s, int ambiguous);
 

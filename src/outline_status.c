@@ -97,8 +97,8 @@ outline_position(const struct outline *o, int maxw)
 {
 	const struct doc *d = o->e->d;
 	const struct item *it;
-	const char *title;
-	char *name, *num, *r;
+	const struct section *sec;
+	char *title, *name, *num, *r;
 	int budget, cap = o->e->w / 3;
 
 	if (o->nitems == 0 || o->sel >= o->nitems)
@@ -106,18 +106,19 @@ outline_position(const struct outline *o, int maxw)
 	it = &o->items[o->sel];
 	if (it->kind == ITEM_TITLE)
 		return NULL;
-	title = d->secs[it->kind == ITEM_SECTION
-	                    ? it->idx
-	                    : d->entries[it->idx].section]
-	            .title;
+	/* measured as it shows: a tab in a heading is a space there */
+	sec = &d->secs[it->kind == ITEM_SECTION ? it->idx
+	                                        : d->entries[it->idx].section];
 	if (it->kind == ITEM_SECTION) {
 		/* A space after it: a "…" in the bottom-right cell is not
 		 * drawn by every terminal (tmux drops it). */
 		if (maxw < 7)
 			return NULL;
+		title = rows_one_line(sec->title);
 		name = clip(o, title, (maxw < cap ? maxw : cap) - 1);
 		r = xasprintf("%s ", name);
 		free(name);
+		free(title);
 		return r;
 	}
 	num = xasprintf("%lu/%lu", (unsigned long)it->idx + 1,
@@ -129,10 +130,12 @@ outline_position(const struct outline *o, int maxw)
 	}
 	if (budget < 6)
 		return num;
+	title = rows_one_line(sec->title);
 	name = clip(o, title, budget < cap ? budget : cap);
 	r = xasprintf("%s  %s", name, num);
 	free(name);
 	free(num);
+	free(title);
 	return r;
 }
 

@@ -50,11 +50,25 @@ rows_fit(struct sline *dst, const struct sline *src, int w, int ambiguous,
 	sline_pad(dst, w - used, or_attr);
 }
 
+char *
+rows_one_line(const char *s)
+{
+	char *r = xstrdup(s), *p;
+
+	for (p = r; *p != '\0'; p++)
+		if (*p == '\t' || *p == '\n')
+			*p = ' ';
+	return r;
+}
+
 void
-rows_status(struct sline *dst, const char *left, const char *right, int w,
-    int ambiguous)
+rows_status(struct sline *dst, const char *left_in, const char *right_in,
+    int w, int ambiguous)
 {
 	struct sline l = {0}, r = {0};
+	/* A section title or a message may come from the content. */
+	char *left = rows_one_line(left_in);
+	char *right = right_in != NULL ? rows_one_line(right_in) : NULL;
 	int rw = right ? width_str(right, strlen(right), ambiguous) : 0;
 	int lw;
 
@@ -64,6 +78,8 @@ rows_status(struct sline *dst, const char *left, const char *right, int w,
 		sline_append(&r, right, strlen(right), AT_STATUS, rw);
 		rows_fit(dst, &r, w, ambiguous, 0);
 		sline_free(&r);
+		free(left);
+		free(right);
 		return;
 	}
 	lw = w - rw - (rw > 0 ? 1 : 0);
@@ -95,6 +111,8 @@ rows_status(struct sline *dst, const char *left, const char *right, int w,
 		sline_copy(dst, &r);
 	sline_free(&l);
 	sline_free(&r);
+	free(left);
+	free(right);
 }
 
 int

@@ -1,0 +1,1 @@
+--dump 60x6 --keys jj tests/golden/fixtures/heading-tab/faq.md
