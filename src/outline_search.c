@@ -144,8 +144,8 @@ outline_follow(struct outline *o, enum filter_change c)
 	case FILTER_CHANGED:
 		/* The visitor moved since the last search: that is the
 		 * place to keep now. */
-		if (o->nitems > 0 && (!o->auto_set ||
-		                         !same_item(o->items[o->sel], o->auto_sel)))
+		if (o->nitems > 0 &&
+		    (!o->auto_set || !same_item(o->items[o->sel], o->auto_sel)))
 			o->anchor = o->items[o->sel];
 		break;
 	}
@@ -155,8 +155,9 @@ outline_follow(struct outline *o, enum filter_change c)
 	if (o->nitems == 0)
 		return;
 	s = item_find(o, o->anchor);
-	if (s != NO_ITEM && (!outline_item_selectable(o, s) ||
-	                        (o->f.nhits > 0 && o->items[s].kind == ITEM_TITLE)))
+	if (s != NO_ITEM &&
+	    (!outline_item_selectable(o, s) ||
+	        (o->f.nhits > 0 && o->items[s].kind == ITEM_TITLE)))
 		s = NO_ITEM;
 	if (s == NO_ITEM && o->f.nhits > 0)
 		s = o->flat ? 0 : o->ent_item[o->f.hits[0]];

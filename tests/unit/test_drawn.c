@@ -73,14 +73,14 @@ rand_h(void)
 static void
 step(char *buf, size_t cap)
 {
-	static const char *const runs[] = {"jjjjjj", "jjjjjjjjjjjj", "jjj",
-	    "kkkk", "  ", "jjjjj"};
+	static const char *const runs[] = {
+	    "jjjjjj", "jjjjjjjjjjjj", "jjj", "kkkk", "  ", "jjjjj"};
 	static const char *const moves[] = {"j", "k", "<Down>", "<Up>",
 	    "<Down>", "<Down>", "<Right>", "<Left>", "l", "h"};
 	static const char *const pages[] = {"<PgDn>", "<PgUp>", "<Space>", "b",
 	    "<Home>", "<End>", "g", "G", "d", "u", "<C-f>", "<C-b>"};
-	static const char *const opens[] = {"<Enter>", "<Enter>", "<Tab>",
-	    "<S-Tab>", "a", "A", "p"};
+	static const char *const opens[] = {
+	    "<Enter>", "<Enter>", "<Tab>", "<S-Tab>", "a", "A", "p"};
 	static const char *const others[] = {"q", "<Esc>", "<BS>", "]", "[",
 	    "n", "N", "?", "o", "<F2>", "<C-d>", "<C-u>", "<Idle>", "<F1>"};
 	static const char *const words[] = {"請求", "アカウント", "aws",
@@ -107,8 +107,8 @@ step(char *buf, size_t cap)
 	else if (r < 74)
 		snprintf(p, room, "%s", PICK(others));
 	else if (r < 86)
-		snprintf(p, room, "/%s%s", PICK(words),
-		    rnd(2) ? PICK(after) : "");
+		snprintf(
+		    p, room, "/%s%s", PICK(words), rnd(2) ? PICK(after) : "");
 	else if (r < 93)
 		snprintf(p, room, "<Resize %dx%d>", rand_w(), rand_h());
 	else
