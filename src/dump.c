@@ -7,7 +7,8 @@
  *
  * Attributes (attrs != 0): after each text line, one line that marks, cell
  * by cell under the text, what a colour-blind reader of the dump needs to
- * see: 'H' a search hit, 'S' the selection, 'L' a link, '_' the status line;
+ * see: 'H' a search hit, 'S' the selection, 'L' a link, 'X' struck text,
+ * '_' the status line;
  * a space otherwise (stripped at the end as well, so rows with nothing
  * marked give an empty line).  A wide character marks both of its cells.
  * So the attribute dump is exactly 2 * h lines.
@@ -29,6 +30,8 @@ attr_mark(uint16_t a)
 		return 'S';
 	if (a & AT_LINK)
 		return 'L';
+	if (a & AT_DEL)
+		return 'X';
 	if (a & AT_STATUS)
 		return '_';
 	return ' ';

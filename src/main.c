@@ -808,7 +808,10 @@ main(int argc, char **argv)
 		bo.ambiguous = o.ambiguous;
 		bo.max_width = o.max_width;
 		bo.ascii = o.ascii || !utf8;
-		bo.del_marks = 1; /* the terminal may strike through: tui.c */
+		/* The terminal says whether it strikes through (tui.c); --dump
+		 * is the screen of one that does, as xterm-256color and
+		 * tmux-256color do (--dump-attrs marks the struck cells). */
+		bo.del_marks = o.mode != MODE_DUMP;
 		bo.no_utf8 = !utf8;
 		bo.kiosk = o.kiosk;
 		bo.allow_quit = o.allow_quit;

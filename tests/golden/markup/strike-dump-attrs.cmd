@@ -1,0 +1,1 @@
+--dump-attrs --dump 60x8 --keys '<Enter>' tests/data/strike.md
