@@ -36,6 +36,15 @@ void xalloc_tune(void);
  */
 #define XALLOC_HUGE_MIN ((size_t)4 << 20)
 void xalloc_huge(void *p, size_t n);
+/*
+ * Fills in the page tables for the pages of p[0..n) (from the page holding
+ * p to the last whole page) in one call, writable, as writing them would
+ * one page fault at a time: for a buffer about to be written front to
+ * back.  A hint, like xalloc_huge(): where refused (kernels before 5.14)
+ * the writes fault as before.  Each page filled is resident from then on,
+ * so fill a little ahead of the writes, not a whole buffer's capacity.
+ */
+void xalloc_prefault(void *p, size_t n);
 /* printf into a new string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list (ap is used up). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -43,6 +44,25 @@ xalloc_huge(void *p, size_t n)
 	 * buffer just keeps its small pages. */
 	if (n >= XALLOC_HUGE_MIN && a < b)
 		(void)madvise((void *)a, (size_t)(b - a), MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
+xalloc_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)p & ~(page - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(page - 1);
+
+	/* only pages of the buffer: the last partial page may end in
+	 * another allocation (harmless to fill, but not ours to decide),
+	 * or past the end of the mapping */
+	if (a < b)
+		(void)madvise((void *)a, (size_t)(b - a), MADV_POPULATE_WRITE);
 #else
 	(void)p;
 	(void)n;
