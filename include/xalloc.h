@@ -27,12 +27,14 @@ void xalloc_tune(void);
 /*
  * Asks for the whole 2 MB pages inside p[0..n) to be backed by transparent
  * huge pages, when n is at least XALLOC_HUGE_MIN (a hint: where the system
- * does not allow it, nothing changes).  For a big buffer written once
- * front to back by read() (filemap.c): each page is a page fault the first
- * time it is written, and on a virtual machine one fault per 4 KB page was
- * most of the time of reading a 78 MB file.  Memory: at most one huge page
- * more than is written.  (Tried on the parser's text buffer and arena
- * chunks too: no faster there, and 20-40 MB more peak memory.)
+ * does not allow it, nothing changes).  For a big buffer allocated at its
+ * full size and written whole, once (the file's copy in filemap.c, the
+ * search index's folded text): each page is a page fault the first time
+ * it is written, and on a virtual machine one fault per 4 KB page was most
+ * of the time of reading a 78 MB file.  Memory: at most one huge page more
+ * than is written.  Not for a buffer grown by realloc(): mremap() splits
+ * its huge pages (tried on the parser's text buffer and arena chunks: no
+ * faster, 20-40 MB more peak memory; they use xalloc_prefault()).
  */
 #define XALLOC_HUGE_MIN ((size_t)4 << 20)
 void xalloc_huge(void *p, size_t n);
