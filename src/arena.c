@@ -11,10 +11,17 @@
  * does not pay for a huge first chunk. */
 #define ARENA_MIN_CHUNK (64 * 1024)
 #define ARENA_MAX_CHUNK (8 * 1024 * 1024)
+/* The pages of a chunk this big are filled in ahead of the bump pointer,
+ * this far at a time (xalloc_prefault()): a page fault per 4 KB of a 78 MB
+ * file's model was a few per cent of its load time on a virtual machine,
+ * and a chunk's unused end stays unfilled. */
+#define ARENA_FILL_MIN (1024 * 1024)
+#define ARENA_FILL_AHEAD (256 * 1024)
 
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t size, used;
+	size_t filled; /* data[0..filled) has its page tables filled */
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -64,6 +71,7 @@ arena_alloc(struct arena *a, size_t n)
 		c = xmalloc(sizeof *c + size);
 		c->size = size;
 		c->used = 0;
+		c->filled = size < ARENA_FILL_MIN ? size : 0;
 		c->next = a->head;
 		a->head = c;
 		if (a->next_size < ARENA_MAX_CHUNK)
@@ -72,6 +80,14 @@ arena_alloc(struct arena *a, size_t n)
 	p = c->data + c->used;
 	c->used += n;
 	a->used += n;
+	if (c->used > c->filled) {
+		size_t to = c->used + ARENA_FILL_AHEAD;
+
+		if (to > c->size)
+			to = c->size;
+		xalloc_prefault(c->data + c->filled, to - c->filled);
+		c->filled = to;
+	}
 	return p;
 }
 

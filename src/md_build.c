@@ -121,6 +121,26 @@ slab_take(struct parser *p, size_t n)
 	return v;
 }
 
+/* The pages of the text from tlen to need bytes past it and
+ * TEXT_FILL_AHEAD beyond, within the capacity, filled in (md_build.h). */
+void
+mb_text_fill(struct parser *p, size_t need)
+{
+	size_t from = p->tfilled > p->bl.tlen ? p->tfilled : p->bl.tlen;
+	size_t to = p->bl.tlen + need + TEXT_FILL_AHEAD;
+
+	if (p->bl.tcap < XALLOC_HUGE_MIN) {
+		/* small files: the faults are few; no call again before
+		 * the text grows */
+		p->tfilled = p->bl.tcap;
+		return;
+	}
+	if (to > p->bl.tcap)
+		to = p->bl.tcap;
+	xalloc_prefault(p->bl.text + from, to - from);
+	p->tfilled = to;
+}
+
 /* Moves the spans from mark on into the arena. */
 const struct span *
 mb_spans_take(struct parser *p, size_t mark, uint32_t *n)

@@ -165,6 +165,8 @@ search_index_new(const struct doc *d)
 		off += part[k].room;
 	}
 	buf = xmalloc(off);
+	/* written whole, once, by both threads: huge pages (xalloc.h) */
+	xalloc_huge(buf, off);
 	for (k = 0; k < SEARCH_NPARTS; k++)
 		part[k].region = buf + part[k].at;
 	twocore_start(&tc, search_fold_worker, &part[SEARCH_NPARTS / 2],

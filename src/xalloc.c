@@ -6,9 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+
+/* The size of a transparent huge page on x86-64 and arm64 (4 KB pages). */
+#define HUGE_PAGE ((uintptr_t)2 << 20)
 
 static void
 xalloc_die(void)
@@ -24,6 +29,43 @@ xalloc_tune(void)
 {
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
+void
+xalloc_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+
+	/* whole huge pages inside the buffer only: the bytes around it may
+	 * be another allocation's.  Refused (no THP, an old kernel): the
+	 * buffer just keeps its small pages. */
+	if (n >= XALLOC_HUGE_MIN && a < b)
+		(void)madvise((void *)a, (size_t)(b - a), MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
+xalloc_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)p & ~(page - 1);
+	uintptr_t b = ((uintptr_t)p + n) & ~(page - 1);
+
+	/* only pages of the buffer: the last partial page may end in
+	 * another allocation (harmless to fill, but not ours to decide),
+	 * or past the end of the mapping */
+	if (a < b)
+		(void)madvise((void *)a, (size_t)(b - a), MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
 #endif
 }
 
