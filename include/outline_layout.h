@@ -177,6 +177,21 @@ int outline_sec_all_open(const struct outline *o, uint32_t sec);
  * until the next call). */
 const struct slines *outline_item_lines(
     struct outline *o, size_t i, struct geom *g);
+/* The lines on screen, top to bottom, from the top line down to the view's
+ * height: the render and the links Tab can reach walk the same lines. */
+struct screen_walk {
+	size_t item;             /* the item of this line */
+	int line;                /* its line within the item */
+	int row;                 /* its row on screen */
+	const struct slines *ls; /* the item's lines (outline_item_lines) */
+	struct geom g;           /* and their geometry */
+	int vh;                  /* rows to fill */
+};
+/* Starts a walk over vh rows; then outline_walk_next() gives each line. */
+void outline_walk_start(struct outline *o, struct screen_walk *w, int vh);
+/* The next line on screen into w; 0 when the rows or the items are done. */
+int outline_walk_next(struct outline *o, struct screen_walk *w);
+
 /* Height of item i at the current width, and its head rows (head may be
  * NULL). */
 int outline_item_height(struct outline *o, size_t i, int *head);

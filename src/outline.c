@@ -724,10 +724,11 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 {
 	struct outline *o = v;
 	const struct view_env *env = o->e;
-	int vh = env->h - 1, row = 0, w = env->w, skip, link_y = -1, link_x = 0;
+	int vh = env->h - 1, row = 0, w = env->w, link_y = -1, link_x = 0;
 	int chain = -1; /* the line a focused link may wrap onto */
-	size_t i, nlinks;
+	size_t nlinks;
 	struct olink *links;
+	struct screen_walk sw;
 
 	free(o->rows);
 	o->rows = xcalloc((size_t)env->h, sizeof *o->rows);
@@ -739,72 +740,64 @@ outline_render(void *v, struct screen *scr, struct view_status *st)
 	scr->cursor_y = 0;
 	scr->cursor_x = 0;
 	row = 0;
-	i = o->nitems > 0 ? o->top.item : NO_ITEM;
-	skip = o->top.line;
-	while (row < vh && i != NO_ITEM) {
-		struct geom g;
-		const struct slines *ls = outline_item_lines(o, i, &g);
-		int l;
+	outline_walk_start(o, &sw, vh);
+	while (outline_walk_next(o, &sw)) {
+		size_t i = sw.item;
+		int l = sw.line;
+		const struct slines *ls = sw.ls;
+		const struct geom *g = &sw.g;
 
-		for (l = skip; l < (int)ls->n && row < vh; l++, row++) {
-			struct sline *dst = slines_push(&scr->rows);
-			int marked = i == o->sel && l < g.head;
-			uint16_t at = marked ? AT_SELECTED : 0;
+		row = sw.row;
+		struct sline *dst = slines_push(&scr->rows);
+		int marked = i == o->sel && l < g->head;
+		uint16_t at = marked ? AT_SELECTED : 0;
 
-			if (marked)
-				sline_append(
-				    dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
-			else
-				sline_pad(dst, 1, 0);
-			int focused = i == o->link_item &&
-			              l == o->link_line &&
-			              o->link_k < (int)ls->v[l].nlinks;
-			/* the focused link's part wrapped onto this line */
-			int wrapped = i == o->link_item && l > o->link_line &&
-			              chain == l &&
-			              outline_link_continues(
-			                  &ls->v[l - 1], &ls->v[l]);
+		if (marked)
+			sline_append(dst, ">", 1, AT_SELECTED | AT_CHROME, 1);
+		else
+			sline_pad(dst, 1, 0);
+		int focused = i == o->link_item && l == o->link_line &&
+		              o->link_k < (int)ls->v[l].nlinks;
+		/* the focused link's part wrapped onto this line */
+		int wrapped = i == o->link_item && l > o->link_line &&
+		              chain == l &&
+		              outline_link_continues(&ls->v[l - 1], &ls->v[l]);
 
-			if (focused || wrapped) {
-				/* The link Tab focused, as the pager shows
-				 * its selected link; the cursor on it. */
-				const struct sline_link *k =
-				    &ls->v[l].links[focused ? o->link_k : 0];
-				struct sline t = {0};
-				uint32_t j;
+		if (focused || wrapped) {
+			/* The link Tab focused, as the pager shows
+			 * its selected link; the cursor on it. */
+			const struct sline_link *k =
+			    &ls->v[l].links[focused ? o->link_k : 0];
+			struct sline t = {0};
+			uint32_t j;
 
-				sline_copy(&t, &ls->v[l]);
-				for (j = k->start; j < k->end && j < t.len; j++)
-					t.attr[j] |= AT_SELECTED;
-				rows_fit(dst, &t, w - 1, env->ambiguous, at);
-				sline_free(&t);
-				if (focused) {
-					link_y = row;
-					link_x = 1 + width_str(ls->v[l].text,
-					                 k->start, env->ambiguous);
-				}
-				if (focused
-				        ? o->link_k + 1 == (int)ls->v[l].nlinks
-				        : ls->v[l].nlinks == 1)
-					chain = l + 1;
-			} else {
-				rows_fit(dst, &ls->v[l], w - 1,
-				    env->ambiguous, at);
+			sline_copy(&t, &ls->v[l]);
+			for (j = k->start; j < k->end && j < t.len; j++)
+				t.attr[j] |= AT_SELECTED;
+			rows_fit(dst, &t, w - 1, env->ambiguous, at);
+			sline_free(&t);
+			if (focused) {
+				link_y = row;
+				link_x = 1 + width_str(ls->v[l].text, k->start,
+				                 env->ambiguous);
 			}
-			o->rows[row].item = i;
-			o->rows[row].line = l;
-			if (l == g.label_line) {
-				o->rows[row].lx0 = g.lx0 + 1;
-				o->rows[row].lx1 =
-				    g.lx1 + 1 < w ? g.lx1 + 1 : w;
-			}
-			if (i == o->sel && (l == skip || l == 0) &&
-			    scr->cursor_y == 0)
-				scr->cursor_y = row;
+			if (focused ? o->link_k + 1 == (int)ls->v[l].nlinks
+			            : ls->v[l].nlinks == 1)
+				chain = l + 1;
+		} else {
+			rows_fit(dst, &ls->v[l], w - 1, env->ambiguous, at);
 		}
-		skip = 0;
-		i = outline_next_visible(o, i);
+		o->rows[row].item = i;
+		o->rows[row].line = l;
+		if (l == g->label_line) {
+			o->rows[row].lx0 = g->lx0 + 1;
+			o->rows[row].lx1 = g->lx1 + 1 < w ? g->lx1 + 1 : w;
+		}
+		/* the item's first line on screen */
+		if (i == o->sel && (row == 0 || l == 0) && scr->cursor_y == 0)
+			scr->cursor_y = row;
 	}
+	row = sw.row + 1; /* the rows filled */
 	if (o->f.on && o->f.nhits == 0 && row < vh) {
 		/* Wrapped, not cut mid-word: the query is the visitor's. */
 		struct slines t = {0};

@@ -841,3 +841,32 @@ outline_show_line(struct outline *o, int line)
 	outline_pos_back(o, &o->top, vh / 3);
 	outline_fix(o);
 }
+
+void
+outline_walk_start(struct outline *o, struct screen_walk *w, int vh)
+{
+	memset(w, 0, sizeof *w);
+	w->vh = vh;
+	w->row = -1;
+	w->item = o->nitems > 0 ? o->top.item : NO_ITEM;
+	w->line = o->top.line - 1;
+	if (w->item != NO_ITEM)
+		w->ls = outline_item_lines(o, w->item, &w->g);
+}
+
+int
+outline_walk_next(struct outline *o, struct screen_walk *w)
+{
+	if (w->item == NO_ITEM || w->row + 1 >= w->vh)
+		return 0;
+	w->line++;
+	while (w->line >= (int)w->ls->n) {
+		w->item = outline_next_visible(o, w->item);
+		if (w->item == NO_ITEM)
+			return 0;
+		w->ls = outline_item_lines(o, w->item, &w->g);
+		w->line = 0;
+	}
+	w->row++;
+	return 1;
+}

@@ -37,43 +37,31 @@ outline_link_continues(const struct sline *prev, const struct sline *cur)
 size_t
 outline_screen_links(struct outline *o, struct olink **out)
 {
-	int vh = outline_view_h(o), row = 0, skip;
-	size_t i, n = 0, cap = 0;
+	struct screen_walk w;
+	size_t n = 0, cap = 0;
 
 	*out = NULL;
-	if (o->nitems == 0)
-		return 0;
-	i = o->top.item;
-	skip = o->top.line;
-	while (row < vh && i != NO_ITEM) {
-		struct geom g;
-		const struct slines *ls = outline_item_lines(o, i, &g);
-		int l;
+	outline_walk_start(o, &w, outline_view_h(o));
+	while (outline_walk_next(o, &w)) {
+		const struct sline *l = &w.ls->v[w.line];
+		size_t k;
 
-		for (l = skip; l < (int)ls->n && row < vh; l++, row++) {
-			size_t k;
-
-			for (k = 0; k < ls->v[l].nlinks; k++) {
-				/* A link wrapped onto this line is the one
-				 * that started on the line before. */
-				if (k == 0 && l > skip &&
-				    outline_link_continues(
-				        &ls->v[l - 1], &ls->v[l]))
-					continue;
-				if (n == cap) {
-					cap = cap ? cap * 2 : 8;
-					*out = xreallocarray(
-					    *out, cap, sizeof **out);
-				}
-				(*out)[n].item = i;
-				(*out)[n].line = l;
-				(*out)[n].k = (int)k;
-				(*out)[n].href = ls->v[l].links[k].href;
-				n++;
+		for (k = 0; k < l->nlinks; k++) {
+			/* A link wrapped onto this line is the one that
+			 * started on the line before (when that is shown). */
+			if (k == 0 && w.row > 0 && w.line > 0 &&
+			    outline_link_continues(l - 1, l))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				*out = xreallocarray(*out, cap, sizeof **out);
 			}
+			(*out)[n].item = w.item;
+			(*out)[n].line = w.line;
+			(*out)[n].k = (int)k;
+			(*out)[n].href = l->links[k].href;
+			n++;
 		}
-		skip = 0;
-		i = outline_next_visible(o, i);
 	}
 	return n;
 }
