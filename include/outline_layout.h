@@ -121,7 +121,7 @@ struct outline {
 	uint8_t *save_sec, *save_ent;
 	struct jump save;
 	size_t save_hit_item; /* and the hit n/N had gone to */
-	int save_hit_line;
+	int save_hit_line, save_hit_rank;
 	/* The place before the current `/`, for Esc. */
 	struct jump edit;
 	/* No key has moved anything since the start (or the kiosk home): the
@@ -131,6 +131,9 @@ struct outline {
 	 * first line), or hit_item NO_ITEM. */
 	size_t hit_item;
 	int hit_line;
+	/* how many of the item's lines with a hit come before hit_line: the
+	 * hit is found again by it when a resize moves the lines */
+	int hit_rank;
 	/* While a filter is on: the item to select when it shows (anchor: the
 	 * selection before the filter, or the one the visitor moved to under
 	 * it), and the one the last search selected (auto_sel, when
@@ -223,6 +226,12 @@ void outline_follow_view(struct outline *o);
 /* The first line of item i after (dir 1) or before (dir -1) line from that
  * holds a search hit, or -1. */
 int outline_hit_line(struct outline *o, size_t i, int from, int dir);
+/* How many lines of item i from line from up to (not including) line hold
+ * a search hit. */
+int outline_hit_rank(struct outline *o, size_t i, int from, int line);
+/* The line of item i that holds its (rank+1)-th hit counted from line
+ * from, or its last one when it has fewer; -1 when it has none. */
+int outline_hit_nth(struct outline *o, size_t i, int from, int rank);
 /* Scrolls so that line `line` of sel is on screen (a third of the way
  * down when it has to move), even deep inside a long answer. */
 void outline_show_line(struct outline *o, int line);

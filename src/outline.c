@@ -171,7 +171,7 @@ outline_want_pager(
 static void
 want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
 {
-	int head, l, line = -1;
+	int head, line = -1;
 	uint32_t k = 0;
 	struct search_hits h;
 	int any = filter_entry_hits(&o->f, e, &h) && h.na > 0;
@@ -187,9 +187,7 @@ want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
 		line = o->hit_line;
 	}
 	if (o->ent_open[e] && line >= 0)
-		for (l = outline_hit_line(o, o->sel, head, 1); l >= 0 && l < line;
-		     l = outline_hit_line(o, o->sel, l + 1, 1))
-			k++;
+		k = (uint32_t)outline_hit_rank(o, o->sel, head, line);
 	out->at_hit = 1;
 	out->hitn = k;
 }
@@ -680,7 +678,7 @@ outline_settle(void *v)
 {
 	struct outline *o = v;
 	int resized = o->laid_w != o->e->w || o->laid_h != o->e->h;
-	int vh = outline_view_h(o);
+	int vh = outline_view_h(o), line;
 
 	if (resized)
 		o->link_item = NO_ITEM;
@@ -688,9 +686,12 @@ outline_settle(void *v)
 		outline_settle_start(o);
 	} else if (o->nitems > 0) {
 		outline_fix(o);
-		if (resized && o->hit_item == o->sel && o->hit_line >= 0) {
-			/* the hit n went to stays on screen */
-			outline_show_line(o, o->hit_line);
+		if (resized && o->hit_item == o->sel && o->hit_line >= 0 &&
+		    (line = outline_hit_nth(o, o->sel, 0, o->hit_rank)) >= 0) {
+			/* the hit n went to stays on screen: its line moved
+			 * with the width, its rank among the hits did not */
+			o->hit_line = line;
+			outline_show_line(o, line);
 		} else if (resized) {
 			int head;
 

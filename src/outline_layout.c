@@ -816,6 +816,28 @@ outline_hit_line(struct outline *o, size_t i, int from, int dir)
 	return -1;
 }
 
+int
+outline_hit_rank(struct outline *o, size_t i, int from, int line)
+{
+	int l, k = 0;
+
+	for (l = outline_hit_line(o, i, from, 1); l >= 0 && l < line;
+	     l = outline_hit_line(o, i, l + 1, 1))
+		k++;
+	return k;
+}
+
+int
+outline_hit_nth(struct outline *o, size_t i, int from, int rank)
+{
+	int l = outline_hit_line(o, i, from, 1), next;
+
+	while (l >= 0 && rank-- > 0 &&
+	       (next = outline_hit_line(o, i, l + 1, 1)) >= 0)
+		l = next;
+	return l;
+}
+
 void
 outline_show_line(struct outline *o, int line)
 {

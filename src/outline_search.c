@@ -20,6 +20,7 @@ goto_hit(struct outline *o, int line)
 {
 	o->hit_item = o->sel;
 	o->hit_line = line;
+	o->hit_rank = outline_hit_rank(o, o->sel, 0, line);
 	outline_show_line(o, line);
 }
 
@@ -126,6 +127,7 @@ outline_follow(struct outline *o, enum filter_change c)
 		o->top = o->save.top;
 		o->hit_item = o->save_hit_item;
 		o->hit_line = o->save_hit_line;
+		o->hit_rank = o->save_hit_rank;
 		outline_fix(o);
 		return;
 	case FILTER_STARTED:
@@ -139,6 +141,7 @@ outline_follow(struct outline *o, enum filter_change c)
 		o->save.top = o->top;
 		o->save_hit_item = o->hit_item;
 		o->save_hit_line = o->hit_line;
+		o->save_hit_rank = o->hit_rank;
 		o->anchor = o->items[o->sel];
 		break;
 	case FILTER_CHANGED:
