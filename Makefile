@@ -117,7 +117,7 @@ deps:
 run: deps all
 	./faq content/
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(MO)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 golden: all
