@@ -33,16 +33,33 @@
 #include <stdint.h>
 
 #include "filter.h"
+#include "render_units.h"
 #include "sline.h"
 #include "view.h"
 
 #define NO_ITEM ((size_t)-1)
 
-enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY };
+/*
+ * A long answer (render_units.h) is not one item's lines: each of its
+ * units is an item of its own (ITEM_PART) after its question's, shown
+ * while the answer is open, so that only the units on screen are laid
+ * out and the whole answer is reached by scrolling.  A part is never
+ * selected: the question stays the selection while any of its parts
+ * shows (outline_owner()).
+ */
+enum item_kind { ITEM_TITLE, ITEM_SECTION, ITEM_ENTRY, ITEM_PART };
 
 struct item {
 	uint8_t kind; /* enum item_kind */
-	uint32_t idx; /* into doc->colls, doc->secs or doc->entries */
+	uint32_t idx; /* into doc->colls, doc->secs or doc->entries (the
+	                 entry a part belongs to) */
+	uint32_t part; /* ITEM_PART: the unit (into outline.longs' units) */
+};
+
+/* The units of one long answer. */
+struct long_answer {
+	uint32_t entry;
+	struct answer_units u;
 };
 
 struct pos {
@@ -101,6 +118,9 @@ struct outline {
 
 	struct item *items;
 	size_t nitems;
+	struct long_answer *longs;
+	size_t nlongs;
+	uint32_t *ent_long; /* per entry: 1 + its index in longs, or 0 */
 	size_t *sec_item, *ent_item; /* item index of each section / entry */
 	uint8_t *sec_open, *ent_open;
 
@@ -154,6 +174,15 @@ struct outline {
 	int best, flat;
 };
 
+/* outline_parts.c: finds the long answers and builds their units (into
+ * longs and ent_long); returns how many parts they have. */
+size_t outline_find_long(struct outline *o);
+/* Appends the item of entry e to the items, and of its parts. */
+void outline_add_entry(struct outline *o, uint32_t e);
+/* Appends the lines of part it at content width cw. */
+void outline_part_lines(
+    struct outline *o, const struct item *it, int cw, struct slines *out);
+
 /* Builds the items of env->d (open state all zero). */
 void outline_layout_init(struct outline *o);
 /* The items become the entries order[0..n) (best first), or (order NULL)
@@ -166,6 +195,12 @@ int outline_view_h(const struct outline *o);
 int outline_content_w(const struct outline *o);
 
 int outline_item_visible(const struct outline *o, size_t i);
+/* The item a part belongs to (its question's), else i itself. */
+size_t outline_owner(const struct outline *o, size_t i);
+/* Whether entry e's answer is laid out in parts. */
+int outline_entry_long(const struct outline *o, uint32_t e);
+/* The last item of i's extent: its last part when it has parts, else i. */
+size_t outline_extent_end(const struct outline *o, size_t i);
 int outline_item_selectable(const struct outline *o, size_t i);
 /* The next/previous visible item (from NO_ITEM: the first), or NO_ITEM. */
 size_t outline_next_visible(const struct outline *o, size_t i);
@@ -220,6 +255,8 @@ void outline_ensure_fits(struct outline *o);
  * for its open answer: scrolls on until the answer's first lines (up to
  * half the screen) show. */
 void outline_show_answer_start(struct outline *o);
+/* Whether some line of item i or of its parts is on screen. */
+int outline_extent_shows(struct outline *o, size_t i);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
  * first item that starts on screen. */
 void outline_follow_view(struct outline *o);

@@ -61,6 +61,9 @@ struct ctx {
 	struct prefix first, rest;
 	int pending; /* the next line starts with first, not rest */
 	int depth;   /* list nesting, for the bullet shape */
+	/* the next render_blocks() starts with a blank line (a unit that
+	 * starts inside a quote, render_units()) */
+	int lead_blank;
 	struct flat fl, cell;
 	struct wrap_lines wl;
 	/* lines stop at out->n == limit (SIZE_MAX: never); past it ctx_line

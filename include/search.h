@@ -131,6 +131,10 @@ void search_entry_hits_head(const struct search_index *ix,
 struct hl_lazy *search_answer_lazy(const struct search_index *ix,
     const struct search_query *sq, uint32_t i);
 void search_lazy_free(struct hl_lazy *lz);
+/* Before any other use of lz: only the hits from about byte from on are
+ * wanted (a unit of a long answer, render_units.h), so the bytes before
+ * are not searched, save the few a hit running into from may start in. */
+void search_lazy_skip(struct hl_lazy *lz, size_t from);
 
 /*
  * Entries ranked by closeness to sq (search_rank.c): terms matched and

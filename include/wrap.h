@@ -66,6 +66,17 @@ void wrap_hard(const char *s, size_t n, int width, int last_width,
 void wrap_lines_free(struct wrap_lines *wl);
 
 /*
+ * Where a text too long to lay out whole is cut into pieces laid out
+ * apart (render_units.h): the last k in (lo, hi] before which a line may
+ * break (UAX #14, looking at most WRAP_CUT_LOOK bytes back from hi), else
+ * the last grapheme cluster boundary there, else the last code point
+ * boundary.  s[0..n) is the whole text, lo < hi <= n and lo is a code
+ * point boundary; the result is > lo whenever hi - lo >= 4.
+ */
+size_t wrap_cut(const char *s, size_t n, size_t lo, size_t hi);
+#define WRAP_CUT_LOOK 256
+
+/*
  * Whether a Markdown soft line break between code points before and after
  * joins the two lines with nothing (both sides are wide, i.e. Japanese)
  * rather than with a space (Latin words).

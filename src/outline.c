@@ -692,6 +692,9 @@ outline_settle(void *v)
 			 * with the width, its rank among the hits did not */
 			o->hit_line = line;
 			outline_show_line(o, line);
+		} else if (resized && o->top.item > o->sel &&
+		           o->top.item <= outline_extent_end(o, o->sel)) {
+			/* deep in a long answer: the place is kept */
 		} else if (resized) {
 			int head;
 
@@ -701,10 +704,7 @@ outline_settle(void *v)
 			    head >= vh)
 				outline_show_answer_start(o);
 		} else {
-			int r = outline_item_row(o, o->sel);
-
-			if (r >= vh ||
-			    r + outline_item_height(o, o->sel, NULL) <= 0)
+			if (!outline_extent_shows(o, o->sel))
 				outline_ensure_head(o);
 		}
 	}

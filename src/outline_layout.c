@@ -68,19 +68,16 @@ outline_layout_flat(struct outline *o, const uint32_t *order, size_t n)
 		o->sec_item[i] = NO_ITEM;
 	for (i = 0; i < d->nentries; i++)
 		o->ent_item[i] = NO_ITEM;
-	for (i = 0; i < n; i++) {
-		o->items[i].kind = ITEM_ENTRY;
-		o->items[i].idx = order[i];
-		o->ent_item[order[i]] = i;
-	}
-	o->nitems = n;
+	o->nitems = 0;
+	for (i = 0; i < n; i++)
+		outline_add_entry(o, order[i]);
 }
 
 void
 outline_layout_init(struct outline *o)
 {
 	const struct doc *d = o->e->d;
-	size_t n = d->ncolls + d->nsecs + d->nentries;
+	size_t n = d->ncolls + d->nsecs + d->nentries + outline_find_long(o);
 
 	o->items = xcalloc(n ? n : 1, sizeof *o->items);
 	o->sec_item = xcalloc(d->nsecs ? d->nsecs : 1, sizeof *o->sec_item);
@@ -96,25 +93,22 @@ static void
 outline_layout_items(struct outline *o)
 {
 	const struct doc *d = o->e->d;
-	size_t c, s, e, n = 0;
+	size_t c, s, e;
 
+	o->nitems = 0;
 	for (c = 0; c < d->ncolls; c++) {
-		o->items[n].kind = ITEM_TITLE;
-		o->items[n++].idx = (uint32_t)c;
+		o->items[o->nitems].kind = ITEM_TITLE;
+		o->items[o->nitems++].idx = (uint32_t)c;
 		for (s = d->colls[c].first;
 		     s < d->colls[c].first + d->colls[c].n; s++) {
-			o->sec_item[s] = n;
-			o->items[n].kind = ITEM_SECTION;
-			o->items[n++].idx = (uint32_t)s;
+			o->sec_item[s] = o->nitems;
+			o->items[o->nitems].kind = ITEM_SECTION;
+			o->items[o->nitems++].idx = (uint32_t)s;
 			for (e = d->secs[s].first;
-			     e < d->secs[s].first + d->secs[s].n; e++) {
-				o->ent_item[e] = n;
-				o->items[n].kind = ITEM_ENTRY;
-				o->items[n++].idx = (uint32_t)e;
-			}
+			     e < d->secs[s].first + d->secs[s].n; e++)
+				outline_add_entry(o, (uint32_t)e);
 		}
 	}
-	o->nitems = n;
 }
 
 int
@@ -125,7 +119,10 @@ outline_item_visible(const struct outline *o, size_t i)
 	switch (it->kind) {
 	case ITEM_SECTION:
 		return !o->f.on || o->f.sechits[it->idx] > 0;
+	case ITEM_PART: /* while the answer is open and its question shows */
 	case ITEM_ENTRY:
+		if (it->kind == ITEM_PART && !o->ent_open[it->idx])
+			return 0;
 		if (o->f.on && !o->f.is_hit[it->idx])
 			return 0;
 		return o->flat || o->sec_open[o->e->d->entries[it->idx].section];
@@ -137,7 +134,7 @@ outline_item_visible(const struct outline *o, size_t i)
 int
 outline_item_selectable(const struct outline *o, size_t i)
 {
-	return outline_item_visible(o, i);
+	return o->items[i].kind != ITEM_PART && outline_item_visible(o, i);
 }
 
 size_t
@@ -161,13 +158,19 @@ outline_prev_visible(const struct outline *o, size_t i)
 size_t
 outline_next_selectable(const struct outline *o, size_t i)
 {
-	return outline_next_visible(o, i);
+	do
+		i = outline_next_visible(o, i);
+	while (i != NO_ITEM && o->items[i].kind == ITEM_PART);
+	return i;
 }
 
 size_t
 outline_prev_selectable(const struct outline *o, size_t i)
 {
-	return outline_prev_visible(o, i);
+	do
+		i = outline_prev_visible(o, i);
+	while (i != NO_ITEM && o->items[i].kind == ITEM_PART);
+	return i;
 }
 
 size_t
@@ -434,7 +437,9 @@ entry_lines(
 	render_plain(en->question, en->question_len, mk, rest, AT_CHROME,
 	    AT_HEADING, &ro, hits ? &qhl : NULL, out);
 	g->head = (int)(out->n - first);
-	if (o->ent_open[e]) {
+	if (o->ent_open[e] && o->ent_long[e] != 0) {
+		/* the answer is the parts' (part_lines) */
+	} else if (o->ent_open[e]) {
 		struct slines ans = {0};
 		/* the answer's hits as far as it is laid out */
 		struct hl_lazy *lz = hits ? filter_answer_hits(&o->f, e) : NULL;
@@ -475,6 +480,9 @@ item_lines(struct outline *o, size_t i, struct slines *out, struct geom *g)
 	case ITEM_SECTION:
 		section_lines(o, it->idx, cw, out, g);
 		break;
+	case ITEM_PART:
+		outline_part_lines(o, it, cw, out);
+		break;
 	default:
 		entry_lines(o, it->idx, cw, out, g);
 		break;
@@ -491,6 +499,7 @@ item_sig(const struct outline *o, size_t i)
 
 	switch (it->kind) {
 	case ITEM_ENTRY:
+	case ITEM_PART:
 		return f | (uint32_t)o->ent_open[it->idx] << 1 |
 		       (uint32_t)(f && o->f.is_hit[it->idx]) << 2;
 	case ITEM_SECTION:
@@ -535,6 +544,10 @@ outline_layout_free(struct outline *o)
 
 	for (k = 0; k < LCACHE_SLOTS; k++)
 		slines_free(&o->lcache[k].ls);
+	for (k = 0; k < o->nlongs; k++)
+		answer_units_free(&o->longs[k].u);
+	free(o->longs);
+	free(o->ent_long);
 	free(o->items);
 	free(o->sec_item);
 	free(o->ent_item);
@@ -773,10 +786,21 @@ outline_follow_view(struct outline *o)
 	int vh = outline_view_h(o), r, h;
 	size_t i;
 
-	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, NULL);
-	if (r < vh && r + h > 0)
+	(void)r;
+	(void)h;
+	if (outline_extent_shows(o, o->sel))
 		return;
+	/* a long answer's parts are its question's: the view inside them
+	 * selects it */
+	if (o->items[o->top.item].kind == ITEM_PART) {
+		size_t own = outline_owner(o, o->top.item);
+
+		if (outline_item_row(o, outline_extent_end(o, own) + 1) > 0 ||
+		    outline_next_selectable(o, own) == NO_ITEM) {
+			o->sel = own;
+			return;
+		}
+	}
 	for (i = o->top.item; i != NO_ITEM; i = outline_next_visible(o, i)) {
 		r = outline_item_row(o, i);
 		if (r >= vh)
@@ -790,78 +814,6 @@ outline_follow_view(struct outline *o)
 		o->sel = o->top.item;
 	else if ((i = outline_next_selectable(o, o->top.item)) != NO_ITEM)
 		o->sel = i;
-}
-
-static int
-line_has_hit(const struct sline *l)
-{
-	size_t k;
-
-	for (k = 0; k < l->len; k++)
-		if (l->attr[k] & AT_HIGHLIGHT)
-			return 1;
-	return 0;
-}
-
-int
-outline_hit_line(struct outline *o, size_t i, int from, int dir)
-{
-	struct geom g;
-	const struct slines *ls = outline_item_lines(o, i, &g);
-	int l;
-
-	for (l = from; l >= 0 && l < (int)ls->n; l += dir)
-		if (line_has_hit(&ls->v[l]))
-			return l;
-	return -1;
-}
-
-int
-outline_hit_rank(struct outline *o, size_t i, int from, int line)
-{
-	int l, k = 0;
-
-	for (l = outline_hit_line(o, i, from, 1); l >= 0 && l < line;
-	     l = outline_hit_line(o, i, l + 1, 1))
-		k++;
-	return k;
-}
-
-int
-outline_hit_nth(struct outline *o, size_t i, int from, int rank)
-{
-	int l = outline_hit_line(o, i, from, 1), next;
-
-	while (l >= 0 && rank-- > 0 &&
-	       (next = outline_hit_line(o, i, l + 1, 1)) >= 0)
-		l = next;
-	return l;
-}
-
-void
-outline_show_line(struct outline *o, int line)
-{
-	int vh = outline_view_h(o), r, head;
-
-	outline_item_height(o, o->sel, &head);
-	if (line < head) {
-		outline_ensure_head(o);
-		return;
-	}
-	r = outline_item_row(o, o->sel);
-	if (r > -1000000 && r + line >= 0 && r + line < vh)
-		return;
-	/* The head too when it fits on the same screen. */
-	if (line < vh - 1) {
-		o->top.item = o->sel;
-		o->top.line = 0;
-		outline_fix(o);
-		return;
-	}
-	o->top.item = o->sel;
-	o->top.line = line;
-	outline_pos_back(o, &o->top, vh / 3);
-	outline_fix(o);
 }
 
 void

@@ -9,6 +9,7 @@
  */
 #include "render.h"
 #include "render_line.h"
+#include "render_units.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -60,13 +61,19 @@ render_para(struct ctx *c, const struct block *b, uint16_t base)
 	emit_wrap_lines(c, &c->fl);
 }
 
-/* Code: tabs to 8-column stops, then hard-wrapped with a visible mark. */
+/*
+ * Code: tabs to 8-column stops, then hard-wrapped with a visible mark.
+ * Bytes [from, to) of the block (a piece of a long one, render_units.h);
+ * cont: the piece ends inside a line, whose last piece gets the mark too.
+ */
 static void
-render_code(struct ctx *c, const struct block *b)
+render_code_range(struct ctx *c, const struct block *b, uint32_t from,
+    uint32_t to, int cont)
 {
 	const struct chrome *ch = ctx_chrome(c);
-	const char *s = c->src + b->code_off;
-	size_t n = b->code_len, ls = 0, le, i, k;
+	uint32_t base = b->code_off + from;
+	const char *s = c->src + base;
+	size_t n = to - from, ls = 0, le, i, k;
 
 	int avail = ctx_avail(c), mw = ctx_width(c, ch->cont);
 	int col, piece, mark;
@@ -95,7 +102,7 @@ render_code(struct ctx *c, const struct block *b)
 				col += sp;
 				while (sp-- > 0)
 					flat_byte(&c->fl, ' ', attr);
-				if (hl_covers(c, b->code_off + i))
+				if (hl_covers(c, base + i))
 					for (m = at; m < c->fl.len; m++)
 						c->fl.attr[m] |= AT_HIGHLIGHT;
 				continue;
@@ -104,14 +111,16 @@ render_code(struct ctx *c, const struct block *b)
 			    width_char(utf8_next(s, le, &k), c->o->ambiguous);
 			for (m = i; m < k; m++)
 				flat_byte(&c->fl, s[m], attr);
-			flat_highlight(
-			    c, &c->fl, at, (uint32_t)(b->code_off + i), k - i);
+			flat_highlight(c, &c->fl, at, (uint32_t)(base + i), k - i);
 		}
 		c->wl.max = ctx_budget(c);
-		wrap_hard(
-		    c->fl.s, c->fl.len, piece, avail, c->o->ambiguous, &c->wl);
+		/* the last piece of a line that goes on in the next unit
+		 * keeps room for the mark too */
+		wrap_hard(c->fl.s, c->fl.len, piece,
+		    cont && le >= n ? piece : avail, c->o->ambiguous, &c->wl);
 		for (i = 0; i < c->wl.n; i++) {
-			int more = i + 1 < c->wl.n && mark;
+			int more = (i + 1 < c->wl.n || (cont && le >= n)) &&
+			           mark;
 			struct sline *l =
 			    ctx_line(c, 0, c->wl.v[i].width + (more ? mw : 0));
 
@@ -125,6 +134,12 @@ render_code(struct ctx *c, const struct block *b)
 			break;
 		ls = le + 1;
 	}
+}
+
+static void
+render_code(struct ctx *c, const struct block *b)
+{
+	render_code_range(c, b, 0, b->code_len, 0);
 }
 
 static void
@@ -228,7 +243,8 @@ self_numbered(const struct ctx *c, const struct block *b, size_t *numw)
  * and the lines after it hang under the text that follows the number.
  */
 static void
-render_list(struct ctx *c, const struct block *b)
+render_list_range(
+    struct ctx *c, const struct block *b, uint32_t from, uint32_t to)
 {
 	const struct chrome *ch = ctx_chrome(c);
 	char marker[32], spaces[32];
@@ -238,8 +254,8 @@ render_list(struct ctx *c, const struct block *b)
 	int own = self_numbered(c, b, &ownw);
 
 	c->depth++;
-	for (i = 0; i < b->nchildren; i++) {
-		if (i > 0 && !b->tight)
+	for (i = from; i < to; i++) {
+		if (i > from && !b->tight)
 			ctx_blank(c);
 		if (own) {
 			k = self_number(c, &b->children[i], &v, &d);
@@ -277,7 +293,7 @@ render_block(struct ctx *c, const struct block *b)
 		render_para(c, b, AT_STRONG | AT_HEADING);
 		break;
 	case BLOCK_LIST:
-		render_list(c, b);
+		render_list_range(c, b, 0, b->nchildren);
 		break;
 	case BLOCK_ITEM:
 		/* Only inside a list; alone, show its blocks. */
@@ -308,8 +324,9 @@ render_blocks(struct ctx *c, const struct block *b, size_t n, int tight)
 	size_t i;
 
 	for (i = 0; i < n && !c->cut; i++) {
-		if (i > 0 && !tight)
+		if ((i > 0 && !tight) || c->lead_blank)
 			ctx_blank(c);
+		c->lead_blank = 0;
 		render_block(c, &b[i]);
 	}
 }
@@ -375,6 +392,107 @@ render_answer_lazy(const struct entry *e, const struct render_opts *o,
     struct hl_lazy *hl, struct slines *out)
 {
 	render_answer_with(e, o, NULL, hl, out);
+}
+
+/* A piece of a paragraph (UNIT_TEXT): its spans cut to its bytes. */
+static void
+render_text_unit(struct ctx *c, const struct entry *e,
+    const struct answer_unit *x, struct span **tmp, size_t *cap)
+{
+	const struct block *b = &e->blocks[x->block];
+	struct block piece = *b;
+	size_t n = x->s1 - x->s0, i;
+
+	if (*cap < n) {
+		*cap = n;
+		*tmp = xreallocarray(*tmp, n ? n : 1, sizeof **tmp);
+	}
+	for (i = 0; i < n; i++) {
+		struct span *t = &(*tmp)[i];
+		uint32_t a, z;
+
+		*t = b->spans[x->s0 + i];
+		if (t->kind != SPAN_TEXT)
+			continue;
+		a = t->off > x->from ? t->off : x->from;
+		z = t->off + t->len < x->to ? t->off + t->len : x->to;
+		t->off = a;
+		t->len = z > a ? z - a : 0;
+	}
+	piece.spans = *tmp;
+	piece.nspans = (uint32_t)n;
+	render_para(c, &piece, 0);
+}
+
+/* Whether units a and b (a just before b) split one top-level block. */
+static int
+same_block(const struct answer_unit *a, const struct answer_unit *b)
+{
+	return a->kind != UNIT_BLOCKS && b->kind != UNIT_BLOCKS &&
+	       a->block == b->block;
+}
+
+void
+render_units(const struct entry *e, const struct answer_units *u,
+    size_t from, size_t to, const struct render_opts *o, struct hl_lazy *hl,
+    struct slines *out)
+{
+	const struct chrome *ch;
+	struct ctx c;
+	struct span *tmp = NULL;
+	size_t k, cap = 0;
+
+	memset(&c, 0, sizeof c);
+	c.src = e->text;
+	c.o = o;
+	c.hl = hl != NULL ? &hl->set : NULL;
+	c.lazy = hl;
+	c.out = out;
+	c.pattr = AT_CHROME;
+	prefix_set(&c.rest, "", 0, 0);
+	prefix_set(&c.first, "", 0, 0);
+	ch = ctx_chrome(&c);
+	if (o->max_lines > 0)
+		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
+	for (k = from; k < to && k < u->n; k++) {
+		const struct answer_unit *x = &u->v[k];
+		const struct block *b = &e->blocks[x->block];
+		int same = k > 0 && same_block(&u->v[k - 1], x);
+
+		c.cut = 0;
+		c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines
+		                           : SIZE_MAX;
+		if (k > 0 && (!same || (x->kind == UNIT_ITEMS && !b->tight)))
+			ctx_blank(&c);
+		switch (x->kind) {
+		case UNIT_BLOCKS:
+			render_blocks(
+			    &c, e->blocks + x->from, x->to - x->from, 0);
+			break;
+		case UNIT_ITEMS:
+			render_list_range(&c, b, x->from, x->to);
+			break;
+		case UNIT_KIDS:
+			c.lead_blank = same;
+			with_prefix(&c, ch->quote, ctx_width(&c, ch->quote),
+			    ch->quote, ctx_width(&c, ch->quote),
+			    b->children + x->from, x->to - x->from, 0);
+			c.lead_blank = 0;
+			break;
+		case UNIT_TEXT:
+			render_text_unit(&c, e, x, &tmp, &cap);
+			break;
+		case UNIT_CODE:
+			render_code_range(&c, b, x->from, x->to, x->cont);
+			break;
+		default:
+			break;
+		}
+		if (c.cut)
+			cut_note(o, out);
+	}
+	free(tmp);
+	ctx_free(&c);
 }
 
 void

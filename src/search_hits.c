@@ -371,6 +371,30 @@ search_answer_lazy(const struct search_index *ix,
 	return &sl->hl;
 }
 
+/* How far before a unit a hit that runs into it may start: longer
+ * matches across the cut lose their highlight before it. */
+#define LAZY_SKIP_BACK 256
+
+void
+search_lazy_skip(struct hl_lazy *lz, size_t from)
+{
+	struct search_lazy *sl = (struct search_lazy *)lz;
+	size_t at;
+
+	if (sl == NULL || lz->known == SIZE_MAX || from <= LAZY_SKIP_BACK)
+		return;
+	at = from - LAZY_SKIP_BACK;
+	if (at >= sl->sc.n)
+		at = sl->sc.n;
+	while (at > 0 && at < sl->sc.n &&
+	       ((unsigned char)sl->sc.s[at] & 0xC0) == 0x80)
+		at--;
+	if (at > sl->sc.from) {
+		sl->sc.from = at;
+		lz->known = at;
+	}
+}
+
 void
 search_lazy_free(struct hl_lazy *lz)
 {

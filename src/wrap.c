@@ -710,3 +710,50 @@ wrap_lines_free(struct wrap_lines *wl)
 	free(wl->scratch);
 	memset(wl, 0, sizeof *wl);
 }
+
+size_t
+wrap_cut(const char *s, size_t n, size_t lo, size_t hi)
+{
+	size_t a = hi - lo > WRAP_CUT_LOOK ? hi - WRAP_CUT_LOOK : lo;
+	size_t e = n - hi > 16 ? hi + 16 : n, k, best = 0;
+	char *lb;
+	uint32_t pc, c;
+
+	if (hi >= n)
+		return n;
+	/* whole code points only: a from the front, e from the back */
+	while (a < hi && ((unsigned char)s[a] & 0xC0) == 0x80)
+		a++;
+	while (e > hi && e < n && ((unsigned char)s[e] & 0xC0) == 0x80)
+		e--;
+	if (a >= hi)
+		return hi;
+	lb = xmalloc(e - a);
+	u8_possible_linebreaks((const uint8_t *)s + a, e - a, "UTF-8", lb);
+	for (k = hi < e ? hi : e - 1; k > a; k--)
+		if (((unsigned char)s[k] & 0xC0) != 0x80 &&
+		    (lb[k - a] == UC_BREAK_POSSIBLE ||
+		        lb[k - a] == UC_BREAK_MANDATORY)) {
+			best = k;
+			break;
+		}
+	free(lb);
+	if (best > lo)
+		return best;
+	/* No break: the last cluster boundary (one long word). */
+	k = hi;
+	while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	best = k;
+	while (k > a) {
+		size_t j = k;
+
+		c = utf8_next(s, e, &j);
+		j = k;
+		pc = utf8_prev(s, a, &j);
+		if (uc_is_grapheme_break(pc, c))
+			return k;
+		k = j;
+	}
+	return best > lo ? best : hi;
+}

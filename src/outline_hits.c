@@ -1,0 +1,80 @@
+/*
+ * outline_hits.c - the lines of the outline that hold search hits, and
+ * bringing one on screen: what n/N, p and a resize use to find a hit
+ * again; see outline_layout.h.  Part of outline_layout (LAYERS).
+ */
+#include "outline_layout.h"
+
+#include "sline.h"
+
+static int
+line_has_hit(const struct sline *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->len; k++)
+		if (l->attr[k] & AT_HIGHLIGHT)
+			return 1;
+	return 0;
+}
+
+int
+outline_hit_line(struct outline *o, size_t i, int from, int dir)
+{
+	struct geom g;
+	const struct slines *ls = outline_item_lines(o, i, &g);
+	int l;
+
+	for (l = from; l >= 0 && l < (int)ls->n; l += dir)
+		if (line_has_hit(&ls->v[l]))
+			return l;
+	return -1;
+}
+
+int
+outline_hit_rank(struct outline *o, size_t i, int from, int line)
+{
+	int l, k = 0;
+
+	for (l = outline_hit_line(o, i, from, 1); l >= 0 && l < line;
+	     l = outline_hit_line(o, i, l + 1, 1))
+		k++;
+	return k;
+}
+
+int
+outline_hit_nth(struct outline *o, size_t i, int from, int rank)
+{
+	int l = outline_hit_line(o, i, from, 1), next;
+
+	while (l >= 0 && rank-- > 0 &&
+	       (next = outline_hit_line(o, i, l + 1, 1)) >= 0)
+		l = next;
+	return l;
+}
+
+void
+outline_show_line(struct outline *o, int line)
+{
+	int vh = outline_view_h(o), r, head;
+
+	outline_item_height(o, o->sel, &head);
+	if (line < head) {
+		outline_ensure_head(o);
+		return;
+	}
+	r = outline_item_row(o, o->sel);
+	if (r > -1000000 && r + line >= 0 && r + line < vh)
+		return;
+	/* The head too when it fits on the same screen. */
+	if (line < vh - 1) {
+		o->top.item = o->sel;
+		o->top.line = 0;
+		outline_fix(o);
+		return;
+	}
+	o->top.item = o->sel;
+	o->top.line = line;
+	outline_pos_back(o, &o->top, vh / 3);
+	outline_fix(o);
+}
