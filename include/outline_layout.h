@@ -199,7 +199,8 @@ int outline_item_visible(const struct outline *o, size_t i);
 size_t outline_owner(const struct outline *o, size_t i);
 /* Whether entry e's answer is laid out in parts. */
 int outline_entry_long(const struct outline *o, uint32_t e);
-/* The last item of i's extent: its last part when it has parts, else i. */
+/* The last item of i's extent: its last part when it has parts that
+ * show (its answer is open), else i. */
 size_t outline_extent_end(const struct outline *o, size_t i);
 int outline_item_selectable(const struct outline *o, size_t i);
 /* The next/previous visible item (from NO_ITEM: the first), or NO_ITEM. */
@@ -255,6 +256,10 @@ void outline_ensure_fits(struct outline *o);
  * for its open answer: scrolls on until the answer's first lines (up to
  * half the screen) show. */
 void outline_show_answer_start(struct outline *o);
+/* The height of item i with its parts, counting up to cap at least. */
+int outline_extent_height(struct outline *o, size_t i, int cap);
+/* Whether lines of item i or of its parts are below the screen. */
+int outline_extent_below(struct outline *o, size_t i);
 /* Whether some line of item i or of its parts is on screen. */
 int outline_extent_shows(struct outline *o, size_t i);
 /* After the view scrolled: keeps sel if any of it shows, else selects the
@@ -269,6 +274,13 @@ int outline_hit_rank(struct outline *o, size_t i, int from, int line);
 /* The line of item i that holds its (rank+1)-th hit counted from line
  * from, or its last one when it has fewer; -1 when it has none. */
 int outline_hit_nth(struct outline *o, size_t i, int from, int rank);
+/* The next line with a hit from line *line of item *item (on it too) in
+ * direction dir, among sel and its parts (while its answer is open); 1
+ * and the place in *item, *line, or 0 when there is none. */
+int outline_ext_hit(
+    struct outline *o, size_t sel, size_t *item, int *line, int dir);
+/* outline_show_line() for line `line` of item, sel or one of its parts. */
+void outline_show_item_line(struct outline *o, size_t item, int line);
 /* Scrolls so that line `line` of sel is on screen (a third of the way
  * down when it has to move), even deep inside a long answer. */
 void outline_show_line(struct outline *o, int line);

@@ -218,19 +218,20 @@ static void
 outline_move(void *v, int dir, struct intent *out)
 {
 	struct outline *o = v;
-	int vh = outline_view_h(o), r, h;
+	int r, h;
 	size_t n;
 
 	outline_edits_end(o);
 	(void)out;
 	outline_fix(o);
+	/* (a long answer's parts are its question's: outline_layout.h) */
 	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, NULL);
-	if (dir > 0 && r + h > vh && r < vh) {
+	h = outline_extent_shows(o, o->sel);
+	if (dir > 0 && h && outline_extent_below(o, o->sel)) {
 		outline_scroll_down(o, 1);
 		return;
 	}
-	if (dir < 0 && r < 0 && r + h > 0) {
+	if (dir < 0 && h && r < 0) {
 		outline_pos_back(o, &o->top, 1);
 		return;
 	}
@@ -438,7 +439,8 @@ outline_click(void *v, int x, int y, struct intent *out)
 	if (r->item == NO_ITEM || o->items[r->item].kind == ITEM_TITLE)
 		return;
 	it = &o->items[r->item];
-	o->sel = r->item;
+	/* (a row of a long answer's part selects its question) */
+	o->sel = outline_owner(o, r->item);
 	if (it->kind == ITEM_SECTION) {
 		int head;
 
@@ -458,6 +460,8 @@ outline_click(void *v, int x, int y, struct intent *out)
 		const struct slines *ls = outline_item_lines(o, r->item, &g);
 
 		outline_item_height(o, r->item, &head);
+		if (it->kind == ITEM_PART)
+			head = 0; /* no question rows: all answer */
 		if (r->line >= head && r->line < (int)ls->n) {
 			const struct sline *l = &ls->v[r->line];
 			size_t k;
@@ -686,12 +690,16 @@ outline_settle(void *v)
 		outline_settle_start(o);
 	} else if (o->nitems > 0) {
 		outline_fix(o);
-		if (resized && o->hit_item == o->sel && o->hit_line >= 0 &&
-		    (line = outline_hit_nth(o, o->sel, 0, o->hit_rank)) >= 0) {
+		if (resized && o->hit_item != NO_ITEM &&
+		    o->hit_item >= o->sel &&
+		    o->hit_item <= outline_extent_end(o, o->sel) &&
+		    o->hit_line >= 0 &&
+		    (line = outline_hit_nth(o, o->hit_item, 0, o->hit_rank)) >=
+		        0) {
 			/* the hit n went to stays on screen: its line moved
 			 * with the width, its rank among the hits did not */
 			o->hit_line = line;
-			outline_show_line(o, line);
+			outline_show_item_line(o, o->hit_item, line);
 		} else if (resized && o->top.item > o->sel &&
 		           o->top.item <= outline_extent_end(o, o->sel)) {
 			/* deep in a long answer: the place is kept */

@@ -78,3 +78,50 @@ outline_show_line(struct outline *o, int line)
 	outline_pos_back(o, &o->top, vh / 3);
 	outline_fix(o);
 }
+
+int
+outline_ext_hit(
+    struct outline *o, size_t sel, size_t *item, int *line, int dir)
+{
+	size_t end = outline_extent_end(o, sel), k = *item;
+	int from = *line, l;
+
+	if (end != sel && !o->ent_open[o->items[sel].idx])
+		end = sel; /* closed: its parts do not show */
+	while (k >= sel && k <= end) {
+		if (from >= 0 &&
+		    (l = outline_hit_line(o, k, from, dir)) >= 0) {
+			*item = k;
+			*line = l;
+			return 1;
+		}
+		if (dir > 0) {
+			k++;
+			from = 0;
+		} else {
+			if (k == sel)
+				break;
+			k--;
+			from = outline_item_height(o, k, NULL) - 1;
+		}
+	}
+	return 0;
+}
+
+void
+outline_show_item_line(struct outline *o, size_t item, int line)
+{
+	int vh = outline_view_h(o), r;
+
+	if (item == o->sel) {
+		outline_show_line(o, line);
+		return;
+	}
+	r = outline_item_row(o, item);
+	if (r > -1000000 && r + line >= 0 && r + line < vh)
+		return;
+	o->top.item = item;
+	o->top.line = line;
+	outline_pos_back(o, &o->top, vh / 3);
+	outline_fix(o);
+}

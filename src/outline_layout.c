@@ -758,7 +758,7 @@ outline_ensure_fits(struct outline *o)
 
 	outline_ensure_head(o);
 	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, NULL);
+	h = outline_extent_height(o, o->sel, vh + 1);
 	if (r >= 0 && r + h > vh)
 		outline_scroll_down(o, r + h - vh < r ? r + h - vh : r);
 	outline_show_answer_start(o);
@@ -770,7 +770,8 @@ outline_show_answer_start(struct outline *o)
 	int vh = outline_view_h(o), r, h, head, want;
 
 	r = outline_item_row(o, o->sel);
-	h = outline_item_height(o, o->sel, &head);
+	outline_item_height(o, o->sel, &head);
+	h = outline_extent_height(o, o->sel, head + vh);
 	want = h - head < vh / 2 ? h - head : vh / 2;
 	if (want < 1 && h > head)
 		want = 1;

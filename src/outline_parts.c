@@ -53,7 +53,8 @@ outline_extent_end(const struct outline *o, size_t i)
 {
 	const struct item *it = &o->items[i];
 
-	if (it->kind == ITEM_ENTRY && o->ent_long[it->idx] != 0)
+	if (it->kind == ITEM_ENTRY && o->ent_long[it->idx] != 0 &&
+	    o->ent_open[it->idx])
 		return i + o->longs[o->ent_long[it->idx] - 1].u.n;
 	return i;
 }
@@ -135,3 +136,24 @@ outline_extent_shows(struct outline *o, size_t i)
 	return o->top.item > i && o->top.item <= outline_extent_end(o, i);
 }
 
+
+int
+outline_extent_height(struct outline *o, size_t i, int cap)
+{
+	size_t end = outline_extent_end(o, i), k;
+	int h = outline_item_height(o, i, NULL);
+
+	for (k = i + 1; k <= end && h < cap; k++)
+		h += outline_item_height(o, k, NULL);
+	return h;
+}
+
+int
+outline_extent_below(struct outline *o, size_t i)
+{
+	int vh = outline_view_h(o);
+	size_t end = outline_extent_end(o, i);
+	int r = outline_item_row(o, end);
+
+	return r >= vh || r + outline_item_height(o, end, NULL) > vh;
+}

@@ -14,14 +14,15 @@
 #include "search.h"
 #include "xalloc.h"
 
-/* Goes to hit line `line` of the selected entry, on screen. */
+/* Goes to hit line `line` of item (the selected entry or one of its
+ * parts), on screen. */
 static void
-goto_hit(struct outline *o, int line)
+goto_hit(struct outline *o, size_t item, int line)
 {
-	o->hit_item = o->sel;
+	o->hit_item = item;
 	o->hit_line = line;
-	o->hit_rank = outline_hit_rank(o, o->sel, 0, line);
-	outline_show_line(o, line);
+	o->hit_rank = outline_hit_rank(o, item, 0, line);
+	outline_show_item_line(o, item, line);
 }
 
 /* An answer just opened under a search: its first hit shows (the head
@@ -30,13 +31,14 @@ void
 outline_show_answer_hit(struct outline *o)
 {
 	int head, line;
+	size_t item = o->sel;
 
 	if (!o->f.on)
 		return;
 	outline_item_height(o, o->sel, &head);
-	line = outline_hit_line(o, o->sel, head, 1);
-	if (line >= 0)
-		goto_hit(o, line);
+	line = head;
+	if (outline_ext_hit(o, o->sel, &item, &line, 1))
+		goto_hit(o, item, line);
 }
 
 
@@ -194,7 +196,11 @@ outline_clear(struct outline *o)
 	const struct item *it = &o->items[o->sel];
 	size_t sel = o->sel;
 	int was_open = it->kind == ITEM_ENTRY && o->ent_open[it->idx];
-	int hit_line = o->hit_line, at_hit = o->hit_item == o->sel;
+	int hit_line = o->hit_line;
+	/* the hit may be in one of the entry's parts: kept as an offset */
+	size_t hit_off = o->hit_item - o->sel;
+	int at_hit = o->hit_item != NO_ITEM && o->hit_item >= o->sel &&
+	             o->hit_item <= outline_extent_end(o, o->sel);
 	uint32_t ent = it->kind == ITEM_ENTRY ? it->idx : UINT32_MAX;
 
 	if (!o->f.on) {
@@ -214,9 +220,9 @@ outline_clear(struct outline *o)
 	}
 	outline_ensure_head(o);
 	if (at_hit && hit_line >= 0) {
-		o->hit_item = sel;
+		o->hit_item = sel + hit_off;
 		o->hit_line = hit_line;
-		outline_show_line(o, hit_line);
+		outline_show_item_line(o, o->hit_item, hit_line);
 	}
 }
 
@@ -326,19 +332,28 @@ outline_next_hit(void *v, int dir, struct intent *out)
 				at = (long)k;
 	}
 	if (at >= 0) {
-		/* Inside the entry first (after Enter: from its top). */
+		/* Inside the entry first (after Enter: from its top); the
+		 * hit n went to may be in one of its parts. */
+		int in = o->hit_item != NO_ITEM && o->hit_item >= o->sel &&
+		         o->hit_item <= outline_extent_end(o, o->sel);
+		size_t item = in ? o->hit_item : o->sel;
+
 		open_for_hits(o, it->idx);
-		from = o->hit_item == o->sel ? o->hit_line + dir
-		       : dir > 0           ? 0
-		                           : -1;
-		if (from >= 0 || dir > 0) {
-			line = outline_hit_line(o, o->sel, from, dir);
-			if (o->hit_item != o->sel && dir > 0 && line >= 0) {
+		from = in ? o->hit_line + dir : dir > 0 ? 0 : -1;
+		if (from >= 0 || dir > 0 || (in && item > o->sel)) {
+			if (from < 0) { /* from the part before */
+				item--;
+				from = outline_item_height(o, item, NULL) - 1;
+			}
+			line = outline_ext_hit(o, o->sel, &item, &from, dir)
+			           ? from
+			           : -1;
+			if (!in && dir > 0 && line >= 0) {
 				/* an entry n did not bring us to: the next */
 				line = -1;
 			}
 			if (line >= 0) {
-				goto_hit(o, line);
+				goto_hit(o, item, line);
 				rows_msg_set(&out->msg, "%zu/%zu",
 				    (size_t)at + 1, nh);
 				return;
@@ -372,10 +387,16 @@ outline_next_hit(void *v, int dir, struct intent *out)
 	o->sel = o->ent_item[hits[cur]];
 	open_for_hits(o, hits[cur]);
 	outline_ensure_head(o);
-	line = dir > 0 ? outline_hit_line(o, o->sel, 0, 1)
-	               : outline_hit_line(o, o->sel,
-	                     outline_item_height(o, o->sel, NULL) - 1, -1);
-	goto_hit(o, line >= 0 ? line : 0);
+	{
+		size_t item = dir > 0 ? o->sel : outline_extent_end(o, o->sel);
+
+		line = dir > 0 ? 0 : outline_item_height(o, item, NULL) - 1;
+		if (!outline_ext_hit(o, o->sel, &item, &line, dir)) {
+			item = o->sel;
+			line = 0;
+		}
+		goto_hit(o, item, line);
+	}
 	if (out->msg.text == NULL)
 		rows_msg_set(&out->msg, "%zu/%zu", cur + 1, nh);
 }

@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'jj<Enter>G<PgUp><PgUp>' tests/golden/fixtures/long-answers.md

@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'jjj<Enter>G<PgUp>' tests/golden/fixtures/long-answers.md

@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'jj<Enter>' tests/golden/fixtures/long-answers.md

@@ -1,0 +1,1 @@
+--dump 20x8 --keys 'jj<Enter>G<PgUp>' tests/golden/fixtures/long-answers.md

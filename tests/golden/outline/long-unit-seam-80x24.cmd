@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'jj<Enter><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>' tests/golden/fixtures/long-answers.md

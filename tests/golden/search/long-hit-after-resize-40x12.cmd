@@ -1,0 +1,1 @@
+--dump-attrs --dump 80x24 --keys '/w04321<Enter>n<Resize 40x12>' tests/golden/fixtures/long-answers.md

@@ -1,0 +1,1 @@
+--dump 80x24 --keys '/w00001 w04999<Enter>nn' tests/golden/fixtures/long-answers.md
