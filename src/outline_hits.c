@@ -5,7 +5,47 @@
  */
 #include "outline_layout.h"
 
+#include "doc.h"
+#include "filter.h"
+#include "render.h"
+#include "render_units.h"
+#include "search.h"
 #include "sline.h"
+
+/*
+ * Whether part item k can hold a hit, from the byte offsets of the hits
+ * lz found in the answer's text: a part without one is not laid out, so
+ * that n crosses a 10 MB answer in one scan of its text, not a layout of
+ * every part.  lz NULL: it may.
+ */
+static int
+part_may_hit(const struct outline *o, size_t k, struct hl_lazy *lz)
+{
+	const struct item *it = &o->items[k];
+	const struct doc *d = o->e->d;
+	const struct entry *an;
+	const struct answer_units *u;
+	size_t a, b, lo = 0, hi;
+
+	if (lz == NULL || it->kind != ITEM_PART)
+		return 1;
+	an = doc_entry_answer(d, &d->entries[it->idx]);
+	u = &o->longs[o->ent_long[it->idx] - 1].u;
+	a = answer_unit_offset(an, u, it->part);
+	b = answer_unit_offset(an, u, it->part + 1);
+	if (lz->known < b)
+		lz->more(lz, b);
+	hi = lz->set.n;
+	while (lo < hi) { /* the first hit that ends after a */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (lz->set.v[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lz->set.n && lz->set.v[lo].start < b;
+}
 
 static int
 line_has_hit(const struct sline *l)
@@ -86,13 +126,16 @@ outline_ext_hit(
 	size_t end = outline_extent_end(o, sel), k = *item;
 	int from = *line, l;
 
-	if (end != sel && !o->ent_open[o->items[sel].idx])
-		end = sel; /* closed: its parts do not show */
+	struct hl_lazy *lz = end != sel
+	                         ? filter_answer_hits(&o->f, o->items[sel].idx)
+	                         : NULL;
+
 	while (k >= sel && k <= end) {
-		if (from >= 0 &&
+		if (from >= 0 && part_may_hit(o, k, lz) &&
 		    (l = outline_hit_line(o, k, from, dir)) >= 0) {
 			*item = k;
 			*line = l;
+			search_lazy_free(lz);
 			return 1;
 		}
 		if (dir > 0) {
@@ -102,9 +145,12 @@ outline_ext_hit(
 			if (k == sel)
 				break;
 			k--;
-			from = outline_item_height(o, k, NULL) - 1;
+			from = part_may_hit(o, k, lz)
+			           ? outline_item_height(o, k, NULL) - 1
+			           : 0;
 		}
 	}
+	search_lazy_free(lz);
 	return 0;
 }
 
