@@ -530,6 +530,32 @@ fold_run_nomap(struct fold *f, const unsigned char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * The same as fold_unit() on each ASCII character followed by another
+ * (never a joiner): the loop a mapped fold of Latin text spends its time
+ * in (highlighting a 10 MB answer), without a decode or a reserve a byte.
+ * Needs room for the run (fold_append reserves n + 16 ahead).
+ */
+static size_t
+fold_run_map(
+    struct fold *f, const unsigned char *s, size_t n, size_t i, uint32_t base)
+{
+	while (i + 1 < n && s[i] < 0x80 && s[i + 1] < 0x80) {
+		uint32_t fc = fold_fast(s[i]);
+
+		if (fc == FOLD_SLOW)
+			break;
+		if (fc != FOLD_DROP) {
+			f->s[f->len] = (char)fc;
+			f->map[f->len].start = base + (uint32_t)i;
+			f->map[f->len].end = base + (uint32_t)i + 1;
+			f->len++;
+		}
+		i++;
+	}
+	return i;
+}
+
 void
 fold_append(struct fold *f, const char *str, size_t n, uint32_t base)
 {
@@ -544,6 +570,8 @@ fold_append(struct fold *f, const char *str, size_t n, uint32_t base)
 			i = fold_run_nomap(f, s, n, i);
 			if (i >= n)
 				break;
+		} else {
+			i = fold_run_map(f, s, n, i, base);
 		}
 		i = fold_unit(f, s, n, i, base);
 		/* The slow path may lengthen: keep room for the rest. */

@@ -102,6 +102,22 @@ struct search_scan {
  * variation selector, or an emoji ZWJ sequence, spans several fold
  * units), added to sc->r.
  */
+/*
+ * u8_grapheme_breaks(), with ASCII text (every character a cluster, but
+ * CR LF) done here: it was a third of the time n took to cross a 10 MB
+ * answer.
+ */
+static void
+search_grapheme_breaks(const char *s, size_t n, char *gb)
+{
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		gb[i] = !(i > 0 && s[i] == '\n' && s[i - 1] == '\r');
+	if (i < n)
+		u8_grapheme_breaks((const uint8_t *)s, n, gb);
+}
+
 static void
 search_scan_chunk(struct search_scan *sc, size_t from, size_t to, size_t far)
 {
@@ -115,7 +131,7 @@ search_scan_chunk(struct search_scan *sc, size_t from, size_t to, size_t far)
 	if (far > to)
 		fold_append(&sc->f, sc->s + to, far - to, (uint32_t)to);
 	sc->gb = xrealloc(sc->gb, far - from + 1);
-	u8_grapheme_breaks((const uint8_t *)sc->s + from, far - from, sc->gb);
+	search_grapheme_breaks(sc->s + from, far - from, sc->gb);
 	sc->gb[far - from] = 1;
 	for (t = 0; t < sq->nterms; t++) {
 		sc->nt = 0;
