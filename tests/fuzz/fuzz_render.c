@@ -13,6 +13,7 @@
 #include "fuzzcheck.h"
 #include "print.h"
 #include "render.h"
+#include "render_units.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -71,6 +72,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		slines_clear(&out);
 		render_answer(doc_entry_answer(d, e), &o, NULL, &out);
 		fuzz_check_lines(&out, o.width, o.ambiguous);
+		if (answer_is_long(doc_entry_answer(d, e))) {
+			/* a long answer a unit at a time, as the views lay
+			 * it out (render_units.h) */
+			struct answer_units u = {0};
+			size_t k;
+
+			answer_units_build(doc_entry_answer(d, e), &u);
+			slines_clear(&out);
+			for (k = 0; k < u.n; k++)
+				render_units(doc_entry_answer(d, e), &u, k,
+				    k + 1, &o, NULL, &out);
+			fuzz_check_lines(&out, o.width, o.ambiguous);
+			answer_units_free(&u);
+		}
 		slines_clear(&out);
 		render_plain(e->question, e->question_len, "▶ ", "  ",
 		    AT_CHROME, AT_HEADING, &o, NULL, &out);
