@@ -71,6 +71,15 @@ uint32_t answer_unit_offset(
     const struct entry *e, const struct answer_units *u, size_t k);
 
 /*
+ * Numbers every external link of e's answer in ln as render_answer()
+ * numbers them when it lays the answer out whole (render.h, notes), so
+ * that units laid out later with ln as their notes show the whole
+ * answer's numbers, whichever unit comes first.  Costs one pass over the
+ * answer's blocks and spans, no layout.
+ */
+void answer_links_collect(const struct entry *e, struct link_notes *ln);
+
+/*
  * Appends the lines of units [from, to) of u (built for e) to out, each
  * with the blank line that separates it from the unit before it in the
  * answer; the lines of units 0..n-1 laid out in any number of calls, in

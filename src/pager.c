@@ -68,11 +68,16 @@ max_top(const struct pager *p, const struct page *pg)
 	return m > 0 ? m : 0;
 }
 
+/* The top within the page at the current size; a window (pagerint.h)
+ * slid to cover the screen and its margins first. */
 static void
 pager_clamp(struct pager *p)
 {
 	const struct page *pg = page_get(p);
-	int m = max_top(p, pg);
+	int m;
+
+	page_fit(p, pager_layout(p, pg).vh);
+	m = max_top(p, pg);
 
 	if (p->pv.top > m)
 		p->pv.top = m;
@@ -96,6 +101,7 @@ pager_go(struct pager *p, uint8_t kind, uint32_t idx)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	p->pv.u0 = 0;
 }
 
 static void
@@ -151,7 +157,8 @@ pager_query_reset(struct pager *p)
 static int line_has_hit(const struct sline *l);
 
 /* The n-th body line with a hit (or the last there is) goes to the top,
- * as n would put it: `p` opens at the hit the outline showed. */
+ * as n would put it: `p` opens at the hit the outline showed.  In a
+ * window, counted from its first unit's first line (intent.unit). */
 static void
 pager_goto_hitn(struct pager *p, uint32_t n)
 {
@@ -188,6 +195,9 @@ pager_enter(void *v, const struct intent *in)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	/* a long answer: the window starts at the unit asked for (page_get
+	 * keeps it inside the answer; any other page starts at 0) */
+	p->pv.u0 = in->page == PAGE_ENTRY ? in->unit : 0;
 	if (in->at_hit && p->sq != NULL)
 		pager_goto_hitn(p, in->hitn);
 }
@@ -254,6 +264,10 @@ pager_edge(void *v, int end, struct intent *out)
 	struct pager *p = v;
 
 	(void)out;
+	/* A window goes to the answer's first or last unit (it stays
+	 * where it is when it holds that one already). */
+	if (page_get(p)->win)
+		page_jump(p, end ? p->page.units.n - 1 : 0);
 	/* The last screenful: settle clamps it at the current size. */
 	p->pv.top = end ? INT_MAX / 2 : 0;
 }
@@ -285,6 +299,7 @@ pager_next_entry(struct pager *p, int dir, struct intent *out)
 		p->pv.top = 0;
 		p->pv.link = -1;
 		p->pv.hit = -1;
+		p->pv.u0 = 0;
 		return;
 	}
 	if (p->pv.kind != PAGE_SECTION || pg->nmarks == 0)
@@ -368,7 +383,7 @@ static void
 pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 {
 	const struct page *pg = page_get(p);
-	int vh = pager_layout(p, pg).vh, i;
+	int vh = pager_layout(p, pg).vh, i, stopped;
 
 	pager_clamp(p);
 	if (p->sq == NULL) {
@@ -390,6 +405,17 @@ pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 			pager_clamp(p);
 			return;
 		}
+	}
+	/* A window: on into the units not laid out. */
+	if (page_hit_beyond(p, dir, &stopped)) {
+		pager_clamp(p);
+		if (stopped)
+			rows_msg_set(&out->msg, "%s",
+			    dir > 0 ? _("No hit in the next 8 MB: n searches "
+			                "on from here")
+			            : _("No hit in the 8 MB before: N "
+			                "searches on from here"));
+		return;
 	}
 	rows_msg_set(&out->msg, "%s",
 	    dir > 0 ? _("No more hits below") : _("No more hits above"));
@@ -542,13 +568,34 @@ pager_search_end(void *v, int accept, const char *before, struct intent *out)
 	p->pv.top = p->edit_top;
 }
 
+/* Where the screen is: lines and a share of them; in a window, whose
+ * line total is unknown, the share of the answer's bytes above the
+ * screen's bottom. */
 static char *
 pager_position(const struct pager *p, const struct page *pg, struct playout L)
 {
 	int total = (int)pg->body.n, bottom = p->pv.top + L.vh;
 
-	if (bottom >= total)
+	if (bottom >= total && (!pg->win || pg->u1 == pg->units.n))
 		return xasprintf("(%s)", _("END"));
+	if (pg->win) {
+		const struct entry *an = page_answer(p, pg->idx);
+		int last = bottom < total ? bottom - 1 : total - 1, s0, s1;
+		size_t k = page_unit_at(pg, last);
+		uint64_t o0 = answer_unit_offset(an, &pg->units, k);
+		uint64_t o1 = answer_unit_offset(an, &pg->units, k + 1), off;
+		unsigned pct;
+
+		s0 = pg->ustart[k - pg->u0];
+		s1 = pg->ustart[k - pg->u0 + 1];
+		off = last >= s1 || s1 <= s0
+		          ? o1
+		          : o0 + (o1 - o0) * (uint64_t)(last + 1 - s0) /
+		                     (uint64_t)(s1 - s0);
+		pct = an->text_len > 0 ? (unsigned)(off * 100 / an->text_len)
+		                       : 100;
+		return xasprintf("%u%%", pct > 99 ? 99 : pct);
+	}
 	return xasprintf("%d-%d/%d %d%%", p->pv.top + 1, bottom, total,
 	    total ? bottom * 100 / total : 100);
 }

@@ -309,3 +309,56 @@ answer_unit_offset(
 	}
 	return e->text_len;
 }
+
+/* The external links of spans sp[0..n), as flat_spans() numbers them. */
+static void
+links_of_spans(const struct span *sp, size_t n, struct link_notes *ln)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sp[i].kind == SPAN_TEXT && (sp[i].style & STYLE_LINK) &&
+		    sp[i].href != NULL && sp[i].href[0] != '\0' &&
+		    sp[i].href[0] != '#')
+			link_notes_number(ln, sp[i].href);
+}
+
+static void
+links_of_block(const struct block *b, struct link_notes *ln)
+{
+	size_t i, r;
+
+	switch (b->kind) {
+	case BLOCK_PARA:
+	case BLOCK_HEADING:
+		links_of_spans(b->spans, b->nspans, ln);
+		break;
+	case BLOCK_LIST:
+	case BLOCK_ITEM:
+	case BLOCK_QUOTE:
+		for (i = 0; i < b->nchildren; i++)
+			links_of_block(&b->children[i], ln);
+		break;
+	case BLOCK_TABLE:
+		/* render_table() measures the cells a column at a time */
+		for (i = 0; i < b->ncols; i++)
+			for (r = 0; r < b->nrows; r++) {
+				const struct cell *c =
+				    &b->cells[r * b->ncols + i];
+
+				links_of_spans(c->spans, c->nspans, ln);
+			}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+answer_links_collect(const struct entry *e, struct link_notes *ln)
+{
+	size_t i;
+
+	for (i = 0; i < e->nblocks; i++)
+		links_of_block(&e->blocks[i], ln);
+}

@@ -1,0 +1,338 @@
+/*
+ * test_pager_window.c - the pager's window over a long answer (pagerint.h):
+ * paged down with PgDn from the top to the end, and back up with PgUp,
+ * the screens show every line of the whole answer's layout exactly once,
+ * in order; End and Home reach its two ends; a link deep in the answer
+ * has the number it has in the whole answer; the status row shows a share.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser.h"
+#include "doctest.h"
+#include "i18n.h"
+#include "keys.h"
+#include "render.h"
+#include "render_units.h"
+#include "search.h"
+#include "view.h"
+
+#define W 80
+#define H 24
+/* the body's rows at W x H: the question, a rule, the status row */
+#define VH (H - 3)
+
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+bprintf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (b->n + (size_t)k + 1 > b->cap) {
+		b->cap = 2 * (b->n + (size_t)k) + 64;
+		b->s = realloc(b->s, b->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)k;
+}
+
+struct t {
+	struct doc *d;
+	struct search_index *ix;
+	struct browser *b;
+	struct browser_opts o;
+	struct screen scr;
+	char **want; /* the whole answer's lines as the pager shows them */
+	size_t nwant;
+};
+
+/* A long answer: numbered words (w000000 ...) in paragraphs, with links
+ * to a few URLs, the same ones again further on. */
+static char *
+long_md(size_t words)
+{
+	struct buf b = {0};
+	size_t i;
+
+	bprintf(&b, "# T\n\n## S\n\n### Q {#q}\n\n");
+	for (i = 0; i < words; i++) {
+		if (i % 997 == 500)
+			bprintf(&b, "[site %zu](https://example.com/%zu) ", i,
+			    (i / 997) % 7);
+		bprintf(&b, "w%06zu%s", i, i % 2000 == 1999 ? "\n\n" : " ");
+	}
+	bprintf(&b, "\n\n### R {#r}\n\nb\n");
+	return b.s;
+}
+
+/* The text of a line without the spaces at its end, malloc'd. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	char *r;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	r = malloc(n + 1);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+/* What the pager should show of entry 0 at W: every unit laid out in one
+ * call, links numbered as they are met, then the list of links, each line
+ * after the pager's one-column indent. */
+static void
+want_lines(struct t *t)
+{
+	const struct entry *an = doc_entry_answer(t->d, &t->d->entries[0]);
+	struct answer_units u = {0};
+	struct link_notes notes = {0};
+	struct render_opts o;
+	struct slines ls = {0};
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	o.width = W - 1;
+	o.ambiguous = 1;
+	o.max_lines = VIEW_MAX_LINES;
+	o.notes = &notes;
+	answer_units_build(an, &u);
+	assert_true(u.n > 10);
+	render_units(an, &u, 0, u.n, &o, NULL, &ls);
+	o.notes = NULL;
+	if (notes.n > 0)
+		slines_push(&ls);
+	for (i = 0; i < notes.n; i++) {
+		char *s = NULL;
+		size_t k =
+		    (size_t)snprintf(NULL, 0, "[%zu] %s", i + 1, notes.href[i]);
+
+		s = malloc(k + 1);
+		snprintf(s, k + 1, "[%zu] %s", i + 1, notes.href[i]);
+		render_plain(s, k, "", "    ", 0, AT_DIM, &o, NULL, &ls);
+		free(s);
+	}
+	t->want = calloc(ls.n, sizeof *t->want);
+	t->nwant = ls.n;
+	for (i = 0; i < ls.n; i++) {
+		char *s = malloc(ls.v[i].len + 2);
+
+		s[0] = ' ';
+		memcpy(s + 1, ls.v[i].text, ls.v[i].len + 1);
+		t->want[i] = trimmed(s, ls.v[i].len + (ls.v[i].len ? 1 : 0));
+		free(s);
+	}
+	slines_free(&ls);
+	link_notes_free(&notes);
+	answer_units_free(&u);
+}
+
+static void
+t_start(struct t *t, size_t words)
+{
+	struct diag_list dl = {0};
+	char *md = long_md(words), *err = NULL;
+
+	i18n_init("en");
+	memset(t, 0, sizeof *t);
+	t->d = load_md("long.md", md, &dl);
+	free(md);
+	diag_clear(&dl);
+	assert_true(answer_is_long(doc_entry_answer(t->d, &t->d->entries[0])));
+	t->o.ambiguous = 1;
+	t->o.lang = "en";
+	t->o.open_id = "q";
+	t->ix = search_index_new(t->d);
+	t->b = browser_new(t->d, t->ix, &t->o, &err);
+	assert_non_null(t->b);
+	want_lines(t);
+}
+
+static void
+t_end(struct t *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nwant; i++)
+		free(t->want[i]);
+	free(t->want);
+	screen_free(&t->scr);
+	browser_free(t->b);
+	search_index_free(t->ix);
+	doc_free(t->d);
+}
+
+static void
+t_keys(struct t *t, const char *spec)
+{
+	struct key_event *v;
+	size_t n, i;
+	char *err;
+
+	assert_int_equal(keys_parse(spec, &v, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		browser_key(t->b, &v[i]);
+	free(v);
+	screen_free(&t->scr);
+	browser_render(t->b, W, H, &t->scr);
+	assert_int_equal(t->scr.rows.n, H);
+}
+
+/* Whether the screen's body rows are want[top .. top + VH). */
+static int
+shows(const struct t *t, size_t top)
+{
+	size_t r;
+
+	for (r = 0; r < VH; r++) {
+		const struct sline *l = &t->scr.rows.v[2 + r];
+		char *got = trimmed(l->text, l->len);
+		int same = top + r < t->nwant
+		               ? strcmp(got, t->want[top + r]) == 0
+		               : got[0] == '\0';
+
+		if (!same && getenv("SHOW_SCREENS") != NULL)
+			fprintf(stderr, "row %zu (line %zu): '%s' != '%s'\n", r,
+			    top + r, got,
+			    top + r < t->nwant ? t->want[top + r] : "");
+		free(got);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+static const char *
+status(const struct t *t)
+{
+	return t->scr.rows.v[H - 1].text;
+}
+
+static int
+at_end(const struct t *t)
+{
+	return strstr(status(t), "(END)") != NULL;
+}
+
+/* PgDn from the top to the end: each screen the next VH lines of the
+ * whole, the last the last VH (no line skipped, none twice but where the
+ * last screen overlaps the one before it). */
+static void
+test_pgdn_pgup_whole(void **state)
+{
+	struct t t;
+	size_t top = 0, last, screens = 0;
+
+	(void)state;
+	t_start(&t, 60000);
+	last = t.nwant - VH;
+	t_keys(&t, "");
+	while (!at_end(&t)) {
+		assert_true(shows(&t, top));
+		assert_non_null(strchr(status(&t), '%'));
+		t_keys(&t, "<PgDn>");
+		top += VH;
+		screens++;
+		assert_true(screens < t.nwant);
+	}
+	assert_true(top >= last && top < last + VH);
+	assert_true(shows(&t, last));
+	/* and back up */
+	top = last;
+	while (top > 0) {
+		t_keys(&t, "<PgUp>");
+		top = top > VH ? top - VH : 0;
+		assert_true(shows(&t, top));
+	}
+	t_end(&t);
+}
+
+static void
+test_end_home(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 60000);
+	t_keys(&t, "<End>");
+	assert_true(at_end(&t));
+	assert_true(shows(&t, t.nwant - VH));
+	t_keys(&t, "<Home>");
+	assert_true(shows(&t, 0));
+	t_keys(&t, "G<PgUp><PgUp>");
+	assert_true(shows(&t, t.nwant - 3 * VH));
+	assert_null(strstr(status(&t), "END"));
+	t_end(&t);
+}
+
+/* A screen deep in the answer whose links were met before: its "[n]"
+ * are the whole answer's (want was laid out whole, in one call). */
+static void
+test_link_numbers_deep(void **state)
+{
+	struct t t;
+	size_t i, line = 0;
+
+	(void)state;
+	t_start(&t, 60000);
+	/* the last line with "[3]" that is not in the list of links */
+	for (i = 0; i < t.nwant; i++)
+		if (strstr(t.want[i], "site") != NULL &&
+		    strstr(t.want[i], "[3]") != NULL)
+			line = i;
+	assert_true(line > t.nwant / 2);
+	t_keys(&t, "");
+	for (i = 0; i < line / VH; i++)
+		t_keys(&t, "<PgDn>");
+	assert_true(shows(&t, (line / VH) * VH));
+	t_end(&t);
+}
+
+/* The status shows the share of the answer above the screen's bottom. */
+static void
+test_status_share(void **state)
+{
+	struct t t;
+	size_t i;
+	int pct;
+
+	(void)state;
+	t_start(&t, 60000);
+	t_keys(&t, "");
+	assert_non_null(strstr(status(&t), " 0%"));
+	for (i = 0; i < (t.nwant / VH) / 2; i++)
+		t_keys(&t, "<PgDn>");
+	/* "42%", not lines of a known total ("1-21/900 2%") */
+	assert_null(strchr(strrchr(status(&t), ' '), '/'));
+	assert_non_null(strchr(strrchr(status(&t), ' '), '%'));
+	pct = atoi(strrchr(status(&t), ' ') + 1);
+	assert_true(pct >= 45 && pct <= 55);
+	t_end(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_pgdn_pgup_whole),
+	    cmocka_unit_test(test_end_home),
+	    cmocka_unit_test(test_link_numbers_deep),
+	    cmocka_unit_test(test_status_share),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
