@@ -50,7 +50,7 @@ struct plink {
  * and, when u1 is the last unit, what follows the answer (the blank line
  * and the numbered links: tail lines).  page_fit() slides the window to
  * cover the screen plus a margin; the pager's stored line numbers (pview,
- * edit_top) are moved by the lines added or dropped before them.  Link
+ * link) are moved by the lines added or dropped before them.  Link
  * numbers are the whole answer's (notes, filled before any unit).
  */
 struct page {
@@ -88,7 +88,8 @@ struct pager {
 	size_t qlen, qcap;
 	struct search_query *sq; /* NULL when q has no terms */
 	unsigned gen;            /* bumped when sq changes */
-	int edit_top;            /* top when the current `/` began */
+	int edit_top;            /* top when the current `/` began, */
+	uint32_t edit_u0;        /* and its pv.u0 */
 };
 
 /* Lays out the current page at the current width, unless it already is
@@ -128,6 +129,10 @@ void page_notes_lines(const struct view_env *env,
  * without a hit and left the top where the next key goes on from.
  */
 int page_hit_beyond(struct pager *p, int dir, int *stopped);
+/* How much of the answer's text that searches for one key: searching
+ * costs some 25 ms a megabyte (search_answer_lazy folds the text as it
+ * reads), and a key is answered within 100 ms. */
+#define PAGE_HIT_BYTES (2u << 20)
 /* The entry's answer (followed through a reference). */
 const struct entry *page_answer(const struct pager *p, uint32_t idx);
 

@@ -136,6 +136,7 @@ pager_requery(struct pager *p, int jump, struct intent *out)
 		search_query_free(sq);
 	p->gen++;
 	if (jump) {
+		p->pv.u0 = p->edit_u0;
 		p->pv.top = p->edit_top;
 		if (p->sq != NULL)
 			pager_next_hit(p, 1, 1, out);
@@ -410,11 +411,12 @@ pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 	if (page_hit_beyond(p, dir, &stopped)) {
 		pager_clamp(p);
 		if (stopped)
-			rows_msg_set(&out->msg, "%s",
-			    dir > 0 ? _("No hit in the next 8 MB: n searches "
+			rows_msg_set(&out->msg,
+			    dir > 0 ? _("No hit in the next %u MB: n searches "
 			                "on from here")
-			            : _("No hit in the 8 MB before: N "
-			                "searches on from here"));
+			            : _("No hit in the %u MB before: N "
+			                "searches on from here"),
+			    PAGE_HIT_BYTES >> 20);
 		return;
 	}
 	rows_msg_set(&out->msg, "%s",
@@ -538,6 +540,7 @@ pager_search_begin(void *v, const char **q)
 	if (p->pv.kind == PAGE_HELP)
 		return 0;
 	p->edit_top = p->pv.top;
+	p->edit_u0 = p->pv.u0;
 	*q = p->q;
 	return 1;
 }
@@ -559,12 +562,14 @@ pager_search_end(void *v, int accept, const char *before, struct intent *out)
 	struct pager *p = v;
 
 	if (accept) {
-		if (p->sq != NULL && p->pv.top == p->edit_top)
+		if (p->sq != NULL && p->pv.top == p->edit_top &&
+		    p->pv.u0 == p->edit_u0)
 			pager_next_hit(p, 1, 1, out);
 		return;
 	}
 	query_set(p, before, strlen(before));
 	pager_requery(p, 0, out);
+	p->pv.u0 = p->edit_u0;
 	p->pv.top = p->edit_top;
 }
 

@@ -51,7 +51,12 @@ page_hits(struct pager *p, uint32_t i, struct search_hits *h, struct hl_set *q,
 	memset(h, 0, sizeof *h);
 	*a = NULL;
 	if (p->sq != NULL && p->e->ix != NULL) {
-		search_entry_hits_head(p->e->ix, p->sq, i, h);
+		const struct entry *e = &p->e->d->entries[i];
+
+		/* the question's only: search_entry_hits_head() reads the
+		 * answer up to its first hit, all 5 MB of it without one */
+		h->q = search_text_hits(
+		    p->sq, e->question, e->question_len, &h->nq);
 		*a = search_answer_lazy(p->e->ix, p->sq, i);
 	}
 	q->v = h->q;
@@ -187,7 +192,6 @@ page_win_keep(struct pager *p, struct page *pg, int w, size_t *from, size_t *to,
 	*to = k + 1;
 	/* the row scaled once the unit is laid out at the new width */
 	*permille = len > 0 ? row * 1000 / len : 0;
-	p->edit_top = 0;
 	p->pv.hit = -1;
 	p->pv.link = -1;
 	return 0;

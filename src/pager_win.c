@@ -116,7 +116,6 @@ static void
 pv_shift(struct pager *p, int d, int nl)
 {
 	p->pv.top += d;
-	p->edit_top += d;
 	if (p->pv.hit >= 0) {
 		p->pv.hit += d;
 		if (p->pv.hit < 0)
@@ -293,10 +292,6 @@ page_fit(struct pager *p, int vh)
 		win_drop_back(p, pg);
 }
 
-/* How much of the answer n or N searches past the window for one key:
- * searching costs a few milliseconds a megabyte, laying out much more. */
-#define HIT_BYTES (8u << 20)
-
 /* The last unit of [lo, hi) that starts at or before byte b. */
 static size_t
 unit_of(const struct entry *an, const struct answer_units *u, size_t lo,
@@ -390,7 +385,7 @@ page_hit_beyond(struct pager *p, int dir, int *stopped)
 		uint32_t a, b, s;
 		size_t h;
 
-		if (budget >= HIT_BYTES) {
+		if (budget >= PAGE_HIT_BYTES) {
 			/* enough for one key: the search goes on from
 			 * here with the next n */
 			page_jump(p, k);
