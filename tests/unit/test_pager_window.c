@@ -62,7 +62,7 @@ struct t {
 /* A long answer: numbered words (w000000 ...) in paragraphs, with links
  * to a few URLs, the same ones again further on. */
 static char *
-long_md(size_t words)
+long_md(size_t words, size_t para)
 {
 	struct buf b = {0};
 	size_t i;
@@ -72,7 +72,7 @@ long_md(size_t words)
 		if (i % 997 == 500)
 			bprintf(&b, "[site %zu](https://example.com/%zu) ", i,
 			    (i / 997) % 7);
-		bprintf(&b, "w%06zu%s", i, i % 2000 == 1999 ? "\n\n" : " ");
+		bprintf(&b, "w%06zu%s", i, i % para == para - 1 ? "\n\n" : " ");
 	}
 	bprintf(&b, "\n\n### R {#r}\n\nb\n");
 	return b.s;
@@ -142,10 +142,10 @@ want_lines(struct t *t)
 }
 
 static void
-t_start(struct t *t, size_t words)
+t_start_para(struct t *t, size_t words, size_t para)
 {
 	struct diag_list dl = {0};
-	char *md = long_md(words), *err = NULL;
+	char *md = long_md(words, para), *err = NULL;
 
 	i18n_init("en");
 	memset(t, 0, sizeof *t);
@@ -160,6 +160,12 @@ t_start(struct t *t, size_t words)
 	t->b = browser_new(t->d, t->ix, &t->o, &err);
 	assert_non_null(t->b);
 	want_lines(t);
+}
+
+static void
+t_start(struct t *t, size_t words)
+{
+	t_start_para(t, words, 2000);
 }
 
 static void
@@ -232,13 +238,12 @@ at_end(const struct t *t)
  * whole, the last the last VH (no line skipped, none twice but where the
  * last screen overlaps the one before it). */
 static void
-test_pgdn_pgup_whole(void **state)
+pgdn_pgup_whole(size_t words, size_t para)
 {
 	struct t t;
 	size_t top = 0, last, screens = 0;
 
-	(void)state;
-	t_start(&t, 60000);
+	t_start_para(&t, words, para);
 	last = t.nwant - VH;
 	t_keys(&t, "");
 	while (!at_end(&t)) {
@@ -259,6 +264,21 @@ test_pgdn_pgup_whole(void **state)
 		assert_true(shows(&t, top));
 	}
 	t_end(&t);
+}
+
+static void
+test_pgdn_pgup_whole(void **state)
+{
+	(void)state;
+	pgdn_pgup_whole(60000, 2000);
+}
+
+/* One paragraph of 200 000 words (1.6 MB), cut into pieces. */
+static void
+test_pgdn_pgup_one_paragraph(void **state)
+{
+	(void)state;
+	pgdn_pgup_whole(200000, 200000);
 }
 
 static void
@@ -329,6 +349,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pgdn_pgup_whole),
+	    cmocka_unit_test(test_pgdn_pgup_one_paragraph),
 	    cmocka_unit_test(test_end_home),
 	    cmocka_unit_test(test_link_numbers_deep),
 	    cmocka_unit_test(test_status_share),
