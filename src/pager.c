@@ -591,6 +591,13 @@ pager_position(const struct pager *p, const struct page *pg, struct playout L)
 		uint64_t o1 = answer_unit_offset(an, &pg->units, k + 1), off;
 		unsigned pct;
 
+		/* units without text (rules) have no share of it: count
+		 * units instead */
+		if (o1 <= o0)
+			return xasprintf("%u%%",
+			    (unsigned)((k + 1) * 100 / pg->units.n) > 99
+			        ? 99
+			        : (unsigned)((k + 1) * 100 / pg->units.n));
 		s0 = pg->ustart[k - pg->u0];
 		s1 = pg->ustart[k - pg->u0 + 1];
 		off = last >= s1 || s1 <= s0
