@@ -133,6 +133,15 @@ int page_hit_beyond(struct pager *p, int dir, int *stopped);
  * costs some 25 ms a megabyte (search_answer_lazy folds the text as it
  * reads), and a key is answered within 100 ms. */
 #define PAGE_HIT_BYTES (2u << 20)
+/*
+ * Tab or Shift-Tab past a window's end or start (no link is left in it
+ * that way): the units beyond are laid out one at a time, at most
+ * PAGE_LINK_UNITS of them, until one holds a link; that link is selected
+ * (pv.link) and its line goes to the top.  Returns 0, the place as it
+ * was, when none of them has one.
+ */
+int page_link_beyond(struct pager *p, int dir);
+#define PAGE_LINK_UNITS 64
 /* The entry's answer (followed through a reference). */
 const struct entry *page_answer(const struct pager *p, uint32_t idx);
 

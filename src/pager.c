@@ -334,10 +334,11 @@ pager_next_link(struct pager *p, int dir, struct intent *out)
 {
 	const struct page *pg = page_get(p);
 	struct playout L = pager_layout(p, pg);
-	int n = p->pv.link, i;
+	int n, i;
 
 	pager_clamp(p);
-	if (pg->nlinks == 0) {
+	n = p->pv.link;
+	if (pg->nlinks == 0 && !pg->win) {
 		rows_msg_set(&out->msg, "%s", _("No links on this page"));
 		return;
 	}
@@ -356,6 +357,13 @@ pager_next_link(struct pager *p, int dir, struct intent *out)
 		i = n + dir;
 	}
 	if (i < 0 || i >= (int)pg->nlinks) {
+		/* a window: on into the units not laid out */
+		if (page_link_beyond(p, dir)) {
+			if (dir < 0)
+				p->pv.top -= L.vh - 1;
+			pager_clamp(p);
+			return;
+		}
 		rows_msg_set(&out->msg, "%s", _("No more links"));
 		return;
 	}

@@ -415,3 +415,35 @@ page_hit_beyond(struct pager *p, int dir, int *stopped)
 	}
 	return 0;
 }
+
+int
+page_link_beyond(struct pager *p, int dir)
+{
+	struct page *pg = page_get(p);
+	struct pview saved = p->pv;
+	size_t n = pg->units.n, k = dir > 0 ? pg->u1 : pg->u0, tries = 0;
+
+	if (!pg->win)
+		return 0;
+	while ((dir > 0 ? k < n : k > 0) && tries++ < PAGE_LINK_UNITS) {
+		size_t u = dir > 0 ? k : k - 1;
+		int a, b, j;
+
+		page_jump(p, u);
+		pg = &p->page;
+		a = p->pv.top;
+		b = pg->ustart[u - pg->u0 + 1];
+		for (j = dir > 0 ? 0 : (int)pg->nlinks - 1;
+		     j >= 0 && j < (int)pg->nlinks; j += dir)
+			if (pg->links[j].line >= a && pg->links[j].line < b) {
+				p->pv.link = j;
+				p->pv.top = pg->links[j].line;
+				return 1;
+			}
+		k = dir > 0 ? u + 1 : u;
+	}
+	/* none near enough: back to where Tab was pressed */
+	p->pv = saved;
+	(void)page_get(p);
+	return 0;
+}

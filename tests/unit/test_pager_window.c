@@ -61,6 +61,8 @@ struct t {
 
 /* A long answer: numbered words (w000000 ...) in paragraphs, with links
  * to a few URLs, the same ones again further on. */
+static size_t link_every = 997;
+
 static char *
 long_md(size_t words, size_t para)
 {
@@ -69,7 +71,7 @@ long_md(size_t words, size_t para)
 
 	bprintf(&b, "# T\n\n## S\n\n### Q {#q}\n\n");
 	for (i = 0; i < words; i++) {
-		if (i % 997 == 500)
+		if (i % link_every == link_every / 2)
 			bprintf(&b, "[site %zu](https://example.com/%zu) ", i,
 			    (i / 997) % 7);
 		bprintf(&b, "w%06zu%s", i, i % para == para - 1 ? "\n\n" : " ");
@@ -182,6 +184,8 @@ t_end(struct t *t)
 	doc_free(t->d);
 }
 
+static int tw = W, th = H;
+
 static void
 t_keys(struct t *t, const char *spec)
 {
@@ -190,12 +194,50 @@ t_keys(struct t *t, const char *spec)
 	char *err;
 
 	assert_int_equal(keys_parse(spec, &v, &n, &err), 0);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (v[i].key == K_RESIZE) {
+			tw = v[i].w;
+			th = v[i].h;
+		}
 		browser_key(t->b, &v[i]);
+	}
 	free(v);
 	screen_free(&t->scr);
-	browser_render(t->b, W, H, &t->scr);
-	assert_int_equal(t->scr.rows.n, H);
+	browser_render(t->b, tw, th, &t->scr);
+	assert_int_equal(t->scr.rows.n, (size_t)th);
+}
+
+/* The screen row holding s, or -1. */
+static int
+row_with(const struct t *t, const char *s)
+{
+	size_t y;
+
+	for (y = 0; y < t->scr.rows.n; y++)
+		if (strstr(t->scr.rows.v[y].text, s) != NULL)
+			return (int)y;
+	return -1;
+}
+
+/* The text of the selected link on screen (AT_SELECTED), malloc'd, or
+ * NULL. */
+static char *
+selected(const struct t *t)
+{
+	size_t y, i, j;
+
+	for (y = 0; y < t->scr.rows.n; y++) {
+		const struct sline *l = &t->scr.rows.v[y];
+
+		for (i = 0; i < l->len && !(l->attr[i] & AT_SELECTED); i++)
+			;
+		if (i == l->len)
+			continue;
+		for (j = i; j < l->len && (l->attr[j] & AT_SELECTED); j++)
+			;
+		return trimmed(l->text + i, j - i);
+	}
+	return NULL;
 }
 
 /* Whether the screen's body rows are want[top .. top + VH). */
@@ -225,7 +267,7 @@ shows(const struct t *t, size_t top)
 static const char *
 status(const struct t *t)
 {
-	return t->scr.rows.v[H - 1].text;
+	return t->scr.rows.v[t->scr.rows.n - 1].text;
 }
 
 static int
@@ -344,6 +386,169 @@ test_status_share(void **state)
 	t_end(&t);
 }
 
+/* Links thousands of lines apart, more than a window holds: Tab goes
+ * from one to the next through the units between, Shift-Tab back. */
+static void
+test_tab_far_links(void **state)
+{
+	struct t t;
+	char *sel;
+	size_t k;
+	char want[32];
+
+	(void)state;
+	link_every = 20000;
+	t_start_para(&t, 100000, 2000);
+	link_every = 997;
+	t_keys(&t, "");
+	for (k = 0; k < 5; k++) {
+		t_keys(&t, "<Tab>");
+		sel = selected(&t);
+		assert_non_null(sel);
+		snprintf(want, sizeof want, "site %zu", k * 20000 + 10000);
+		assert_string_equal(sel, want);
+		free(sel);
+	}
+	t_keys(&t, "<Tab>");
+	assert_non_null(strstr(status(&t), "No more links"));
+	for (k = 5; k-- > 1;) {
+		t_keys(&t, "<S-Tab>");
+		sel = selected(&t);
+		assert_non_null(sel);
+		snprintf(want, sizeof want, "site %zu",
+		    (k - 1) * 20000 + 10000);
+		assert_string_equal(sel, want);
+		free(sel);
+	}
+	t_end(&t);
+}
+
+/* n and N find hits far past the window, both ways, and the hit's line
+ * is at the top. */
+static void
+test_hits_far(void **state)
+{
+	struct t t;
+
+	(void)state;
+	t_start(&t, 60000);
+	t_keys(&t, "/w050000<Enter>");
+	assert_int_equal(row_with(&t, "w050000"), 2);
+	t_keys(&t, "n");
+	assert_non_null(strstr(status(&t), "No more hits below"));
+	t_keys(&t, "g");
+	assert_int_equal(row_with(&t, "w050000"), -1);
+	t_keys(&t, "n");
+	assert_int_equal(row_with(&t, "w050000"), 2);
+	t_keys(&t, "/<C-u>w00001<Enter>G");
+	t_keys(&t, "N");
+	assert_int_equal(row_with(&t, "w000019"), 2);
+	t_keys(&t, "NNNNNNNNN");
+	assert_int_equal(row_with(&t, "w000010"), 2);
+	t_end(&t);
+}
+
+/* A resize lays the window out again at the new width from the unit the
+ * top line was in: the words on top stay near. */
+static void
+test_resize_keeps_place(void **state)
+{
+	struct t t;
+	char *top;
+	long before, after;
+
+	(void)state;
+	tw = W;
+	th = H;
+	t_start(&t, 60000);
+	t_keys(&t, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+	top = trimmed(t.scr.rows.v[2].text, t.scr.rows.v[2].len);
+	before = strtol(strchr(top, 'w') + 1, NULL, 10);
+	free(top);
+	t_keys(&t, "<Resize 40x12>");
+	top = trimmed(t.scr.rows.v[2].text, t.scr.rows.v[2].len);
+	after = strtol(strchr(top, 'w') + 1, NULL, 10);
+	free(top);
+	assert_true(after >= before - 20 && after <= before + 20);
+	t_keys(&t, "<Resize 80x24>");
+	tw = W;
+	th = H;
+	t_end(&t);
+}
+
+/* One model, drawn or not (view.h): random keys on the long answer, the
+ * screen drawn after every key, is the screen of the same keys drawn
+ * once at the end. */
+static void
+test_drawn_or_not(void **state)
+{
+	static const char *const keys[] = {"<PgDn>", "<PgUp>", "j", "k", "d",
+	    "u", "<Space>", "b", "G", "g", "<Tab>", "<S-Tab>", "n", "N",
+	    "/w0123<Enter>", "/w04<Enter>", "<Resize 40x12>", "<Resize 80x24>",
+	    "<Resize 100x50>", "<BS>", "<Enter>", "]", "["};
+	unsigned long rng = 7;
+	int seq;
+
+	(void)state;
+	for (seq = 0; seq < 30; seq++) {
+		char spec[1024] = "";
+		struct t a, b;
+		int k;
+
+		for (k = 0; k < 12; k++) {
+			rng = rng * 6364136223846793005UL +
+			      1442695040888963407UL;
+			strcat(spec,
+			    keys[(rng >> 33) % (sizeof keys / sizeof *keys)]);
+		}
+		tw = W;
+		th = H;
+		t_start(&a, 60000);
+		{
+			struct key_event *v;
+			size_t n, i;
+			char *err;
+
+			assert_int_equal(keys_parse(spec, &v, &n, &err), 0);
+			for (i = 0; i < n; i++) {
+				struct screen s;
+
+				if (v[i].key == K_RESIZE) {
+					tw = v[i].w;
+					th = v[i].h;
+				}
+				browser_key(a.b, &v[i]);
+				browser_render(a.b, tw, th, &s);
+				screen_free(&s);
+			}
+			free(v);
+			screen_free(&a.scr);
+			browser_render(a.b, tw, th, &a.scr);
+		}
+		tw = W;
+		th = H;
+		t_start(&b, 60000);
+		t_keys(&b, spec);
+		{
+			size_t y;
+
+			for (y = 0; y < a.scr.rows.n; y++)
+				if (strcmp(a.scr.rows.v[y].text,
+				        b.scr.rows.v[y].text) != 0) {
+					fprintf(stderr,
+					    "keys %s: row %zu\n%s\n%s\n", spec,
+					    y, a.scr.rows.v[y].text,
+					    b.scr.rows.v[y].text);
+					fail();
+				}
+		}
+		t_end(&a);
+		t_end(&b);
+	}
+	tw = W;
+	th = H;
+}
+
 int
 main(void)
 {
@@ -353,6 +558,10 @@ main(void)
 	    cmocka_unit_test(test_end_home),
 	    cmocka_unit_test(test_link_numbers_deep),
 	    cmocka_unit_test(test_status_share),
+	    cmocka_unit_test(test_tab_far_links),
+	    cmocka_unit_test(test_hits_far),
+	    cmocka_unit_test(test_resize_keeps_place),
+	    cmocka_unit_test(test_drawn_or_not),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
