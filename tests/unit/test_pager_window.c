@@ -15,6 +15,7 @@
 #include "doctest.h"
 #include "i18n.h"
 #include "keys.h"
+#include "pager.h"
 #include "render.h"
 #include "render_units.h"
 #include "search.h"
@@ -549,6 +550,76 @@ test_drawn_or_not(void **state)
 	th = H;
 }
 
+/* The pager opened at a hit of a unit deep in the answer (view.h,
+ * intent.unit: what the outline asks for from one of its parts): the
+ * window starts at that unit and the hit's line is on top; unit 0 and a
+ * small page as before. */
+static void
+test_intent_unit(void **state)
+{
+	struct t t;
+	struct view_env env;
+	struct intent in;
+	struct screen scr;
+	struct view_status st;
+	struct pager *p;
+	struct answer_units u = {0};
+	const struct entry *an;
+	const char *hit;
+	size_t k;
+
+	(void)state;
+	t_start(&t, 60000);
+	an = doc_entry_answer(t.d, &t.d->entries[0]);
+	answer_units_build(an, &u);
+	hit = strstr(an->text, "w030000");
+	assert_non_null(hit);
+	for (k = 0; k + 1 < u.n && answer_unit_offset(an, &u, k + 1) <=
+	                               (uint32_t)(hit - an->text);
+	     k++)
+		;
+	assert_true(k > 3);
+	memset(&env, 0, sizeof env);
+	env.d = t.d;
+	env.ix = t.ix;
+	env.ambiguous = 1;
+	env.w = W;
+	env.h = H;
+	p = pager_new(&env);
+	memset(&in, 0, sizeof in);
+	in.kind = INTENT_PAGER;
+	in.page = PAGE_ENTRY;
+	in.idx = 0;
+	in.query = "w030000";
+	in.at_hit = 1;
+	in.hitn = 0;
+	in.unit = (uint32_t)k;
+	pager_ops.enter(p, &in);
+	pager_ops.settle(p);
+	memset(&scr, 0, sizeof scr);
+	memset(&st, 0, sizeof st);
+	pager_ops.render(p, &scr, &st);
+	assert_non_null(strstr(scr.rows.v[2].text, "w030000"));
+	free(st.left);
+	free(st.right);
+	screen_free(&scr);
+	/* unit 0: from the answer's start, as before the field was */
+	in.unit = 0;
+	in.query = "w000003";
+	pager_ops.enter(p, &in);
+	pager_ops.settle(p);
+	memset(&scr, 0, sizeof scr);
+	memset(&st, 0, sizeof st);
+	pager_ops.render(p, &scr, &st);
+	assert_non_null(strstr(scr.rows.v[2].text, "w000003"));
+	free(st.left);
+	free(st.right);
+	screen_free(&scr);
+	pager_ops.free(p);
+	answer_units_free(&u);
+	t_end(&t);
+}
+
 int
 main(void)
 {
@@ -562,6 +633,7 @@ main(void)
 	    cmocka_unit_test(test_hits_far),
 	    cmocka_unit_test(test_resize_keeps_place),
 	    cmocka_unit_test(test_drawn_or_not),
+	    cmocka_unit_test(test_intent_unit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
