@@ -287,6 +287,26 @@ pgdn_pgup_whole(size_t words, size_t para)
 	size_t top = 0, last, screens = 0;
 
 	t_start_para(&t, words, para);
+	/* the lines compared with are every word once, in order */
+	{
+		size_t i, next = 0;
+
+		for (i = 0; i < t.nwant; i++) {
+			const char *q = t.want[i];
+
+			while ((q = strchr(q, 'w')) != NULL) {
+				char *end;
+				long v = strtol(q + 1, &end, 10);
+
+				if (end - q == 7) {
+					assert_int_equal(v, (long)next);
+					next++;
+				}
+				q = end > q + 1 ? end : q + 1;
+			}
+		}
+		assert_int_equal(next, words);
+	}
 	last = t.nwant - VH;
 	t_keys(&t, "");
 	while (!at_end(&t)) {
