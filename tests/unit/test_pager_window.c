@@ -640,6 +640,79 @@ test_intent_unit(void **state)
 	t_end(&t);
 }
 
+/* No unit of an answer nobody writes by hand is longer than the lines a
+ * view lays out of one (VIEW_MAX_LINES), at the narrowest width the
+ * pager lays text out at or a wide one: else the reader meets the line
+ * saying the rest is not shown, in the middle of the answer.  (A megabyte
+ * of rules and a code block of one-letter lines did, 2047 and 8192 lines
+ * a unit.) */
+static void
+test_units_within_net(void **state)
+{
+	static const char *const shapes[] = {"rules", "code", "breaks",
+	    "items", "word", "fffd", "quote"};
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+		struct buf b = {0};
+		struct diag_list dl = {0};
+		struct doc *d;
+		const struct entry *an;
+		struct answer_units u = {0};
+		int wi;
+
+		bprintf(&b, "# T\n\n## S\n\n### Q\n\n");
+		if (strcmp(shapes[k], "code") == 0)
+			bprintf(&b, "```\n");
+		for (i = 0; i < 60000; i++) {
+			const char *sh = shapes[k];
+
+			if (strcmp(sh, "rules") == 0)
+				bprintf(&b, "---\n\n");
+			else if (strcmp(sh, "code") == 0)
+				bprintf(&b, "x\n");
+			else if (strcmp(sh, "breaks") == 0)
+				bprintf(&b, "a\\\n");
+			else if (strcmp(sh, "items") == 0)
+				bprintf(&b, "- i\n");
+			else if (strcmp(sh, "word") == 0)
+				bprintf(&b, "aaaa");
+			else if (strcmp(sh, "fffd") == 0)
+				bprintf(&b, "\xef\xbf\xbd");
+			else
+				bprintf(&b, "> q\n>\n");
+		}
+		bprintf(&b, strcmp(shapes[k], "code") == 0 ? "```\n" : "\n");
+		d = load_md("shape.md", b.s, &dl);
+		free(b.s);
+		diag_clear(&dl);
+		an = doc_entry_answer(d, &d->entries[0]);
+		answer_units_build(an, &u);
+		assert_true(u.n > 3);
+		for (wi = 19; wi <= 79; wi += 60) {
+			struct render_opts o;
+
+			memset(&o, 0, sizeof o);
+			o.width = wi;
+			o.ambiguous = 1;
+			for (i = 0; i < u.n; i++) {
+				struct slines ls = {0};
+
+				render_units(an, &u, i, i + 1, &o, NULL, &ls);
+				if (ls.n >= VIEW_MAX_LINES)
+					fprintf(stderr, "%s: unit %zu at %d: "
+					    "%zu lines\n", shapes[k], i, wi,
+					    ls.n);
+				assert_true(ls.n < VIEW_MAX_LINES);
+				slines_free(&ls);
+			}
+		}
+		answer_units_free(&u);
+		doc_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -654,6 +727,7 @@ main(void)
 	    cmocka_unit_test(test_resize_keeps_place),
 	    cmocka_unit_test(test_drawn_or_not),
 	    cmocka_unit_test(test_intent_unit),
+	    cmocka_unit_test(test_units_within_net),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
