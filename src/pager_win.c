@@ -268,9 +268,12 @@ page_fit(struct pager *p, int vh)
 	if (!pg->win)
 		return;
 	/* From far off (End asks for the end whatever it is) to the
-	 * window's edge: the units laid out below go from there. */
-	if (p->pv.top > (int)pg->body.n - vh)
+	 * answer's last screen, or to the window's last line (a hit or a
+	 * link there goes to the top once the units below are laid out). */
+	if (pg->u1 == pg->units.n && p->pv.top > (int)pg->body.n - vh)
 		p->pv.top = (int)pg->body.n - vh;
+	if (p->pv.top > (int)pg->body.n - 1)
+		p->pv.top = (int)pg->body.n - 1;
 	if (p->pv.top < -m)
 		p->pv.top = -m;
 	while (p->pv.top < m && pg->u0 > 0)

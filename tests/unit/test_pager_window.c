@@ -450,6 +450,7 @@ static void
 test_hits_far(void **state)
 {
 	struct t t;
+	int k;
 
 	(void)state;
 	t_start(&t, 60000);
@@ -466,6 +467,16 @@ test_hits_far(void **state)
 	assert_int_equal(row_with(&t, "w000019"), 2);
 	t_keys(&t, "NNNNNNNNN");
 	assert_int_equal(row_with(&t, "w000010"), 2);
+	t_end(&t);
+	/* hits a thousand lines apart, some in the window's last screen
+	 * once it is slid: each goes to the top, as on a short page (the
+	 * ninth stopped a screen short of it) */
+	t_start_para(&t, 200000, 200000);
+	t_keys(&t, "/9999<Enter>");
+	for (k = 0; k < 19; k++) {
+		t_keys(&t, "n");
+		assert_non_null(strstr(t.scr.rows.v[2].text, "9999"));
+	}
 	t_end(&t);
 }
 
