@@ -278,9 +278,12 @@ page_fit(struct pager *p, int vh)
 		p->pv.top = -m;
 	while (p->pv.top < m && pg->u0 > 0)
 		win_prepend(p, pg);
-	while ((int)pg->body.n - (p->pv.top + vh) < m && pg->u1 < pg->units.n)
-		win_append(p, pg);
-	page_links(pg);
+	if ((int)pg->body.n - (p->pv.top + vh) < m && pg->u1 < pg->units.n) {
+		while ((int)pg->body.n - (p->pv.top + vh) < m &&
+		       pg->u1 < pg->units.n)
+			win_append(p, pg);
+		page_links(pg);
+	}
 	max = (int)pg->body.n - vh;
 	if (p->pv.top > max)
 		p->pv.top = max;
