@@ -12,11 +12,18 @@
  * Ownership: pager_new() borrows env for the life of the pager; everything
  * else is the pager's own and goes with pager_ops.free.
  *
+ * An entry whose answer is long (render_units.h) is shown through a window
+ * of its units, laid out around the screen as it moves (pagerint.h): every
+ * key costs the units it brings into view, never the whole answer, and the
+ * position on the status row is a share of the answer's text.  intent.unit
+ * (view.h) opens it at one of its units.
+ *
  * Invariants after every operation: the page shown is an entry or section
  * of env->d, or the help page; top is clamped to the laid-out body at the
  * environment's size when the screen is drawn (G asks for the end
- * whatever the size becomes); the selected link is -1 or a link of the
- * page; the history is empty whenever the pager is not the current view.
+ * whatever the size becomes), and a window covers the screen and a margin
+ * around it; the selected link is -1 or a link of the page; the history is
+ * empty whenever the pager is not the current view.
  */
 #ifndef FAQ_PAGER_H
 #define FAQ_PAGER_H

@@ -31,9 +31,15 @@
 struct link_notes {
 	const char **href;
 	size_t n, cap;
+	/* an index of href by hash (indices + 1, 0 empty), so that a long
+	 * answer's thousands of links are each found at once */
+	uint32_t *slot;
+	size_t nslot;
 };
 
 void link_notes_free(struct link_notes *ln);
+/* The number of href in ln, from 1; a new href gets the next one. */
+size_t link_notes_number(struct link_notes *ln, const char *href);
 
 struct render_opts {
 	int width;     /* columns available, >= 1 */

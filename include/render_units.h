@@ -7,12 +7,15 @@
  * A unit is a run of whole top-level blocks, some items of a top-level
  * list, some children of a top-level quote, or a piece of a top-level
  * paragraph or code block; each weighs at most about UNIT_BYTES (its text,
- * and UNIT_NODE a block).  Laid out one after another, from the first,
- * the units give the lines render_answer() gives for the whole, except
- * that a paragraph or code block cut into pieces has a line break at each
- * cut (wrap_cut(): at a place where a line may break, every UNIT_BYTES
- * bytes).  What a unit cannot split (one list item, a table) is laid out
- * whole, up to render_opts.max_lines.
+ * UNIT_NODE a block and UNIT_LINE a line break of code or a hard break),
+ * so that it is at most about UNIT_BYTES / UNIT_LINE lines at any width
+ * the browser lays text out at, well under VIEW_MAX_LINES.  Laid out one
+ * after another, from the first, the units give the lines render_answer()
+ * gives for the whole, except that a paragraph or code block cut into
+ * pieces has a line break at each cut (wrap_cut(): at a place where a
+ * line may break, about every UNIT_BYTES bytes).  What a unit cannot
+ * split (one list item, a table) is laid out whole, up to
+ * render_opts.max_lines.
  *
  * Ownership: struct answer_units owns its array; the units index the
  * entry they were built for, which must outlive them.
@@ -30,8 +33,14 @@
 /* About the most text one unit holds: 16 KB is a few hundred lines at
  * 80 columns, laid out in well under a millisecond. */
 #define UNIT_BYTES 16384
-/* What a block weighs beside its text (a rule, a table cell). */
-#define UNIT_NODE 16
+/* What a line break weighs beside its bytes: every line a unit makes
+ * costs it at least this much (a line of text wrapped at 17 columns or
+ * more holds as many bytes), so a unit of a megabyte of "x" lines of code
+ * is not 8000 lines. */
+#define UNIT_LINE 16
+/* What a block weighs beside its text (a rule, a table cell): the two
+ * lines it may make, its own and the blank one before it. */
+#define UNIT_NODE (2 * UNIT_LINE)
 
 enum unit_kind {
 	UNIT_BLOCKS, /* top-level blocks [from, to) */
@@ -69,6 +78,15 @@ int answer_is_long(const struct entry *e);
  * a share of the answer). */
 uint32_t answer_unit_offset(
     const struct entry *e, const struct answer_units *u, size_t k);
+
+/*
+ * Numbers every external link of e's answer in ln as render_answer()
+ * numbers them when it lays the answer out whole (render.h, notes), so
+ * that units laid out later with ln as their notes show the whole
+ * answer's numbers, whichever unit comes first.  Costs one pass over the
+ * answer's blocks and spans, no layout.
+ */
+void answer_links_collect(const struct entry *e, struct link_notes *ln);
 
 /*
  * Appends the lines of units [from, to) of u (built for e) to out, each

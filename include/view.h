@@ -81,6 +81,10 @@ struct intent {
 	const char *query;   /* INTENT_PAGER: a filter to carry over, or NULL */
 	uint8_t at_hit;      /* INTENT_PAGER: open at a hit line of the body, */
 	uint32_t hitn;       /* the hitn-th (0-based), not at the top */
+	/* INTENT_PAGER on an entry whose answer is long (render_units.h):
+	 * the pager's window starts at this unit, and hitn counts the hit
+	 * lines from its first line; 0 (from the answer's start) otherwise */
+	uint32_t unit;
 	struct rows_msg msg; /* a message for the status row, or none */
 };
 

@@ -68,11 +68,16 @@ max_top(const struct pager *p, const struct page *pg)
 	return m > 0 ? m : 0;
 }
 
+/* The top within the page at the current size; a window (pagerint.h)
+ * slid to cover the screen and its margins first. */
 static void
 pager_clamp(struct pager *p)
 {
 	const struct page *pg = page_get(p);
-	int m = max_top(p, pg);
+	int m;
+
+	page_fit(p, pager_layout(p, pg).vh);
+	m = max_top(p, pg);
 
 	if (p->pv.top > m)
 		p->pv.top = m;
@@ -96,6 +101,7 @@ pager_go(struct pager *p, uint8_t kind, uint32_t idx)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	p->pv.u0 = 0;
 }
 
 static void
@@ -130,6 +136,7 @@ pager_requery(struct pager *p, int jump, struct intent *out)
 		search_query_free(sq);
 	p->gen++;
 	if (jump) {
+		p->pv.u0 = p->edit_u0;
 		p->pv.top = p->edit_top;
 		if (p->sq != NULL)
 			pager_next_hit(p, 1, 1, out);
@@ -151,7 +158,8 @@ pager_query_reset(struct pager *p)
 static int line_has_hit(const struct sline *l);
 
 /* The n-th body line with a hit (or the last there is) goes to the top,
- * as n would put it: `p` opens at the hit the outline showed. */
+ * as n would put it: `p` opens at the hit the outline showed.  In a
+ * window, counted from its first unit's first line (intent.unit). */
 static void
 pager_goto_hitn(struct pager *p, uint32_t n)
 {
@@ -188,6 +196,9 @@ pager_enter(void *v, const struct intent *in)
 	p->pv.top = 0;
 	p->pv.link = -1;
 	p->pv.hit = -1;
+	/* a long answer: the window starts at the unit asked for (page_get
+	 * keeps it inside the answer; any other page starts at 0) */
+	p->pv.u0 = in->page == PAGE_ENTRY ? in->unit : 0;
 	if (in->at_hit && p->sq != NULL)
 		pager_goto_hitn(p, in->hitn);
 }
@@ -254,6 +265,10 @@ pager_edge(void *v, int end, struct intent *out)
 	struct pager *p = v;
 
 	(void)out;
+	/* A window goes to the answer's first or last unit (it stays
+	 * where it is when it holds that one already). */
+	if (page_get(p)->win)
+		page_jump(p, end ? p->page.units.n - 1 : 0);
 	/* The last screenful: settle clamps it at the current size. */
 	p->pv.top = end ? INT_MAX / 2 : 0;
 }
@@ -285,6 +300,7 @@ pager_next_entry(struct pager *p, int dir, struct intent *out)
 		p->pv.top = 0;
 		p->pv.link = -1;
 		p->pv.hit = -1;
+		p->pv.u0 = 0;
 		return;
 	}
 	if (p->pv.kind != PAGE_SECTION || pg->nmarks == 0)
@@ -318,10 +334,11 @@ pager_next_link(struct pager *p, int dir, struct intent *out)
 {
 	const struct page *pg = page_get(p);
 	struct playout L = pager_layout(p, pg);
-	int n = p->pv.link, i;
+	int n, i;
 
 	pager_clamp(p);
-	if (pg->nlinks == 0) {
+	n = p->pv.link;
+	if (pg->nlinks == 0 && !pg->win) {
 		rows_msg_set(&out->msg, "%s", _("No links on this page"));
 		return;
 	}
@@ -340,6 +357,13 @@ pager_next_link(struct pager *p, int dir, struct intent *out)
 		i = n + dir;
 	}
 	if (i < 0 || i >= (int)pg->nlinks) {
+		/* a window: on into the units not laid out */
+		if (page_link_beyond(p, dir)) {
+			if (dir < 0)
+				p->pv.top -= L.vh - 1;
+			pager_clamp(p);
+			return;
+		}
 		rows_msg_set(&out->msg, "%s", _("No more links"));
 		return;
 	}
@@ -368,7 +392,7 @@ static void
 pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 {
 	const struct page *pg = page_get(p);
-	int vh = pager_layout(p, pg).vh, i;
+	int vh = pager_layout(p, pg).vh, i, stopped;
 
 	pager_clamp(p);
 	if (p->sq == NULL) {
@@ -390,6 +414,18 @@ pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 			pager_clamp(p);
 			return;
 		}
+	}
+	/* A window: on into the units not laid out. */
+	if (page_hit_beyond(p, dir, &stopped)) {
+		pager_clamp(p);
+		if (stopped)
+			rows_msg_set(&out->msg,
+			    dir > 0 ? _("No hit in the next %u MB: n searches "
+			                "on from here")
+			            : _("No hit in the %u MB before: N "
+			                "searches on from here"),
+			    PAGE_HIT_BYTES >> 20);
+		return;
 	}
 	rows_msg_set(&out->msg, "%s",
 	    dir > 0 ? _("No more hits below") : _("No more hits above"));
@@ -512,6 +548,7 @@ pager_search_begin(void *v, const char **q)
 	if (p->pv.kind == PAGE_HELP)
 		return 0;
 	p->edit_top = p->pv.top;
+	p->edit_u0 = p->pv.u0;
 	*q = p->q;
 	return 1;
 }
@@ -533,22 +570,52 @@ pager_search_end(void *v, int accept, const char *before, struct intent *out)
 	struct pager *p = v;
 
 	if (accept) {
-		if (p->sq != NULL && p->pv.top == p->edit_top)
+		if (p->sq != NULL && p->pv.top == p->edit_top &&
+		    p->pv.u0 == p->edit_u0)
 			pager_next_hit(p, 1, 1, out);
 		return;
 	}
 	query_set(p, before, strlen(before));
 	pager_requery(p, 0, out);
+	p->pv.u0 = p->edit_u0;
 	p->pv.top = p->edit_top;
 }
 
+/* Where the screen is: lines and a share of them; in a window, whose
+ * line total is unknown, the share of the answer's bytes above the
+ * screen's bottom. */
 static char *
 pager_position(const struct pager *p, const struct page *pg, struct playout L)
 {
 	int total = (int)pg->body.n, bottom = p->pv.top + L.vh;
 
-	if (bottom >= total)
+	if (bottom >= total && (!pg->win || pg->u1 == pg->units.n))
 		return xasprintf("(%s)", _("END"));
+	if (pg->win) {
+		const struct entry *an = page_answer(p, pg->idx);
+		int last = bottom < total ? bottom - 1 : total - 1, s0, s1;
+		size_t k = page_unit_at(pg, last);
+		uint64_t o0 = answer_unit_offset(an, &pg->units, k);
+		uint64_t o1 = answer_unit_offset(an, &pg->units, k + 1), off;
+		unsigned pct;
+
+		/* units without text (rules) have no share of it: count
+		 * units instead */
+		if (o1 <= o0)
+			return xasprintf("%u%%",
+			    (unsigned)((k + 1) * 100 / pg->units.n) > 99
+			        ? 99
+			        : (unsigned)((k + 1) * 100 / pg->units.n));
+		s0 = pg->ustart[k - pg->u0];
+		s1 = pg->ustart[k - pg->u0 + 1];
+		off = last >= s1 || s1 <= s0
+		          ? o1
+		          : o0 + (o1 - o0) * (uint64_t)(last + 1 - s0) /
+		                     (uint64_t)(s1 - s0);
+		pct = an->text_len > 0 ? (unsigned)(off * 100 / an->text_len)
+		                       : 100;
+		return xasprintf("%u%%", pct > 99 ? 99 : pct);
+	}
 	return xasprintf("%d-%d/%d %d%%", p->pv.top + 1, bottom, total,
 	    total ? bottom * 100 / total : 100);
 }

@@ -252,23 +252,57 @@ void
 link_notes_free(struct link_notes *ln)
 {
 	free(ln->href);
+	free(ln->slot);
 	memset(ln, 0, sizeof *ln);
 }
 
-/* The number of href in the notes (added when new), from 1. */
 static size_t
-link_note(struct link_notes *ln, const char *href)
+href_hash(const char *s)
 {
-	size_t i;
+	size_t h = 2166136261u;
 
-	for (i = 0; i < ln->n; i++)
-		if (strcmp(ln->href[i], href) == 0)
-			return i + 1;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Puts href[i] into the index (which has room). */
+static void
+note_slot(struct link_notes *ln, size_t i)
+{
+	size_t k = href_hash(ln->href[i]) & (ln->nslot - 1);
+
+	while (ln->slot[k] != 0)
+		k = (k + 1) & (ln->nslot - 1);
+	ln->slot[k] = (uint32_t)(i + 1);
+}
+
+size_t
+link_notes_number(struct link_notes *ln, const char *href)
+{
+	size_t i, k;
+
+	if (ln->nslot > 0) {
+		k = href_hash(href) & (ln->nslot - 1);
+		for (; ln->slot[k] != 0; k = (k + 1) & (ln->nslot - 1))
+			if (strcmp(ln->href[ln->slot[k] - 1], href) == 0)
+				return ln->slot[k];
+	}
 	if (ln->n == ln->cap) {
 		ln->cap = ln->cap ? 2 * ln->cap : 8;
 		ln->href = xreallocarray(ln->href, ln->cap, sizeof *ln->href);
 	}
 	ln->href[ln->n++] = href;
+	/* at most half full */
+	if (2 * ln->n > ln->nslot) {
+		free(ln->slot);
+		ln->nslot = ln->nslot ? 2 * ln->nslot : 16;
+		ln->slot = xcalloc(ln->nslot, sizeof *ln->slot);
+		for (i = 0; i < ln->n; i++)
+			note_slot(ln, i);
+	} else {
+		note_slot(ln, ln->n - 1);
+	}
 	return ln->n;
 }
 
@@ -490,7 +524,7 @@ flat_spans(struct ctx *c, struct flat *f, const struct span *sp, size_t n,
 				size_t k, m;
 
 				m = (size_t)snprintf(num, sizeof num, "[%zu]",
-				    link_note(c->o->notes, sp[i].href));
+				    link_notes_number(c->o->notes, sp[i].href));
 				for (k = 0; k < m && k < sizeof num - 1; k++)
 					flat_byte(f, num[k], base | AT_DIM);
 			}

@@ -40,7 +40,7 @@ unit_push(struct answer_units *u, uint8_t kind, uint32_t block,
 /* What block b weighs (render_units.h), or something above cap once it
  * is known to be more: a caller that only compares with cap stops early. */
 static size_t
-weight(const struct block *b, size_t cap)
+weight(const struct block *b, size_t cap, const char *code)
 {
 	size_t w = UNIT_NODE, i, n;
 
@@ -48,16 +48,26 @@ weight(const struct block *b, size_t cap)
 	case BLOCK_PARA:
 	case BLOCK_HEADING:
 		for (i = 0; i < b->nspans && w <= cap; i++)
-			w += b->spans[i].len + 1;
+			w += b->spans[i].kind == SPAN_HARDBREAK
+			         ? UNIT_LINE
+			         : b->spans[i].len + 1;
 		break;
 	case BLOCK_CODE:
 		w += b->code_len;
+		/* and its lines, counted only as far as they matter */
+		if (w <= cap && code != NULL) {
+			const char *s = code + b->code_off;
+
+			for (i = 0; i < b->code_len && w <= cap; i++)
+				if (s[i] == '\n')
+					w += UNIT_LINE;
+		}
 		break;
 	case BLOCK_LIST:
 	case BLOCK_ITEM:
 	case BLOCK_QUOTE:
 		for (i = 0; i < b->nchildren && w <= cap; i++)
-			w += weight(&b->children[i], cap - w);
+			w += weight(&b->children[i], cap - w, code);
 		break;
 	case BLOCK_TABLE:
 		n = (size_t)b->nrows * b->ncols;
@@ -81,7 +91,7 @@ answer_is_long(const struct entry *e)
 	size_t w = 0, i;
 
 	for (i = 0; i < e->nblocks && w <= UNIT_BYTES; i++)
-		w += weight(&e->blocks[i], UNIT_BYTES - w);
+		w += weight(&e->blocks[i], UNIT_BYTES - w, e->text);
 	return w > UNIT_BYTES;
 }
 
@@ -89,12 +99,12 @@ answer_is_long(const struct entry *e)
  * (kind UNIT_ITEMS or UNIT_KIDS); one heavy child is a run alone. */
 static void
 split_children(struct answer_units *u, uint8_t kind, uint32_t b,
-    const struct block *kids, size_t n)
+    const struct block *kids, size_t n, const char *text)
 {
 	size_t start = 0, i, w = 0;
 
 	for (i = 0; i < n; i++) {
-		size_t wi = weight(&kids[i], UNIT_BYTES);
+		size_t wi = weight(&kids[i], UNIT_BYTES, text);
 
 		if (i > start && w + wi > UNIT_BYTES) {
 			unit_push(u, kind, b, (uint32_t)start, (uint32_t)i);
@@ -136,7 +146,8 @@ split_para(const struct entry *e, struct answer_units *u, uint32_t b)
 				                    : i);
 				from = last;
 			} else {
-				acc++;
+				acc += sp[i].kind == SPAN_HARDBREAK ? UNIT_LINE
+				                                    : 1;
 			}
 			continue;
 		}
@@ -179,20 +190,38 @@ split_code(const struct entry *e, struct answer_units *u, uint32_t b)
 	size_t n = bl->code_len, pos = 0;
 
 	while (pos < n) {
-		size_t target = pos + UNIT_BYTES, k, cut;
+		size_t target = pos + UNIT_BYTES, k, cut, w = 0, nl = pos;
 		struct answer_unit *x;
 
-		if (target >= n) {
+		/* whole lines while they weigh at most UNIT_BYTES, each
+		 * line break UNIT_LINE more than its byte */
+		for (k = pos; k < n && w <= UNIT_BYTES; k++) {
+			w++;
+			if (s[k] == '\n') {
+				w += UNIT_LINE;
+				if (w <= UNIT_BYTES)
+					nl = k + 1;
+			}
+		}
+		if (k >= n && w <= UNIT_BYTES) {
 			unit_push(u, UNIT_CODE, b, (uint32_t)pos, (uint32_t)n);
 			break;
 		}
-		for (k = target; k > pos && s[k - 1] != '\n'; k--)
-			;
-		if (k > pos) {
-			unit_push(u, UNIT_CODE, b, (uint32_t)pos, (uint32_t)k);
-			pos = k;
+		if (nl == pos) {
+			/* one line: whole when its bytes fit */
+			const char *e1 = memchr(s + pos, '\n',
+			    n - pos < UNIT_BYTES ? n - pos : UNIT_BYTES);
+
+			if (e1 != NULL)
+				nl = (size_t)(e1 - s) + 1;
+		}
+		if (nl > pos) {
+			unit_push(u, UNIT_CODE, b, (uint32_t)pos, (uint32_t)nl);
+			pos = nl;
 			continue;
 		}
+		if (target > n)
+			target = n;
 		cut = wrap_cut(s, n, pos, target);
 		if (cut <= pos)
 			cut = target;
@@ -210,7 +239,7 @@ answer_units_build(const struct entry *e, struct answer_units *u)
 	u->n = 0;
 	for (i = 0; i < e->nblocks; i++) {
 		const struct block *b = &e->blocks[i];
-		size_t wi = weight(b, UNIT_BYTES);
+		size_t wi = weight(b, UNIT_BYTES, e->text);
 		int split = wi > UNIT_BYTES &&
 		            (b->kind == BLOCK_PARA || b->kind == BLOCK_CODE ||
 		                b->kind == BLOCK_LIST || b->kind == BLOCK_QUOTE);
@@ -232,7 +261,7 @@ answer_units_build(const struct entry *e, struct answer_units *u)
 		else
 			split_children(u,
 			    b->kind == BLOCK_LIST ? UNIT_ITEMS : UNIT_KIDS,
-			    (uint32_t)i, b->children, b->nchildren);
+			    (uint32_t)i, b->children, b->nchildren, e->text);
 		start = i + 1;
 	}
 	if (e->nblocks > start)
@@ -308,4 +337,57 @@ answer_unit_offset(
 			return o;
 	}
 	return e->text_len;
+}
+
+/* The external links of spans sp[0..n), as flat_spans() numbers them. */
+static void
+links_of_spans(const struct span *sp, size_t n, struct link_notes *ln)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sp[i].kind == SPAN_TEXT && (sp[i].style & STYLE_LINK) &&
+		    sp[i].href != NULL && sp[i].href[0] != '\0' &&
+		    sp[i].href[0] != '#')
+			link_notes_number(ln, sp[i].href);
+}
+
+static void
+links_of_block(const struct block *b, struct link_notes *ln)
+{
+	size_t i, r;
+
+	switch (b->kind) {
+	case BLOCK_PARA:
+	case BLOCK_HEADING:
+		links_of_spans(b->spans, b->nspans, ln);
+		break;
+	case BLOCK_LIST:
+	case BLOCK_ITEM:
+	case BLOCK_QUOTE:
+		for (i = 0; i < b->nchildren; i++)
+			links_of_block(&b->children[i], ln);
+		break;
+	case BLOCK_TABLE:
+		/* render_table() measures the cells a column at a time */
+		for (i = 0; i < b->ncols; i++)
+			for (r = 0; r < b->nrows; r++) {
+				const struct cell *c =
+				    &b->cells[r * b->ncols + i];
+
+				links_of_spans(c->spans, c->nspans, ln);
+			}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+answer_links_collect(const struct entry *e, struct link_notes *ln)
+{
+	size_t i;
+
+	for (i = 0; i < e->nblocks; i++)
+		links_of_block(&e->blocks[i], ln);
 }

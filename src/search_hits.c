@@ -124,15 +124,13 @@ search_scan_chunk(struct search_scan *sc, size_t from, size_t to, size_t far)
 	const struct search_query *sq = sc->sq;
 	size_t t, at, mlen, cut, i;
 	const char *h;
+	int gb = 0;
 
 	fold_clear(&sc->f);
 	fold_append(&sc->f, sc->s + from, to - from, (uint32_t)from);
 	cut = sc->f.len;
 	if (far > to)
 		fold_append(&sc->f, sc->s + to, far - to, (uint32_t)to);
-	sc->gb = xrealloc(sc->gb, far - from + 1);
-	search_grapheme_breaks(sc->s + from, far - from, sc->gb);
-	sc->gb[far - from] = 1;
 	for (t = 0; t < sq->nterms; t++) {
 		sc->nt = 0;
 		at = 0;
@@ -144,6 +142,16 @@ search_scan_chunk(struct search_scan *sc, size_t from, size_t to, size_t far)
 
 			if (fs >= cut)
 				break;
+			/* the clusters only where a term is: most of a long
+			 * answer searched for n has none, and they cost as
+			 * much as the folding */
+			if (!gb) {
+				sc->gb = xrealloc(sc->gb, far - from + 1);
+				search_grapheme_breaks(
+				    sc->s + from, far - from, sc->gb);
+				sc->gb[far - from] = 1;
+				gb = 1;
+			}
 			x.start = sc->f.map[fs].start;
 			x.end = sc->f.map[fs + mlen - 1].end;
 			while (x.start > from && !sc->gb[x.start - from])

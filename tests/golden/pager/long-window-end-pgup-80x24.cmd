@@ -1,0 +1,1 @@
+--dump 80x24 -o long --keys '<End><PgUp>' tests/golden/fixtures/long-window/long.md

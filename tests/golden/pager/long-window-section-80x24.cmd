@@ -1,0 +1,1 @@
+--dump 80x24 --keys 'p<End>' tests/golden/fixtures/long-window/long.md
