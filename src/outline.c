@@ -181,6 +181,16 @@ want_pager_at_hit(struct outline *o, uint32_t e, struct intent *out)
 	if (!any)
 		return;
 	outline_item_height(o, o->sel, &head);
+	if (o->hit_item != NO_ITEM && o->hit_item > o->sel &&
+	    o->hit_item <= outline_extent_end(o, o->sel) && o->hit_line >= 0) {
+		/* in a part of a long answer: the pager's window starts at
+		 * that unit, the hit counted from there (view.h) */
+		out->unit = o->items[o->hit_item].part;
+		out->at_hit = 1;
+		out->hitn = (uint32_t)outline_hit_rank(
+		    o, o->hit_item, 0, o->hit_line);
+		return;
+	}
 	if (o->hit_item == o->sel && o->hit_line >= 0) {
 		if (o->hit_line < head)
 			return; /* the hit is in the question: the top */

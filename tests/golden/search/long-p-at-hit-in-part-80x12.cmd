@@ -1,0 +1,1 @@
+--dump 80x12 --keys '/w00001 w04999<Enter>nnp' tests/golden/fixtures/long-answers.md
