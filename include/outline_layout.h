@@ -179,6 +179,10 @@ struct outline {
 size_t outline_find_long(struct outline *o);
 /* Appends the item of entry e to the items, and of its parts. */
 void outline_add_entry(struct outline *o, uint32_t e);
+/* Appends copies of ls's lines to out, each behind n blank columns (an
+ * answer under its question). */
+void outline_append_indented(
+    struct slines *out, const struct slines *ls, int n);
 /* Appends the lines of part it at content width cw. */
 void outline_part_lines(
     struct outline *o, const struct item *it, int cw, struct slines *out);

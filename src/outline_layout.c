@@ -417,6 +417,19 @@ snippet_line(struct outline *o, const struct entry *a,
 	free(r);
 }
 
+void
+outline_append_indented(struct slines *out, const struct slines *ls, int n)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++) {
+		struct sline *l = slines_push(out);
+
+		sline_pad(l, n, 0);
+		sline_copy(l, &ls->v[i]);
+	}
+}
+
 static void
 entry_lines(
     struct outline *o, uint32_t e, int cw, struct slines *out, struct geom *g)
@@ -430,7 +443,7 @@ entry_lines(
 	struct hl_set qhl;
 	int hits = filter_entry_hits(&o->f, e, &h);
 	int indent = cw > 8 ? 4 : 0;
-	size_t first = out->n, i;
+	size_t first = out->n;
 
 	qhl.v = h.q;
 	qhl.n = h.nq;
@@ -447,12 +460,7 @@ entry_lines(
 		ro = view_ropts(o->e, cw - indent);
 		render_answer_lazy(an, &ro, lz, &ans);
 		search_lazy_free(lz);
-		for (i = 0; i < ans.n; i++) {
-			struct sline *l = slines_push(out);
-
-			sline_pad(l, indent, 0);
-			sline_copy(l, &ans.v[i]);
-		}
+		outline_append_indented(out, &ans, indent);
 		slines_free(&ans);
 		slines_push(out); /* a blank line ends the answer */
 	} else if (hits && o->f.on && h.nq == 0 && h.na > 0) {

@@ -104,7 +104,6 @@ outline_part_lines(struct outline *o, const struct item *it, int cw,
 	struct render_opts ro = view_ropts(o->e, cw - indent);
 	struct hl_lazy *lz = filter_answer_hits(&o->f, it->idx);
 	struct slines ans = {0};
-	size_t i;
 
 	/* hits from a little before the unit: one that starts there and
 	 * ends inside it is highlighted too */
@@ -112,12 +111,7 @@ outline_part_lines(struct outline *o, const struct item *it, int cw,
 		search_lazy_skip(lz, answer_unit_offset(an, u, it->part));
 	render_units(an, u, it->part, it->part + 1, &ro, lz, &ans);
 	search_lazy_free(lz);
-	for (i = 0; i < ans.n; i++) {
-		struct sline *l = slines_push(out);
-
-		sline_pad(l, indent, 0);
-		sline_copy(l, &ans.v[i]);
-	}
+	outline_append_indented(out, &ans, indent);
 	slines_free(&ans);
 	if (it->part + 1 == u->n)
 		slines_push(out); /* a blank line ends the answer */

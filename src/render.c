@@ -356,24 +356,33 @@ cut_note(const struct render_opts *o, struct slines *out)
 	free(msg);
 }
 
+/* A context for e's answer at the top level, lines budgeted from here. */
+static void
+ctx_init_answer(struct ctx *c, const struct entry *e,
+    const struct render_opts *o, const struct hl_set *hl,
+    struct hl_lazy *lazy, struct slines *out)
+{
+	memset(c, 0, sizeof *c);
+	c->src = e->text;
+	c->o = o;
+	c->hl = lazy != NULL ? &lazy->set : hl;
+	c->lazy = lazy;
+	c->out = out;
+	c->pattr = AT_CHROME;
+	prefix_set(&c->rest, "", 0, 0);
+	prefix_set(&c->first, "", 0, 0);
+	c->limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
+	if (o->max_lines > 0)
+		c->flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
+}
+
 static void
 render_answer_with(const struct entry *e, const struct render_opts *o,
     const struct hl_set *hl, struct hl_lazy *lazy, struct slines *out)
 {
 	struct ctx c;
 
-	memset(&c, 0, sizeof c);
-	c.src = e->text;
-	c.o = o;
-	c.hl = lazy != NULL ? &lazy->set : hl;
-	c.lazy = lazy;
-	c.out = out;
-	c.pattr = AT_CHROME;
-	prefix_set(&c.rest, "", 0, 0);
-	prefix_set(&c.first, "", 0, 0);
-	c.limit = o->max_lines > 0 ? out->n + (size_t)o->max_lines : SIZE_MAX;
-	if (o->max_lines > 0)
-		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
+	ctx_init_answer(&c, e, o, hl, lazy, out);
 	render_blocks(&c, e->blocks, e->nblocks, 0);
 	if (c.cut)
 		cut_note(o, out);
@@ -442,18 +451,8 @@ render_units(const struct entry *e, const struct answer_units *u,
 	struct span *tmp = NULL;
 	size_t k, cap = 0;
 
-	memset(&c, 0, sizeof c);
-	c.src = e->text;
-	c.o = o;
-	c.hl = hl != NULL ? &hl->set : NULL;
-	c.lazy = hl;
-	c.out = out;
-	c.pattr = AT_CHROME;
-	prefix_set(&c.rest, "", 0, 0);
-	prefix_set(&c.first, "", 0, 0);
+	ctx_init_answer(&c, e, o, NULL, hl, out);
 	ch = ctx_chrome(&c);
-	if (o->max_lines > 0)
-		c.flat_max = CTX_FLAT_MAX(o->max_lines, o->width);
 	for (k = from; k < to && k < u->n; k++) {
 		const struct answer_unit *x = &u->v[k];
 		const struct block *b = &e->blocks[x->block];
