@@ -91,8 +91,9 @@ const char *search_find_term_each(const char *h, size_t hn, size_t readable,
  * in *which the literals (bit k: the k-th given) that occur there; NULL
  * when none does.  search_multi_new() copies the literals and returns
  * NULL when the CPU has no vector way (then use search_find_in per
- * literal) or a literal is empty.  SCALAR (the tables one byte at a time,
- * slow) and the forced kinds are for the unit tests.
+ * literal; FAQ_SEARCH_MULTI=none acts so) or a literal is empty.  SCALAR
+ * (the tables one byte at a time, slow) and the forced kinds are for the
+ * unit tests.
  */
 #define SEARCH_MULTI_MAX 16
 /* search_rank the straightforward way: one pass per feature, every entry
@@ -113,6 +114,10 @@ struct search_multi *search_multi_new(
 struct search_multi *search_multi_new_impl(const char *const *lit,
     const size_t *len, size_t n, enum search_multi_impl impl);
 int search_multi_supported(enum search_multi_impl impl);
+/* What search_multi_new() makes on a CPU whose best is cpu when
+ * FAQ_SEARCH_MULTI is name (NULL: unset); see search_multi.c. */
+enum search_multi_impl search_multi_pick(
+    const char *name, enum search_multi_impl cpu);
 void search_multi_free(struct search_multi *m);
 size_t search_multi_len(const struct search_multi *m, size_t k);
 const char *search_multi_find(const struct search_multi *m, const char *h,

@@ -23,9 +23,19 @@
  * The vector loops need SSSE3 (pshufb) or AVX2, chosen at run time; on a
  * machine with neither search_multi_new() returns NULL and the callers
  * keep their one-pass-per-literal loop (search_find_in).
+ *
+ * FAQ_SEARCH_MULTI=avx2|ssse3|scalar|none in the environment caps that
+ * choice, read once by the first search_multi_new(): ssse3 is what a CPU
+ * without AVX2 runs, none what one without SSSE3 runs (no matcher, the
+ * callers' own loop), scalar these tables one byte at a time.  It is for
+ * testing the paths this machine would not take (the fuzz drivers, the
+ * unit tests: FAQ_SEARCH_MULTI=ssse3 make unit); a kind the CPU lacks is
+ * not taken (avx2 on a machine without it runs its best), and any other
+ * value is ignored.
  */
 #include "search_query.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +63,7 @@ struct search_multi {
 
 /* The best this CPU runs. */
 static enum search_multi_impl
-multi_best(void)
+multi_cpu(void)
 {
 #if MULTI_X86 && (defined(__GNUC__) || defined(__clang__))
 	__builtin_cpu_init();
@@ -65,10 +75,51 @@ multi_best(void)
 	return SEARCH_MULTI_NONE;
 }
 
+enum search_multi_impl
+search_multi_pick(const char *name, enum search_multi_impl cpu)
+{
+	static const struct {
+		const char *name;
+		enum search_multi_impl impl;
+	} kinds[] = {{"none", SEARCH_MULTI_NONE},
+	    {"scalar", SEARCH_MULTI_SCALAR}, {"ssse3", SEARCH_MULTI_SSSE3},
+	    {"avx2", SEARCH_MULTI_AVX2}};
+	size_t i;
+
+	for (i = 0; name != NULL && i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(name, kinds[i].name) != 0)
+			continue;
+		if (kinds[i].impl <= SEARCH_MULTI_SCALAR)
+			return kinds[i].impl; /* every CPU runs these */
+		return cpu != SEARCH_MULTI_NONE && kinds[i].impl < cpu
+		           ? kinds[i].impl
+		           : cpu;
+	}
+	return cpu;
+}
+
+static enum search_multi_impl best_impl;
+static pthread_once_t best_once = PTHREAD_ONCE_INIT;
+
+static void
+multi_choose(void)
+{
+	best_impl = search_multi_pick(getenv("FAQ_SEARCH_MULTI"), multi_cpu());
+}
+
+/* What search_multi_new() makes: the CPU's best, as FAQ_SEARCH_MULTI caps
+ * it. */
+static enum search_multi_impl
+multi_best(void)
+{
+	pthread_once(&best_once, multi_choose);
+	return best_impl;
+}
+
 int
 search_multi_supported(enum search_multi_impl impl)
 {
-	enum search_multi_impl best = multi_best();
+	enum search_multi_impl best = multi_cpu();
 
 	if (impl == SEARCH_MULTI_SCALAR)
 		return 1;

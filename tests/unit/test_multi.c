@@ -326,6 +326,39 @@ test_rank_equals_each(void **state)
 	}
 }
 
+/*
+ * FAQ_SEARCH_MULTI caps the CPU's best: a slower vector kind, the scalar
+ * tables or none (the callers' own loop) is taken on any CPU that has it,
+ * a kind the CPU lacks never, and an unknown or unset value changes
+ * nothing.
+ */
+static void
+test_pick(void **state)
+{
+	static const enum search_multi_impl cpus[] = {
+	    SEARCH_MULTI_NONE, SEARCH_MULTI_SSSE3, SEARCH_MULTI_AVX2};
+	size_t c;
+
+	(void)state;
+	for (c = 0; c < sizeof cpus / sizeof cpus[0]; c++) {
+		enum search_multi_impl cpu = cpus[c];
+
+		assert_int_equal(search_multi_pick(NULL, cpu), cpu);
+		assert_int_equal(search_multi_pick("", cpu), cpu);
+		assert_int_equal(search_multi_pick("AVX2x", cpu), cpu);
+		assert_int_equal(search_multi_pick("none", cpu), SEARCH_MULTI_NONE);
+		assert_int_equal(
+		    search_multi_pick("scalar", cpu), SEARCH_MULTI_SCALAR);
+		assert_int_equal(search_multi_pick("avx2", cpu), cpu);
+	}
+	assert_int_equal(search_multi_pick("ssse3", SEARCH_MULTI_AVX2),
+	    SEARCH_MULTI_SSSE3);
+	assert_int_equal(search_multi_pick("ssse3", SEARCH_MULTI_SSSE3),
+	    SEARCH_MULTI_SSSE3);
+	assert_int_equal(
+	    search_multi_pick("ssse3", SEARCH_MULTI_NONE), SEARCH_MULTI_NONE);
+}
+
 int
 main(void)
 {
@@ -333,6 +366,7 @@ main(void)
 	    cmocka_unit_test(test_multi_equals_naive),
 	    cmocka_unit_test(test_find_term_equals_each),
 	    cmocka_unit_test(test_rank_equals_each),
+	    cmocka_unit_test(test_pick),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
