@@ -228,20 +228,20 @@ static void
 outline_move(void *v, int dir, struct intent *out)
 {
 	struct outline *o = v;
-	int r, h;
+	int above, shows;
 	size_t n;
 
 	outline_edits_end(o);
 	(void)out;
 	outline_fix(o);
 	/* (a long answer's parts are its question's: outline_layout.h) */
-	r = outline_item_row(o, o->sel);
-	h = outline_extent_shows(o, o->sel);
-	if (dir > 0 && h && outline_extent_below(o, o->sel)) {
+	above = outline_item_row(o, o->sel) < 0;
+	shows = outline_extent_shows(o, o->sel);
+	if (dir > 0 && shows && outline_extent_below(o, o->sel)) {
 		outline_scroll_down(o, 1);
 		return;
 	}
-	if (dir < 0 && h && r < 0) {
+	if (dir < 0 && shows && above) {
 		outline_pos_back(o, &o->top, 1);
 		return;
 	}

@@ -792,24 +792,11 @@ outline_show_answer_start(struct outline *o)
 void
 outline_follow_view(struct outline *o)
 {
-	int vh = outline_view_h(o), r, h;
+	int vh = outline_view_h(o), r;
 	size_t i;
 
-	(void)r;
-	(void)h;
 	if (outline_extent_shows(o, o->sel))
 		return;
-	/* a long answer's parts are its question's: the view inside them
-	 * selects it */
-	if (o->items[o->top.item].kind == ITEM_PART) {
-		size_t own = outline_owner(o, o->top.item);
-
-		if (outline_item_row(o, outline_extent_end(o, own) + 1) > 0 ||
-		    outline_next_selectable(o, own) == NO_ITEM) {
-			o->sel = own;
-			return;
-		}
-	}
 	for (i = o->top.item; i != NO_ITEM; i = outline_next_visible(o, i)) {
 		r = outline_item_row(o, i);
 		if (r >= vh)
@@ -819,7 +806,11 @@ outline_follow_view(struct outline *o)
 			return;
 		}
 	}
-	if (outline_item_selectable(o, o->top.item))
+	/* None starts on screen.  Inside a long answer's parts: they are
+	 * its question's, which is selected (never a part). */
+	if (o->items[o->top.item].kind == ITEM_PART)
+		o->sel = outline_owner(o, o->top.item);
+	else if (outline_item_selectable(o, o->top.item))
 		o->sel = o->top.item;
 	else if ((i = outline_next_selectable(o, o->top.item)) != NO_ITEM)
 		o->sel = i;
