@@ -1,8 +1,11 @@
 /*
- * pagerint.h - the pager's state, shared by its two files: pager.c (keys,
- * scrolling, hits, links, the screen) and pager_page.c (laying out the
- * page it shows: an answer with its numbered links, a section, the help).
- * Internal to the pager: included by those two files only.
+ * pagerint.h - the pager's state, shared by its files: pager.c (keys,
+ * scrolling, hits, links, the screen), pager_page.c (laying out the page
+ * it shows: an answer with its numbered links, a section, the help),
+ * pager_win.c (the window of a long answer's page: its units laid out and
+ * slid) and pager_seek.c (End, Home, n/N and Tab past the window).  Calls
+ * go pager.c -> pager_seek.c -> pager_page.c -> pager_win.c.  Internal to
+ * the pager: included by those files only.
  *
  * Ownership: the pager owns its page cache, history and query; the page's
  * lines and links belong to the page until the next layout or
@@ -104,9 +107,10 @@ int page_margin(int vh);
  * Windowed page: slides the window so that it covers the screen (vh
  * lines from top) and page_margin() more above and below, unless at the
  * answer's start or end, and drops what is more than four margins away;
- * clamps top into the body.  Idempotent.  Other pages: nothing.
+ * clamps top into the body.  Idempotent.  Other pages: nothing.  pg is
+ * the current page (page_get()).
  */
-void page_fit(struct pager *p, int vh);
+void page_fit(struct pager *p, struct page *pg, int vh);
 /* The unit whose lines hold body line i of a windowed page. */
 size_t page_unit_at(const struct page *pg, int i);
 /* Windowed page: lays out the units from k on instead (a jump: Home,

@@ -91,6 +91,19 @@ outline_find_long(struct outline *o)
 	return parts;
 }
 
+void
+outline_append_indented(struct slines *out, const struct slines *ls, int n)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++) {
+		struct sline *l = slines_push(out);
+
+		sline_pad(l, n, 0);
+		sline_copy(l, &ls->v[i]);
+	}
+}
+
 /* A unit of a long answer, indented as entry_lines() indents answers;
  * the last ends the answer with a blank line. */
 void
@@ -115,39 +128,4 @@ outline_part_lines(struct outline *o, const struct item *it, int cw,
 	slines_free(&ans);
 	if (it->part + 1 == u->n)
 		slines_push(out); /* a blank line ends the answer */
-}
-
-int
-outline_extent_shows(struct outline *o, size_t i)
-{
-	int vh = outline_view_h(o), r = outline_item_row(o, i);
-
-	if (r >= vh)
-		return 0;
-	if (r + outline_item_height(o, i, NULL) > 0)
-		return 1;
-	/* above the top: it shows when the top is one of its parts */
-	return o->top.item > i && o->top.item <= outline_extent_end(o, i);
-}
-
-
-int
-outline_extent_height(struct outline *o, size_t i, int cap)
-{
-	size_t end = outline_extent_end(o, i), k;
-	int h = outline_item_height(o, i, NULL);
-
-	for (k = i + 1; k <= end && h < cap; k++)
-		h += outline_item_height(o, k, NULL);
-	return h;
-}
-
-int
-outline_extent_below(struct outline *o, size_t i)
-{
-	int vh = outline_view_h(o);
-	size_t end = outline_extent_end(o, i);
-	int r = outline_item_row(o, end);
-
-	return r >= vh || r + outline_item_height(o, end, NULL) > vh;
 }

@@ -73,10 +73,10 @@ max_top(const struct pager *p, const struct page *pg)
 static void
 pager_clamp(struct pager *p)
 {
-	const struct page *pg = page_get(p);
+	struct page *pg = page_get(p);
 	int m;
 
-	page_fit(p, pager_layout(p, pg).vh);
+	page_fit(p, pg, pager_layout(p, pg).vh);
 	m = max_top(p, pg);
 
 	if (p->pv.top > m)

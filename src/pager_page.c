@@ -35,12 +35,6 @@ page_free(struct page *pg)
 	memset(pg, 0, sizeof *pg);
 }
 
-const struct entry *
-page_answer(const struct pager *p, uint32_t idx)
-{
-	return doc_entry_answer(p->e->d, &p->e->d->entries[idx]);
-}
-
 /* The query's hits in entry i (zeroed when there is no query): in the
  * question, and in the answer as far as it is laid out (*a, NULL when
  * there is no query; search_lazy_free). */
