@@ -62,6 +62,9 @@ void sline_add_link(
     struct sline *l, size_t start, size_t end, const char *href);
 /* Empties a line, keeping its buffers. */
 void sline_reset(struct sline *l);
+/* Whether some byte of l has every bit of attr (AT_HIGHLIGHT: a search
+ * hit is on the line). */
+int sline_has_attr(const struct sline *l, uint16_t attr);
 void sline_free(struct sline *l);
 /* Deep copy of src appended to dst. */
 void sline_copy(struct sline *dst, const struct sline *src);

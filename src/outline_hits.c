@@ -47,17 +47,6 @@ part_may_hit(const struct outline *o, size_t k, struct hl_lazy *lz)
 	return lo < lz->set.n && lz->set.v[lo].start < b;
 }
 
-static int
-line_has_hit(const struct sline *l)
-{
-	size_t k;
-
-	for (k = 0; k < l->len; k++)
-		if (l->attr[k] & AT_HIGHLIGHT)
-			return 1;
-	return 0;
-}
-
 int
 outline_hit_line(struct outline *o, size_t i, int from, int dir)
 {
@@ -66,7 +55,7 @@ outline_hit_line(struct outline *o, size_t i, int from, int dir)
 	int l;
 
 	for (l = from; l >= 0 && l < (int)ls->n; l += dir)
-		if (line_has_hit(&ls->v[l]))
+		if (sline_has_attr(&ls->v[l], AT_HIGHLIGHT))
 			return l;
 	return -1;
 }

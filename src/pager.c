@@ -155,8 +155,6 @@ pager_query_reset(struct pager *p)
 	p->gen++;
 }
 
-static int line_has_hit(const struct sline *l);
-
 /* The n-th body line with a hit (or the last there is) goes to the top,
  * as n would put it: `p` opens at the hit the outline showed.  In a
  * window, counted from its first unit's first line (intent.unit). */
@@ -167,7 +165,7 @@ pager_goto_hitn(struct pager *p, uint32_t n)
 	int i, last = -1;
 
 	for (i = 0; i < (int)pg->body.n; i++)
-		if (line_has_hit(&pg->body.v[i])) {
+		if (sline_has_attr(&pg->body.v[i], AT_HIGHLIGHT)) {
 			last = i;
 			if (n-- == 0)
 				break;
@@ -375,17 +373,6 @@ pager_next_link(struct pager *p, int dir, struct intent *out)
 	pager_clamp(p);
 }
 
-static int
-line_has_hit(const struct sline *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->len; i++)
-		if (l->attr[i] & AT_HIGHLIGHT)
-			return 1;
-	return 0;
-}
-
 /* n/N: the next body line with a hit goes to the top (as in less);
  * from_top: the top line itself counts. */
 static void
@@ -408,7 +395,7 @@ pager_next_hit(struct pager *p, int dir, int from_top, struct intent *out)
 	else
 		i = p->pv.top + dir;
 	for (; i >= 0 && i < (int)pg->body.n; i += dir) {
-		if (line_has_hit(&pg->body.v[i])) {
+		if (sline_has_attr(&pg->body.v[i], AT_HIGHLIGHT)) {
 			p->pv.hit = i;
 			p->pv.top = i;
 			pager_clamp(p);

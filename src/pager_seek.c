@@ -41,17 +41,6 @@ unit_of(const struct entry *an, const struct answer_units *u, size_t lo,
 	return lo;
 }
 
-static int
-line_hit(const struct sline *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->len; i++)
-		if (l->attr[i] & AT_HIGHLIGHT)
-			return 1;
-	return 0;
-}
-
 /* The window from unit k on; the first (dir > 0) or last body line of
  * unit k with a hit goes to the top.  Returns 0 when it has none. */
 static int
@@ -65,7 +54,7 @@ hit_in_unit(struct pager *p, size_t k, int dir)
 	a = p->pv.top;
 	b = pg->ustart[k - pg->u0 + 1];
 	for (i = dir > 0 ? a : b - 1; i >= a && i < b; i += dir)
-		if (line_hit(&pg->body.v[i])) {
+		if (sline_has_attr(&pg->body.v[i], AT_HIGHLIGHT)) {
 			p->pv.top = p->pv.hit = i;
 			return 1;
 		}

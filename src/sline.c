@@ -135,3 +135,14 @@ slines_free(struct slines *ls)
 	free(ls->v);
 	memset(ls, 0, sizeof *ls);
 }
+
+int
+sline_has_attr(const struct sline *l, uint16_t attr)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++)
+		if ((l->attr[i] & attr) == attr)
+			return 1;
+	return 0;
+}
