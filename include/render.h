@@ -45,9 +45,10 @@ struct render_opts {
 	int width;     /* columns available, >= 1 */
 	int ambiguous; /* 1 or 2, see width.h */
 	int ascii;     /* ASCII-only markers, bullets and rules */
-	/* 0, or render_answer() lays out at most this many lines and then
-	 * one that says the rest is left out (RENDER_CUT_MSG): the browser
-	 * lays out what a screen can show, not a 5 MB answer whole */
+	/* 0, or render_answer() (and render_units(), per unit) lays out at
+	 * most this many lines and then one that says the rest is left out
+	 * (RENDER_CUT_MSG): a safety net; the views lay a long answer out a
+	 * unit at a time (render_units.h) */
 	int max_lines;
 	struct link_notes *notes; /* non-NULL: number external links */
 	/* struck text (STYLE_DEL) between "~~" and "~~": --print, --dump and

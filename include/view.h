@@ -157,9 +157,10 @@ struct view_ops {
  * stays left-aligned, the rest of a wide screen blank). */
 struct render_opts view_ropts(const struct view_env *env, int width);
 
-/* The most lines of one answer (or question) the views lay out; what is
- * longer ends in a line saying so (render.h, max_lines).  The biggest
- * screen is 500 rows; a real FAQ answer is a few dozen lines. */
+/* The most lines the views lay out in one go: a short answer, a question,
+ * or one unit of a long answer (render_units.h, which keeps units well
+ * under it).  Only what a unit cannot split (one list item or table this
+ * long) reaches it, and ends in a line saying so (render.h, max_lines). */
 #define VIEW_MAX_LINES 2000
 
 #endif
