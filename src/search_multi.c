@@ -252,6 +252,23 @@ multi_scalar(const struct search_multi *m, const char *h, size_t from,
 }
 
 #if MULTI_X86
+/* The positions i + k of a vector block whose bits k are set in mask,
+ * with their buckets r8[k], verified in order: the first match, or NULL
+ * (both vector loops end this way). */
+static const char *
+multi_candidates(const struct search_multi *m, const char *h, size_t i,
+    size_t hn, unsigned mask, const uint8_t *r8, unsigned *which)
+{
+	while (mask != 0) {
+		unsigned k = (unsigned)__builtin_ctz(mask);
+
+		mask &= mask - 1;
+		if ((*which = multi_verify(m, h, i + k, hn, r8[k])) != 0)
+			return h + i + k;
+	}
+	return NULL;
+}
+
 /* The buckets whose fingerprint byte may be v (16 positions). */
 #define MULTI_NIB128(v, lo, hi, nib)                                          \
 	_mm_and_si128(_mm_shuffle_epi8(lo, _mm_and_si128(v, nib)),            \
@@ -272,6 +289,7 @@ multi_ssse3(const struct search_multi *m, const char *h, size_t hn,
 	              hi2 = _mm_loadu_si128((const __m128i *)m->hi[2]);
 	uint8_t r8[16];
 	size_t i = 0;
+	const char *hit;
 
 	for (; i <= last && i + 16 + m->omax <= readable; i += 16) {
 		__m128i v0 = _mm_loadu_si128((const __m128i *)(h + i + o0));
@@ -289,13 +307,9 @@ multi_ssse3(const struct search_multi *m, const char *h, size_t hn,
 		if (last - i < 15)
 			mask &= (2u << (last - i)) - 1;
 		_mm_storeu_si128((__m128i *)r8, r);
-		while (mask != 0) {
-			unsigned k = (unsigned)__builtin_ctz(mask);
-
-			mask &= mask - 1;
-			if ((*which = multi_verify(m, h, i + k, hn, r8[k])) != 0)
-				return h + i + k;
-		}
+		if ((hit = multi_candidates(m, h, i, hn, mask, r8, which)) !=
+		    NULL)
+			return hit;
 	}
 	return i <= last ? multi_scalar(m, h, i, last, hn, which) : NULL;
 }
@@ -316,6 +330,7 @@ multi_avx2(const struct search_multi *m, const char *h, size_t hn,
 	             o2 = m->off[2];
 	__m256i lo0, lo1, lo2, hi0, hi1, hi2;
 	uint8_t r8[32];
+	const char *hit;
 	size_t i = 0;
 
 	lo0 = _mm256_broadcastsi128_si256(
@@ -346,13 +361,9 @@ multi_avx2(const struct search_multi *m, const char *h, size_t hn,
 		if (last - i < 31)
 			mask &= (2u << (last - i)) - 1;
 		_mm256_storeu_si256((__m256i *)r8, r);
-		while (mask != 0) {
-			unsigned k = (unsigned)__builtin_ctz(mask);
-
-			mask &= mask - 1;
-			if ((*which = multi_verify(m, h, i + k, hn, r8[k])) != 0)
-				return h + i + k;
-		}
+		if ((hit = multi_candidates(m, h, i, hn, mask, r8, which)) !=
+		    NULL)
+			return hit;
 	}
 	return i <= last ? multi_scalar(m, h, i, last, hn, which) : NULL;
 }
